@@ -1,0 +1,16 @@
+using System.CommandLine;
+
+namespace AiEnergyPipeline.Cli;
+
+/// <summary>The command line: <c>aienergy run | datasets | download</c>.</summary>
+public static class AienergyCommand
+{
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("aienergy: fetch public grid data, normalise it and publish versioned runs (offline from the bundled snapshot by default).");
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(DatasetsCommand.Create());
+        root.Subcommands.Add(DownloadCommand.Create());
+        return root;
+    }
+}

@@ -1,0 +1,42 @@
+using AiEnergyPipeline.Hosting;
+using AiEnergyPipeline.Pipeline;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+
+namespace AiEnergyPipeline.Cli;
+
+/// <summary>Composes the pipeline for one command: environment variables, then the command's own options.</summary>
+internal static class CliServices
+{
+    public static ServiceProvider Build(IDictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(settings)
+            .Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging(logging => logging
+            .AddConfiguration(configuration.GetSection("Logging"))
+            .AddSimpleConsole(console =>
+            {
+                console.SingleLine = true;
+                console.IncludeScopes = false;
+                console.TimestampFormat = "HH:mm:ss ";
+            })
+            // Progress goes to standard error, so that standard output carries only results.
+            .Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+        services.AddLogging(logging => logging
+            .SetMinimumLevel(LogLevel.Information)
+            .AddFilter("System.Net.Http", LogLevel.Warning)
+            .AddFilter("Polly", LogLevel.Warning)
+            .AddFilter("Microsoft", LogLevel.Warning));
+        services.AddAiEnergyPipeline(configuration);
+        return services.BuildServiceProvider();
+    }
+
+    public static Dictionary<string, string?> ModeSettings(SourceMode mode) =>
+        new() { [$"{PipelineOptions.Section}:{nameof(PipelineOptions.Mode)}"] = mode.ToString() };
+}

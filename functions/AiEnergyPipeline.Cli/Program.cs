@@ -1,0 +1,3 @@
+using AiEnergyPipeline.Cli;
+
+return await AienergyCommand.Create().Parse(args).InvokeAsync();

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using AiEnergyPipeline.Hosting;
+
+namespace AiEnergyPipeline.Cli;
+
+/// <summary>The options every command shares to choose the published store: a folder, or a blob container.</summary>
+internal sealed class StoreOptions
+{
+    public const string DefaultFolder = "published";
+
+    public Option<string?> Store { get; } = new("--store") { Description = $"Folder to publish to and read from (default: ./{DefaultFolder})." };
+
+    public Option<string?> Connection { get; } = new("--connection") { Description = "Azure Storage connection string instead of a folder, e.g. UseDevelopmentStorage=true for Azurite." };
+
+    public Option<string?> Container { get; } = new("--container") { Description = "Blob container, with --connection (default: published)." };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Store);
+        command.Options.Add(Connection);
+        command.Options.Add(Container);
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(Store) is not null && result.GetValue(Connection) is not null)
+            {
+                result.AddError("Use either --store or --connection, not both.");
+            }
+
+            if (result.GetValue(Container) is not null && result.GetValue(Connection) is null)
+            {
+                result.AddError("--container goes with --connection.");
+            }
+        });
+    }
+
+    /// <summary>The settings these options stand for, in the configuration keys the pipeline reads.</summary>
+    public Dictionary<string, string?> Settings(ParseResult result)
+    {
+        var section = PublishedStorageOptions.Section;
+        if (result.GetValue(Connection) is { } connection)
+        {
+            return new()
+            {
+                [$"{section}:ConnectionString"] = connection,
+                [$"{section}:Container"] = result.GetValue(Container) ?? "published",
+            };
+        }
+
+        return new() { [$"{section}:Path"] = Path.GetFullPath(result.GetValue(Store) ?? DefaultFolder) };
+    }
+}

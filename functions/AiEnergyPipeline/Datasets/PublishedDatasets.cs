@@ -1,0 +1,86 @@
+using System.Text.RegularExpressions;
+using AiEnergyPipeline.Publish;
+using AiEnergyPipeline.Storage;
+
+namespace AiEnergyPipeline.Datasets;
+
+/// <summary>
+/// Reads what the pipeline published, for the HTTP API and the CLI: the tables of the latest
+/// run (or of a named run), and run reports. Every name from outside is checked against an
+/// allow-list before it becomes part of a store path.
+/// </summary>
+public sealed partial class PublishedDatasets(IDatasetStore store, RunPublisher publisher)
+{
+    public static IReadOnlyList<string> Formats { get; } = ["csv"];
+
+    public Task<(LatestPointer? Pointer, string? ETag)> LatestAsync(CancellationToken cancellationToken) =>
+        publisher.ReadLatestAsync(cancellationToken);
+
+    /// <summary>Opens a table of the latest run, or of <paramref name="runId"/>.</summary>
+    public async Task<DatasetLookup> OpenAsync(string? name, string? format, string? runId, CancellationToken cancellationToken)
+    {
+        format = string.IsNullOrEmpty(format) ? "csv" : format;
+        if (!IsDatasetName(name))
+        {
+            return DatasetLookup.Invalid("name", "a dataset name is lower-case letters, digits and '_', starting with a letter, at most 64 characters.");
+        }
+
+        if (!Formats.Contains(format))
+        {
+            return DatasetLookup.Invalid("format", $"format must be one of: {string.Join(", ", Formats)}.");
+        }
+
+        if (runId is not null && !RunId.IsValid(runId))
+        {
+            return DatasetLookup.Invalid("run", "a run id looks like 20261127T060000Z-ab12cd.");
+        }
+
+        if (runId is null)
+        {
+            var (latest, _) = await publisher.ReadLatestAsync(cancellationToken);
+            if (latest is null)
+            {
+                return DatasetLookup.NotFound("nothing has been published yet.");
+            }
+
+            runId = latest.RunId;
+        }
+
+        var opened = await store.OpenReadAsync(RunPublisher.TablePath(runId, name!, format), cancellationToken);
+        return opened is null
+            ? DatasetLookup.NotFound($"run {runId} has no dataset '{name}' as {format}.")
+            : DatasetLookup.Found(opened, runId, $"{name}.{format}");
+    }
+
+    /// <summary>Opens runs/{runId}/report.json.</summary>
+    public async Task<DatasetLookup> OpenReportAsync(string? runId, CancellationToken cancellationToken)
+    {
+        if (!RunId.IsValid(runId))
+        {
+            return DatasetLookup.Invalid("runId", "a run id looks like 20261127T060000Z-ab12cd.");
+        }
+
+        var opened = await store.OpenReadAsync(RunPublisher.ReportPath(runId!), cancellationToken);
+        return opened is null ? DatasetLookup.NotFound($"there is no run {runId}.") : DatasetLookup.Found(opened, runId!, "report.json");
+    }
+
+    public static bool IsDatasetName(string? name) => name is not null && DatasetName().IsMatch(name);
+
+    [GeneratedRegex("^[a-z][a-z0-9_]{0,63}$")]
+    private static partial Regex DatasetName();
+}
+
+public enum LookupStatus
+{
+    Found,
+    NotFound,
+    Invalid,
+}
+
+/// <summary>The answer to a lookup: the opened object, or why there is none.</summary>
+public sealed record DatasetLookup(LookupStatus Status, StoredObject? Object, string? RunId, string? FileName, string? Field, string Message)
+{
+    public static DatasetLookup Found(StoredObject opened, string runId, string fileName) => new(LookupStatus.Found, opened, runId, fileName, null, "");
+    public static DatasetLookup NotFound(string message) => new(LookupStatus.NotFound, null, null, null, null, message);
+    public static DatasetLookup Invalid(string field, string message) => new(LookupStatus.Invalid, null, null, null, field, message);
+}

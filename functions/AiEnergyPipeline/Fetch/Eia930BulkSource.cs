@@ -1,0 +1,71 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AiEnergyPipeline.Fetch;
+
+/// <summary>
+/// EIA-930 six-month BALANCE CSV files (no key). Each file is streamed straight into the raw
+/// archive: they run to 50-100 MB, and none is held in memory.
+/// </summary>
+public sealed partial class Eia930BulkSource(
+    HttpClient http,
+    IOptions<Eia930BulkOptions> options,
+    SecretRedactor redactor,
+    TimeProvider time,
+    ILogger<Eia930BulkSource> logger) : ISource
+{
+    public const string SourceName = "eia930_bulk";
+
+    public string Name => SourceName;
+
+    public async Task<IReadOnlyList<FetchedFile>> FetchAsync(RawArchive archive, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var names = settings.Files.Length > 0 ? settings.Files : [CurrentHalfYearFile(time.GetUtcNow())];
+        var files = new List<FetchedFile>();
+        foreach (var name in names)
+        {
+            files.Add(await FetchFileAsync(new Uri(settings.Url, Uri.EscapeDataString(name)), name, archive, cancellationToken));
+        }
+
+        return files;
+    }
+
+    /// <summary>The BALANCE file that holds <paramref name="now"/>, such as EIA930_BALANCE_2026_Jul_Dec.csv.</summary>
+    public static string CurrentHalfYearFile(DateTimeOffset now) =>
+        $"EIA930_BALANCE_{now.UtcDateTime.Year}_{(now.UtcDateTime.Month <= 6 ? "Jan_Jun" : "Jul_Dec")}.csv";
+
+    private async Task<FetchedFile> FetchFileAsync(Uri url, string name, RawArchive archive, CancellationToken cancellationToken)
+    {
+        LogFetching(name);
+        try
+        {
+            using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                var excerpt = await HttpResponses.ReadErrorExcerptAsync(response, cancellationToken);
+                throw new SourceException(Name, name, redactor.Redact($"{HttpResponses.Describe(response)}: {excerpt}"));
+            }
+
+            var provenance = new SourceProvenance(
+                redactor.RedactUrl(url),
+                time.GetUtcNow(),
+                response.Headers.ETag?.ToString(),
+                response.Content.Headers.LastModified?.ToString("R"));
+            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+            var file = await archive.ArchiveAsync(Name, name, "csv", body, provenance, cancellationToken);
+            LogFetched(name, file.Bytes, file.AlreadyArchived);
+            return file;
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new SourceException(Name, name, redactor.Redact($"download failed: {e.Message}"));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "eia930_bulk: fetching {File}")]
+    private partial void LogFetching(string file);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "eia930_bulk: {File}: {Bytes} bytes, already archived: {AlreadyArchived}")]
+    private partial void LogFetched(string file, long bytes, bool alreadyArchived);
+}

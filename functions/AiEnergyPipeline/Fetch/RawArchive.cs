@@ -1,0 +1,73 @@
+using System.Security.Cryptography;
+using AiEnergyPipeline.Storage;
+
+namespace AiEnergyPipeline.Fetch;
+
+/// <summary>
+/// Streams fetched bytes to local disk while hashing them, then stores them once under
+/// raw/{source}/{sha256}.{ext}. Bytes already archived are recognised and not written again.
+/// </summary>
+public sealed class RawArchive(IDatasetStore store, string workDirectory)
+{
+    public async Task<FetchedFile> ArchiveAsync(string source, string fileName, string extension, Stream content, SourceProvenance provenance, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(workDirectory);
+        var localPath = Path.Combine(workDirectory, $"{source}-{Guid.NewGuid():N}.{extension}");
+        string sha256;
+        long bytes;
+        await using (var file = new FileStream(localPath, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1 << 16, useAsync: true))
+        {
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var buffer = new byte[1 << 16];
+            int read;
+            while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                hash.AppendData(buffer, 0, read);
+                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            }
+
+            sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
+            bytes = file.Length;
+        }
+
+        var rawPath = $"raw/{source}/{sha256}.{extension}";
+        var alreadyArchived = await store.GetInfoAsync(rawPath, cancellationToken) is not null;
+        if (!alreadyArchived)
+        {
+            var metadata = new Dictionary<string, string>
+            {
+                ["source"] = source,
+                ["file_name"] = fileName,
+                ["url"] = provenance.Url,
+                ["fetched_at"] = provenance.FetchedAtUtc.ToString("O"),
+                ["sha256"] = sha256,
+            };
+            if (provenance.ETag is not null)
+            {
+                metadata["source_etag"] = provenance.ETag;
+            }
+
+            if (provenance.LastModified is not null)
+            {
+                metadata["source_last_modified"] = provenance.LastModified;
+            }
+
+            await using var stored = File.OpenRead(localPath);
+            try
+            {
+                await store.WriteAsync(rawPath, stored, WriteCondition.IfNotExists, new StoreWriteOptions(ContentTypes.ForExtension(extension), AsciiOnly(metadata)), cancellationToken);
+            }
+            catch (StoreConditionFailedException)
+            {
+                // Another run archived the same bytes meanwhile: content addressing makes that harmless.
+                alreadyArchived = true;
+            }
+        }
+
+        return new FetchedFile(source, fileName, rawPath, sha256, bytes, provenance.Url, provenance.FetchedAtUtc, provenance.ETag, provenance.LastModified, localPath, alreadyArchived);
+    }
+
+    // Blob metadata values must be ASCII.
+    private static Dictionary<string, string> AsciiOnly(Dictionary<string, string> metadata) =>
+        metadata.ToDictionary(p => p.Key, p => new string(p.Value.Select(c => c is >= ' ' and <= '~' ? c : '?').ToArray()));
+}

@@ -1,0 +1,99 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using AiEnergyPipeline.Storage;
+
+namespace AiEnergyPipeline.Fetch;
+
+/// <summary>
+/// Answers the sources' HTTP requests from the bundled snapshot, so that an offline run goes
+/// through exactly the code a live run does (paging, resilience, archiving). Routes come from
+/// the snapshot's <c>snapshot.json</c>: a URL (scheme, host and path) and the query parameters
+/// that must match, and the file that answers.
+/// </summary>
+public sealed class SnapshotHttpMessageHandler(Snapshot snapshot) : HttpMessageHandler
+{
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var route = request.RequestUri is { } uri ? snapshot.Find(uri) : null;
+        if (route is null)
+        {
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.NotFound)
+            {
+                RequestMessage = request,
+                Content = new StringContent($"The bundled snapshot has no file for {request.RequestUri?.GetLeftPart(UriPartial.Path)}."),
+            });
+        }
+
+        var file = snapshot.FilePath(route);
+        var content = new StreamContent(File.OpenRead(file));
+        content.Headers.TryAddWithoutValidation("Content-Type", ContentTypes.ForExtension(Path.GetExtension(file)));
+        return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { RequestMessage = request, Content = content });
+    }
+}
+
+/// <summary>The bundled snapshot: its folder, the settings an offline run uses, and its routes.</summary>
+public sealed class Snapshot
+{
+    public const string IndexFileName = "snapshot.json";
+    private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
+
+    private Snapshot(string root, SnapshotIndex index)
+    {
+        Root = root;
+        Index = index;
+    }
+
+    public string Root { get; }
+    public SnapshotIndex Index { get; }
+
+    /// <summary>The folder that ships beside the program.</summary>
+    public static string DefaultRoot => Path.Combine(AppContext.BaseDirectory, "snapshot");
+
+    public static Snapshot Load(string root)
+    {
+        var indexPath = Path.Combine(root, IndexFileName);
+        if (!File.Exists(indexPath))
+        {
+            throw new FileNotFoundException($"No bundled snapshot at {root}: {IndexFileName} is missing.", indexPath);
+        }
+
+        var index = JsonSerializer.Deserialize<SnapshotIndex>(File.ReadAllText(indexPath), Json)
+            ?? throw new InvalidDataException($"{indexPath} is empty.");
+        return new Snapshot(root, index);
+    }
+
+    public SnapshotRoute? Find(Uri uri)
+    {
+        var target = uri.GetLeftPart(UriPartial.Path).TrimEnd('/');
+        var query = ParseQuery(uri.Query);
+        return Index.Routes.FirstOrDefault(r =>
+            string.Equals(r.Url.TrimEnd('/'), target, StringComparison.OrdinalIgnoreCase) &&
+            r.Query.All(q => query.TryGetValue(q.Key, out var v) && v == q.Value));
+    }
+
+    public string FilePath(SnapshotRoute route) => Path.Combine(Root, route.File.Replace('/', Path.DirectorySeparatorChar));
+
+    private static Dictionary<string, string> ParseQuery(string query)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var part in query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var eq = part.IndexOf('=');
+            var key = Uri.UnescapeDataString(eq < 0 ? part : part[..eq]);
+            result[key] = eq < 0 ? "" : Uri.UnescapeDataString(part[(eq + 1)..]);
+        }
+
+        return result;
+    }
+}
+
+public sealed record SnapshotIndex(
+    [property: JsonPropertyName("description")] string? Description,
+    [property: JsonPropertyName("settings")] Dictionary<string, string> Settings,
+    [property: JsonPropertyName("routes")] List<SnapshotRoute> Routes);
+
+public sealed record SnapshotRoute(
+    [property: JsonPropertyName("url")] string Url,
+    [property: JsonPropertyName("query")] Dictionary<string, string> Query,
+    [property: JsonPropertyName("file")] string File);

@@ -1,0 +1,19 @@
+namespace AiEnergyPipeline.Fetch;
+
+/// <summary>
+/// Resilience of every source's HTTP client (section <c>Sources:Http</c>). Time-outs cover the
+/// wait for response headers: bodies stream afterwards, so a 100 MB file is not cut off by them.
+/// </summary>
+public sealed class SourceHttpOptions
+{
+    public const string Section = "Sources:Http";
+
+    public int MaxRetries { get; set; } = 4;
+
+    /// <summary>Base delay of the exponential back-off (with jitter); Retry-After wins when a server sends it.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(10);
+}

@@ -1,0 +1,53 @@
+using AiEnergyPipeline.Tables;
+
+namespace AiEnergyPipeline.Normalise;
+
+/// <summary>
+/// Folds the demand series of ba_hourly into ba_annual as rows stream past: one small
+/// accumulator per balancing authority and year, whatever the number of hours.
+/// </summary>
+public sealed class BaAnnualAggregator
+{
+    private readonly Dictionary<(string Ba, int Year), Accumulator> _years = [];
+
+    public void Add(in BaHourlyRecord record)
+    {
+        if (record.Series != BaSeries.Demand)
+        {
+            return;
+        }
+
+        var key = (record.BalancingAuthorityCode, record.PeriodEndUtc.Year);
+        if (!_years.TryGetValue(key, out var accumulator))
+        {
+            accumulator = new Accumulator();
+            _years[key] = accumulator;
+        }
+
+        accumulator.Peak = Math.Max(accumulator.Peak, record.ValueMw);
+        accumulator.Energy += record.ValueMw;
+        accumulator.Hours++;
+    }
+
+    public void WriteTo(TableWriter writer)
+    {
+        foreach (var ((ba, year), a) in _years.OrderBy(p => p.Key.Ba, StringComparer.Ordinal).ThenBy(p => p.Key.Year))
+        {
+            var hoursInYear = DateTime.IsLeapYear(year) ? 8784 : 8760;
+            writer.Csv.WriteField(ba);
+            writer.Csv.WriteField(year);
+            writer.Csv.WriteField(a.Peak);
+            writer.Csv.WriteField(a.Energy);
+            writer.Csv.WriteField(a.Hours);
+            writer.Csv.WriteField(Math.Round((double)a.Hours / hoursInYear, 6));
+            writer.EndRow();
+        }
+    }
+
+    private sealed class Accumulator
+    {
+        public double Peak { get; set; } = double.MinValue;
+        public double Energy { get; set; }
+        public long Hours { get; set; }
+    }
+}

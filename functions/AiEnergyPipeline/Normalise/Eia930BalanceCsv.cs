@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text;
+using AiEnergyPipeline.Fetch;
+using CsvHelper;
+
+namespace AiEnergyPipeline.Normalise;
+
+/// <summary>
+/// Reads an EIA-930 six-month BALANCE CSV file as a stream of ba_hourly rows. Numbers carry
+/// thousands separators inside quotes, dates are m/d/yyyy, the UTC end-of-hour time is the key.
+/// Columns are found by name, so that reordered and unknown columns (new fuels from 2024 H2)
+/// do not matter; a missing required column fails the file with its name.
+/// </summary>
+public static class Eia930BalanceCsv
+{
+    public const string SourceLabel = "bulk";
+    public const string BalancingAuthority = "Balancing Authority";
+    public const string UtcTimeAtEndOfHour = "UTC Time at End of Hour";
+
+    private static readonly string[] UtcTimeFormats =
+    [
+        "M/d/yyyy h:mm:ss tt", "M/d/yyyy h:mm tt", "M/d/yyyy H:mm:ss", "M/d/yyyy H:mm",
+        "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd HH:mm",
+    ];
+
+    /// <summary>The series and the columns that hold them: the adjusted value when there is one, else the reported one.</summary>
+    private static readonly (BaSeries Series, string Reported, string? Adjusted, string? Imputed)[] SeriesColumns =
+    [
+        (BaSeries.Demand, "Demand (MW)", "Demand (MW) (Adjusted)", "Demand (MW) (Imputed)"),
+        (BaSeries.Forecast, "Demand Forecast (MW)", null, null),
+        (BaSeries.NetGeneration, "Net Generation (MW)", "Net Generation (MW) (Adjusted)", "Net Generation (MW) (Imputed)"),
+        (BaSeries.Interchange, "Total Interchange (MW)", "Total Interchange (MW) (Adjusted)", "Total Interchange (MW) (Imputed)"),
+    ];
+
+    public static IReadOnlyList<string> RequiredColumns { get; } =
+        [BalancingAuthority, UtcTimeAtEndOfHour, .. SeriesColumns.Select(c => c.Reported)];
+
+    /// <summary>Every readable row of the file; rows that cannot be read go to <paramref name="quarantine"/>.</summary>
+    /// <exception cref="SourceException">The file is not a BALANCE CSV (HTML, empty, required columns missing).</exception>
+    public static IEnumerable<BaHourlyRecord> Read(Stream content, FetchedFile file, Action<QuarantineRecord> quarantine)
+    {
+        RejectIfNotCsv(content, file);
+        var options = CsvReaderOptions.Default with { Separator = ',', TrackLineNumbers = true };
+        using var csv = CsvReader.Create(content, options, leaveOpen: true);
+        var columns = Columns.Find(csv.Headers, file);
+        var lastPeriodByBa = new Dictionary<string, (DateTime Period, long Line)>(StringComparer.Ordinal);
+        while (csv.Read())
+        {
+            var line = csv.LineNumber;
+            var ba = csv.GetString(columns.Ba).Trim();
+            var utc = csv.GetString(columns.Utc).Trim();
+            if (ba.Length == 0)
+            {
+                quarantine(Quarantined(file, line, $"'{BalancingAuthority}' is empty", csv));
+                continue;
+            }
+
+            if (!DateTime.TryParseExact(utc, UtcTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var period))
+            {
+                quarantine(Quarantined(file, line, $"'{UtcTimeAtEndOfHour}' value '{Truncate(utc)}' is not a date and time", csv));
+                continue;
+            }
+
+            if (lastPeriodByBa.TryGetValue(ba, out var last) && last.Period == period)
+            {
+                quarantine(Quarantined(file, line, $"duplicate of line {last.Line}: same balancing authority and hour", csv));
+                continue;
+            }
+
+            lastPeriodByBa[ba] = (period, line);
+            foreach (var series in columns.Series)
+            {
+                var adjusted = series.Adjusted >= 0 ? csv.GetString(series.Adjusted).Trim() : "";
+                var raw = adjusted.Length > 0 ? adjusted : csv.GetString(series.Reported).Trim();
+                if (raw.Length == 0)
+                {
+                    continue;
+                }
+
+                if (!double.TryParse(raw, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+                {
+                    quarantine(Quarantined(file, line, $"'{series.Name}' value '{Truncate(raw)}' is not a number", csv));
+                    continue;
+                }
+
+                bool? imputed = series.Imputed >= 0 ? csv.GetString(series.Imputed).Trim().Length > 0 : null;
+                yield return new BaHourlyRecord(ba, period, series.Series, value, SourceLabel, imputed);
+            }
+        }
+    }
+
+    private static void RejectIfNotCsv(Stream content, FetchedFile file)
+    {
+        if (!content.CanSeek)
+        {
+            return;
+        }
+
+        var head = new byte[512];
+        var read = content.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        content.Position = 0;
+        var text = Encoding.UTF8.GetString(head, 0, read).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        if (text.Length == 0)
+        {
+            throw new SourceException(file.Source, file.FileName, "the file is empty.");
+        }
+
+        if (text.StartsWith('<'))
+        {
+            throw new SourceException(file.Source, file.FileName, "the file is an HTML or XML page, not a BALANCE CSV (the server may have answered with an error page).");
+        }
+    }
+
+    private static QuarantineRecord Quarantined(FetchedFile file, long line, string reason, CsvReader csv)
+    {
+        var fields = new StringBuilder();
+        for (var i = 0; i < Math.Min(csv.FieldCount, 8); i++)
+        {
+            fields.Append(i == 0 ? "" : ",").Append(csv.GetString(i));
+        }
+
+        return new QuarantineRecord(file.Source, file.FileName, file.RawPath, line, reason, Truncate(fields.ToString()));
+    }
+
+    private static string Truncate(string text) => text.Length > 200 ? text[..200] : text;
+
+    /// <summary>Header names compared without case and with runs of white space folded, as real files vary in both.</summary>
+    private static string Normalise(string header) => string.Join(' ', header.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
+
+    private sealed record SeriesColumn(BaSeries Series, string Name, int Reported, int Adjusted, int Imputed);
+
+    private sealed record Columns(int Ba, int Utc, IReadOnlyList<SeriesColumn> Series)
+    {
+        public static Columns Find(IReadOnlyList<string> headers, FetchedFile file)
+        {
+            if (headers.Count == 0)
+            {
+                throw new SourceException(file.Source, file.FileName, "the file has no header row.");
+            }
+
+            var index = new Dictionary<string, int>();
+            for (var i = 0; i < headers.Count; i++)
+            {
+                index.TryAdd(Normalise(headers[i]), i);
+            }
+
+            var missing = RequiredColumns.Where(c => !index.ContainsKey(Normalise(c))).ToList();
+            if (missing.Count > 0)
+            {
+                throw new SourceException(file.Source, file.FileName, $"required column{(missing.Count > 1 ? "s" : "")} missing: {string.Join(", ", missing.Select(m => $"'{m}'"))}.");
+            }
+
+            int Optional(string? name) => name is not null && index.TryGetValue(Normalise(name), out var i) ? i : -1;
+            return new Columns(
+                index[Normalise(BalancingAuthority)],
+                index[Normalise(UtcTimeAtEndOfHour)],
+                SeriesColumns.Select(c => new SeriesColumn(c.Series, c.Reported, index[Normalise(c.Reported)], Optional(c.Adjusted), Optional(c.Imputed))).ToList());
+        }
+    }
+}

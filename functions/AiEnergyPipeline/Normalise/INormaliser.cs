@@ -1,0 +1,69 @@
+using AiEnergyPipeline.Fetch;
+using AiEnergyPipeline.Tables;
+
+namespace AiEnergyPipeline.Normalise;
+
+/// <summary>Turns the raw files of one or more sources into canonical tables.</summary>
+public interface INormaliser
+{
+    /// <summary>The sources whose files this normaliser reads.</summary>
+    IReadOnlyList<string> Sources { get; }
+
+    /// <summary>The tables it writes.</summary>
+    IReadOnlyList<TableSchema> Tables { get; }
+
+    /// <exception cref="SourceException">A file cannot be read at all; the run fails and publishes nothing.</exception>
+    Task<IReadOnlyList<StagedTable>> NormaliseAsync(NormaliseContext context, CancellationToken cancellationToken);
+}
+
+/// <summary>What a normaliser works with: the fetched files, a staging folder, the quarantine, and counters.</summary>
+public sealed class NormaliseContext(IReadOnlyDictionary<string, IReadOnlyList<FetchedFile>> files, string stagingDirectory, QuarantineTable quarantine)
+{
+    public IReadOnlyDictionary<string, IReadOnlyList<FetchedFile>> Files { get; } = files;
+    public string StagingDirectory { get; } = stagingDirectory;
+    public QuarantineTable Quarantine { get; } = quarantine;
+    public Dictionary<string, SourceCounts> Counts { get; } = [];
+
+    public IReadOnlyList<FetchedFile> FilesOf(string source) => Files.TryGetValue(source, out var f) ? f : [];
+
+    public SourceCounts CountsOf(string source)
+    {
+        if (!Counts.TryGetValue(source, out var counts))
+        {
+            counts = new SourceCounts();
+            Counts[source] = counts;
+        }
+
+        return counts;
+    }
+}
+
+/// <summary>Rows of one source: read, written to tables, set aside as superseded by a better source.</summary>
+public sealed class SourceCounts
+{
+    public long RowsIn { get; set; }
+    public long RowsOut { get; set; }
+    public long RowsSuperseded { get; set; }
+}
+
+/// <summary>The quarantine table, shared by every normaliser of a run.</summary>
+public sealed class QuarantineTable(TableWriter writer)
+{
+    private readonly Dictionary<string, long> _bySource = [];
+
+    public long Rows => writer.Rows;
+
+    public long CountOf(string source) => _bySource.GetValueOrDefault(source);
+
+    public void Add(QuarantineRecord record)
+    {
+        writer.Csv.WriteField(record.Source);
+        writer.Csv.WriteField(record.File);
+        writer.Csv.WriteField(record.RawPath);
+        writer.Csv.WriteField(record.Line);
+        writer.Csv.WriteField(record.Reason);
+        writer.Csv.WriteField(record.Excerpt);
+        writer.EndRow();
+        _bySource[record.Source] = CountOf(record.Source) + 1;
+    }
+}

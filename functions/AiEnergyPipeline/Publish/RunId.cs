@@ -1,0 +1,19 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace AiEnergyPipeline.Publish;
+
+/// <summary>
+/// Run ids sort by time: "20261127T060000Z-ab12cd", the start of the run (UTC) and the first
+/// characters of its inputs' hash, so that the same inputs at the same second name the same run.
+/// </summary>
+public static partial class RunId
+{
+    public static string Create(DateTimeOffset startedAt, string inputsSha256) =>
+        startedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-" + inputsSha256[..6];
+
+    public static bool IsValid(string? value) => value is not null && Pattern().IsMatch(value);
+
+    [GeneratedRegex("^[0-9]{8}T[0-9]{6}Z-[0-9a-f]{6}$")]
+    private static partial Regex Pattern();
+}

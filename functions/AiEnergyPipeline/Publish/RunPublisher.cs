@@ -1,0 +1,98 @@
+using AiEnergyPipeline.Storage;
+using AiEnergyPipeline.Tables;
+using Microsoft.Extensions.Logging;
+
+namespace AiEnergyPipeline.Publish;
+
+/// <summary>
+/// Publishes a run: every file under runs/{runId}/ first, then, last, latest.json swung with an
+/// ETag condition, so readers never see half a run and concurrent runs cannot both win a swing.
+/// </summary>
+public sealed partial class RunPublisher(IDatasetStore store, ILogger<RunPublisher> logger)
+{
+    public const string LatestPath = "latest.json";
+    private const int SwingAttempts = 5;
+
+    public static string RunFolder(string runId) => $"runs/{runId}";
+    public static string TablePath(string runId, string table, string format) => $"{RunFolder(runId)}/data/{table}.{format}";
+    public static string DataPackagePath(string runId) => $"{RunFolder(runId)}/datapackage.json";
+    public static string ReportPath(string runId) => $"{RunFolder(runId)}/report.json";
+
+    /// <summary>The current pointer and its ETag, or nulls when nothing has been published yet.</summary>
+    public async Task<(LatestPointer? Pointer, string? ETag)> ReadLatestAsync(CancellationToken cancellationToken)
+    {
+        await using var latest = await store.OpenReadAsync(LatestPath, cancellationToken);
+        if (latest is null)
+        {
+            return (null, null);
+        }
+
+        var pointer = await PublishedJson.DeserializeAsync<LatestPointer>(latest.Content, cancellationToken);
+        return (pointer, latest.Info.ETag);
+    }
+
+    /// <summary>Uploads the run's tables, data package and report, then swings latest.json.</summary>
+    /// <returns>Whether latest.json now points at this run (false when a newer run got there first).</returns>
+    public async Task<bool> PublishAsync(DataPackage package, IReadOnlyList<StagedTable> tables, RunReport report, string? latestETag, CancellationToken cancellationToken)
+    {
+        var runId = package.Id;
+        foreach (var table in tables)
+        {
+            await using var content = File.OpenRead(table.LocalPath);
+            await store.WriteAsync(TablePath(runId, table.Schema.Name, table.Format), content, WriteCondition.None, new StoreWriteOptions(ContentTypes.ForExtension(table.Format)), cancellationToken);
+            LogUploaded(table.Schema.Name, table.Rows);
+        }
+
+        await WriteJsonAsync(DataPackagePath(runId), package, WriteCondition.None, cancellationToken);
+        await WriteReportAsync(report, cancellationToken);
+
+        var pointer = new LatestPointer(
+            runId,
+            report.FinishedAt,
+            DataPackagePath(runId),
+            package.InputsSha256,
+            tables.Select(t => new LatestTable(t.Schema.Name, TablePath(runId, t.Schema.Name, t.Format), t.Format, t.Rows)).ToList());
+        return await SwingLatestAsync(pointer, latestETag, cancellationToken);
+    }
+
+    public Task WriteReportAsync(RunReport report, CancellationToken cancellationToken) =>
+        WriteJsonAsync(ReportPath(report.RunId), report, WriteCondition.None, cancellationToken);
+
+    private async Task<bool> SwingLatestAsync(LatestPointer pointer, string? etag, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= SwingAttempts; attempt++)
+        {
+            try
+            {
+                await WriteJsonAsync(LatestPath, pointer, etag is null ? WriteCondition.IfNotExists : WriteCondition.IfMatches(etag), cancellationToken);
+                return true;
+            }
+            catch (StoreConditionFailedException)
+            {
+                // Another run swung the pointer since this one read it: keep whichever run is newer.
+                var (current, currentETag) = await ReadLatestAsync(cancellationToken);
+                if (current is not null && string.CompareOrdinal(current.RunId, pointer.RunId) >= 0)
+                {
+                    LogSuperseded(pointer.RunId, current.RunId);
+                    return false;
+                }
+
+                etag = currentETag;
+            }
+        }
+
+        throw new StoreConditionFailedException(LatestPath, $"latest.json kept changing: gave up after {SwingAttempts} attempts to point it at {pointer.RunId}.");
+    }
+
+    private async Task WriteJsonAsync<T>(string path, T value, WriteCondition condition, CancellationToken cancellationToken)
+    {
+        using var content = new MemoryStream(PublishedJson.Serialize(value));
+        await store.WriteAsync(path, content, condition, new StoreWriteOptions(ContentTypes.Json), cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "published {Table}: {Rows} rows")]
+    private partial void LogUploaded(string table, long rows);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "run {RunId} is complete but not latest: the newer run {LatestRunId} was published meanwhile")]
+    private partial void LogSuperseded(string runId, string latestRunId);
+}

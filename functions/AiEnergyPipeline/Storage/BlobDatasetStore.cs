@@ -1,0 +1,97 @@
+using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+
+namespace AiEnergyPipeline.Storage;
+
+/// <summary>A store in one Azure Blob Storage container (Azurite locally).</summary>
+public sealed class BlobDatasetStore(BlobContainerClient container) : IDatasetStore
+{
+    private int _containerChecked;
+
+    // The URI carries no credentials: shared keys travel in headers, and SAS tokens are cut off.
+    public string Description => container.Uri.GetLeftPart(UriPartial.Path);
+
+    public async Task<string> WriteAsync(string path, Stream content, WriteCondition condition, StoreWriteOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        await EnsureContainerAsync(cancellationToken);
+        var blob = container.GetBlobClient(StorePath.Validate(path));
+        var upload = new BlobUploadOptions
+        {
+            Conditions = condition switch
+            {
+                { IfNoneExists: true } => new BlobRequestConditions { IfNoneMatch = ETag.All },
+                { IfMatch: { } etag } => new BlobRequestConditions { IfMatch = new ETag(etag) },
+                _ => null,
+            },
+            HttpHeaders = options?.ContentType is { } type ? new BlobHttpHeaders { ContentType = type } : null,
+            Metadata = options?.Metadata?.ToDictionary(),
+        };
+        try
+        {
+            var response = await blob.UploadAsync(content, upload, cancellationToken);
+            return response.Value.ETag.ToString("H");
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            throw new StoreConditionFailedException(path, $"'{path}' was not written: {(condition.IfNoneExists ? "it already exists" : "it has changed since it was read (ETag mismatch)")}.", e);
+        }
+    }
+
+    public async Task<StoredObject?> OpenReadAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var blob = container.GetBlobClient(StorePath.Validate(path));
+        try
+        {
+            var response = await blob.DownloadStreamingAsync(cancellationToken: cancellationToken);
+            var details = response.Value.Details;
+            var info = new StoredObjectInfo(path, details.ETag.ToString("H"), details.ContentLength, details.ContentType, ReadOnly(details.Metadata));
+            return new StoredObject(info, response.Value.Content);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    public async Task<StoredObjectInfo?> GetInfoAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var blob = container.GetBlobClient(StorePath.Validate(path));
+        try
+        {
+            var properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+            return new StoredObjectInfo(path, properties.ETag.ToString("H"), properties.ContentLength, properties.ContentType, ReadOnly(properties.Metadata));
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    public async IAsyncEnumerable<StoredObjectInfo> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        StorePath.ValidatePrefix(prefix);
+        if (!await container.ExistsAsync(cancellationToken))
+        {
+            yield break;
+        }
+
+        await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata, Prefix = prefix }, cancellationToken))
+        {
+            yield return new StoredObjectInfo(item.Name, item.Properties.ETag?.ToString("H") ?? "", item.Properties.ContentLength ?? 0, item.Properties.ContentType, ReadOnly(item.Metadata));
+        }
+    }
+
+    private async Task EnsureContainerAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _containerChecked) == 0)
+        {
+            await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            Volatile.Write(ref _containerChecked, 1);
+        }
+    }
+
+    private static IReadOnlyDictionary<string, string> ReadOnly(IDictionary<string, string>? metadata) =>
+        metadata is null ? new Dictionary<string, string>() : new Dictionary<string, string>(metadata, StringComparer.OrdinalIgnoreCase);
+}

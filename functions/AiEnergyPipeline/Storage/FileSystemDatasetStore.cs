@@ -1,0 +1,171 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+
+namespace AiEnergyPipeline.Storage;
+
+/// <summary>
+/// A store in a local folder. Writes go to a temporary file that is moved into place, so readers
+/// never see half an object; conditional writes take a lock file so that they hold across processes.
+/// Content type and metadata live beside the data under ".meta/".
+/// </summary>
+public sealed class FileSystemDatasetStore : IDatasetStore
+{
+    private const string MetaFolder = ".meta";
+    private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(30);
+    private readonly string _root;
+
+    public FileSystemDatasetStore(string root)
+    {
+        _root = Path.GetFullPath(root);
+        Directory.CreateDirectory(_root);
+    }
+
+    public string Description => _root;
+
+    public async Task<string> WriteAsync(string path, Stream content, WriteCondition condition, StoreWriteOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var target = FullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var temp = target + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        try
+        {
+            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+            {
+                await content.CopyToAsync(file, cancellationToken);
+            }
+
+            if (condition == WriteCondition.None)
+            {
+                await CommitAsync(path, temp, target, options, cancellationToken);
+            }
+            else
+            {
+                await using var storeLock = await AcquireLockAsync(cancellationToken);
+                CheckCondition(path, target, condition);
+                await CommitAsync(path, temp, target, options, cancellationToken);
+            }
+
+            return ETagOf(new FileInfo(target));
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    public async Task<StoredObject?> OpenReadAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var target = FullPath(path);
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(target, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16, useAsync: true);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+
+        var info = await InfoAsync(path, new FileInfo(target), cancellationToken);
+        return new StoredObject(info, stream);
+    }
+
+    public async Task<StoredObjectInfo?> GetInfoAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var file = new FileInfo(FullPath(path));
+        return file.Exists ? await InfoAsync(path, file, cancellationToken) : null;
+    }
+
+    public async IAsyncEnumerable<StoredObjectInfo> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        StorePath.ValidatePrefix(prefix);
+        var paths = Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(_root, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .Where(p => p.StartsWith(prefix, StringComparison.Ordinal) && StorePath.IsValid(p) && !p.EndsWith(".tmp", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        foreach (var path in paths)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var info = await GetInfoAsync(path, cancellationToken);
+            if (info is not null)
+            {
+                yield return info;
+            }
+        }
+    }
+
+    private string FullPath(string path) =>
+        Path.Combine(_root, StorePath.Validate(path).Replace('/', Path.DirectorySeparatorChar));
+
+    private string MetaPath(string path) =>
+        Path.Combine(_root, MetaFolder, path.Replace('/', Path.DirectorySeparatorChar) + ".json");
+
+    private static void CheckCondition(string path, string target, WriteCondition condition)
+    {
+        var existing = new FileInfo(target);
+        if (condition.IfNoneExists && existing.Exists)
+        {
+            throw new StoreConditionFailedException(path, $"'{path}' already exists.");
+        }
+
+        if (condition.IfMatch is { } expected && (!existing.Exists || ETagOf(existing) != expected))
+        {
+            throw new StoreConditionFailedException(path, $"'{path}' has changed since it was read (ETag mismatch).");
+        }
+    }
+
+    private async Task CommitAsync(string path, string temp, string target, StoreWriteOptions? options, CancellationToken cancellationToken)
+    {
+        var meta = MetaPath(path);
+        if (options is { ContentType: not null } or { Metadata.Count: > 0 })
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(meta)!);
+            var sidecar = new Sidecar(options.ContentType, options.Metadata ?? new Dictionary<string, string>());
+            await File.WriteAllTextAsync(meta, JsonSerializer.Serialize(sidecar), cancellationToken);
+        }
+        else
+        {
+            File.Delete(meta);
+        }
+
+        File.Move(temp, target, overwrite: true);
+    }
+
+    private async Task<StoredObjectInfo> InfoAsync(string path, FileInfo file, CancellationToken cancellationToken)
+    {
+        Sidecar? sidecar = null;
+        var meta = MetaPath(path);
+        if (File.Exists(meta))
+        {
+            sidecar = JsonSerializer.Deserialize<Sidecar>(await File.ReadAllTextAsync(meta, cancellationToken));
+        }
+
+        return new StoredObjectInfo(path, ETagOf(file), file.Length, sidecar?.ContentType, sidecar?.Metadata ?? new Dictionary<string, string>());
+    }
+
+    // The last write time (to the tick) and length identify a version well enough here: every
+    // write replaces the file with a new one, so the time moves on with each write.
+    private static string ETagOf(FileInfo file) =>
+        $"\"{file.LastWriteTimeUtc.Ticks:x}-{file.Length:x}\"";
+
+    private async Task<FileStream> AcquireLockAsync(CancellationToken cancellationToken)
+    {
+        var lockPath = Path.Combine(_root, MetaFolder, "write.lock");
+        Directory.CreateDirectory(Path.GetDirectoryName(lockPath)!);
+        var deadline = DateTime.UtcNow + LockWait;
+        while (true)
+        {
+            try
+            {
+                return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
+            }
+        }
+    }
+
+    private sealed record Sidecar(string? ContentType, IReadOnlyDictionary<string, string> Metadata);
+}

@@ -1,0 +1,42 @@
+namespace AiEnergyPipeline.Storage;
+
+/// <summary>
+/// A flat store of named objects ("runs/x/data/ba_hourly.csv"), the one abstraction over
+/// Azure Blob Storage and a local folder. Writes stream and may be conditional, so that the
+/// latest-run pointer can be swung safely by concurrent runs.
+/// </summary>
+public interface IDatasetStore
+{
+    /// <summary>Where the store writes, for people: a folder or a container URL (never with credentials).</summary>
+    string Description { get; }
+
+    /// <summary>Writes <paramref name="content"/> to <paramref name="path"/>, honouring <paramref name="condition"/>.</summary>
+    /// <returns>The new object's ETag.</returns>
+    /// <exception cref="StoreConditionFailedException">The condition did not hold; nothing was written.</exception>
+    Task<string> WriteAsync(string path, Stream content, WriteCondition condition, StoreWriteOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Opens an object for reading, or returns null when there is none.</summary>
+    Task<StoredObject?> OpenReadAsync(string path, CancellationToken cancellationToken = default);
+
+    /// <summary>The object's properties without its content, or null when there is none.</summary>
+    Task<StoredObjectInfo?> GetInfoAsync(string path, CancellationToken cancellationToken = default);
+
+    /// <summary>Every object whose path starts with <paramref name="prefix"/>, in ordinal order of path.</summary>
+    IAsyncEnumerable<StoredObjectInfo> ListAsync(string prefix, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Optional properties of a write.</summary>
+public sealed record StoreWriteOptions(string? ContentType = null, IReadOnlyDictionary<string, string>? Metadata = null);
+
+/// <summary>What a store knows of an object.</summary>
+public sealed record StoredObjectInfo(string Path, string ETag, long Length, string? ContentType, IReadOnlyDictionary<string, string> Metadata);
+
+/// <summary>An object opened for reading; dispose it to release the stream.</summary>
+public sealed class StoredObject(StoredObjectInfo info, Stream content) : IAsyncDisposable, IDisposable
+{
+    public StoredObjectInfo Info { get; } = info;
+    public Stream Content { get; } = content;
+
+    public ValueTask DisposeAsync() => Content.DisposeAsync();
+    public void Dispose() => Content.Dispose();
+}
