@@ -1,0 +1,18 @@
+using AiEnergyPipeline.Datasets;
+using AiEnergyPipeline.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace AiEnergyPipeline.Functions;
+
+/// <summary>GET /api/runs/{runId}: the run's report, for a failed run too.</summary>
+public sealed class RunsFunction(PublishedDatasets datasets)
+{
+    [Function("GetRun")]
+    public async Task<IActionResult> GetAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "runs/{runId}")] HttpRequest request,
+        string runId,
+        CancellationToken cancellationToken) =>
+        (await datasets.OpenReportAsync(runId, cancellationToken)).ToResult();
+}

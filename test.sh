@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Runs every test of the solution against real services on this machine:
+#   1. installs Azurite (pinned in tools/azurite/package-lock.json) if it is not installed yet,
+#   2. starts it on a free loopback port with a throw-away data folder,
+#   3. runs `dotnet test` on the solution (extra arguments are passed on, e.g. --filter),
+#   4. stops Azurite, prints one summary line, and exits non-zero if anything failed.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+azurite_dir=tools/azurite
+if [ ! -x "$azurite_dir/node_modules/.bin/azurite-blob" ]; then
+  echo "test.sh: installing Azurite from $azurite_dir/package-lock.json"
+  (cd "$azurite_dir" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+port="${AZURITE_BLOB_PORT:-$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close();})')}"
+data="$(mktemp -d)"
+log="$data/azurite.log"
+"$azurite_dir/node_modules/.bin/azurite-blob" --blobHost 127.0.0.1 --blobPort "$port" --location "$data" \
+  --skipApiVersionCheck --disableTelemetry --silent >"$log" 2>&1 &
+azurite_pid=$!
+stop_azurite() {
+  kill "$azurite_pid" 2>/dev/null || true
+  wait "$azurite_pid" 2>/dev/null || true
+  rm -rf "$data"
+}
+trap stop_azurite EXIT
+
+for _ in $(seq 1 100); do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
+  if ! kill -0 "$azurite_pid" 2>/dev/null; then echo "test.sh: Azurite did not start:"; cat "$log"; exit 1; fi
+  sleep 0.2
+done
+echo "test.sh: Azurite blob service on 127.0.0.1:$port"
+
+# The well-known development account of Azurite: not a secret.
+export AIENERGY_TEST_BLOB_CONNECTION="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$port/devstoreaccount1;"
+export AIENERGY_TEST_REQUIRE_AZURITE=1
+
+results="$data/results.txt"
+status=0
+dotnet test AiEnergyPipeline.sln --nologo "$@" 2>&1 | tee "$results" || status=$?
+
+# One closing line over all test projects: "tests: N passed, N failed, N skipped".
+read -r passed failed skipped < <(grep -Eo 'Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$results" |
+  awk -F'[:,]' '{f+=$2; p+=$4; s+=$6} END {print p+0, f+0, s+0}')
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then echo "test.sh: no test ran"; status=1; fi
+exit "$status"

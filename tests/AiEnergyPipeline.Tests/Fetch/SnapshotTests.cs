@@ -1,0 +1,44 @@
+using AiEnergyPipeline.Fetch;
+
+namespace AiEnergyPipeline.Tests.Fetch;
+
+public class SnapshotTests
+{
+    private static readonly Snapshot Bundled = Snapshot.Load(Snapshot.DefaultRoot);
+
+    [Theory]
+    [InlineData("https://api.eia.gov/v2/electricity/rto/region-data/data/?api_key=x&offset=250&length=250", "eia930/api/region-data.offset-250.json")]
+    [InlineData("https://api.eia.gov/v2/electricity/rto/region-data/data?offset=0", "eia930/api/region-data.offset-0.json")]
+    [InlineData("https://www.eia.gov/electricity/gridmonitor/sixMonthFiles/EIA930_BALANCE_2025_Jul_Dec.csv", "eia930/bulk/EIA930_BALANCE_2025_Jul_Dec.csv")]
+    public void Find_KnownUrl_ReturnsTheRouteOfItsFile(string url, string file)
+    {
+        var route = Bundled.Find(new Uri(url));
+
+        Assert.NotNull(route);
+        Assert.Equal(file, route.File);
+        Assert.True(File.Exists(Bundled.FilePath(route)));
+    }
+
+    [Theory]
+    [InlineData("https://api.eia.gov/v2/electricity/rto/region-data/data/?offset=750")]
+    [InlineData("https://www.eia.gov/electricity/gridmonitor/sixMonthFiles/EIA930_BALANCE_2019_Jan_Jun.csv")]
+    public void Find_UnknownUrl_ReturnsNull(string url)
+    {
+        Assert.Null(Bundled.Find(new Uri(url)));
+    }
+
+    [Fact]
+    public void Load_EveryRoute_PointsAtAFileThatShips()
+    {
+        Assert.NotEmpty(Bundled.Index.Routes);
+        Assert.All(Bundled.Index.Routes, r => Assert.True(File.Exists(Bundled.FilePath(r)), r.File));
+    }
+
+    [Fact]
+    public void Load_FolderWithoutIndex_FailsNamingTheFile()
+    {
+        var error = Assert.Throws<FileNotFoundException>(() => Snapshot.Load(Directory.CreateTempSubdirectory().FullName));
+
+        Assert.Contains("snapshot.json", error.Message, StringComparison.Ordinal);
+    }
+}

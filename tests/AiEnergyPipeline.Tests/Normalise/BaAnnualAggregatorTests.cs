@@ -1,0 +1,35 @@
+using AiEnergyPipeline.Normalise;
+using AiEnergyPipeline.Tables;
+
+namespace AiEnergyPipeline.Tests.Normalise;
+
+public class BaAnnualAggregatorTests
+{
+    [Fact]
+    public async Task WriteTo_DemandHoursOfTwoYears_WritesPeakEnergyAndCoveragePerYear()
+    {
+        var aggregator = new BaAnnualAggregator();
+        var t = new DateTime(2024, 12, 31, 23, 0, 0, DateTimeKind.Utc);
+        aggregator.Add(new BaHourlyRecord("PJM", t, BaSeries.Demand, 100, "bulk", null));
+        aggregator.Add(new BaHourlyRecord("PJM", t.AddHours(1), BaSeries.Demand, 250, "bulk", null));
+        aggregator.Add(new BaHourlyRecord("PJM", t.AddHours(2), BaSeries.Demand, 150, "api", null));
+        aggregator.Add(new BaHourlyRecord("PJM", t.AddHours(2), BaSeries.Forecast, 9999, "api", null));
+        aggregator.Add(new BaHourlyRecord("CISO", t, BaSeries.Demand, 40, "bulk", null));
+        var staging = Directory.CreateTempSubdirectory().FullName;
+
+        await using (var writer = TableWriter.Create(staging, Schemas.BaAnnual))
+        {
+            aggregator.WriteTo(writer);
+            await writer.CompleteAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(
+            [
+                "balancing_authority_code,year,peak_demand_mw,energy_mwh,hours_reported,coverage_ratio",
+                "CISO,2024,40,40,1,0.000114",
+                "PJM,2024,100,100,1,0.000114",
+                "PJM,2025,250,400,2,0.000228",
+            ],
+            await File.ReadAllLinesAsync(Path.Combine(staging, "ba_annual.csv")));
+    }
+}
