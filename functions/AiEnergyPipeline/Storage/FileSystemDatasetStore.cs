@@ -124,7 +124,7 @@ public sealed class FileSystemDatasetStore : IDatasetStore
             var sidecar = new Sidecar(options.ContentType, options.Metadata ?? new Dictionary<string, string>());
             await File.WriteAllTextAsync(meta, JsonSerializer.Serialize(sidecar), cancellationToken);
         }
-        else
+        else if (File.Exists(meta))
         {
             File.Delete(meta);
         }

@@ -1,0 +1,52 @@
+using AiEnergyPipeline.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AiEnergyPipeline.IntegrationTests.Infrastructure;
+
+/// <summary>The pipeline's real composition, with settings and a clock that a test chooses.</summary>
+internal static class TestPipeline
+{
+    public static readonly DateTimeOffset Now = new(2026, 11, 27, 6, 0, 0, TimeSpan.Zero);
+
+    public static ServiceProvider Build(IDictionary<string, string?> settings, TimeProvider? time = null, CapturedLogs? logs = null)
+    {
+        var all = new Dictionary<string, string?>
+        {
+            ["Pipeline:Mode"] = "Snapshot",
+            ["Pipeline:WorkDirectory"] = TestPaths.NewTempFolder(),
+            ["Sources:Http:RetryDelay"] = "00:00:00.010",
+            ["Sources:Http:MaxRetries"] = "3",
+            ["Sources:Http:AttemptTimeout"] = "00:00:10",
+            ["Sources:Http:TotalTimeout"] = "00:00:30",
+        };
+        foreach (var (key, value) in settings)
+        {
+            all[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(all).Build();
+        var services = new ServiceCollection();
+        // The real clock unless a test needs another: retry back-off waits on it.
+        services.AddSingleton(time ?? TimeProvider.System);
+        services.AddLogging(logging =>
+        {
+            logging.SetMinimumLevel(LogLevel.Trace);
+            if (logs is not null)
+            {
+                logging.AddProvider(logs);
+            }
+        });
+        services.AddAiEnergyPipeline(configuration);
+        return services.BuildServiceProvider();
+    }
+
+    public static Dictionary<string, string?> FolderStore(string folder) => new() { ["PublishedStorage:Path"] = folder };
+
+    public static Dictionary<string, string?> BlobStore(string container) => new()
+    {
+        ["PublishedStorage:ConnectionString"] = Azurite.ConnectionString,
+        ["PublishedStorage:Container"] = container,
+    };
+}
