@@ -1,0 +1,181 @@
+using System.Text.Json;
+using AiEnergyPipeline.Functions;
+using AiEnergyPipeline.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using AiEnergyPipeline.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AiEnergyPipeline.IntegrationTests.Functions;
+
+/// <summary>The function classes, called directly, with a real Azurite behind them.</summary>
+public class FunctionsTests
+{
+    private static JsonElement Json(IActionResult result)
+    {
+        var ok = Assert.IsType<OkObjectResult>(result);
+        return JsonSerializer.SerializeToElement(ok.Value);
+    }
+
+    private static async Task<string> ReadAsync(IActionResult result)
+    {
+        var file = Assert.IsType<FileStreamResult>(result);
+        using var reader = new StreamReader(file.FileStream);
+        return await reader.ReadToEndAsync();
+    }
+
+    private static string SnapshotWithChangedDemand()
+    {
+        var snapshot = TestPaths.CopyOfSnapshot();
+        var bulk = Path.Combine(snapshot, TestPaths.BulkSnapshotFile);
+        var lines = File.ReadAllLines(bulk);
+        // CISO's first hour: adjusted demand 21,334 MW becomes 99,999 MW.
+        lines[1] = lines[1].Replace("\"21,334\"", "\"99,999\"", StringComparison.Ordinal);
+        File.WriteAllLines(bulk, lines);
+        return snapshot;
+    }
+
+    [Fact]
+    public async Task IngestThenDatasets_TwoPublishesToAzurite_ServeTheLatestRunAndStillTheFirstByRunId()
+    {
+        var container = Azurite.NewContainer().Name;
+        string firstRun;
+        await using (var host = FunctionsHost.Create(container: container))
+        {
+            firstRun = Json(await host.Function<IngestFunction>().RunAsync(host.Get(), CancellationToken.None)).GetProperty("run_id").GetString()!;
+        }
+
+        await using var second = FunctionsHost.Create(SnapshotWithChangedDemand(), container);
+        second.Time.Advance(TimeSpan.FromDays(1));
+        var secondRun = Json(await second.Function<IngestFunction>().RunAsync(second.Get(), CancellationToken.None)).GetProperty("run_id").GetString()!;
+        var datasets = second.Function<DatasetsFunction>();
+
+        Assert.NotEqual(firstRun, secondRun);
+        Assert.True(string.CompareOrdinal(firstRun, secondRun) < 0);
+        var list = Json(await datasets.ListAsync(second.Get(), CancellationToken.None));
+        Assert.Equal(secondRun, list.GetProperty("run_id").GetString());
+        Assert.Equal(["ba_hourly", "ba_annual", "quarantine"], list.GetProperty("datasets").EnumerateArray().Select(d => d.GetProperty("name").GetString()));
+        var latestCsv = await ReadAsync(await datasets.GetAsync(second.Get("?format=csv"), "ba_hourly", CancellationToken.None));
+        var firstCsv = await ReadAsync(await datasets.GetAsync(second.Get($"?run={firstRun}"), "ba_hourly", CancellationToken.None));
+        Assert.StartsWith("balancing_authority_code,period_end_utc,series,value_mw,source,imputed\nCISO,2025-12-25T09:00:00Z,demand,99999,bulk,false\n", latestCsv, StringComparison.Ordinal);
+        Assert.StartsWith("balancing_authority_code,period_end_utc,series,value_mw,source,imputed\nCISO,2025-12-25T09:00:00Z,demand,21334,bulk,false\n", firstCsv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetDataset_Found_StreamsCsvWithContentTypeAndFileName()
+    {
+        await using var host = FunctionsHost.Create();
+        await host.Function<IngestFunction>().RunAsync(host.Get(), CancellationToken.None);
+
+        var result = Assert.IsType<FileStreamResult>(await host.Function<DatasetsFunction>().GetAsync(host.Get(), "ba_annual", CancellationToken.None));
+
+        Assert.Equal("text/csv; charset=utf-8", result.ContentType);
+        Assert.Equal("ba_annual.csv", result.FileDownloadName);
+        Assert.NotNull(result.EntityTag);
+        Assert.StartsWith("balancing_authority_code,year,peak_demand_mw", await ReadAsync(result), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("..", "", "name")]
+    [InlineData("..%2F..%2Flatest", "", "name")]
+    [InlineData("BA_HOURLY", "", "name")]
+    [InlineData("ba_hourly.csv", "", "name")]
+    [InlineData("ba_hourly", "?format=xml", "format")]
+    [InlineData("ba_hourly", "?format=csv&format=json", "format")]
+    [InlineData("ba_hourly", "?run=../../x", "run")]
+    [InlineData("ba_hourly", "?run=latest", "run")]
+    public async Task GetDataset_InvalidNameFormatOrRun_Answers400NamingTheField(string name, string query, string field)
+    {
+        await using var host = FunctionsHost.Create();
+
+        var result = Assert.IsType<ObjectResult>(await host.Function<DatasetsFunction>().GetAsync(host.Get(query), name, CancellationToken.None));
+
+        Assert.Equal(400, result.StatusCode);
+        Assert.Contains("application/problem+json", result.ContentTypes);
+        var problem = Assert.IsType<ValidationProblemDetails>(result.Value);
+        Assert.Equal([field], problem.Errors.Keys);
+    }
+
+    [Fact]
+    public async Task GetDataset_UnknownName_Answers404WithAJsonProblem()
+    {
+        await using var host = FunctionsHost.Create();
+        await host.Function<IngestFunction>().RunAsync(host.Get(), CancellationToken.None);
+
+        var result = Assert.IsType<ObjectResult>(await host.Function<DatasetsFunction>().GetAsync(host.Get(), "generators", CancellationToken.None));
+
+        Assert.Equal(404, result.StatusCode);
+        var problem = Assert.IsType<ProblemDetails>(result.Value);
+        Assert.Contains("no dataset 'generators'", problem.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListAndGet_NothingPublishedYet_Answer404()
+    {
+        await using var host = FunctionsHost.Create();
+        var datasets = host.Function<DatasetsFunction>();
+
+        Assert.Equal(404, Assert.IsType<ObjectResult>(await datasets.ListAsync(host.Get(), CancellationToken.None)).StatusCode);
+        Assert.Equal(404, Assert.IsType<ObjectResult>(await datasets.GetAsync(host.Get(), "ba_hourly", CancellationToken.None)).StatusCode);
+    }
+
+    [Fact]
+    public async Task IngestAndPublish_TimerPastDueThenFiredAgain_PublishesOneRunAndLogsThePastDue()
+    {
+        await using var host = FunctionsHost.Create();
+        var timer = host.Function<IngestAndPublishFunction>();
+
+        await timer.RunAsync(new TimerInfo { IsPastDue = true }, CancellationToken.None);
+        host.Time.Advance(TimeSpan.FromMinutes(1));
+        await timer.RunAsync(new TimerInfo { IsPastDue = false }, CancellationToken.None);
+
+        Assert.Contains(host.Logs.Lines, l => l.Contains("past due", StringComparison.Ordinal));
+        Assert.Contains(host.Logs.Lines, l => l.Contains("Unchanged", StringComparison.Ordinal));
+        var runs = new HashSet<string>();
+        await foreach (var item in host.Services.GetRequiredService<IDatasetStore>().ListAsync("runs/"))
+        {
+            runs.Add(item.Path.Split('/')[1]);
+        }
+
+        Assert.Single(runs);
+    }
+
+    [Fact]
+    public async Task IngestAndPublish_SourceFails_ThrowsSoTheHostRecordsAFailure()
+    {
+        var snapshot = TestPaths.CopyOfSnapshot();
+        File.Delete(Path.Combine(snapshot, TestPaths.BulkSnapshotFile));
+        await using var host = FunctionsHost.Create(snapshot);
+
+        var error = await Assert.ThrowsAsync<PipelineRunFailedException>(() => host.Function<IngestAndPublishFunction>().RunAsync(new TimerInfo(), CancellationToken.None));
+
+        Assert.Contains("eia930_bulk", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Health_AfterAPublish_ReportsOkAndTheLatestRun()
+    {
+        await using var host = FunctionsHost.Create();
+        var run = Json(await host.Function<IngestFunction>().RunAsync(host.Get(), CancellationToken.None)).GetProperty("run_id").GetString();
+
+        var health = Json(await host.Function<HealthFunction>().RunAsync(host.Get(), CancellationToken.None));
+
+        Assert.Equal("ok", health.GetProperty("status").GetString());
+        Assert.Equal(run, health.GetProperty("latest_run_id").GetString());
+    }
+
+    [Fact]
+    public async Task GetRun_PublishedAndInvalidIds_ServeTheReportOr400()
+    {
+        await using var host = FunctionsHost.Create();
+        var run = Json(await host.Function<IngestFunction>().RunAsync(host.Get(), CancellationToken.None)).GetProperty("run_id").GetString()!;
+        var runs = host.Function<RunsFunction>();
+
+        var report = JsonDocument.Parse(await ReadAsync(await runs.GetAsync(host.Get(), run, CancellationToken.None))).RootElement;
+        var invalid = Assert.IsType<ObjectResult>(await runs.GetAsync(host.Get(), "../latest", CancellationToken.None));
+        var missing = Assert.IsType<ObjectResult>(await runs.GetAsync(host.Get(), "20000101T000000Z-000000", CancellationToken.None));
+
+        Assert.Equal(("published", run), (report.GetProperty("status").GetString(), report.GetProperty("run_id").GetString()));
+        Assert.Equal((400, 404), (invalid.StatusCode, missing.StatusCode));
+    }
+}
