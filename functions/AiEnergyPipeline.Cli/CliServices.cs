@@ -20,12 +20,8 @@ internal static class CliServices
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(logging => logging
             .AddConfiguration(configuration.GetSection("Logging"))
-            .AddSimpleConsole(console =>
-            {
-                console.SingleLine = true;
-                console.IncludeScopes = false;
-                console.TimestampFormat = "HH:mm:ss ";
-            })
+            .AddConsole(console => console.FormatterName = ProgressFormatter.Name)
+            .AddConsoleFormatter<ProgressFormatter, ConsoleFormatterOptions>()
             // Progress goes to standard error, so that standard output carries only results.
             .Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
         services.AddLogging(logging => logging

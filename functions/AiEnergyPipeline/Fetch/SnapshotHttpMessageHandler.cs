@@ -18,18 +18,22 @@ public sealed class SnapshotHttpMessageHandler(Snapshot snapshot) : HttpMessageH
         var route = request.RequestUri is { } uri ? snapshot.Find(uri) : null;
         if (route is null)
         {
-            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.NotFound)
-            {
-                RequestMessage = request,
-                Content = new StringContent($"The bundled snapshot has no file for {request.RequestUri?.GetLeftPart(UriPartial.Path)}."),
-            });
+            return NotFound(request, $"The snapshot at {snapshot.Root} has no route for {request.RequestUri?.GetLeftPart(UriPartial.Path)}.");
         }
 
         var file = snapshot.FilePath(route);
+        if (!File.Exists(file))
+        {
+            return NotFound(request, $"The snapshot file {route.File} is missing from {snapshot.Root}.");
+        }
+
         var content = new StreamContent(File.OpenRead(file));
         content.Headers.TryAddWithoutValidation("Content-Type", ContentTypes.ForExtension(Path.GetExtension(file)));
         return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { RequestMessage = request, Content = content });
     }
+
+    private static Task<HttpResponseMessage> NotFound(HttpRequestMessage request, string message) =>
+        Task.FromResult(new HttpResponseMessage(HttpStatusCode.NotFound) { RequestMessage = request, Content = new StringContent(message) });
 }
 
 /// <summary>The bundled snapshot: its folder, the settings an offline run uses, and its routes.</summary>

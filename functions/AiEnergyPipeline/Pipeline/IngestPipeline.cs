@@ -116,7 +116,7 @@ public sealed partial class IngestPipeline(
         catch (SourceException e)
         {
             var error = redactor.Redact(e.Message);
-            LogSourceFailed(source.Name, error);
+            LogSourceFailed(error);
             return (null, new SourceReport(source.Name, SourceStatus.Failed, clock.ElapsedMilliseconds, [], 0, 0, 0, 0, error));
         }
     }
@@ -172,8 +172,8 @@ public sealed partial class IngestPipeline(
     [LoggerMessage(Level = LogLevel.Information, Message = "{Source}: fetching")]
     private partial void LogFetching(string source);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "{Source} failed: {Error}")]
-    private partial void LogSourceFailed(string source, string error);
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Error}")]
+    private partial void LogSourceFailed(string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "normalised {Tables} in {Ms} ms")]
     private partial void LogNormalised(string tables, long ms);

@@ -15,7 +15,7 @@ internal static class ApiPageServer
     public const string Route = "v2/electricity/rto/region-data/data/";
 
     /// <param name="fault">Called first for every request with its number (1-based); returns true when it answered instead.</param>
-    public static Task<LocalHttpServer> StartAsync(int rows, bool totalAsNumber = false, int? claimedTotal = null, Func<int, HttpContext, Task<bool>>? fault = null)
+    public static Task<LocalHttpServer> StartAsync(int rows, bool totalAsNumber = false, int? claimedTotal = null, Func<int, HttpContext, Task<bool>>? fault = null, string respondent = "PJM")
     {
         var requestNumber = 0;
         return LocalHttpServer.StartAsync(async context =>
@@ -28,7 +28,7 @@ internal static class ApiPageServer
 
             var offset = int.Parse(context.Request.Query["offset"]!, CultureInfo.InvariantCulture);
             var length = int.Parse(context.Request.Query["length"]!, CultureInfo.InvariantCulture);
-            var data = Enumerable.Range(offset, Math.Max(0, Math.Min(length, rows - offset))).Select(Row).ToList();
+            var data = Enumerable.Range(offset, Math.Max(0, Math.Min(length, rows - offset))).Select(i => Row(i, respondent)).ToList();
             var total = claimedTotal ?? rows;
             var page = new
             {
@@ -51,11 +51,11 @@ internal static class ApiPageServer
     }
 
     /// <summary>Row i: hour i / 4, one of four series; rows sort by period, then type.</summary>
-    public static Dictionary<string, string> Row(int i) => new()
+    public static Dictionary<string, string> Row(int i, string respondent) => new()
     {
         ["period"] = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(i / 4).ToString("yyyy-MM-dd'T'HH", CultureInfo.InvariantCulture),
-        ["respondent"] = "PJM",
-        ["respondent-name"] = "PJM Interconnection, LLC",
+        ["respondent"] = respondent,
+        ["respondent-name"] = respondent + " (test)",
         ["type"] = new[] { "D", "DF", "NG", "TI" }[i % 4],
         ["value"] = (90000 + i).ToString(CultureInfo.InvariantCulture),
         ["value-units"] = "megawatthours",

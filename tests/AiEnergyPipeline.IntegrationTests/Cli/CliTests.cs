@@ -1,0 +1,147 @@
+using System.Text.Json;
+using AiEnergyPipeline.Fetch;
+using AiEnergyPipeline.IntegrationTests.Fetch;
+using AiEnergyPipeline.IntegrationTests.Infrastructure;
+using AiEnergyPipeline.Storage;
+
+namespace AiEnergyPipeline.IntegrationTests.Cli;
+
+/// <summary>The `aienergy` command line, run as its own process.</summary>
+public class CliTests
+{
+    private static string LatestRunId(string store) =>
+        JsonDocument.Parse(File.ReadAllBytes(Path.Combine(store, "latest.json"))).RootElement.GetProperty("run_id").GetString()!;
+
+    [Fact]
+    public async Task Run_NoOptionsInAFreshFolder_PublishesTheSnapshotToDotPublishedAndSaysWhere()
+    {
+        var folder = TestPaths.NewTempFolder();
+
+        var result = await CliProcess.RunAsync(folder, null, "run");
+
+        Assert.Equal(0, result.ExitCode);
+        var store = Path.Combine(folder, "published");
+        var runId = LatestRunId(store);
+        Assert.Contains($"run: {runId}", result.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"ba_hourly\s+3,824 rows", result.Stdout);
+        Assert.Matches(@"ba_annual\s+10 rows", result.Stdout);
+        Assert.Contains($"store: {store}", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("eia930_api: page 3: 600 of 600 rows", result.Stderr, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(store, "runs", runId, "datapackage.json")));
+    }
+
+    [Fact]
+    public async Task Run_TwiceOnTheSameStore_SecondSaysUnchangedAndExitsZero()
+    {
+        var store = TestPaths.NewTempFolder();
+        await CliProcess.RunAsync(store, null, "run", "--store", store);
+
+        var second = await CliProcess.RunAsync(store, null, "run", "--store", store);
+
+        Assert.Equal(0, second.ExitCode);
+        Assert.StartsWith("Unchanged: the inputs are those of run " + LatestRunId(store), second.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_ConnectionToAzurite_PublishesToTheContainer()
+    {
+        var container = Azurite.NewContainer();
+
+        var result = await CliProcess.RunAsync(TestPaths.NewTempFolder(), null, "run", "--connection", Azurite.ConnectionString, "--container", container.Name);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains($"store: {container.Uri}", result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("AccountKey", result.Stdout + result.Stderr, StringComparison.Ordinal);
+        var store = new BlobDatasetStore(container);
+        Assert.NotNull(await store.GetInfoAsync("latest.json"));
+    }
+
+    [Fact]
+    public async Task Run_SourceFileMissing_ExitsOneWithAOneLineCauseAndNoPublish()
+    {
+        var store = TestPaths.NewTempFolder();
+        var snapshot = TestPaths.CopyOfSnapshot();
+        File.Delete(Path.Combine(snapshot, TestPaths.BulkSnapshotFile));
+
+        var result = await CliProcess.RunAsync(store, new Dictionary<string, string?> { ["Pipeline__SnapshotPath"] = snapshot }, "run", "--store", store);
+
+        Assert.Equal(1, result.ExitCode);
+        var error = Assert.Single(result.Stderr.Split('\n'), l => l.StartsWith("error: Run ", StringComparison.Ordinal));
+        Assert.Contains("eia930_bulk: EIA930_BALANCE_2025_Jul_Dec.csv: HTTP 404 Not Found: The snapshot file eia930/bulk/EIA930_BALANCE_2025_Jul_Dec.csv is missing", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(store, "latest.json")));
+    }
+
+    [Theory]
+    [InlineData("--store", "x", "--connection", "y")]
+    [InlineData("--container", "c")]
+    public async Task Run_ContradictoryStoreOptions_FailsWithUsage(params string[] options)
+    {
+        var result = await CliProcess.RunAsync(TestPaths.NewTempFolder(), null, ["run", .. options]);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("--connection", result.Stderr + result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_MalformedConnectionString_ExitsTwoWithOneLine()
+    {
+        var result = await CliProcess.RunAsync(TestPaths.NewTempFolder(), null, "run", "--connection", "not a connection string");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("error: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DatasetsAndDownload_AfterARun_ListTablesAndWriteTheCsv()
+    {
+        var store = TestPaths.NewTempFolder();
+        await CliProcess.RunAsync(store, null, "run", "--store", store);
+        var output = Path.Combine(TestPaths.NewTempFolder(), "annual.csv");
+
+        var datasets = await CliProcess.RunAsync(store, null, "datasets", "--store", store);
+        var download = await CliProcess.RunAsync(store, null, "download", "ba_annual", "--store", store, "-o", output);
+        var unknown = await CliProcess.RunAsync(store, null, "download", "nope", "--store", store);
+        var invalid = await CliProcess.RunAsync(store, null, "download", "../x", "--store", store);
+
+        Assert.Equal(0, datasets.ExitCode);
+        Assert.Contains("ba_hourly", datasets.Stdout, StringComparison.Ordinal);
+        Assert.Equal(0, download.ExitCode);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(store, "runs", LatestRunId(store), "data", "ba_annual.csv")), File.ReadAllBytes(output));
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("no dataset 'nope'", unknown.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, invalid.ExitCode);
+    }
+
+    [Fact]
+    public async Task RunLive_SourcesOnALocalServer_PublishesAndTheKeyAppearsNowhere()
+    {
+        const string key = "LIVE-TEST-KEY-9f8e7d6c5b4a";
+        var recorded = await File.ReadAllBytesAsync(Path.Combine(Snapshot.DefaultRoot, TestPaths.BulkSnapshotFile));
+        await using var api = await ApiPageServer.StartAsync(rows: 40, respondent: "SWPP");
+        await using var bulk = await LocalHttpServer.StartAsync(context => context.Response.Body.WriteAsync(recorded).AsTask());
+        var store = TestPaths.NewTempFolder();
+        var environment = new Dictionary<string, string?>
+        {
+            ["EIA_API_KEY"] = key,
+            ["Sources__Eia930Api__Url"] = new Uri(api.BaseAddress, ApiPageServer.Route).ToString(),
+            ["Sources__Eia930Api__PageLength"] = "15",
+            ["Sources__Eia930Bulk__Url"] = bulk.BaseAddress.ToString(),
+            ["Sources__Eia930Bulk__Files__0"] = "EIA930_BALANCE_2025_Jul_Dec.csv",
+        };
+
+        var result = await CliProcess.RunAsync(store, environment, "run", "--live", "--store", store);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(3, api.Requests.Count);
+        Assert.Contains("api_key=" + key, api.Requests.First(), StringComparison.Ordinal);
+        Assert.DoesNotContain(key, result.Stdout + result.Stderr, StringComparison.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(store, "*", SearchOption.AllDirectories))
+        {
+            Assert.DoesNotContain(key, await File.ReadAllTextAsync(file), StringComparison.Ordinal);
+        }
+
+        var hourly = await File.ReadAllLinesAsync(Path.Combine(store, "runs", LatestRunId(store), "data", "ba_hourly.csv"));
+        Assert.Equal(3360 + 40, hourly.Length - 1);
+        Assert.Equal(40, hourly.Count(l => l.Contains(",api,", StringComparison.Ordinal)));
+    }
+}
