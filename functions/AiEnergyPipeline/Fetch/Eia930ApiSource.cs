@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using AiEnergyPipeline.Hosting;
 using AiEnergyPipeline.Normalise;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -63,8 +64,8 @@ public sealed partial class Eia930ApiSource(
     private (string Start, string End) Window(Eia930ApiOptions settings)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var endHour = settings.End ?? FormatHour(new DateTime(now.Year, now.Month, now.Day, now.Hour, 0, 0, DateTimeKind.Utc));
-        var startHour = settings.Start ?? FormatHour(ParseHour(endHour).AddDays(-settings.Days));
+        var endHour = Settings.ValueOrNull(settings.End) ?? FormatHour(new DateTime(now.Year, now.Month, now.Day, now.Hour, 0, 0, DateTimeKind.Utc));
+        var startHour = Settings.ValueOrNull(settings.Start) ?? FormatHour(ParseHour(endHour).AddDays(-settings.Days));
         return (startHour, endHour);
 
         static string FormatHour(DateTime t) => t.ToString("yyyy-MM-dd'T'HH", CultureInfo.InvariantCulture);

@@ -36,14 +36,14 @@ public static class PipelineServiceCollectionExtensions
     {
         var mode = configuration.GetSection(PipelineOptions.Section).Get<PipelineOptions>()?.Mode ?? SourceMode.Live;
         var snapshot = mode == SourceMode.Snapshot
-            ? Snapshot.Load(configuration[$"{PipelineOptions.Section}:{nameof(PipelineOptions.SnapshotPath)}"] ?? Snapshot.DefaultRoot)
+            ? Snapshot.Load(Settings.ValueOrNull(configuration[$"{PipelineOptions.Section}:{nameof(PipelineOptions.SnapshotPath)}"]) ?? Snapshot.DefaultRoot)
             : null;
         var snapshotSettings = snapshot is null ? null : new ConfigurationBuilder().AddInMemoryCollection(snapshot.Index.Settings!).Build();
 
         services.AddOptions<SourceHttpOptions>().Bind(configuration.GetSection(SourceHttpOptions.Section));
         services.AddOptions<Eia930ApiOptions>()
             .Bind(configuration.GetSection(Eia930ApiOptions.Section))
-            .Configure(o => o.ApiKey ??= configuration[EiaApiKeySetting])
+            .Configure(o => o.ApiKey = Settings.ValueOrNull(o.ApiKey) ?? configuration[EiaApiKeySetting])
             .PostConfigure(o => snapshotSettings?.GetSection(Eia930ApiOptions.Section).Bind(o));
         services.AddOptions<Eia930BulkOptions>()
             .Bind(configuration.GetSection(Eia930BulkOptions.Section))

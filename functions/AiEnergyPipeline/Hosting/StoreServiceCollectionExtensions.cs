@@ -18,7 +18,7 @@ public sealed class PublishedStorageOptions
     public string? ConnectionString { get; set; }
 
     /// <summary>The blob service URI, used with managed identity (DefaultAzureCredential) in Azure.</summary>
-    public Uri? ServiceUri { get; set; }
+    public string? ServiceUri { get; set; }
 
     public string Container { get; set; } = "published";
 
@@ -38,7 +38,7 @@ public static class StoreServiceCollectionExtensions
             return services;
         }
 
-        if (string.IsNullOrWhiteSpace(settings.ConnectionString) && settings.ServiceUri is null)
+        if (string.IsNullOrWhiteSpace(settings.ConnectionString) && string.IsNullOrWhiteSpace(settings.ServiceUri))
         {
             throw new InvalidOperationException($"No published store is configured: set {PublishedStorageOptions.Section}:Path (a folder), {PublishedStorageOptions.Section}:ConnectionString, or {PublishedStorageOptions.Section}:ServiceUri (managed identity).");
         }
@@ -47,7 +47,9 @@ public static class StoreServiceCollectionExtensions
         {
             var builder = settings.ConnectionString is { Length: > 0 } connection
                 ? clients.AddBlobServiceClient(connection)
-                : clients.AddBlobServiceClient(settings.ServiceUri!);
+                : clients.AddBlobServiceClient(Uri.TryCreate(settings.ServiceUri, UriKind.Absolute, out var uri)
+                    ? uri
+                    : throw new InvalidOperationException($"{PublishedStorageOptions.Section}:ServiceUri '{settings.ServiceUri}' is not an absolute URI such as https://account.blob.core.windows.net."));
             if (settings.ServiceVersion is { Length: > 0 } version)
             {
                 builder.WithVersion(Enum.TryParse<BlobClientOptions.ServiceVersion>(version, out var pinned)

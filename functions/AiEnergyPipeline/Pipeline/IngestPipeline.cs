@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using AiEnergyPipeline.Fetch;
+using AiEnergyPipeline.Hosting;
 using AiEnergyPipeline.Normalise;
 using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.Storage;
@@ -32,7 +33,7 @@ public sealed partial class IngestPipeline(
     {
         var startedAt = time.GetUtcNow();
         var clock = Stopwatch.StartNew();
-        var workDirectory = Path.Combine(options.Value.WorkDirectory ?? Path.Combine(Path.GetTempPath(), "aienergy"), Guid.NewGuid().ToString("N"));
+        var workDirectory = Path.Combine(Settings.ValueOrNull(options.Value.WorkDirectory) ?? Path.Combine(Path.GetTempPath(), "aienergy"), Guid.NewGuid().ToString("N"));
         try
         {
             var archive = new RawArchive(store, Path.Combine(workDirectory, "raw"));
