@@ -25,6 +25,8 @@ public sealed partial class Eia930ApiSource(
 
     public string Name => SourceName;
 
+    public SourceCitation Citation { get; } = new("EIA-930 Hourly Electric Grid Monitor, EIA API v2 electricity/rto/region-data", Publish.Licences.EiaPublicDomain);
+
     public async Task<IReadOnlyList<FetchedFile>> FetchAsync(RawArchive archive, CancellationToken cancellationToken)
     {
         var settings = options.Value;

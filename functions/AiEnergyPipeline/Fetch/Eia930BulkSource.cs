@@ -18,6 +18,8 @@ public sealed partial class Eia930BulkSource(
 
     public string Name => SourceName;
 
+    public SourceCitation Citation { get; } = new("EIA-930 Hourly Electric Grid Monitor, six-month BALANCE files", Publish.Licences.EiaPublicDomain);
+
     public async Task<IReadOnlyList<FetchedFile>> FetchAsync(RawArchive archive, CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -38,29 +40,9 @@ public sealed partial class Eia930BulkSource(
     private async Task<FetchedFile> FetchFileAsync(Uri url, string name, RawArchive archive, CancellationToken cancellationToken)
     {
         LogFetching(name);
-        try
-        {
-            using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            if (!response.IsSuccessStatusCode)
-            {
-                var excerpt = await HttpResponses.ReadErrorExcerptAsync(response, cancellationToken);
-                throw new SourceException(Name, name, redactor.Redact($"{HttpResponses.Describe(response)}: {excerpt}"));
-            }
-
-            var provenance = new SourceProvenance(
-                redactor.RedactUrl(url),
-                time.GetUtcNow(),
-                response.Headers.ETag?.ToString(),
-                response.Content.Headers.LastModified?.ToString("R"));
-            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-            var file = await archive.ArchiveAsync(Name, name, "csv", body, provenance, cancellationToken);
-            LogFetched(name, file.Bytes, file.AlreadyArchived);
-            return file;
-        }
-        catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
-        {
-            throw new SourceException(Name, name, redactor.Redact($"download failed: {e.Message}"));
-        }
+        var file = await new HttpFileFetcher(http, redactor, time).FetchAsync(Name, url, name, "csv", archive, cancellationToken, HeadChecks.NotEmptyOrHtml);
+        LogFetched(name, file.Bytes, file.AlreadyArchived);
+        return file;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "eia930_bulk: fetching {File}")]

@@ -1,12 +1,20 @@
+using AiEnergyPipeline.Publish;
+
 namespace AiEnergyPipeline.Fetch;
 
-/// <summary>One public dataset: fetches its current files into the raw archive.</summary>
+/// <summary>One dataset: fetches its current files into the raw archive.</summary>
 public interface ISource
 {
     /// <summary>snake_case name, used in paths, reports and settings.</summary>
     string Name { get; }
 
+    /// <summary>How the data package cites the source: its title and licence.</summary>
+    SourceCitation Citation { get; }
+
     /// <summary>Fetches every file of the source, in order.</summary>
     /// <exception cref="SourceException">The source could not be fetched; the message says why.</exception>
     Task<IReadOnlyList<FetchedFile>> FetchAsync(RawArchive archive, CancellationToken cancellationToken);
 }
+
+/// <summary>A source's title and licence, as published in datapackage.json.</summary>
+public sealed record SourceCitation(string Title, DataLicence Licence);

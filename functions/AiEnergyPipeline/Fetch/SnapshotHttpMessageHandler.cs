@@ -54,17 +54,40 @@ public sealed class Snapshot
     /// <summary>The folder that ships beside the program.</summary>
     public static string DefaultRoot => Path.Combine(AppContext.BaseDirectory, "snapshot");
 
+    /// <summary>
+    /// Reads every index of the snapshot: snapshot.json in the root and in each folder below it
+    /// (one per source), so that a source brings its files, routes and settings in a folder of its own.
+    /// Files are named relative to the index that lists them.
+    /// </summary>
     public static Snapshot Load(string root)
     {
-        var indexPath = Path.Combine(root, IndexFileName);
-        if (!File.Exists(indexPath))
+        var indexes = Directory.Exists(root)
+            ? Directory.EnumerateFiles(root, IndexFileName, SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList()
+            : [];
+        if (indexes.Count == 0)
         {
-            throw new FileNotFoundException($"No bundled snapshot at {root}: {IndexFileName} is missing.", indexPath);
+            throw new FileNotFoundException($"No bundled snapshot at {root}: no {IndexFileName} there.", Path.Combine(root, IndexFileName));
         }
 
-        var index = JsonSerializer.Deserialize<SnapshotIndex>(File.ReadAllText(indexPath), Json)
-            ?? throw new InvalidDataException($"{indexPath} is empty.");
-        return new Snapshot(root, index);
+        var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var routes = new List<SnapshotRoute>();
+        foreach (var indexPath in indexes)
+        {
+            var index = JsonSerializer.Deserialize<SnapshotIndex>(File.ReadAllText(indexPath), Json)
+                ?? throw new InvalidDataException($"{indexPath} is empty.");
+            var folder = Path.GetRelativePath(root, Path.GetDirectoryName(indexPath)!).Replace(Path.DirectorySeparatorChar, '/');
+            foreach (var (key, value) in index.Settings ?? [])
+            {
+                if (!settings.TryAdd(key, value) && settings[key] != value)
+                {
+                    throw new InvalidDataException($"{indexPath} sets {key} again, to another value.");
+                }
+            }
+
+            routes.AddRange((index.Routes ?? []).Select(r => r with { File = folder == "." ? r.File : $"{folder}/{r.File}" }));
+        }
+
+        return new Snapshot(root, new SnapshotIndex("merged", settings, routes));
     }
 
     public SnapshotRoute? Find(Uri uri)

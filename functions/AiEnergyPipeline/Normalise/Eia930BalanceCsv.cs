@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using AiEnergyPipeline.Fetch;
+using AiEnergyPipeline.Normalise.Tabular;
 using CsvHelper;
 
 namespace AiEnergyPipeline.Normalise;
@@ -124,13 +125,16 @@ public static class Eia930BalanceCsv
 
     private static string Truncate(string text) => text.Length > 200 ? text[..200] : text;
 
-    /// <summary>Header names compared without case and with runs of white space folded, as real files vary in both.</summary>
-    private static string Normalise(string header) => string.Join(' ', header.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
-
     private sealed record SeriesColumn(BaSeries Series, string Name, int Reported, int Adjusted, int Imputed);
 
     private sealed record Columns(int Ba, int Utc, IReadOnlyList<SeriesColumn> Series)
     {
+        private static readonly ColumnSpec[] Specs =
+        [
+            .. RequiredColumns.Select(c => new ColumnSpec(c, Required: true)),
+            .. SeriesColumns.SelectMany(c => new[] { c.Adjusted, c.Imputed }).OfType<string>().Select(c => new ColumnSpec(c, Required: false)),
+        ];
+
         public static Columns Find(IReadOnlyList<string> headers, FetchedFile file)
         {
             if (headers.Count == 0)
@@ -138,23 +142,12 @@ public static class Eia930BalanceCsv
                 throw new SourceException(file.Source, file.FileName, "the file has no header row.");
             }
 
-            var index = new Dictionary<string, int>();
-            for (var i = 0; i < headers.Count; i++)
-            {
-                index.TryAdd(Normalise(headers[i]), i);
-            }
-
-            var missing = RequiredColumns.Where(c => !index.ContainsKey(Normalise(c))).ToList();
-            if (missing.Count > 0)
-            {
-                throw new SourceException(file.Source, file.FileName, $"required column{(missing.Count > 1 ? "s" : "")} missing: {string.Join(", ", missing.Select(m => $"'{m}'"))}.");
-            }
-
-            int Optional(string? name) => name is not null && index.TryGetValue(Normalise(name), out var i) ? i : -1;
+            var map = ColumnMap.TryCreate(headers, Specs, out var missing)
+                ?? throw new SourceException(file.Source, file.FileName, ColumnMap.MissingMessage(missing));
             return new Columns(
-                index[Normalise(BalancingAuthority)],
-                index[Normalise(UtcTimeAtEndOfHour)],
-                SeriesColumns.Select(c => new SeriesColumn(c.Series, c.Reported, index[Normalise(c.Reported)], Optional(c.Adjusted), Optional(c.Imputed))).ToList());
+                map[BalancingAuthority],
+                map[UtcTimeAtEndOfHour],
+                SeriesColumns.Select(c => new SeriesColumn(c.Series, c.Reported, map[c.Reported], c.Adjusted is null ? -1 : map[c.Adjusted], c.Imputed is null ? -1 : map[c.Imputed])).ToList());
         }
     }
 }

@@ -92,7 +92,7 @@ public sealed partial class IngestPipeline(
             var finalReports = WithCounts(reports, context);
             var publishedMessage = $"Published run {runId}: {string.Join(", ", tableReports.Select(t => $"{t.Name} {t.Rows} rows"))}.";
             var runReport = Report(runId, RunStatus.Published, trigger, startedAt, clock, publishedMessage, finalReports, tableReports, context.Quarantine.Rows);
-            var package = DataPackageBuilder.Build(runId, startedAt, inputsSha256, tables, files.Values.SelectMany(f => f).ToList());
+            var package = DataPackageBuilder.Build(runId, startedAt, inputsSha256, tables, files.Values.SelectMany(f => f).ToList(), sources.ToDictionary(s => s.Name, s => s.Citation));
             var isLatest = await publisher.PublishAsync(package, tables, runReport, latestETag, cancellationToken);
             var latestRunId = isLatest ? runId : (await publisher.ReadLatestAsync(cancellationToken)).Pointer?.RunId;
             LogPublished(runId, store.Description);

@@ -7,7 +7,7 @@ namespace AiEnergyPipeline.Publish;
 /// <summary>Describes a run as a Frictionless-style data package: every resource and every source.</summary>
 public static class DataPackageBuilder
 {
-    public static DataPackage Build(string runId, DateTimeOffset created, string inputsSha256, IReadOnlyList<StagedTable> tables, IReadOnlyList<FetchedFile> inputs)
+    public static DataPackage Build(string runId, DateTimeOffset created, string inputsSha256, IReadOnlyList<StagedTable> tables, IReadOnlyList<FetchedFile> inputs, IReadOnlyDictionary<string, SourceCitation> citations)
     {
         var resources = tables.Select(t => new DataResource(
             t.Schema.Name,
@@ -26,7 +26,7 @@ public static class DataPackageBuilder
 
         var sources = inputs.Select(f => new DataSource(
             f.Source,
-            SourceCatalog.TitleOf(f.Source),
+            citations.TryGetValue(f.Source, out var citation) ? citation.Title : f.Source,
             f.Url,
             f.FileName,
             f.RawPath,
@@ -45,6 +45,6 @@ public static class DataPackageBuilder
             inputsSha256,
             resources,
             sources,
-            SourceCatalog.LicencesOf(inputs.Select(f => f.Source)));
+            inputs.Select(f => f.Source).Distinct().Where(citations.ContainsKey).Select(s => citations[s].Licence).Distinct().ToList());
     }
 }

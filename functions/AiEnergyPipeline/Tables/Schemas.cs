@@ -1,7 +1,7 @@
 namespace AiEnergyPipeline.Tables;
 
 /// <summary>The schemas of every published table: one place, used by the writers and by datapackage.json.</summary>
-public static class Schemas
+public static partial class Schemas
 {
     public static TableSchema BaHourly { get; } = new(
         "ba_hourly",

@@ -1,10 +1,12 @@
+using AiEnergyPipeline.TestKit;
+
 namespace AiEnergyPipeline.IntegrationTests.Infrastructure;
 
 internal static class TestPaths
 {
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => Repository.Root;
 
-    public static string NewTempFolder() => Directory.CreateTempSubdirectory("aienergy-test-").FullName;
+    public static string NewTempFolder() => Repository.NewTempFolder();
 
     /// <summary>A copy of the bundled snapshot that a test may change.</summary>
     public static string CopyOfSnapshot()
@@ -22,17 +24,4 @@ internal static class TestPaths
     }
 
     public const string BulkSnapshotFile = "eia930/bulk/EIA930_BALANCE_2025_Jul_Dec.csv";
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "AiEnergyPipeline.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("AiEnergyPipeline.sln not found above " + AppContext.BaseDirectory);
-    }
 }

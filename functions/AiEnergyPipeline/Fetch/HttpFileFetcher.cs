@@ -1,0 +1,100 @@
+namespace AiEnergyPipeline.Fetch;
+
+/// <summary>
+/// Downloads one file of a source straight into the raw archive, streaming: the way every
+/// file-based source (CSV, workbook) fetches. Failures become a <see cref="SourceException"/>
+/// that names the source, the file and the cause.
+/// </summary>
+public sealed class HttpFileFetcher(HttpClient http, SecretRedactor redactor, TimeProvider time)
+{
+    /// <summary>How many leading bytes a head check sees.</summary>
+    public const int HeadLength = 512;
+
+    /// <param name="checkHead">
+    /// Looks at the first bytes before anything is archived and returns why they are wrong, or null:
+    /// servers answer a missing workbook with an HTML page and status 200.
+    /// </param>
+    public async Task<FetchedFile> FetchAsync(string source, Uri url, string fileName, string extension, RawArchive archive, CancellationToken cancellationToken, Func<ReadOnlyMemory<byte>, string?>? checkHead = null)
+    {
+        try
+        {
+            using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                var excerpt = await HttpResponses.ReadErrorExcerptAsync(response, cancellationToken);
+                throw new SourceException(source, fileName, redactor.Redact($"{HttpResponses.Describe(response)}: {excerpt}"));
+            }
+
+            var provenance = new SourceProvenance(
+                redactor.RedactUrl(url),
+                time.GetUtcNow(),
+                response.Headers.ETag?.ToString(),
+                response.Content.Headers.LastModified?.ToString("R"));
+            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+            var head = new byte[HeadLength];
+            var headLength = await body.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+            if (checkHead?.Invoke(head.AsMemory(0, headLength)) is { } problem)
+            {
+                throw new SourceException(source, fileName, problem);
+            }
+
+            await using var whole = new HeadThenRestStream(head.AsMemory(0, headLength), body);
+            return await archive.ArchiveAsync(source, fileName, extension, whole, provenance, cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new SourceException(source, fileName, redactor.Redact($"download failed: {e.Message}"));
+        }
+    }
+}
+
+/// <summary>Bytes already read from the start of a stream, then the rest of it: a read-only, forward-only stream.</summary>
+internal sealed class HeadThenRestStream(ReadOnlyMemory<byte> head, Stream rest) : Stream
+{
+    private ReadOnlyMemory<byte> _head = head;
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        if (_head.IsEmpty)
+        {
+            return rest.Read(buffer);
+        }
+
+        var n = Math.Min(buffer.Length, _head.Length);
+        _head.Span[..n].CopyTo(buffer);
+        _head = _head[n..];
+        return n;
+    }
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        if (_head.IsEmpty)
+        {
+            return await rest.ReadAsync(buffer, cancellationToken);
+        }
+
+        var n = Math.Min(buffer.Length, _head.Length);
+        _head[..n].CopyTo(buffer);
+        _head = _head[n..];
+        return n;
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}

@@ -1,0 +1,70 @@
+using AiEnergyPipeline.Fetch;
+using AiEnergyPipeline.Pipeline;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+
+namespace AiEnergyPipeline.Hosting;
+
+/// <summary>
+/// What registering a source needs: its options (bound from configuration, then from the
+/// snapshot's settings when offline) and a typed HTTP client behind the standard resilience
+/// handler, answered by the snapshot when offline. Each source adds itself with an extension
+/// method on this class, in a file of its own.
+/// </summary>
+public sealed class SourceSetup
+{
+    private readonly IConfiguration? _snapshotSettings;
+
+    public SourceSetup(IServiceCollection services, IConfiguration configuration)
+    {
+        Services = services;
+        Configuration = configuration;
+        var mode = configuration.GetSection(PipelineOptions.Section).Get<PipelineOptions>()?.Mode ?? SourceMode.Live;
+        Snapshot = mode == SourceMode.Snapshot
+            ? Snapshot.Load(Settings.ValueOrNull(configuration[$"{PipelineOptions.Section}:{nameof(PipelineOptions.SnapshotPath)}"]) ?? Snapshot.DefaultRoot)
+            : null;
+        _snapshotSettings = Snapshot is null ? null : new ConfigurationBuilder().AddInMemoryCollection(Snapshot.Index.Settings!).Build();
+    }
+
+    public IServiceCollection Services { get; }
+    public IConfiguration Configuration { get; }
+
+    /// <summary>The bundled snapshot when running offline, else null.</summary>
+    public Snapshot? Snapshot { get; }
+
+    /// <summary>Options bound from <paramref name="section"/>, with the snapshot's settings on top when offline.</summary>
+    public OptionsBuilder<TOptions> AddOptions<TOptions>(string section)
+        where TOptions : class =>
+        Services.AddOptions<TOptions>()
+            .Bind(Configuration.GetSection(section))
+            .PostConfigure(o => _snapshotSettings?.GetSection(section).Bind(o));
+
+    /// <summary>Registers a source with its typed HTTP client; sources run in the order they are added.</summary>
+    public SourceSetup AddSource<TSource>()
+        where TSource : class, ISource
+    {
+        var client = Services.AddHttpClient<TSource>(http => http.Timeout = Timeout.InfiniteTimeSpan);
+        if (Snapshot is { } snapshot)
+        {
+            client.ConfigurePrimaryHttpMessageHandler(() => new SnapshotHttpMessageHandler(snapshot));
+        }
+
+        client.AddStandardResilienceHandler();
+        Services.AddOptions<HttpStandardResilienceOptions>(client.Name)
+            .Configure<IOptions<SourceHttpOptions>>((resilience, source) =>
+            {
+                var settings = source.Value;
+                resilience.Retry.MaxRetryAttempts = settings.MaxRetries;
+                resilience.Retry.Delay = settings.RetryDelay;
+                resilience.Retry.UseJitter = true;
+                resilience.AttemptTimeout.Timeout = settings.AttemptTimeout;
+                resilience.TotalRequestTimeout.Timeout = settings.TotalTimeout;
+                // The breaker's window must be at least twice the attempt time-out.
+                resilience.CircuitBreaker.SamplingDuration = settings.AttemptTimeout * 2;
+            });
+        Services.AddTransient<ISource>(sp => sp.GetRequiredService<TSource>());
+        return this;
+    }
+}

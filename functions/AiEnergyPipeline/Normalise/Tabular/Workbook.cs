@@ -1,0 +1,131 @@
+using System.Globalization;
+using ExcelDataReader;
+
+namespace AiEnergyPipeline.Normalise.Tabular;
+
+/// <summary>One row of a worksheet: its 1-based row number in the sheet and its cell values.</summary>
+public sealed class SheetRow(int number, object?[] values)
+{
+    public int Number { get; } = number;
+    public IReadOnlyList<object?> Values { get; } = values;
+
+    public object? Value(int index) => index >= 0 && index < Values.Count ? Values[index] : null;
+
+    /// <summary>The cell as trimmed text: numbers invariant, dates ISO; empty for a blank cell.</summary>
+    public string Text(int index) => Value(index) switch
+    {
+        null => "",
+        string s => s.Trim(),
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        DateTime t => t.TimeOfDay == TimeSpan.Zero ? t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : t.ToString("s", CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        var other => other.ToString()?.Trim() ?? "",
+    };
+
+    public IReadOnlyList<string?> Texts() => Enumerable.Range(0, Values.Count).Select(i => (string?)Text(i)).ToList();
+
+    public bool IsBlank => Values.All(v => v is null || (v is string s && string.IsNullOrWhiteSpace(s)));
+}
+
+/// <summary>
+/// Reads .xlsx workbooks row by row (ExcelDataReader streams each sheet's XML; only the shared
+/// strings table is held in memory), so a large sheet does not need its size in memory.
+/// </summary>
+public static class Workbook
+{
+    private static readonly byte[] ZipMagic = [0x50, 0x4B, 0x03, 0x04];
+
+    private static readonly ExcelReaderConfiguration Configuration = CreateConfiguration();
+
+    // ExcelDataReader asks for code page 1252 as its fallback even for .xlsx (whose text is
+    // Unicode), and .NET serves code pages only through this provider.
+    private static ExcelReaderConfiguration CreateConfiguration()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        return new ExcelReaderConfiguration { FallbackEncoding = System.Text.Encoding.UTF8 };
+    }
+
+    /// <summary>Whether the stream starts as a ZIP file (an .xlsx is one); servers answer missing files with HTML and status 200.</summary>
+    public static bool StartsLikeXlsx(ReadOnlySpan<byte> head) => head.Length >= 4 && head[..4].SequenceEqual(ZipMagic);
+
+    public static bool IsXlsxFile(string path)
+    {
+        Span<byte> head = stackalloc byte[4];
+        using var file = File.OpenRead(path);
+        return file.ReadAtLeast(head, 4, throwOnEndOfStream: false) == 4 && StartsLikeXlsx(head);
+    }
+
+    public static IReadOnlyList<string> SheetNames(string path)
+    {
+        using var stream = File.OpenRead(path);
+        using var reader = ExcelReaderFactory.CreateOpenXmlReader(stream, Configuration);
+        var names = new List<string>();
+        do
+        {
+            names.Add(reader.Name);
+        }
+        while (reader.NextResult());
+        return names;
+    }
+
+    /// <summary>The rows of one sheet, in order; blank rows are skipped. Throws <see cref="InvalidDataException"/> when the sheet is absent.</summary>
+    public static IEnumerable<SheetRow> ReadSheet(string path, string sheetName)
+    {
+        using var stream = File.OpenRead(path);
+        using var reader = ExcelReaderFactory.CreateOpenXmlReader(stream, Configuration);
+        while (!string.Equals(reader.Name, sheetName, StringComparison.OrdinalIgnoreCase))
+        {
+            if (!reader.NextResult())
+            {
+                throw new InvalidDataException($"the workbook has no sheet '{sheetName}'.");
+            }
+        }
+
+        while (reader.Read())
+        {
+            var values = new object?[reader.FieldCount];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = reader.GetValue(i);
+            }
+
+            var row = new SheetRow(reader.Depth + 1, values);
+            if (!row.IsBlank)
+            {
+                yield return row;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Finds the header row among the first <paramref name="scanRows"/> rows (title rows sit above it)
+    /// as the one that matches most required columns, and maps its columns.
+    /// </summary>
+    /// <returns>The map and the header row's number, or null with the columns missing from the best candidate.</returns>
+    public static (ColumnMap? Map, int HeaderRow, IReadOnlyList<string> Missing) FindHeader(IEnumerator<SheetRow> rows, IReadOnlyList<ColumnSpec> specs, int scanRows = 30)
+    {
+        IReadOnlyList<string> bestMissing = specs.Where(s => s.Required).Select(s => s.Name).ToList();
+        var bestScore = -1;
+        for (var scanned = 0; scanned < scanRows && rows.MoveNext(); scanned++)
+        {
+            var cells = rows.Current.Texts();
+            var score = ColumnMap.Score(cells, specs);
+            if (score <= bestScore)
+            {
+                continue;
+            }
+
+            bestScore = score;
+            var map = ColumnMap.TryCreate(cells, specs, out var missing);
+            if (map is not null)
+            {
+                return (map, rows.Current.Number, []);
+            }
+
+            bestMissing = missing;
+        }
+
+        return (null, 0, bestMissing);
+    }
+}

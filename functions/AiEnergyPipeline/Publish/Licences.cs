@@ -1,0 +1,11 @@
+namespace AiEnergyPipeline.Publish;
+
+/// <summary>The licences the sources come under, as the data package names them.</summary>
+public static class Licences
+{
+    public static DataLicence EiaPublicDomain { get; } = new(
+        "US-PD",
+        "U.S. Government work: public domain",
+        "https://www.eia.gov/about/copyrights_reuse.php",
+        "Source: U.S. Energy Information Administration (EIA).");
+}
