@@ -1,7 +1,7 @@
 namespace AiEnergyPipeline.Publish;
 
 /// <summary>The licences the sources come under, as the data package names them.</summary>
-public static class Licences
+public static partial class Licences
 {
     public static DataLicence EiaPublicDomain { get; } = new(
         "US-PD",
