@@ -71,7 +71,13 @@ public sealed partial class RunPublisher(IDatasetStore store, ILogger<RunPublish
             {
                 // Another run swung the pointer since this one read it: keep whichever run is newer.
                 var (current, currentETag) = await ReadLatestAsync(cancellationToken);
-                if (current is not null && string.CompareOrdinal(current.RunId, pointer.RunId) >= 0)
+                if (current?.RunId == pointer.RunId)
+                {
+                    // The same run published twice (a timer firing twice for one occurrence): it is latest either way.
+                    return true;
+                }
+
+                if (current is not null && string.CompareOrdinal(current.RunId, pointer.RunId) > 0)
                 {
                     LogSuperseded(pointer.RunId, current.RunId);
                     return false;

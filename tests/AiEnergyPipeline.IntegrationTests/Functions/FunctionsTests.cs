@@ -141,6 +141,29 @@ public class FunctionsTests
     }
 
     [Fact]
+    public async Task IngestAndPublish_TwoInstancesFireAtOnceForOneOccurrence_PublishOneRunThatIsLatest()
+    {
+        var container = Azurite.NewContainer().Name;
+        await using var first = FunctionsHost.Create(container: container);
+        await using var second = FunctionsHost.Create(container: container);
+
+        await Task.WhenAll(
+            first.Function<IngestAndPublishFunction>().RunAsync(new TimerInfo(), CancellationToken.None),
+            second.Function<IngestAndPublishFunction>().RunAsync(new TimerInfo(), CancellationToken.None));
+
+        var store = first.Services.GetRequiredService<IDatasetStore>();
+        var runs = new HashSet<string>();
+        await foreach (var item in store.ListAsync("runs/"))
+        {
+            runs.Add(item.Path.Split('/')[1]);
+        }
+
+        var run = Assert.Single(runs);
+        var latest = Json(await first.Function<DatasetsFunction>().ListAsync(first.Get(), CancellationToken.None));
+        Assert.Equal(run, latest.GetProperty("run_id").GetString());
+    }
+
+    [Fact]
     public async Task IngestAndPublish_SourceFails_ThrowsSoTheHostRecordsAFailure()
     {
         var snapshot = TestPaths.CopyOfSnapshot();
