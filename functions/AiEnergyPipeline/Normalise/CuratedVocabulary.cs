@@ -1,0 +1,46 @@
+namespace AiEnergyPipeline.Normalise;
+
+/// <summary>
+/// The names curated data shares with the rest of the pipeline: the accreditation classes that
+/// technologies map to, the EIA-860M planned status codes, and the assumption names the gap
+/// model reads. A curated row naming anything else is a typo that would silently go unused, so
+/// the normaliser quarantines it.
+/// </summary>
+public static class CuratedVocabulary
+{
+    public static IReadOnlyList<string> AccreditationClasses { get; } =
+    [
+        "nuclear", "coal", "gas_combined_cycle", "gas_combustion_turbine", "gas_steam", "gas_internal_combustion",
+        "oil", "hydro", "pumped_storage", "battery_storage", "onshore_wind", "offshore_wind", "solar_pv",
+        "solar_thermal", "geothermal", "biomass", "other",
+    ];
+
+    /// <summary>EIA-860M planned status codes, least to most advanced, then OT (other).</summary>
+    public static IReadOnlyList<string> PlannedStatuses { get; } = ["P", "L", "T", "U", "V", "TS", "OT"];
+}
+
+/// <summary>Names and prefixes of the rows of the assumptions table.</summary>
+public static class AssumptionNames
+{
+    public const string ReserveMargin = "reserve_margin";
+    public const string DataCentreLoadFactor = "load_factor.data_centre";
+    public const string OtherLoadGrowth = "other_load_growth_gw_per_year";
+    public const string BaseYear = "base_year";
+    public const string HorizonYear = "horizon_year";
+
+    /// <summary>Followed by an accreditation class: accreditation_factor.nuclear.</summary>
+    public const string AccreditationFactorPrefix = "accreditation_factor.";
+
+    /// <summary>Followed by a planned status code: completion_weight.U.</summary>
+    public const string CompletionWeightPrefix = "completion_weight.";
+
+    /// <summary>Followed by a load kind: load_factor.data_centre.</summary>
+    public const string LoadFactorPrefix = "load_factor.";
+
+    /// <summary>Followed by a year: us_electricity_consumption_twh.2023.</summary>
+    public const string ConsumptionPrefix = "us_electricity_consumption_twh.";
+
+    public static string AccreditationFactor(string accreditationClass) => AccreditationFactorPrefix + accreditationClass;
+
+    public static string CompletionWeight(string status) => CompletionWeightPrefix + status;
+}
