@@ -17,6 +17,9 @@ public sealed partial class QueuesSource(
 {
     public const string SourceName = "queues";
 
+    /// <summary>The User-Agent of the source's requests.</summary>
+    public const string UserAgent = "AiEnergyPipeline/1.0 (interconnection queues)";
+
     public string Name => SourceName;
 
     public SourceCitation Citation { get; } = new(

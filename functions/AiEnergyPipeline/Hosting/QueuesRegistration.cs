@@ -11,6 +11,9 @@ public static class QueuesRegistration
     {
         setup.AddOptions<QueuesOptions>(QueuesOptions.Section);
         setup.AddSource<QueuesSource>();
+        // Some publishers' web servers turn away requests that carry no User-Agent (reported,
+        // unverified, for LBNL's file server): say who is asking.
+        setup.Services.AddHttpClient(nameof(QueuesSource)).ConfigureHttpClient(http => http.DefaultRequestHeaders.UserAgent.ParseAdd(QueuesSource.UserAgent));
         setup.Services.AddSingleton<INormaliser, QueuesNormaliser>();
         return setup;
     }
