@@ -1,0 +1,99 @@
+using AiEnergyPipeline.Normalise.Queues;
+
+namespace AiEnergyPipeline.Fetch;
+
+/// <summary>The layouts of interconnection queue files that the queues source reads.</summary>
+public enum QueueFileFormat
+{
+    /// <summary>LBNL "Queued Up" workbook (.xlsx): every US queue, one row per request, snake_case columns.</summary>
+    Lbnl,
+
+    /// <summary>One ISO's queue as a CSV in the columns gridstatus normalises every ISO to.</summary>
+    Gridstatus,
+}
+
+/// <summary>Settings of the interconnection queues source (section <c>Sources:Queues</c>).</summary>
+public sealed class QueuesOptions
+{
+    public const string Section = "Sources:Queues";
+
+    /// <summary>
+    /// The LBNL "Queued Up" data file of the edition current when this was written (data through
+    /// 2025, published May 2026). LBNL publishes each edition under a new path, so a newer edition
+    /// needs the setting <c>Sources:Queues:Files:0:Url</c>.
+    /// </summary>
+    public const string DefaultLbnlUrl = "https://emp.lbl.gov/sites/default/files/2026-05/LBNL_Ix_Queue_Data_File_thru2025.xlsx";
+
+    /// <summary>The files to fetch, in order; default: one LBNL workbook at <see cref="DefaultLbnlUrl"/>.</summary>
+    // An array, not a list: the configuration binder appends to a list's default items instead of replacing them.
+    public QueueFileOptions[] Files { get; set; } = [];
+
+    /// <summary>
+    /// The files as the source fetches them: defaults filled in, checked. Blank settings mean
+    /// defaults (settings files list every key), so an entry with nothing set is skipped.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">An entry is incomplete or names an unknown format; the message names the setting.</exception>
+    public IReadOnlyList<QueueFile> Resolve()
+    {
+        var files = new List<QueueFile>();
+        for (var i = 0; i < Files.Length; i++)
+        {
+            var entry = Files[i];
+            var url = Blank(entry.Url);
+            var format = Blank(entry.Format);
+            var region = Blank(entry.Region);
+            var sheet = Blank(entry.Sheet);
+            if (url is null && format is null && region is null && sheet is null)
+            {
+                continue;
+            }
+
+            var setting = $"{Section}:Files:{i}";
+            var parsed = format is null ? QueueFileFormat.Lbnl
+                : Enum.TryParse<QueueFileFormat>(format, ignoreCase: true, out var f) && Enum.IsDefined(f) && !char.IsDigit(format[0]) ? f
+                : throw new InvalidOperationException($"{setting}:Format is '{format}'; use lbnl or gridstatus.");
+            url ??= parsed == QueueFileFormat.Lbnl ? DefaultLbnlUrl : throw new InvalidOperationException($"{setting}:Url is not set.");
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                throw new InvalidOperationException($"{setting}:Url '{url}' is not an http(s) URL.");
+            }
+
+            if (parsed == QueueFileFormat.Gridstatus && region is null)
+            {
+                throw new InvalidOperationException($"{setting}:Region is not set: a gridstatus file holds one ISO's queue and does not name it.");
+            }
+
+            files.Add(new QueueFile(i, uri, parsed, region is null ? null : QueueRegions.Canonical(region), sheet, FileNameOf(uri, parsed, i)));
+        }
+
+        return files.Count > 0 ? files : [new QueueFile(0, new Uri(DefaultLbnlUrl), QueueFileFormat.Lbnl, null, null, FileNameOf(new Uri(DefaultLbnlUrl), QueueFileFormat.Lbnl, 0))];
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static string FileNameOf(Uri url, QueueFileFormat format, int index)
+    {
+        var last = Uri.UnescapeDataString(url.AbsolutePath.TrimEnd('/').Split('/')[^1]);
+        return last.Length > 0 ? last : $"{format.ToString().ToLowerInvariant()}-{index}.{ExtensionOf(format)}";
+    }
+
+    public static string ExtensionOf(QueueFileFormat format) => format == QueueFileFormat.Lbnl ? "xlsx" : "csv";
+}
+
+/// <summary>One queue file to fetch (settings <c>Sources:Queues:Files:{i}:*</c>).</summary>
+public sealed class QueueFileOptions
+{
+    public string? Url { get; set; }
+
+    /// <summary><c>lbnl</c> (the default) or <c>gridstatus</c>.</summary>
+    public string? Format { get; set; }
+
+    /// <summary>The ISO whose queue a gridstatus file holds, such as PJM; required for gridstatus, ignored for LBNL (each row names its own).</summary>
+    public string? Region { get; set; }
+
+    /// <summary>The LBNL data sheet; default: the first sheet whose header has the queue columns.</summary>
+    public string? Sheet { get; set; }
+}
+
+/// <summary>A queue file as the source fetches it and the normaliser reads it: <see cref="Index"/> is its place in the settings.</summary>
+public sealed record QueueFile(int Index, Uri Url, QueueFileFormat Format, string? Region, string? Sheet, string FileName);

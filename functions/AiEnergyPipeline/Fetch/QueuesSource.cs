@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AiEnergyPipeline.Fetch;
+
+/// <summary>
+/// Interconnection queue files: the LBNL "Queued Up" workbook and ISO queues in gridstatus form,
+/// as the settings list them. Each file is streamed into the raw archive after a look at its first
+/// bytes (servers answer a missing workbook with an HTML page and status 200).
+/// </summary>
+public sealed partial class QueuesSource(
+    HttpClient http,
+    IOptions<QueuesOptions> options,
+    SecretRedactor redactor,
+    TimeProvider time,
+    ILogger<QueuesSource> logger) : ISource
+{
+    public const string SourceName = "queues";
+
+    /// <summary>The User-Agent of the source's requests.</summary>
+    public const string UserAgent = "AiEnergyPipeline/1.0 (interconnection queues)";
+
+    public string Name => SourceName;
+
+    public SourceCitation Citation { get; } = new(
+        "Interconnection queues: LBNL Queued Up workbook and ISO queues in gridstatus form",
+        Publish.Licences.InterconnectionQueues);
+
+    public async Task<IReadOnlyList<FetchedFile>> FetchAsync(RawArchive archive, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<QueueFile> entries;
+        try
+        {
+            entries = options.Value.Resolve();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new SourceException(Name, null, e.Message);
+        }
+
+        var fetcher = new HttpFileFetcher(http, redactor, time);
+        var files = new List<FetchedFile>();
+        foreach (var entry in entries)
+        {
+            LogFetching(entry.FileName, entry.Format.ToString().ToLowerInvariant(), entry.Region ?? "every region");
+            var file = await fetcher.FetchAsync(Name, entry.Url, entry.FileName, QueuesOptions.ExtensionOf(entry.Format), archive, cancellationToken,
+                entry.Format == QueueFileFormat.Lbnl ? HeadChecks.IsXlsx : HeadChecks.NotEmptyOrHtml);
+            LogFetched(entry.FileName, file.Bytes, file.AlreadyArchived);
+            files.Add(file);
+        }
+
+        return files;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "queues: fetching {File} ({Format}, {Region})")]
+    private partial void LogFetching(string file, string format, string region);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "queues: {File}: {Bytes} bytes, already archived: {AlreadyArchived}")]
+    private partial void LogFetched(string file, long bytes, bool alreadyArchived);
+}

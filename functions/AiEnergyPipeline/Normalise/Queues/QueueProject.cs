@@ -1,0 +1,31 @@
+namespace AiEnergyPipeline.Normalise.Queues;
+
+/// <summary>One interconnection request as queue_projects publishes it, with where it was read.</summary>
+public sealed record QueueProject(
+    string Region,
+    string QueueId,
+    string ProjectName,
+    string State,
+    string County,
+    string GenerationType,
+    string AccreditationClass,
+    double CapacityMw,
+    double? StorageMw,
+    double? Component2Mw,
+    double? Component3Mw,
+    QueueDate? QueueDate,
+    QueueDate? ProposedCompletion,
+    string Status,
+    string MarketRegion,
+    string SourceFormat,
+    string SourceFile,
+    QueueRowLocation Location);
+
+/// <summary>Where a row was read: a line of a CSV file, or a row of a workbook sheet.</summary>
+public sealed record QueueRowLocation(long Line, string? Sheet = null)
+{
+    /// <summary>What a quarantine reason starts with: the sheet and row for a workbook (the line column holds the row), nothing for a CSV.</summary>
+    public string ReasonPrefix => Sheet is null ? "" : $"sheet '{Sheet}' row {Line}: ";
+
+    public override string ToString() => Sheet is null ? $"line {Line}" : $"sheet '{Sheet}' row {Line}";
+}

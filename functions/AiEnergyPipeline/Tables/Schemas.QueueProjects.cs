@@ -1,0 +1,32 @@
+namespace AiEnergyPipeline.Tables;
+
+public static partial class Schemas
+{
+    public static TableSchema QueueProjects { get; } = new(
+        "queue_projects",
+        "Interconnection queue requests",
+        "Every request in the interconnection queues read (the LBNL Queued Up workbook and ISO queues in gridstatus form), one row per queue and queue id. " +
+        "capacity_mw is the first technology's capacity (LBNL mw1; gridstatus Capacity (MW), else the summer or winter capacity); a hybrid's further technologies are in component_2_mw and component_3_mw (LBNL mw2, mw3). " +
+        "Where the same queue id of the same queue appears twice, the first row read is kept and the later one quarantined.",
+        [
+            new("region", "string", "The queue the request is in: the ISO (CAISO, ERCOT, ISO-NE, MISO, NYISO, PJM, SPP) or, outside the ISOs, the utility that runs the queue (LBNL entity). Queue ids are unique only within it."),
+            new("queue_id", "string", "The queue's id of the request, as text; ids written as numbers (254.0) are given as whole numbers (254)."),
+            new("project_name", "string", "Project name as given, line breaks folded to spaces; may be empty (many queues withhold names)."),
+            new("state", "string", "State as given (two-letter code in LBNL)."),
+            new("county", "string", "County as given (LBNL county_1: the first county of a project that spans several)."),
+            new("generation_type", "string", "Technology as the source gives it (LBNL type_clean, gridstatus Generation Type), such as Solar+Battery or Natural Gas; Storage."),
+            new("accreditation_class", "string", "The accreditation class of the first technology (the one capacity_mw measures): nuclear, coal, gas_combined_cycle, gas_combustion_turbine, gas_steam, gas_internal_combustion, oil, hydro, pumped_storage, battery_storage, onshore_wind, offshore_wind, solar_pv, solar_thermal, geothermal, biomass, other, or unknown where the type does not say. Gas of no stated technology is gas_combustion_turbine."),
+            new("capacity_mw", "number", "Requested capacity of the first technology; 0 where the queue gives 0.", "MW"),
+            new("storage_mw", "number", "Capacity of the request's storage technologies (battery, pumped storage): LBNL the sum of the mw of the storage components, 0 when there is none; gridstatus the capacity of a storage-only request, 0 for a single other technology, empty for a hybrid with storage (the split is not given).", "MW"),
+            new("component_2_mw", "number", "Capacity of a hybrid's second technology (LBNL mw2); empty where there is none or the source does not give it.", "MW"),
+            new("component_3_mw", "number", "Capacity of a hybrid's third technology (LBNL mw3); empty where there is none or the source does not give it.", "MW"),
+            new("queue_date", "date", "Date the request entered the queue (ISO 8601); a month-only date is the first of the month, a year the first of January."),
+            new("proposed_completion_date", "date", "Proposed commercial operation date (LBNL prop_date, gridstatus Proposed Completion Date), ISO 8601; a month-only date is the first of the month, a year the first of January."),
+            new("proposed_completion_precision", "string", "day, month or year: how much of proposed_completion_date the source gave; empty with the date."),
+            new("status", "string", "active, withdrawn, operational (gridstatus Completed) or suspended."),
+            new("market_region", "string", "The wider region: LBNL region (an ISO, or West or Southeast outside the ISOs); for gridstatus files the ISO."),
+            new("source_format", "string", "lbnl or gridstatus."),
+            new("source_file", "string", "The file the row was read from, as the source published it."),
+        ],
+        ["region", "queue_id"]);
+}
