@@ -33,7 +33,7 @@ public sealed partial class Eia860mSource(
         foreach (var month in CandidateMonths(settings, time.GetUtcNow()))
         {
             var fileName = FileName(month);
-            foreach (var url in new[] { new Uri(settings.Url, "xls/" + fileName), new Uri(settings.Url, "archive/xls/" + fileName) })
+            foreach (var url in WorkbookUrls(settings.Url, month))
             {
                 LogTrying(url);
                 try
@@ -59,6 +59,15 @@ public sealed partial class Eia860mSource(
     /// <summary>The workbook's name for a month, such as august_generator2026.xlsx.</summary>
     public static string FileName(DateOnly month) =>
         $"{CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month.Month).ToLowerInvariant()}_generator{month.Year.ToString(CultureInfo.InvariantCulture)}.xlsx";
+
+    /// <summary>Where a month's workbook may be: first where new months are published, then the archive.</summary>
+    public static IReadOnlyList<Uri> WorkbookUrls(Uri root, DateOnly month)
+    {
+        // A base without its final slash would lose its last segment when combined.
+        var folder = root.AbsoluteUri.EndsWith('/') ? root : new Uri(root.AbsoluteUri + "/");
+        var fileName = FileName(month);
+        return [new Uri(folder, "xls/" + fileName), new Uri(folder, "archive/xls/" + fileName)];
+    }
 
     /// <summary>The pinned month, else the current month (UTC) and each month before it, <see cref="Eia860mOptions.MonthsBack"/> of them.</summary>
     public static IReadOnlyList<DateOnly> CandidateMonths(Eia860mOptions settings, DateTimeOffset now)

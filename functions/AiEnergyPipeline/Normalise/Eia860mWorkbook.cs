@@ -85,14 +85,14 @@ public static partial class Eia860mWorkbook
     /// <summary>The columns of a sheet: always the key, capacity, technology and state; the sheet's own dates and status where they define it.</summary>
     public static IReadOnlyList<ColumnSpec> SpecsFor(GeneratorSheet sheet)
     {
-        string[] required = sheet switch
+        string[] own = sheet.Name switch
         {
-            _ when sheet == GeneratorSheet.Operating => [.. AlwaysRequired, Status],
-            _ when sheet == GeneratorSheet.Planned => [.. AlwaysRequired, Status, PlannedOperationMonth, PlannedOperationYear],
-            _ when sheet == GeneratorSheet.Retired => [.. AlwaysRequired, RetirementMonth, RetirementYear],
-            _ => AlwaysRequired,
+            "operating" => [Status],
+            "planned" => [Status, PlannedOperationMonth, PlannedOperationYear],
+            "retired" => [RetirementMonth, RetirementYear],
+            _ => [],
         };
-        return Columns.Select(c => new ColumnSpec(c.Name, required.Contains(c.Name), c.Aliases)).ToList();
+        return Columns.Select(c => new ColumnSpec(c.Name, AlwaysRequired.Contains(c.Name) || own.Contains(c.Name), c.Aliases)).ToList();
     }
 
     /// <summary>Every readable generator row of the four sheets, in sheet and row order; other rows go to <paramref name="quarantine"/>.</summary>

@@ -41,4 +41,16 @@ public class Eia860mSourceTests
 
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("https://www.eia.gov/electricity/data/eia860m/")]
+    [InlineData("https://www.eia.gov/electricity/data/eia860m")]
+    public void WorkbookUrls_WithOrWithoutFinalSlash_AreTheCurrentThenTheArchiveAddress(string root)
+    {
+        var urls = Eia860mSource.WorkbookUrls(new Uri(root), new DateOnly(2026, 8, 1));
+
+        Assert.Equal(
+            ["https://www.eia.gov/electricity/data/eia860m/xls/august_generator2026.xlsx", "https://www.eia.gov/electricity/data/eia860m/archive/xls/august_generator2026.xlsx"],
+            urls.Select(u => u.AbsoluteUri));
+    }
 }

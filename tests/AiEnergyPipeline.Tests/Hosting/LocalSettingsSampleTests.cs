@@ -19,6 +19,7 @@ public class LocalSettingsSampleTests
         (typeof(SourceHttpOptions), SourceHttpOptions.Section),
         (typeof(Eia930ApiOptions), Eia930ApiOptions.Section),
         (typeof(Eia930BulkOptions), Eia930BulkOptions.Section),
+        (typeof(Eia860mOptions), Eia860mOptions.Section),
     ];
 
     private static Dictionary<string, string> Values()
@@ -78,5 +79,7 @@ public class LocalSettingsSampleTests
         var api = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Eia930ApiOptions>>().Value;
         Assert.Equal(250, api.PageLength);
         Assert.Equal("snapshot-no-key-needed", api.ApiKey);
+        var eia860m = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Eia860mOptions>>().Value;
+        Assert.Equal(("2026-08", 6), (eia860m.Month, eia860m.MonthsBack));
     }
 }
