@@ -22,7 +22,7 @@ public sealed class HttpFileFetcher(HttpClient http, SecretRedactor redactor, Ti
             if (!response.IsSuccessStatusCode)
             {
                 var excerpt = await HttpResponses.ReadErrorExcerptAsync(response, cancellationToken);
-                throw new SourceException(source, fileName, redactor.Redact($"{HttpResponses.Describe(response)}: {excerpt}"));
+                throw new SourceException(source, fileName, redactor.Redact($"{HttpResponses.Describe(response)}: {excerpt}")) { StatusCode = response.StatusCode };
             }
 
             var provenance = new SourceProvenance(
@@ -35,7 +35,7 @@ public sealed class HttpFileFetcher(HttpClient http, SecretRedactor redactor, Ti
             var headLength = await body.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
             if (checkHead?.Invoke(head.AsMemory(0, headLength)) is { } problem)
             {
-                throw new SourceException(source, fileName, problem);
+                throw new SourceException(source, fileName, problem) { RejectedByHeadCheck = true };
             }
 
             await using var whole = new HeadThenRestStream(head.AsMemory(0, headLength), body);

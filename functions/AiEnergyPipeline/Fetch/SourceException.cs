@@ -10,4 +10,10 @@ public sealed class SourceException(string source, string? file, string cause, E
     public string SourceName { get; } = source;
     public string? File { get; } = file;
     public string Cause { get; } = cause;
+
+    /// <summary>The HTTP status of an unsuccessful response, when that is the cause: 404 can mean "try another URL".</summary>
+    public System.Net.HttpStatusCode? StatusCode { get; init; }
+
+    /// <summary>Whether the download was refused by its head check (an HTML page served with status 200, say); nothing was archived.</summary>
+    public bool RejectedByHeadCheck { get; init; }
 }

@@ -33,6 +33,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddOptions<SourceHttpOptions>().Bind(configuration.GetSection(SourceHttpOptions.Section));
         new SourceSetup(services, configuration)
             .AddEia930()
+            .AddEia860m()
             .AddQueues()
             .AddCurated();
         return services;

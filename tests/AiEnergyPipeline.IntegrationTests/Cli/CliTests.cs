@@ -119,6 +119,8 @@ public class CliTests
         var recorded = await File.ReadAllBytesAsync(Path.Combine(Snapshot.DefaultRoot, TestPaths.BulkSnapshotFile));
         await using var api = await ApiPageServer.StartAsync(rows: 40, respondent: "SWPP");
         await using var bulk = await LocalHttpServer.StartAsync(context => context.Response.Body.WriteAsync(recorded).AsTask());
+        var workbook = await File.ReadAllBytesAsync(Path.Combine(Snapshot.DefaultRoot, "eia860m", "august_generator2026.xlsx"));
+        await using var eia860m = await LocalHttpServer.StartAsync(context => context.Response.Body.WriteAsync(workbook).AsTask());
         var store = TestPaths.NewTempFolder();
         var environment = new Dictionary<string, string?>
         {
@@ -127,6 +129,7 @@ public class CliTests
             ["Sources__Eia930Api__PageLength"] = "15",
             ["Sources__Eia930Bulk__Url"] = bulk.BaseAddress.ToString(),
             ["Sources__Eia930Bulk__Files__0"] = "EIA930_BALANCE_2025_Jul_Dec.csv",
+            ["Sources__Eia860m__Url"] = eia860m.BaseAddress.ToString(),
         };
 
         var result = await CliProcess.RunAsync(store, environment, "run", "--live", "--store", store);
@@ -143,5 +146,8 @@ public class CliTests
         var hourly = await File.ReadAllLinesAsync(Path.Combine(store, "runs", LatestRunId(store), "data", "ba_hourly.csv"));
         Assert.Equal(3360 + 40, hourly.Length - 1);
         Assert.Equal(40, hourly.Count(l => l.Contains(",api,", StringComparison.Ordinal)));
+        // The newest month is the current one here: the server has a workbook at every address.
+        Assert.Single(eia860m.Requests);
+        Assert.True((await File.ReadAllLinesAsync(Path.Combine(store, "runs", LatestRunId(store), "data", "generators.csv"))).Length > 1);
     }
 }

@@ -20,6 +20,7 @@ public class LocalSettingsSampleTests
         (typeof(Eia930ApiOptions), Eia930ApiOptions.Section),
         (typeof(Eia930BulkOptions), Eia930BulkOptions.Section),
         (typeof(CuratedOptions), CuratedOptions.Section),
+        (typeof(Eia860mOptions), Eia860mOptions.Section),
     ];
 
     private static Dictionary<string, string> Values()
@@ -79,5 +80,7 @@ public class LocalSettingsSampleTests
         var api = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Eia930ApiOptions>>().Value;
         Assert.Equal(250, api.PageLength);
         Assert.Equal("snapshot-no-key-needed", api.ApiKey);
+        var eia860m = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Eia860mOptions>>().Value;
+        Assert.Equal(("2026-08", 6), (eia860m.Month, eia860m.MonthsBack));
     }
 }

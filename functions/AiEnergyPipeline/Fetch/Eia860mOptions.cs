@@ -1,0 +1,16 @@
+namespace AiEnergyPipeline.Fetch;
+
+/// <summary>Settings of the EIA-860M monthly generator inventory (section <c>Sources:Eia860m</c>).</summary>
+public sealed class Eia860mOptions
+{
+    public const string Section = "Sources:Eia860m";
+
+    /// <summary>The EIA-860M page; workbooks sit under <c>xls/</c> and, once older, <c>archive/xls/</c>.</summary>
+    public Uri Url { get; set; } = new("https://www.eia.gov/electricity/data/eia860m/");
+
+    /// <summary>A month to fetch ("yyyy-MM", such as 2026-08); default: the newest month published.</summary>
+    public string? Month { get; set; }
+
+    /// <summary>How many months before the current one the search for the newest workbook may go back.</summary>
+    public int MonthsBack { get; set; } = 6;
+}
