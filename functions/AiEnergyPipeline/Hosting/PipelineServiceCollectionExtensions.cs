@@ -32,7 +32,8 @@ public static class PipelineServiceCollectionExtensions
     {
         services.AddOptions<SourceHttpOptions>().Bind(configuration.GetSection(SourceHttpOptions.Section));
         new SourceSetup(services, configuration)
-            .AddEia930();
+            .AddEia930()
+            .AddEmber();
         return services;
     }
 }
