@@ -61,7 +61,8 @@ public sealed class CountryCapacityBuilder
             rows.Add((iso3, name, year, fuel.IsAggregate, gw));
             if (fuel.Kind == EmberFuelKind.Single)
             {
-                sums[(iso3, year)] = sums.GetValueOrDefault((iso3, year)) + gw;
+                // The published (rounded) values, so that total is exactly the sum of the rows a reader sees.
+                sums[(iso3, year)] = sums.GetValueOrDefault((iso3, year)) + Round(gw);
             }
             else if (fuel.Kind == EmberFuelKind.Total)
             {
