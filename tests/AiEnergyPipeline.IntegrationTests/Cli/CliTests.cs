@@ -119,6 +119,8 @@ public class CliTests
         var recorded = await File.ReadAllBytesAsync(Path.Combine(Snapshot.DefaultRoot, TestPaths.BulkSnapshotFile));
         await using var api = await ApiPageServer.StartAsync(rows: 40, respondent: "SWPP");
         await using var bulk = await LocalHttpServer.StartAsync(context => context.Response.Body.WriteAsync(recorded).AsTask());
+        var emberRecorded = await File.ReadAllBytesAsync(Path.Combine(Snapshot.DefaultRoot, "ember", "yearly_full_release_long_format.csv"));
+        await using var ember = await LocalHttpServer.StartAsync(context => context.Response.Body.WriteAsync(emberRecorded).AsTask());
         var store = TestPaths.NewTempFolder();
         var environment = new Dictionary<string, string?>
         {
@@ -127,6 +129,7 @@ public class CliTests
             ["Sources__Eia930Api__PageLength"] = "15",
             ["Sources__Eia930Bulk__Url"] = bulk.BaseAddress.ToString(),
             ["Sources__Eia930Bulk__Files__0"] = "EIA930_BALANCE_2025_Jul_Dec.csv",
+            ["Sources__Ember__Url"] = new Uri(ember.BaseAddress, "yearly_full_release_long_format.csv").ToString(),
         };
 
         var result = await CliProcess.RunAsync(store, environment, "run", "--live", "--store", store);
