@@ -19,6 +19,7 @@ public class LocalSettingsSampleTests
         (typeof(SourceHttpOptions), SourceHttpOptions.Section),
         (typeof(Eia930ApiOptions), Eia930ApiOptions.Section),
         (typeof(Eia930BulkOptions), Eia930BulkOptions.Section),
+        (typeof(EmberOptions), EmberOptions.Section),
     ];
 
     private static Dictionary<string, string> Values()

@@ -147,6 +147,20 @@ public class EmberNormaliserTests
         Assert.Equal(21.095, output.Rows.Single(r => r is { Iso3: "BGD", Year: 2019, Fuel: "fossil" }).CapacityGw);
     }
 
+    [SkippableFact]
+    public async Task NormaliseAsync_RealDemandOverview_FailsSayingItIsNoCapacityLayout()
+    {
+        const string overview = "ember/country_overview_yearly.csv";
+        var path = TestFiles.RealData(overview);
+        Skip.IfNot(File.Exists(path), $"needs ../shared/data/real/{overview}, which is not beside this checkout");
+
+        var error = await Assert.ThrowsAsync<SourceException>(() => NormaliseAsync(path, "country_overview_yearly.csv"));
+
+        Assert.StartsWith("ember: country_overview_yearly.csv: the header matches none of the Ember layouts", error.Message, StringComparison.Ordinal);
+        Assert.Contains("older API extract (date, country, alpha_3, variable, capacity_gw): required columns missing: 'variable', 'capacity_gw'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("The header was: country_or_region,country_code,year,demand_twh", error.Message, StringComparison.Ordinal);
+    }
+
     private static void AssertTotalsAreSumsOfSingleFuels(List<Row> rows)
     {
         foreach (var group in rows.GroupBy(r => (r.Iso3, r.Year)))
