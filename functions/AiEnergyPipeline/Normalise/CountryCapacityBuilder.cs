@@ -16,7 +16,9 @@ public readonly record struct CountryCapacityRow(string Iso3, string Country, in
 /// which no layout promises; an external sort would be machinery for a small set. So the builder
 /// keeps the capacity values themselves, and only those: about 220 countries x 25 years x 16
 /// fuels, under 100,000 small entries (a few MB), however large the file around them (the 50 MB
-/// long format is mostly generation, emissions and demand rows, which stream past).
+/// long format is mostly generation, emissions and demand rows, which stream past). Measured on a
+/// 49 MB synthetic long-format file: 0.6 s, and peak memory of the whole offline run 103 MB
+/// against 72 MB with the bundled snapshot.
 /// </para>
 /// </summary>
 public sealed class CountryCapacityBuilder
@@ -27,9 +29,11 @@ public sealed class CountryCapacityBuilder
     private readonly Dictionary<string, string> _countries = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Iso3, int Year, string Fuel), (EmberFuel Fuel, double Gw, long Line)> _values = [];
 
-    public int Count => _values.Count;
-
-    /// <summary>Adds a value; a second value for the same country, year and fuel goes to the quarantine.</summary>
+    /// <summary>
+    /// Adds a value. A second value for the same country, year and fuel goes to the quarantine and
+    /// the first is kept: the older API extract lists Bangladesh twice a year, with another
+    /// country's figures the second time.
+    /// </summary>
     public bool Add(in EmberCapacityValue value, FetchedFile file, Action<QuarantineRecord> quarantine)
     {
         var key = (value.Iso3, value.Year, value.Fuel.Name);
