@@ -35,6 +35,7 @@ public static class PipelineServiceCollectionExtensions
             .AddEia930()
             .AddEia860m()
             .AddQueues()
+            .AddEmber()
             .AddCurated();
         return services;
     }

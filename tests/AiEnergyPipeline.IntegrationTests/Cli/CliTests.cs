@@ -121,15 +121,27 @@ public class CliTests
         await using var bulk = await LocalHttpServer.StartAsync(context => context.Response.Body.WriteAsync(recorded).AsTask());
         var workbook = await File.ReadAllBytesAsync(Path.Combine(Snapshot.DefaultRoot, "eia860m", "august_generator2026.xlsx"));
         await using var eia860m = await LocalHttpServer.StartAsync(context => context.Response.Body.WriteAsync(workbook).AsTask());
+        var emberRecorded = await File.ReadAllBytesAsync(Path.Combine(Snapshot.DefaultRoot, "ember", "yearly_full_release_long_format.csv"));
+        await using var ember = await LocalHttpServer.StartAsync(context => context.Response.Body.WriteAsync(emberRecorded).AsTask());
+        var queueWorkbook = await File.ReadAllBytesAsync(Path.Combine(Snapshot.DefaultRoot, "queues", "lbnl", "LBNL_Ix_Queue_Data_File_thru2025.xlsx"));
+        var queueCsv = await File.ReadAllBytesAsync(Path.Combine(Snapshot.DefaultRoot, "queues", "gridstatus", "pjm.csv"));
+        await using var queues = await LocalHttpServer.StartAsync(context =>
+            context.Response.Body.WriteAsync(context.Request.Path.Value!.EndsWith(".xlsx", StringComparison.Ordinal) ? queueWorkbook : queueCsv).AsTask());
         var store = TestPaths.NewTempFolder();
         var environment = new Dictionary<string, string?>
         {
             ["EIA_API_KEY"] = key,
+            ["Sources__Queues__Files__0__Url"] = new Uri(queues.BaseAddress, "queued_up.xlsx").ToString(),
+            ["Sources__Queues__Files__0__Format"] = "lbnl",
+            ["Sources__Queues__Files__1__Url"] = new Uri(queues.BaseAddress, "pjm.csv").ToString(),
+            ["Sources__Queues__Files__1__Format"] = "gridstatus",
+            ["Sources__Queues__Files__1__Region"] = "PJM",
             ["Sources__Eia930Api__Url"] = new Uri(api.BaseAddress, ApiPageServer.Route).ToString(),
             ["Sources__Eia930Api__PageLength"] = "15",
             ["Sources__Eia930Bulk__Url"] = bulk.BaseAddress.ToString(),
             ["Sources__Eia930Bulk__Files__0"] = "EIA930_BALANCE_2025_Jul_Dec.csv",
             ["Sources__Eia860m__Url"] = eia860m.BaseAddress.ToString(),
+            ["Sources__Ember__Url"] = new Uri(ember.BaseAddress, "yearly_full_release_long_format.csv").ToString(),
         };
 
         var result = await CliProcess.RunAsync(store, environment, "run", "--live", "--store", store);
@@ -149,5 +161,6 @@ public class CliTests
         // The newest month is the current one here: the server has a workbook at every address.
         Assert.Single(eia860m.Requests);
         Assert.True((await File.ReadAllLinesAsync(Path.Combine(store, "runs", LatestRunId(store), "data", "generators.csv"))).Length > 1);
+        Assert.Equal(2, queues.Requests.Count);
     }
 }

@@ -21,6 +21,7 @@ public class LocalSettingsSampleTests
         (typeof(Eia930BulkOptions), Eia930BulkOptions.Section),
         (typeof(CuratedOptions), CuratedOptions.Section),
         (typeof(Eia860mOptions), Eia860mOptions.Section),
+        (typeof(EmberOptions), EmberOptions.Section),
     ];
 
     private static Dictionary<string, string> Values()

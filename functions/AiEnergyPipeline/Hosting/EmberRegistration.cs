@@ -1,0 +1,17 @@
+using AiEnergyPipeline.Fetch;
+using AiEnergyPipeline.Normalise;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AiEnergyPipeline.Hosting;
+
+public static class EmberRegistration
+{
+    /// <summary>Ember's yearly release, normalised into country_capacity.</summary>
+    public static SourceSetup AddEmber(this SourceSetup setup)
+    {
+        setup.AddOptions<EmberOptions>(EmberOptions.Section);
+        setup.AddSource<EmberSource>();
+        setup.Services.AddSingleton<INormaliser, EmberNormaliser>();
+        return setup;
+    }
+}
