@@ -102,11 +102,11 @@ public class FunctionsTests
         await using var host = FunctionsHost.Create();
         await host.Function<IngestFunction>().RunAsync(host.Get(), CancellationToken.None);
 
-        var result = Assert.IsType<ObjectResult>(await host.Function<DatasetsFunction>().GetAsync(host.Get(), "generators", CancellationToken.None));
+        var result = Assert.IsType<ObjectResult>(await host.Function<DatasetsFunction>().GetAsync(host.Get(), "no_such_table", CancellationToken.None));
 
         Assert.Equal(404, result.StatusCode);
         var problem = Assert.IsType<ProblemDetails>(result.Value);
-        Assert.Contains("no dataset 'generators'", problem.Detail, StringComparison.Ordinal);
+        Assert.Contains("no dataset 'no_such_table'", problem.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -34,8 +34,9 @@ public class EmberPipelineTests
 
         Assert.Equal(RunStatus.Published, outcome.Status);
         var package = ReadJson(Path.Combine(store, "runs", outcome.RunId, "datapackage.json"));
-        var licence = Assert.Single(package.GetProperty("licenses").EnumerateArray(), l => l.GetProperty("name").GetString() == "CC-BY-4.0");
-        Assert.Equal("Ember (2025), Yearly Electricity Data; licensed CC-BY-4.0", licence.GetProperty("attribution").GetString());
+        // Other CC-BY sources (LBNL's queues) carry their own attribution beside Ember's.
+        var licence = Assert.Single(package.GetProperty("licenses").EnumerateArray(), l => l.GetProperty("attribution").GetString() == "Ember (2025), Yearly Electricity Data; licensed CC-BY-4.0");
+        Assert.Equal("CC-BY-4.0", licence.GetProperty("name").GetString());
         Assert.Equal("https://creativecommons.org/licenses/by/4.0/", licence.GetProperty("path").GetString());
         var source = Assert.Single(package.GetProperty("sources").EnumerateArray(), s => s.GetProperty("name").GetString() == "ember");
         Assert.Equal("https://files.ember-energy.org/public-downloads/yearly_full_release_long_format.csv", source.GetProperty("path").GetString());
