@@ -22,6 +22,7 @@ public class LocalSettingsSampleTests
         (typeof(CuratedOptions), CuratedOptions.Section),
         (typeof(Eia860mOptions), Eia860mOptions.Section),
         (typeof(EmberOptions), EmberOptions.Section),
+        (typeof(QueuesOptions), QueuesOptions.Section),
     ];
 
     private static Dictionary<string, string> Values()
