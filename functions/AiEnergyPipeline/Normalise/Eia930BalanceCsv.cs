@@ -40,7 +40,7 @@ public static class Eia930BalanceCsv
     /// <exception cref="SourceException">The file is not a BALANCE CSV (HTML, empty, required columns missing).</exception>
     public static IEnumerable<BaHourlyRecord> Read(Stream content, FetchedFile file, Action<QuarantineRecord> quarantine)
     {
-        RejectIfNotCsv(content, file);
+        CsvInput.RejectIfNotCsv(content, file);
         var options = CsvReaderOptions.Default with { Separator = ',', TrackLineNumbers = true };
         using var csv = CsvReader.Create(content, options, leaveOpen: true);
         var columns = Columns.Find(csv.Headers, file);
@@ -52,19 +52,19 @@ public static class Eia930BalanceCsv
             var utc = csv.GetString(columns.Utc).Trim();
             if (ba.Length == 0)
             {
-                quarantine(Quarantined(file, line, $"'{BalancingAuthority}' is empty", csv));
+                quarantine(new QuarantineRecord(file.Source, file.FileName, file.RawPath, line, $"'{BalancingAuthority}' is empty", CsvInput.Excerpt(csv, 8)));
                 continue;
             }
 
             if (!DateTime.TryParseExact(utc, UtcTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var period))
             {
-                quarantine(Quarantined(file, line, $"'{UtcTimeAtEndOfHour}' value '{Truncate(utc)}' is not a date and time", csv));
+                quarantine(new QuarantineRecord(file.Source, file.FileName, file.RawPath, line, $"'{UtcTimeAtEndOfHour}' value '{CsvInput.Shorten(utc)}' is not a date and time", CsvInput.Excerpt(csv, 8)));
                 continue;
             }
 
             if (lastPeriodByBa.TryGetValue(ba, out var last) && last.Period == period)
             {
-                quarantine(Quarantined(file, line, $"duplicate of line {last.Line}: same balancing authority and hour", csv));
+                quarantine(new QuarantineRecord(file.Source, file.FileName, file.RawPath, line, $"duplicate of line {last.Line}: same balancing authority and hour", CsvInput.Excerpt(csv, 8)));
                 continue;
             }
 
@@ -80,7 +80,7 @@ public static class Eia930BalanceCsv
 
                 if (!double.TryParse(raw, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
                 {
-                    quarantine(Quarantined(file, line, $"'{series.Name}' value '{Truncate(raw)}' is not a number", csv));
+                    quarantine(new QuarantineRecord(file.Source, file.FileName, file.RawPath, line, $"'{series.Name}' value '{CsvInput.Shorten(raw)}' is not a number", CsvInput.Excerpt(csv, 8)));
                     continue;
                 }
 
@@ -89,41 +89,6 @@ public static class Eia930BalanceCsv
             }
         }
     }
-
-    private static void RejectIfNotCsv(Stream content, FetchedFile file)
-    {
-        if (!content.CanSeek)
-        {
-            return;
-        }
-
-        var head = new byte[512];
-        var read = content.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        content.Position = 0;
-        var text = Encoding.UTF8.GetString(head, 0, read).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-        if (text.Length == 0)
-        {
-            throw new SourceException(file.Source, file.FileName, "the file is empty.");
-        }
-
-        if (text.StartsWith('<'))
-        {
-            throw new SourceException(file.Source, file.FileName, "the file is an HTML or XML page, not a BALANCE CSV (the server may have answered with an error page).");
-        }
-    }
-
-    private static QuarantineRecord Quarantined(FetchedFile file, long line, string reason, CsvReader csv)
-    {
-        var fields = new StringBuilder();
-        for (var i = 0; i < Math.Min(csv.FieldCount, 8); i++)
-        {
-            fields.Append(i == 0 ? "" : ",").Append(csv.GetString(i));
-        }
-
-        return new QuarantineRecord(file.Source, file.FileName, file.RawPath, line, reason, Truncate(fields.ToString()));
-    }
-
-    private static string Truncate(string text) => text.Length > 200 ? text[..200] : text;
 
     private sealed record SeriesColumn(BaSeries Series, string Name, int Reported, int Adjusted, int Imputed);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using AiEnergyPipeline.Fetch;
+using AiEnergyPipeline.Normalise.Tabular;
 using CsvHelper;
 
 namespace AiEnergyPipeline.Normalise;
@@ -52,7 +53,7 @@ public static class EmberCapacityCsv
     public static IEnumerable<EmberCapacityValue> Read(Stream content, FetchedFile file, Action<QuarantineRecord> quarantine, EmberReadStats? stats = null)
     {
         stats ??= new EmberReadStats();
-        RejectIfNotCsv(content, file);
+        CsvInput.RejectIfNotCsv(content, file);
         var options = CsvReaderOptions.Default with { Separator = ',', TrackLineNumbers = true, PoolStrings = true };
         using var csv = CsvReader.Create(content, options, leaveOpen: true);
         var columns = EmberLayouts.Detect(csv.Headers, file);
@@ -77,7 +78,7 @@ public static class EmberCapacityCsv
 
             if (iso3.Length != 3 || !iso3.All(char.IsAsciiLetterUpper))
             {
-                row.Quarantine($"ISO 3 code '{Truncate(iso3)}' is not three letters");
+                row.Quarantine($"ISO 3 code '{CsvInput.Shorten(iso3)}' is not three letters");
                 continue;
             }
 
@@ -103,19 +104,19 @@ public static class EmberCapacityCsv
 
             if (!TryParseYear(row.Get(columns.Year), columns.Layout, out var year))
             {
-                row.Quarantine($"'{(columns.Layout == EmberLayout.ApiExtract ? "date" : "Year")}' value '{Truncate(row.Get(columns.Year))}' is not a year");
+                row.Quarantine($"'{(columns.Layout == EmberLayout.ApiExtract ? "date" : "Year")}' value '{CsvInput.Shorten(row.Get(columns.Year))}' is not a year");
                 continue;
             }
 
             if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
             {
-                row.Quarantine($"'{columns.ValueName}' value '{Truncate(raw)}' is not a number");
+                row.Quarantine($"'{columns.ValueName}' value '{CsvInput.Shorten(raw)}' is not a number");
                 continue;
             }
 
             if (value < NegativeTolerance)
             {
-                row.Quarantine($"'{columns.ValueName}' value '{Truncate(raw)}' is a negative capacity");
+                row.Quarantine($"'{columns.ValueName}' value '{CsvInput.Shorten(raw)}' is a negative capacity");
                 continue;
             }
 
@@ -168,7 +169,7 @@ public static class EmberCapacityCsv
             };
             if (aggregated is null && flag.Length > 0)
             {
-                problem = $"'Is aggregated source' value '{Truncate(flag)}' is not true or false";
+                problem = $"'Is aggregated source' value '{CsvInput.Shorten(flag)}' is not true or false";
                 return null;
             }
         }
@@ -178,7 +179,7 @@ public static class EmberCapacityCsv
             return new EmberFuel(EmberFuels.SnakeCase(variable), isAggregate ? EmberFuelKind.Aggregate : EmberFuelKind.Single);
         }
 
-        problem = $"unknown variable '{Truncate(variable)}': not a fuel or aggregate this reader knows, and the file does not say which it is";
+        problem = $"unknown variable '{CsvInput.Shorten(variable)}': not a fuel or aggregate this reader knows, and the file does not say which it is";
         return null;
     }
 
@@ -208,24 +209,6 @@ public static class EmberCapacityCsv
         return false;
     }
 
-    private static void RejectIfNotCsv(Stream content, FetchedFile file)
-    {
-        if (!content.CanSeek)
-        {
-            return;
-        }
-
-        var head = new byte[512];
-        var read = content.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        content.Position = 0;
-        if (HeadChecks.NotEmptyOrHtml(head.AsMemory(0, read)) is { } problem)
-        {
-            throw new SourceException(file.Source, file.FileName, problem);
-        }
-    }
-
-    private static string Truncate(string text) => text.Length > 100 ? text[..100] : text;
-
     /// <summary>The current record, with the few things every check needs.</summary>
     private readonly struct Row(CsvReader csv, FetchedFile file, Action<QuarantineRecord> quarantine, EmberReadStats stats)
     {
@@ -233,14 +216,8 @@ public static class EmberCapacityCsv
 
         public void Quarantine(string reason)
         {
-            var fields = new StringBuilder();
-            for (var i = 0; i < Math.Min(csv.FieldCount, 18); i++)
-            {
-                fields.Append(i == 0 ? "" : ",").Append(csv.GetString(i));
-            }
-
             stats.Quarantined++;
-            quarantine(new QuarantineRecord(file.Source, file.FileName, file.RawPath, csv.LineNumber, reason, fields.Length > 200 ? fields.ToString(0, 200) : fields.ToString()));
+            quarantine(new QuarantineRecord(file.Source, file.FileName, file.RawPath, csv.LineNumber, reason, CsvInput.Excerpt(csv, 18)));
         }
     }
 }

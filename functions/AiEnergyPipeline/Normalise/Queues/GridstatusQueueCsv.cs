@@ -45,7 +45,7 @@ public static class GridstatusQueueCsv
     /// <exception cref="SourceException">The file is empty, an HTML page, or lacks a required column (named in the message).</exception>
     public static IEnumerable<QueueProject> Read(Stream content, FetchedFile file, string region, Action<QuarantineRecord> quarantine)
     {
-        RejectIfNotCsv(content, file);
+        CsvInput.RejectIfNotCsv(content, file);
         var options = CsvReaderOptions.Default with { Separator = ',', TrackLineNumbers = true, AllowLineBreaksInQuotes = true };
         var csv = CsvReader.Create(content, options, leaveOpen: true);
         try
@@ -77,7 +77,7 @@ public static class GridstatusQueueCsv
             var proposed = fields.Date(Name(ProposedCompletionDate), null, Text(ProposedCompletionDate));
             if (fields.Reason is { } reason)
             {
-                quarantine(new QuarantineRecord(file.Source, file.FileName, file.RawPath, line, reason, Excerpt(csv)));
+                quarantine(new QuarantineRecord(file.Source, file.FileName, file.RawPath, line, reason, CsvInput.Excerpt(csv)));
                 continue;
             }
 
@@ -135,39 +135,6 @@ public static class GridstatusQueueCsv
         var map = ColumnMap.TryCreate(headers, Specs, out var missing)
             ?? throw new SourceException(file.Source, file.FileName, ColumnMap.MissingMessage(missing));
         return new Columns(map, headers);
-    }
-
-    private static void RejectIfNotCsv(Stream content, FetchedFile file)
-    {
-        if (!content.CanSeek)
-        {
-            return;
-        }
-
-        var head = new byte[512];
-        var read = content.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        content.Position = 0;
-        var text = Encoding.UTF8.GetString(head, 0, read).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-        if (text.Length == 0)
-        {
-            throw new SourceException(file.Source, file.FileName, "the file is empty.");
-        }
-
-        if (text.StartsWith('<'))
-        {
-            throw new SourceException(file.Source, file.FileName, "the file is an HTML or XML page, not a queue CSV (the server may have answered with an error page).");
-        }
-    }
-
-    private static string Excerpt(CsvReader csv)
-    {
-        var fields = new StringBuilder();
-        for (var i = 0; i < Math.Min(csv.FieldCount, 12); i++)
-        {
-            fields.Append(i == 0 ? "" : ",").Append(QueueText.Fold(csv.GetString(i)));
-        }
-
-        return fields.Length > 200 ? fields.ToString(0, 200) : fields.ToString();
     }
 
     private sealed record Columns(ColumnMap Map, IReadOnlyList<string> Headers);

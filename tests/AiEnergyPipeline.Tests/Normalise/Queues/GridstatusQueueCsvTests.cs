@@ -131,7 +131,7 @@ public class GridstatusQueueCsvTests
     }
 
     [Theory]
-    [InlineData("<html><body>Not found</body></html>", "the file is an HTML or XML page")]
+    [InlineData("<html><body>Not found</body></html>", "the server answered with an HTML page")]
     [InlineData("\n  ", "the file is empty.")]
     public void Read_NotACsv_FailsSayingWhy(string content, string cause)
     {
