@@ -32,7 +32,7 @@ internal static class BoundedBody
                 Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, (long)limit + 1));
             }
 
-            var read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+            var read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken);
             if (read == 0)
             {
                 return buffer.AsMemory(0, length);

@@ -29,7 +29,7 @@ public static class RecomputeRequestParser
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(limits);
-        var bytes = await BoundedBody.ReadAsync(body, RecomputeLimits.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+        var bytes = await BoundedBody.ReadAsync(body, RecomputeLimits.MaxBodyBytes, cancellationToken);
         return bytes is { } utf8
             ? Parse(utf8, limits)
             : BodyError($"the body is over {RecomputeLimits.MaxBodyBytes:N0} bytes (1 MiB), the most a recompute request may be");
