@@ -19,7 +19,7 @@ public sealed record RecomputeRequest(
     int? HorizonYear)
 {
     /// <summary>Recompute with everything as published.</summary>
-    public static RecomputeRequest Empty { get; } = new(new Dictionary<string, double>(StringComparer.Ordinal), [], null, null);
+    public static RecomputeRequest Empty { get; } = new(System.Collections.ObjectModel.ReadOnlyDictionary<string, double>.Empty, [], null, null);
 
     /// <summary>True when the request changes nothing.</summary>
     public bool IsEmpty => Assumptions.Count == 0 && Scenarios.Count == 0 && BaseYear is null && HorizonYear is null;

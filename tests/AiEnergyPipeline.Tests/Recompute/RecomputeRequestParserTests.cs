@@ -244,7 +244,7 @@ public class RecomputeRequestParserTests
     }
 
     [Fact]
-    public async Task ParseAsync_Exactly100ScenariosOf200Points_IsValid()
+    public async Task ParseAsync_Exactly100Scenarios_IsValid()
     {
         // Every year the data covers, 2010 to 2035: 26 points.
         var points = "[" + string.Join(", ", Enumerable.Range(0, 26).Select(i => $"{{'year': {MinYear + i}, 'ai_load_gw': {i}}}")) + "]";
