@@ -66,7 +66,7 @@ public sealed partial class PublishedDatasets(IDatasetStore store, RunPublisher 
 
     public static bool IsDatasetName(string? name) => name is not null && DatasetName().IsMatch(name);
 
-    [GeneratedRegex("^[a-z][a-z0-9_]{0,63}$")]
+    [GeneratedRegex("^[a-z][a-z0-9_]{0,63}\\z")]
     private static partial Regex DatasetName();
 }
 

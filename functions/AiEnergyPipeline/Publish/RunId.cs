@@ -14,6 +14,6 @@ public static partial class RunId
 
     public static bool IsValid(string? value) => value is not null && Pattern().IsMatch(value);
 
-    [GeneratedRegex("^[0-9]{8}T[0-9]{6}Z-[0-9a-f]{6}$")]
+    [GeneratedRegex("^[0-9]{8}T[0-9]{6}Z-[0-9a-f]{6}\\z")]
     private static partial Regex Pattern();
 }

@@ -27,6 +27,6 @@ public static partial class StorePath
         value is null ? "" : value.Length > 80 ? value[..80] + "..." : value;
 
     // A leading dot is refused: it rules out "." and "..", and keeps the file store's own ".meta" folder private.
-    [GeneratedRegex("^[A-Za-z0-9_-][A-Za-z0-9._-]*$")]
+    [GeneratedRegex("^[A-Za-z0-9_-][A-Za-z0-9._-]*\\z")]
     private static partial Regex SegmentPattern();
 }

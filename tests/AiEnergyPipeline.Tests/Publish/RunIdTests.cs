@@ -22,5 +22,6 @@ public class RunIdTests
     [InlineData("latest")]
     [InlineData("20261127T060000Z-ab12cd/../x")]
     [InlineData("20261127T060000Z-AB12CD")]
+    [InlineData("20261127T060000Z-ab12cd\n")]
     public void IsValid_AnythingElse_IsFalse(string? value) => Assert.False(RunId.IsValid(value));
 }

@@ -21,6 +21,7 @@ public class StorePathTests
     [InlineData(".meta/latest.json")]
     [InlineData("runs/%2e%2e/x")]
     [InlineData("runs/x y")]
+    [InlineData("latest.json\n")]
     public void IsValid_TraversalAbsoluteHiddenOrOddCharacters_AreRefused(string path) => Assert.False(StorePath.IsValid(path));
 
     [Fact]
