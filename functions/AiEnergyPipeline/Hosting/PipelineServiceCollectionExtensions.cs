@@ -1,5 +1,6 @@
 using AiEnergyPipeline.Datasets;
 using AiEnergyPipeline.Fetch;
+using AiEnergyPipeline.Gap;
 using AiEnergyPipeline.Pipeline;
 using AiEnergyPipeline.Publish;
 using Microsoft.Extensions.Configuration;
@@ -22,6 +23,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddPublishedStore(configuration);
         services.AddSources(configuration);
         services.AddSingleton<RunPublisher>();
+        services.AddSingleton<GapStage>();
         services.AddTransient<IngestPipeline>();
         services.AddSingleton<PublishedDatasets>();
         return services;

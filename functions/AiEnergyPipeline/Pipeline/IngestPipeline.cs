@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using AiEnergyPipeline.Fetch;
+using AiEnergyPipeline.Gap;
 using AiEnergyPipeline.Hosting;
 using AiEnergyPipeline.Normalise;
 using AiEnergyPipeline.Publish;
@@ -13,7 +14,7 @@ namespace AiEnergyPipeline.Pipeline;
 
 /// <summary>
 /// The one pipeline every adapter drives: fetch every source into the raw archive, normalise
-/// into tables, publish the run, swing latest.json. Any source that fails fails the run: nothing
+/// into tables, compute the gap from those tables, publish the run, swing latest.json. Any source that fails fails the run: nothing
 /// new is published, the report says which source and why, and latest.json stays where it was.
 /// </summary>
 public sealed partial class IngestPipeline(
@@ -21,13 +22,14 @@ public sealed partial class IngestPipeline(
     IEnumerable<INormaliser> normalisers,
     IDatasetStore store,
     RunPublisher publisher,
+    GapStage gap,
     SecretRedactor redactor,
     TimeProvider time,
     IOptions<PipelineOptions> options,
     ILogger<IngestPipeline> logger)
 {
     /// <summary>Bumped when a change to the code changes its outputs for the same inputs.</summary>
-    public const string ModelVersion = "ingest-v1";
+    public const string ModelVersion = "ingest-v2-gap-v1";
 
     public async Task<RunOutcome> RunAsync(string trigger, CancellationToken cancellationToken)
     {
@@ -88,6 +90,19 @@ public sealed partial class IngestPipeline(
             }
 
             tables.Add(await quarantineWriter.CompleteAsync(cancellationToken));
+            var computeClock = Stopwatch.StartNew();
+            try
+            {
+                tables.AddRange(await gap.ComputeAsync(runId, tables, context.FilesOf(CuratedSource.SourceName), staging, cancellationToken));
+            }
+            catch (GapException e)
+            {
+                // A gap that cannot be computed fails the run as a failed source does: nothing is published.
+                var error = redactor.Redact($"gap: {e.Message}");
+                return await FailAsync(runId, trigger, startedAt, clock, WithCounts(reports, context), [], context.Quarantine.Rows, error, cancellationToken);
+            }
+
+            LogComputed(computeClock.ElapsedMilliseconds);
             var tableReports = tables.Select(t => new TableReport(t.Schema.Name, t.Rows, t.Bytes)).ToList();
             var finalReports = WithCounts(reports, context);
             var publishedMessage = $"Published run {runId}: {string.Join(", ", tableReports.Select(t => $"{t.Name} {t.Rows} rows"))}.";
@@ -178,6 +193,9 @@ public sealed partial class IngestPipeline(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "normalised {Tables} in {Ms} ms")]
     private partial void LogNormalised(string tables, long ms);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "computed the gap in {Ms} ms")]
+    private partial void LogComputed(long ms);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "inputs unchanged since run {RunId}: nothing to publish")]
     private partial void LogUnchanged(string runId);

@@ -12,7 +12,7 @@ public static class DataPackageBuilder
         var resources = tables.Select(t => new DataResource(
             t.Schema.Name,
             // Relative to the data package, as Frictionless resolves paths.
-            $"data/{t.Schema.Name}.{t.Format}",
+            t.RelativePath,
             t.Format,
             ContentTypes.ForExtension(t.Format).Split(';')[0],
             "utf-8",
@@ -21,8 +21,9 @@ public static class DataPackageBuilder
             t.Bytes,
             "sha256:" + t.Sha256,
             t.Sha256,
-            t.Rows,
-            new ResourceSchema(t.Schema.Fields, t.Schema.PrimaryKey))).ToList();
+            // Rows and a table schema describe CSV tables only; a JSON or SVG file has its format and media type.
+            t.IsTable ? t.Rows : null,
+            t.IsTable ? new ResourceSchema(t.Schema.Fields, t.Schema.PrimaryKey) : null)).ToList();
 
         var sources = inputs.Select(f => new DataSource(
             f.Source,
@@ -40,7 +41,7 @@ public static class DataPackageBuilder
             "data-package",
             "aienergy-pipeline",
             runId,
-            "US AI demand versus firm power supply: normalised inputs",
+            "US AI demand versus firm power supply: normalised inputs and the gap",
             created,
             inputsSha256,
             resources,

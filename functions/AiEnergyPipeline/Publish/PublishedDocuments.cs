@@ -35,8 +35,8 @@ public sealed record DataResource(
     long Bytes,
     string Hash,
     string Sha256,
-    long RowCount,
-    ResourceSchema Schema);
+    long? RowCount,
+    ResourceSchema? Schema);
 
 public sealed record ResourceSchema(IReadOnlyList<FieldSchema> Fields, IReadOnlyList<string> PrimaryKey);
 

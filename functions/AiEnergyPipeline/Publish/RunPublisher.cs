@@ -14,7 +14,8 @@ public sealed partial class RunPublisher(IDatasetStore store, ILogger<RunPublish
     private const int SwingAttempts = 5;
 
     public static string RunFolder(string runId) => $"runs/{runId}";
-    public static string TablePath(string runId, string table, string format) => $"{RunFolder(runId)}/data/{table}.{format}";
+    public static string TablePath(string runId, string table, string format, string folder = StagedTable.DataFolder) => $"{RunFolder(runId)}/{folder}/{table}.{format}";
+    public static string TablePath(string runId, StagedTable table) => $"{RunFolder(runId)}/{table.RelativePath}";
     public static string DataPackagePath(string runId) => $"{RunFolder(runId)}/datapackage.json";
     public static string ReportPath(string runId) => $"{RunFolder(runId)}/report.json";
 
@@ -39,7 +40,7 @@ public sealed partial class RunPublisher(IDatasetStore store, ILogger<RunPublish
         foreach (var table in tables)
         {
             await using var content = File.OpenRead(table.LocalPath);
-            await store.WriteAsync(TablePath(runId, table.Schema.Name, table.Format), content, WriteCondition.None, new StoreWriteOptions(ContentTypes.ForExtension(table.Format)), cancellationToken);
+            await store.WriteAsync(TablePath(runId, table), content, WriteCondition.None, new StoreWriteOptions(ContentTypes.ForExtension(table.Format)), cancellationToken);
             LogUploaded(table.Schema.Name, table.Rows);
         }
 
@@ -51,7 +52,7 @@ public sealed partial class RunPublisher(IDatasetStore store, ILogger<RunPublish
             report.FinishedAt,
             DataPackagePath(runId),
             package.InputsSha256,
-            tables.Select(t => new LatestTable(t.Schema.Name, TablePath(runId, t.Schema.Name, t.Format), t.Format, t.Rows)).ToList());
+            tables.Select(t => new LatestTable(t.Schema.Name, TablePath(runId, t), t.Format, t.Rows)).ToList());
         return await SwingLatestAsync(pointer, latestETag, cancellationToken);
     }
 

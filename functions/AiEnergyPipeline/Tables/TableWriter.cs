@@ -22,9 +22,10 @@ public sealed class TableWriter : IAsyncDisposable
     private readonly string _path;
     private bool _completed;
 
-    private TableWriter(TableSchema schema, string path)
+    private TableWriter(TableSchema schema, string path, string folder)
     {
         Schema = schema;
+        Folder = folder;
         _path = path;
         _file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
         Csv = CsvWriter.Create(_file, Options, leaveOpen: true);
@@ -33,15 +34,20 @@ public sealed class TableWriter : IAsyncDisposable
 
     public TableSchema Schema { get; }
 
+    /// <summary>The folder of the run the table is published under: data (normalised tables) or gap (model outputs).</summary>
+    public string Folder { get; }
+
     /// <summary>The writer of the current row: write the schema's fields in order, then call <see cref="EndRow"/>.</summary>
     public CsvWriter Csv { get; }
 
     public long Rows { get; private set; }
 
-    public static TableWriter Create(string stagingDirectory, TableSchema schema)
+    public static TableWriter Create(string stagingDirectory, TableSchema schema, string folder = StagedTable.DataFolder)
     {
-        Directory.CreateDirectory(stagingDirectory);
-        return new TableWriter(schema, Path.Combine(stagingDirectory, schema.Name + ".csv"));
+        // A folder of its own in staging too, so that a gap output can never overwrite a table of the same name.
+        var directory = folder == StagedTable.DataFolder ? stagingDirectory : Path.Combine(stagingDirectory, folder);
+        Directory.CreateDirectory(directory);
+        return new TableWriter(schema, Path.Combine(directory, schema.Name + ".csv"), folder);
     }
 
     public void EndRow()
@@ -60,7 +66,7 @@ public sealed class TableWriter : IAsyncDisposable
         await _file.DisposeAsync();
         _completed = true;
         var (sha256, bytes) = await Hashing.Sha256OfFileAsync(_path, cancellationToken);
-        return new StagedTable(Schema, _path, "csv", Rows, bytes, sha256);
+        return new StagedTable(Schema, _path, "csv", Rows, bytes, sha256, Folder);
     }
 
     public async ValueTask DisposeAsync()
@@ -73,8 +79,27 @@ public sealed class TableWriter : IAsyncDisposable
     }
 }
 
-/// <summary>A finished table file waiting in the staging folder to be published.</summary>
-public sealed record StagedTable(TableSchema Schema, string LocalPath, string Format, long Rows, long Bytes, string Sha256);
+/// <summary>
+/// A finished file waiting in the staging folder to be published as runs/{runId}/{Folder}/{Schema.Name}.{Format}.
+/// Tables are CSV; a JSON or SVG output has a schema without fields and 0 rows.
+/// </summary>
+public sealed record StagedTable(TableSchema Schema, string LocalPath, string Format, long Rows, long Bytes, string Sha256, string Folder = StagedTable.DataFolder)
+{
+    /// <summary>The folder of the normalised tables.</summary>
+    public const string DataFolder = "data";
+
+    public bool IsTable => Format == "csv";
+
+    /// <summary>The path relative to the run folder, as the data package and latest.json give it.</summary>
+    public string RelativePath => $"{Folder}/{Schema.Name}.{Format}";
+
+    /// <summary>Measures a finished non-tabular file (JSON, SVG) for the data package.</summary>
+    public static async Task<StagedTable> OfFileAsync(TableSchema schema, string localPath, string format, string folder, CancellationToken cancellationToken)
+    {
+        var (sha256, bytes) = await Hashing.Sha256OfFileAsync(localPath, cancellationToken);
+        return new StagedTable(schema, localPath, format, 0, bytes, sha256, folder);
+    }
+}
 
 public static class Hashing
 {

@@ -1,0 +1,113 @@
+using OxyPlot;
+using OxyPlot.Axes;
+using OxyPlot.Legends;
+using OxyPlot.Series;
+
+namespace AiEnergyPipeline.Gap;
+
+/// <summary>
+/// The chart of a run's gap: firm (accredited, completion-weighted) supply additions against each
+/// scenario's AI demand since the base year, drawn with OxyPlot and exported as SVG. It names its
+/// sources and run id, so that it reads on its own, away from the CSV files.
+/// </summary>
+public static class GapChart
+{
+    public const double Width = 1100;
+    public const double Height = 700;
+    public const string SupplyTitle = "Firm supply (accredited, weighted)";
+
+    public static string Title(GapSettings settings) => $"US firm supply additions vs AI demand since {settings.BaseYear}";
+
+    public static string XAxisTitle => "Year";
+
+    public static string YAxisTitle(GapSettings settings) => $"Capacity added since {settings.BaseYear} (GW)";
+
+    public static string LegendEntry(string scenarioId) => $"AI demand: {scenarioId}";
+
+    /// <summary>The source line: the inputs' publishers and the run id.</summary>
+    public static string SourceLine(GapResult result, IEnumerable<string> scenarioPublishers, string runId) =>
+        $"Sources: EIA-860M, PJM ELCC ratings; scenarios: {string.Join(", ", scenarioPublishers)}. Run {runId}";
+
+    public static PlotModel Model(GapResult result, string sourceLine)
+    {
+        var settings = result.Settings;
+        var model = new PlotModel
+        {
+            Title = Title(settings),
+            Subtitle = sourceLine,
+            SubtitleFontSize = 11,
+            TitlePadding = 8,
+            Background = OxyColors.White,
+            DefaultFont = "Helvetica",
+        };
+        model.Axes.Add(new LinearAxis
+        {
+            Position = AxisPosition.Bottom,
+            Title = XAxisTitle,
+            AxisTitleDistance = 6,
+            Minimum = settings.BaseYear,
+            Maximum = settings.HorizonYear,
+            MajorStep = 1,
+            MinorStep = 1,
+            StringFormat = "0",
+            MajorGridlineStyle = LineStyle.Dot,
+        });
+        model.Axes.Add(new LinearAxis
+        {
+            Position = AxisPosition.Left,
+            Title = YAxisTitle(settings),
+            AxisTitleDistance = 12,
+            MajorGridlineStyle = LineStyle.Dot,
+        });
+        model.Legends.Add(new Legend
+        {
+            LegendPlacement = LegendPlacement.Outside,
+            LegendPosition = LegendPosition.RightTop,
+            LegendOrientation = LegendOrientation.Vertical,
+            LegendTitle = "Lines",
+            // OxyPlot's managed measurer underestimates text (about 10 units for a 12-unit font):
+            // spacing and padding keep rendered entries apart and inside the box.
+            LegendLineSpacing = 6,
+            LegendPadding = 44,
+            LegendBorder = OxyColors.Gray,
+        });
+
+        var supply = new LineSeries { Title = SupplyTitle, Color = OxyColors.Black, StrokeThickness = 4, MarkerType = MarkerType.Square, MarkerSize = 4 };
+        var firstScenario = result.ByYear.Select(r => r.ScenarioId).FirstOrDefault();
+        foreach (var row in result.ByYear.Where(r => r.ScenarioId == firstScenario))
+        {
+            supply.Points.Add(new DataPoint(row.Year, row.FirmAdditionsGw));
+        }
+
+        model.Series.Add(supply);
+        var styles = new[] { LineStyle.Solid, LineStyle.Dash, LineStyle.DashDot };
+        foreach (var (scenario, index) in result.ByYear.Select(r => r.ScenarioId).Distinct().Select((s, i) => (s, i)))
+        {
+            var series = new LineSeries { Title = LegendEntry(scenario), StrokeThickness = 2, LineStyle = styles[index % styles.Length], MarkerType = MarkerType.Circle, MarkerSize = 3 };
+            foreach (var row in result.ByYear.Where(r => r.ScenarioId == scenario))
+            {
+                series.Points.Add(new DataPoint(row.Year, row.AiDemandGw));
+            }
+
+            model.Series.Add(series);
+        }
+
+        return model;
+    }
+
+    public static void WriteSvg(PlotModel model, Stream output)
+    {
+        // The workaround places text by its top rather than with dominant-baseline, which several
+        // SVG renderers (librsvg among them) ignore: without it labels sit a line off their symbols.
+        // Text is measured with the PDF context's Helvetica metrics (those of Arial): the default
+        // measurer underestimates widths, and legend entries then overlap.
+        var exporter = new SvgExporter
+        {
+            Width = Width,
+            Height = Height,
+            UseVerticalTextAlignmentWorkaround = true,
+            TextMeasurer = new PdfRenderContext(Width, Height, OxyColors.White),
+        };
+        exporter.Export(model, output);
+    }
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+using AiEnergyPipeline.Tables;
+using CsvHelper;
+
+namespace AiEnergyPipeline.Gap;
+
+/// <summary>
+/// Reads the gap model's inputs from the run's staged tables (the CSV files the normalisers wrote)
+/// and the curated region mapping. The tables were validated when they were written, so a value
+/// that does not parse here is a bug or a changed schema, and fails the computation.
+/// </summary>
+public static class GapInputsReader
+{
+    public const string RegionsFileName = "balancing_authority_regions.csv";
+
+    /// <exception cref="GapException">A table the model needs is missing or does not parse.</exception>
+    public static GapInputs Read(IReadOnlyList<StagedTable> tables, string regionsPath)
+    {
+        string PathOf(TableSchema schema) => tables.FirstOrDefault(t => t.Schema.Name == schema.Name && t.IsTable)?.LocalPath
+            ?? throw new GapException($"the table '{schema.Name}' was not produced by this run.");
+
+        var scenarios = ReadRows(PathOf(Schemas.DemandScenarios), "demand_scenarios", r => new ScenarioPoint(r["scenario_id"], r.Int("year"), r.Number("ai_load_gw"), r["source"]));
+        var assumptions = ReadRows(PathOf(Schemas.Assumptions), "assumptions", r => (Name: r["name"], Value: r.Number("value")))
+            .ToDictionary(a => a.Name, a => a.Value, StringComparer.Ordinal);
+        var generators = ReadRows(PathOf(Schemas.Generators), "generators", r => new GeneratorUnit(
+            r["sheet"], r["balancing_authority_code"], r["accreditation_class"], r["status"], r.Number("nameplate_mw"), r.YearOfMonth("planned_operation_month"), r.YearOfMonth("planned_retirement_month")));
+        var peaks = ReadRows(PathOf(Schemas.BaAnnual), "ba_annual", r => new AnnualPeak(r["balancing_authority_code"], r.Int("year"), r.Number("peak_demand_mw"), r.Number("coverage_ratio")));
+        var countries = ReadRows(PathOf(Schemas.CountryCapacity), "country_capacity", r => r["fuel"] == "total" && r["iso3"] is "USA" or "CHN"
+                ? new CountryAdditions(r["iso3"], r.Int("year"), r.OptionalNumber("additions_gw"))
+                : null)
+            .OfType<CountryAdditions>().ToList();
+        var regions = ReadRegions(regionsPath);
+        return new GapInputs(scenarios, assumptions, generators, peaks, countries, regions);
+    }
+
+    public static IReadOnlyList<BalancingAuthorityRegion> ReadRegions(string path) =>
+        ReadRows(path, RegionsFileName, r => new BalancingAuthorityRegion(r["balancing_authority_code"], r["balancing_authority_name"], r["region_code"], r["region_name"]));
+
+    private static List<T> ReadRows<T>(string path, string table, Func<Row, T> read)
+    {
+        if (!File.Exists(path))
+        {
+            throw new GapException($"{table}: the file {Path.GetFileName(path)} does not exist.");
+        }
+
+        using var stream = File.OpenRead(path);
+        using var csv = CsvReader.Create(stream, CsvReaderOptions.Default with { Separator = ',', TrackLineNumbers = true }, leaveOpen: true);
+        var columns = csv.Headers.Select((h, i) => (h, i)).ToDictionary(p => p.h.Trim(), p => p.i, StringComparer.Ordinal);
+        var rows = new List<T>();
+        while (csv.Read())
+        {
+            rows.Add(read(new Row(csv, columns, table)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>The current record, by column name.</summary>
+    private readonly struct Row(CsvReader csv, Dictionary<string, int> columns, string table)
+    {
+        public string this[string column] => columns.TryGetValue(column, out var i)
+            ? (i < csv.FieldCount ? csv.GetString(i).Trim() : "")
+            : throw new GapException($"{table}: the column '{column}' is missing.");
+
+        public double Number(string column) => OptionalNumber(column) ?? throw Problem(column, "is empty");
+
+        public double? OptionalNumber(string column)
+        {
+            var text = this[column];
+            if (text.Length == 0)
+            {
+                return null;
+            }
+
+            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
+                ? value
+                : throw Problem(column, $"'{text}' is not a number");
+        }
+
+        public int Int(string column) =>
+            int.TryParse(this[column], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : throw Problem(column, $"'{this[column]}' is not a whole number");
+
+        /// <summary>The year of a yyyy-MM value, or null when empty.</summary>
+        public int? YearOfMonth(string column)
+        {
+            var text = this[column];
+            if (text.Length == 0)
+            {
+                return null;
+            }
+
+            return text.Length >= 4 && int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+                ? year
+                : throw Problem(column, $"'{text}' is not a yyyy-MM month");
+        }
+
+        private GapException Problem(string column, string what) => new($"{table} line {csv.LineNumber}: '{column}' {what}.");
+    }
+}

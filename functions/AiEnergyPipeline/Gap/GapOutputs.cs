@@ -1,0 +1,122 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using AiEnergyPipeline.Publish;
+using AiEnergyPipeline.Tables;
+
+namespace AiEnergyPipeline.Gap;
+
+/// <summary>gap/headline.json: the run's headline per scenario.</summary>
+public sealed record GapHeadlineDocument(
+    string RunId,
+    int BaseYear,
+    int HorizonYear,
+    double ReserveMargin,
+    IReadOnlyList<GapHeadlineEntry> Scenarios);
+
+public sealed record GapHeadlineEntry(
+    string ScenarioId,
+    string Source,
+    [property: JsonPropertyName("gap_gw_2028")] double? GapGw2028,
+    int HorizonYear,
+    double GapGwHorizon,
+    string Headline);
+
+/// <summary>Writes a computed gap as the run's gap/ files in the staging folder, in a fixed order.</summary>
+public static class GapOutputs
+{
+    // Published JSON conventions, but sentences keep their apostrophes readable ('s, not \u0027s):
+    // the file is data, never embedded in HTML.
+    private static readonly JsonSerializerOptions HeadlineJson = new(PublishedJson.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static async Task<IReadOnlyList<StagedTable>> WriteAsync(GapResult result, IReadOnlyList<ScenarioPoint> scenarios, string runId, string stagingDirectory, CancellationToken cancellationToken)
+    {
+        var staged = new List<StagedTable>
+        {
+            await WriteGapRowsAsync(stagingDirectory, Schemas.GapByYear, result.ByYear, cancellationToken),
+            await WriteGapRowsAsync(stagingDirectory, Schemas.GapByRegion, result.ByRegion, cancellationToken),
+            await WriteAdditionsAsync(stagingDirectory, result.Additions, cancellationToken),
+            await WriteUsVsChinaAsync(stagingDirectory, result.UsVsChina, cancellationToken),
+        };
+
+        var folder = Path.Combine(stagingDirectory, Schemas.GapFolder);
+        var headlinePath = Path.Combine(folder, Schemas.GapHeadline.Name + ".json");
+        var document = new GapHeadlineDocument(
+            runId,
+            result.Settings.BaseYear,
+            result.Settings.HorizonYear,
+            GapModel.Round6(result.Settings.ReserveMargin),
+            result.Headlines.Select(h => new GapHeadlineEntry(h.ScenarioId, h.Source, h.GapGw2028, h.HorizonYear, h.GapGwHorizon, h.Headline)).ToList());
+        await File.WriteAllBytesAsync(headlinePath, JsonSerializer.SerializeToUtf8Bytes(document, HeadlineJson), cancellationToken);
+        staged.Add(await StagedTable.OfFileAsync(Schemas.GapHeadline, headlinePath, "json", Schemas.GapFolder, cancellationToken));
+
+        var chartPath = Path.Combine(folder, Schemas.GapChart.Name + ".svg");
+        var publishers = scenarios.Select(s => Publisher(s.Source)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        var model = GapChart.Model(result, GapChart.SourceLine(result, publishers, runId));
+        await using (var svg = new FileStream(chartPath, FileMode.Create, FileAccess.Write))
+        {
+            GapChart.WriteSvg(model, svg);
+        }
+
+        staged.Add(await StagedTable.OfFileAsync(Schemas.GapChart, chartPath, "svg", Schemas.GapFolder, cancellationToken));
+        return staged;
+    }
+
+    private static string Publisher(string source) => source.Split(", ", 2)[0];
+
+    private static async Task<StagedTable> WriteGapRowsAsync(string staging, TableSchema schema, IReadOnlyList<GapRow> rows, CancellationToken cancellationToken)
+    {
+        await using var writer = TableWriter.Create(staging, schema, Schemas.GapFolder);
+        foreach (var row in rows)
+        {
+            writer.Csv.WriteField(row.ScenarioId);
+            if (row.Region is not null)
+            {
+                writer.Csv.WriteField(row.Region);
+            }
+
+            writer.Csv.WriteField(row.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            writer.Csv.WriteField(GapModel.Format(row.AiDemandGw));
+            writer.Csv.WriteField(row.AiDemandBasis);
+            writer.Csv.WriteField(GapModel.Format(row.OtherLoadGrowthGw));
+            writer.Csv.WriteField(row.OtherLoadGrowthBasis);
+            writer.Csv.WriteField(GapModel.Format(row.ReserveMargin));
+            writer.Csv.WriteField(GapModel.Format(row.FirmAdditionsGw));
+            writer.Csv.WriteField(GapModel.Format(row.GapGw));
+            writer.EndRow();
+        }
+
+        return await writer.CompleteAsync(cancellationToken);
+    }
+
+    private static async Task<StagedTable> WriteAdditionsAsync(string staging, IReadOnlyList<AdditionsRow> rows, CancellationToken cancellationToken)
+    {
+        await using var writer = TableWriter.Create(staging, Schemas.AdditionsByYearTechnology, Schemas.GapFolder);
+        foreach (var row in rows)
+        {
+            writer.Csv.WriteField(row.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            writer.Csv.WriteField(row.AccreditationClass);
+            writer.Csv.WriteField(GapModel.Format(row.PlannedNameplateMw));
+            writer.Csv.WriteField(GapModel.Format(row.AccreditedMw));
+            writer.Csv.WriteField(GapModel.Format(row.WeightedAccreditedMw));
+            writer.Csv.WriteField(GapModel.Format(row.RetiringNameplateMw));
+            writer.EndRow();
+        }
+
+        return await writer.CompleteAsync(cancellationToken);
+    }
+
+    private static async Task<StagedTable> WriteUsVsChinaAsync(string staging, IReadOnlyList<CountryComparisonRow> rows, CancellationToken cancellationToken)
+    {
+        await using var writer = TableWriter.Create(staging, Schemas.UsVsChinaAdditions, Schemas.GapFolder);
+        foreach (var row in rows)
+        {
+            writer.Csv.WriteField(row.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            writer.Csv.WriteField(row.UsaAdditionsGw is { } usa ? GapModel.Format(usa) : "");
+            writer.Csv.WriteField(row.ChnAdditionsGw is { } chn ? GapModel.Format(chn) : "");
+            writer.EndRow();
+        }
+
+        return await writer.CompleteAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,66 @@
+namespace AiEnergyPipeline.Gap;
+
+/// <summary>
+/// The numbers the model assumes, taken from the assumptions table (and overridable one by one
+/// for a recompute): years, reserve margin, fallback growth of other load, accreditation factors
+/// by class and completion weights by EIA-860M status.
+/// </summary>
+public sealed record GapSettings(
+    int BaseYear,
+    int HorizonYear,
+    double ReserveMargin,
+    double OtherLoadGrowthGwPerYear,
+    IReadOnlyDictionary<string, double> AccreditationFactors,
+    IReadOnlyDictionary<string, double> CompletionWeights)
+{
+    public const string AccreditationPrefix = "accreditation_factor.";
+    public const string CompletionPrefix = "completion_weight.";
+    public const string OtherClass = "other";
+
+    /// <summary>Reads the settings from assumption rows.</summary>
+    /// <exception cref="GapException">A required assumption is missing or the years are out of order.</exception>
+    public static GapSettings FromAssumptions(IReadOnlyDictionary<string, double> assumptions)
+    {
+        double Required(string name) => assumptions.TryGetValue(name, out var value)
+            ? value
+            : throw new GapException($"the assumption '{name}' is missing from the assumptions table.");
+
+        var settings = new GapSettings(
+            WholeYear(Required("base_year"), "base_year"),
+            WholeYear(Required("horizon_year"), "horizon_year"),
+            Required("reserve_margin"),
+            Required("other_load_growth_gw_per_year"),
+            WithPrefix(assumptions, AccreditationPrefix),
+            WithPrefix(assumptions, CompletionPrefix));
+        settings.Validate();
+        return settings;
+    }
+
+    /// <exception cref="GapException">The settings cannot be computed with.</exception>
+    public void Validate()
+    {
+        if (HorizonYear < BaseYear)
+        {
+            throw new GapException($"horizon_year {HorizonYear} is before base_year {BaseYear}.");
+        }
+
+        if (HorizonYear - BaseYear > 100)
+        {
+            throw new GapException($"horizon_year {HorizonYear} is more than 100 years after base_year {BaseYear}.");
+        }
+
+        if (!AccreditationFactors.ContainsKey(OtherClass))
+        {
+            throw new GapException($"the assumption '{AccreditationPrefix}{OtherClass}' is missing: it is the factor of classes without one.");
+        }
+    }
+
+    private static int WholeYear(double value, string name) =>
+        value == Math.Floor(value) && value is >= 1900 and <= 2200
+            ? (int)value
+            : throw new GapException($"the assumption '{name}' is {value}, not a year.");
+
+    private static Dictionary<string, double> WithPrefix(IReadOnlyDictionary<string, double> assumptions, string prefix) =>
+        assumptions.Where(p => p.Key.StartsWith(prefix, StringComparison.Ordinal))
+            .ToDictionary(p => p.Key[prefix.Length..], p => p.Value, StringComparer.Ordinal);
+}

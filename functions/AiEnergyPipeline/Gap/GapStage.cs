@@ -1,0 +1,45 @@
+using AiEnergyPipeline.Fetch;
+using AiEnergyPipeline.Tables;
+using Microsoft.Extensions.Logging;
+
+namespace AiEnergyPipeline.Gap;
+
+/// <summary>
+/// The pipeline's compute stage: after every normaliser, reads the staged tables, computes the
+/// gap and stages its outputs under gap/. A <see cref="GapException"/> fails the run.
+/// </summary>
+public sealed partial class GapStage(ILogger<GapStage> logger)
+{
+    /// <param name="settings">Settings to use instead of those of the assumptions table (a recompute's overrides).</param>
+    /// <exception cref="GapException">The gap cannot be computed; the message says why.</exception>
+    public async Task<IReadOnlyList<StagedTable>> ComputeAsync(string runId, IReadOnlyList<StagedTable> tables, IReadOnlyList<FetchedFile> curatedFiles, string stagingDirectory, CancellationToken cancellationToken, GapSettings? settings = null)
+    {
+        var regions = curatedFiles.FirstOrDefault(f => f.FileName == GapInputsReader.RegionsFileName)
+            ?? throw new GapException($"the curated file {GapInputsReader.RegionsFileName} was not fetched.");
+        var inputs = GapInputsReader.Read(tables, regions.LocalPath);
+        if (inputs.Scenarios.Count == 0)
+        {
+            throw new GapException("demand_scenarios has no rows: there is no scenario to compute the gap for.");
+        }
+
+        var result = GapModel.Compute(inputs, settings ?? GapSettings.FromAssumptions(inputs.Assumptions));
+        foreach (var note in result.Notes)
+        {
+            LogNote(note);
+        }
+
+        var staged = await GapOutputs.WriteAsync(result, inputs.Scenarios, runId, stagingDirectory, cancellationToken);
+        foreach (var headline in result.Headlines)
+        {
+            LogHeadline(headline.Headline);
+        }
+
+        return staged;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "gap: {Note}")]
+    private partial void LogNote(string note);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "gap: {Headline}")]
+    private partial void LogHeadline(string headline);
+}

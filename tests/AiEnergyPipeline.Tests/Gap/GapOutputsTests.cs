@@ -1,0 +1,60 @@
+using System.Xml.Linq;
+using AiEnergyPipeline.Gap;
+using AiEnergyPipeline.TestKit;
+
+namespace AiEnergyPipeline.Tests.Gap;
+
+public class GapOutputsTests
+{
+    private static async Task<(string Folder, IReadOnlyList<Tables.StagedTable> Staged)> WriteAsync()
+    {
+        var folder = Repository.NewTempFolder();
+        var inputs = GapTestData.Inputs();
+        var result = GapModel.Compute(inputs, GapTestData.Settings());
+        var staged = await GapOutputs.WriteAsync(result, inputs.Scenarios, "20261127T060000Z-ab12cd", folder, CancellationToken.None);
+        return (folder, staged);
+    }
+
+    [Fact]
+    public async Task WriteAsync_SameInputsTwice_WritesByteIdenticalFiles()
+    {
+        var (_, first) = await WriteAsync();
+        var (_, second) = await WriteAsync();
+
+        Assert.Equal(["csv", "csv", "csv", "csv", "json", "svg"], first.Select(s => s.Format));
+        Assert.Equal(first.Select(s => s.Sha256), second.Select(s => s.Sha256));
+        foreach (var (a, b) in first.Zip(second))
+        {
+            Assert.Equal(await File.ReadAllBytesAsync(a.LocalPath), await File.ReadAllBytesAsync(b.LocalPath));
+        }
+    }
+
+    [Fact]
+    public async Task WriteAsync_Chart_IsSvgWithTitleAxesLegendAndSourceLine()
+    {
+        var (_, staged) = await WriteAsync();
+
+        var svg = XDocument.Load(staged.Single(s => s.Format == "svg").LocalPath);
+        Assert.Equal("svg", svg.Root!.Name.LocalName);
+        var texts = svg.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value).ToList();
+        Assert.Contains("US firm supply additions vs AI demand since 2025", texts);
+        Assert.Contains("Year", texts);
+        Assert.Contains("Capacity added since 2025 (GW)", texts);
+        Assert.Contains(GapChart.SupplyTitle, texts);
+        Assert.Contains("AI demand: s1", texts);
+        Assert.Contains(texts, t => t.StartsWith("Sources: EIA-860M", StringComparison.Ordinal) && t.Contains("Publisher", StringComparison.Ordinal) && t.Contains("Run 20261127T060000Z-ab12cd", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WriteAsync_Tables_AreUnderTheGapFolderWithTheirSchemaHeaders()
+    {
+        var (folder, staged) = await WriteAsync();
+
+        Assert.All(staged, s => Assert.Equal("gap", s.Folder));
+        Assert.All(staged, s => Assert.StartsWith(Path.Combine(folder, "gap"), s.LocalPath, StringComparison.Ordinal));
+        var byYear = await File.ReadAllLinesAsync(staged[0].LocalPath);
+        Assert.Equal("scenario_id,year,ai_demand_gw,ai_demand_basis,other_load_growth_gw,other_load_growth_basis,reserve_margin,firm_additions_gw,gap_gw", byYear[0]);
+        Assert.Equal("s1,2028,10,extrapolated_flat,30,assumption,0.2,0.28,47.72", byYear[^1]);
+        Assert.Contains("\"gap_gw_2028\": 47.72", await File.ReadAllTextAsync(staged[4].LocalPath), StringComparison.Ordinal);
+    }
+}
