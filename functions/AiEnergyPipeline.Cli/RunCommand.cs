@@ -53,7 +53,7 @@ internal static class RunCommand
         Console.WriteLine($"run: {outcome.RunId}");
         foreach (var table in outcome.Report.Tables)
         {
-            Console.WriteLine($"  {table.Name,-20} {table.Rows,12:N0} rows");
+            Console.WriteLine(table.Format == "csv" ? $"  {table.Name,-30} {table.Rows,12:N0} rows" : $"  {table.Name,-30} {table.Format,12}");
         }
 
         Console.WriteLine($"store: {outcome.Store}");

@@ -11,21 +11,24 @@ namespace AiEnergyPipeline.Datasets;
 /// </summary>
 public sealed partial class PublishedDatasets(IDatasetStore store, RunPublisher publisher)
 {
-    public static IReadOnlyList<string> Formats { get; } = ["csv"];
+    public static IReadOnlyList<string> Formats { get; } = ["csv", "json", "svg"];
 
     public Task<(LatestPointer? Pointer, string? ETag)> LatestAsync(CancellationToken cancellationToken) =>
         publisher.ReadLatestAsync(cancellationToken);
 
-    /// <summary>Opens a table of the latest run, or of <paramref name="runId"/>.</summary>
+    /// <summary>
+    /// Opens a resource of the latest run, or of <paramref name="runId"/>, as its data package lists it
+    /// (tables under data/, the gap's outputs under gap/); without a format, the first one listed.
+    /// </summary>
     public async Task<DatasetLookup> OpenAsync(string? name, string? format, string? runId, CancellationToken cancellationToken)
     {
-        format = string.IsNullOrEmpty(format) ? "csv" : format;
+        format = string.IsNullOrEmpty(format) ? null : format;
         if (!IsDatasetName(name))
         {
             return DatasetLookup.Invalid("name", "a dataset name is lower-case letters, digits and '_', starting with a letter, at most 64 characters.");
         }
 
-        if (!Formats.Contains(format))
+        if (format is not null && !Formats.Contains(format))
         {
             return DatasetLookup.Invalid("format", $"format must be one of: {string.Join(", ", Formats)}.");
         }
@@ -46,10 +49,19 @@ public sealed partial class PublishedDatasets(IDatasetStore store, RunPublisher 
             runId = latest.RunId;
         }
 
-        var opened = await store.OpenReadAsync(RunPublisher.TablePath(runId, name!, format), cancellationToken);
+        await using var packageFile = await store.OpenReadAsync(RunPublisher.DataPackagePath(runId), cancellationToken);
+        var package = packageFile is null ? null : await PublishedJson.DeserializeAsync<DataPackage>(packageFile.Content, cancellationToken);
+        if (package is null)
+        {
+            return DatasetLookup.NotFound($"there is no published run {runId}.");
+        }
+
+        var resource = package.Resources.FirstOrDefault(r => r.Name == name && (format is null || r.Format == format));
+        var path = resource is null ? null : $"{RunPublisher.RunFolder(runId)}/{resource.Path}";
+        var opened = path is not null && StorePath.IsValid(path) ? await store.OpenReadAsync(path, cancellationToken) : null;
         return opened is null
-            ? DatasetLookup.NotFound($"run {runId} has no dataset '{name}' as {format}.")
-            : DatasetLookup.Found(opened, runId, $"{name}.{format}");
+            ? DatasetLookup.NotFound($"run {runId} has no dataset '{name}'{(format is null ? "" : $" as {format}")}.")
+            : DatasetLookup.Found(opened, runId, Path.GetFileName(path!));
     }
 
     /// <summary>Opens runs/{runId}/report.json.</summary>

@@ -34,11 +34,13 @@ public static class GapChart
         var model = new PlotModel
         {
             Title = Title(settings),
+            // The SVG exporter measures text with Helvetica metrics: name a font with the same
+            // metrics (Arial, Liberation Sans) so that the legend box fits what browsers draw.
+            DefaultFont = "Arial, Helvetica, Liberation Sans, sans-serif",
             Subtitle = sourceLine,
             SubtitleFontSize = 11,
             TitlePadding = 8,
             Background = OxyColors.White,
-            DefaultFont = "Helvetica",
         };
         model.Axes.Add(new LinearAxis
         {
@@ -61,14 +63,15 @@ public static class GapChart
         });
         model.Legends.Add(new Legend
         {
-            LegendPlacement = LegendPlacement.Outside,
-            LegendPosition = LegendPosition.RightTop,
+            // Inside, at the top left where the lines have not risen yet. OxyPlot's managed text
+            // measurer underestimates widths by about a fifth and the legend is clipped to its box:
+            // the wide padding leaves room for what the browser really draws.
+            LegendPlacement = LegendPlacement.Inside,
+            LegendPosition = LegendPosition.LeftTop,
+            LegendBackground = OxyColor.FromAColor(230, OxyColors.White),
             LegendOrientation = LegendOrientation.Vertical,
-            LegendTitle = "Lines",
-            // OxyPlot's managed measurer underestimates text (about 10 units for a 12-unit font):
-            // spacing and padding keep rendered entries apart and inside the box.
-            LegendLineSpacing = 6,
-            LegendPadding = 44,
+            LegendLineSpacing = 4,
+            LegendPadding = 56,
             LegendBorder = OxyColors.Gray,
         });
 

@@ -103,7 +103,7 @@ public sealed partial class IngestPipeline(
             }
 
             LogComputed(computeClock.ElapsedMilliseconds);
-            var tableReports = tables.Select(t => new TableReport(t.Schema.Name, t.Rows, t.Bytes)).ToList();
+            var tableReports = tables.Select(t => new TableReport(t.Schema.Name, t.Format, t.Rows, t.Bytes)).ToList();
             var finalReports = WithCounts(reports, context);
             var publishedMessage = $"Published run {runId}: {string.Join(", ", tableReports.Select(t => $"{t.Name} {t.Rows} rows"))}.";
             var runReport = Report(runId, RunStatus.Published, trigger, startedAt, clock, publishedMessage, finalReports, tableReports, context.Quarantine.Rows);

@@ -80,7 +80,7 @@ public sealed record SourceReport(
 
 public sealed record FileReport(string FileName, string RawPath, string Sha256, long Bytes, bool AlreadyArchived);
 
-public sealed record TableReport(string Name, long Rows, long Bytes);
+public sealed record TableReport(string Name, string Format, long Rows, long Bytes);
 
 public enum RunStatus
 {

@@ -76,6 +76,21 @@ public class FunctionsTests
     }
 
     [Theory]
+    [InlineData("gap_by_year", "", "gap_by_year.csv", "scenario_id,year,ai_demand_gw")]
+    [InlineData("headline", "", "headline.json", "{")]
+    [InlineData("gap", "?format=svg", "gap.svg", "<?xml")]
+    public async Task GetDataset_GapOutputs_AreServedFromTheRunsGapFolder(string name, string query, string fileName, string start)
+    {
+        await using var host = FunctionsHost.Create();
+        await host.Function<IngestFunction>().RunAsync(host.Get(), CancellationToken.None);
+
+        var result = Assert.IsType<FileStreamResult>(await host.Function<DatasetsFunction>().GetAsync(host.Get(query), name, CancellationToken.None));
+
+        Assert.Equal(fileName, result.FileDownloadName);
+        Assert.StartsWith(start, (await ReadAsync(result)).TrimStart(), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("..", "", "name")]
     [InlineData("..%2F..%2Flatest", "", "name")]
     [InlineData("BA_HOURLY", "", "name")]
