@@ -62,8 +62,18 @@ public sealed partial class RecomputePipeline(
             IReadOnlyList<StagedTable> outputs;
             try
             {
-                var regions = await DownloadRegionsAsync(previous, Path.Combine(workDirectory, "raw"), cancellationToken);
-                var (inputs, settings) = RecomputeOverrides.Apply(GapInputsReader.Read(tables, regions), request);
+                var raw = Path.Combine(workDirectory, "raw");
+                var regions = await DownloadCuratedAsync(previous, GapInputsReader.RegionsFileName, raw, cancellationToken);
+                var published = GapInputsReader.Read(tables, regions.LocalPath);
+                if (RecomputeOverrides.ChangesDemandConversion(request))
+                {
+                    // Energy and share figures become capacity with a load factor and consumption: convert them again.
+                    var curated = await DownloadCuratedAsync(previous, Normalise.DemandScenariosCsv.FileName, raw, cancellationToken);
+                    await using var content = File.OpenRead(curated.LocalPath);
+                    published = published with { Scenarios = RecomputeOverrides.ConvertScenarios(content, curated, RecomputeOverrides.Assumptions(published.Assumptions, request)) };
+                }
+
+                var (inputs, settings) = RecomputeOverrides.Apply(published, request);
                 outputs = await gap.ComputeAsync(runId, inputs, staging, cancellationToken, settings);
             }
             catch (GapException e)
@@ -126,14 +136,14 @@ public sealed partial class RecomputePipeline(
         return tables;
     }
 
-    /// <summary>The curated region mapping the run's gap used, from the raw archive.</summary>
-    private async Task<string> DownloadRegionsAsync(DataPackage package, string folder, CancellationToken cancellationToken)
+    /// <summary>A curated file the run fetched, from the raw archive, as the fetch described it.</summary>
+    private async Task<Fetch.FetchedFile> DownloadCuratedAsync(DataPackage package, string fileName, string folder, CancellationToken cancellationToken)
     {
-        var source = package.Sources.FirstOrDefault(s => s.Name == Fetch.CuratedSource.SourceName && s.FileName == GapInputsReader.RegionsFileName)
-            ?? throw new GapException($"run {package.Id} did not fetch the curated file {GapInputsReader.RegionsFileName}.");
-        var local = Path.Combine(folder, GapInputsReader.RegionsFileName);
+        var source = package.Sources.FirstOrDefault(s => s.Name == Fetch.CuratedSource.SourceName && s.FileName == fileName)
+            ?? throw new GapException($"run {package.Id} did not fetch the curated file {fileName}.");
+        var local = Path.Combine(folder, fileName);
         await DownloadAsync(source.RawPath, local, cancellationToken);
-        return local;
+        return new Fetch.FetchedFile(source.Name, source.FileName, source.RawPath, source.Sha256, source.Bytes, source.Path, source.FetchedAt, source.Etag, source.LastModified, local, AlreadyArchived: true);
     }
 
     private async Task DownloadAsync(string path, string localPath, CancellationToken cancellationToken)

@@ -7,7 +7,8 @@ namespace AiEnergyPipeline.Recompute;
 /// Applies a recompute request to the gap model's inputs, as a pure function: overridden
 /// assumptions replace the published values by name, requested scenarios replace published ones
 /// (in place, keeping the published citation unless a source is given) or are added after them in
-/// request order, and requested years replace base_year and horizon_year.
+/// request order, and requested years replace base_year and horizon_year. Overridden load factors
+/// and consumption convert the curated energy and share figures to capacity again.
 /// </summary>
 public static class RecomputeOverrides
 {
@@ -16,7 +17,33 @@ public static class RecomputeOverrides
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(request);
-        var assumptions = new Dictionary<string, double>(inputs.Assumptions, StringComparer.Ordinal);
+        var assumptions = Assumptions(inputs.Assumptions, request);
+        var changed = With(inputs, assumptions, Scenarios(inputs.Scenarios, request.Scenarios));
+        return (changed, GapSettings.FromAssumptions(assumptions));
+    }
+
+    /// <summary>Whether the request changes what energy and share scenarios convert to: a load factor or a year's consumption.</summary>
+    public static bool ChangesDemandConversion(RecomputeRequest request) =>
+        request.Assumptions.Keys.Any(n => n.StartsWith(AssumptionNames.LoadFactorPrefix, StringComparison.Ordinal) || n.StartsWith(AssumptionNames.ConsumptionPrefix, StringComparison.Ordinal));
+
+    /// <summary>
+    /// The published scenarios converted again from the curated demand_scenarios.csv the run
+    /// fetched, with <paramref name="assumptions"/> (the published ones with the request's
+    /// overrides): the same rows, in the same order, as the ingest wrote them.
+    /// </summary>
+    public static IReadOnlyList<Gap.ScenarioPoint> ConvertScenarios(Stream curatedCsv, Fetch.FetchedFile file, IReadOnlyDictionary<string, double> assumptions)
+    {
+        // Conversion reads assumptions by name and value only.
+        var set = new AssumptionSet(assumptions.Select(a => new Assumption(a.Key, a.Value, "", "", "", "", 0)));
+        return [.. DemandScenariosCsv.Read(curatedCsv, file, set, _ => { }, new SourceCounts()).Select(s => new Gap.ScenarioPoint(s.ScenarioId, s.Year, s.AiLoadGw, s.Source))];
+    }
+
+    /// <summary>The published assumptions with the request's values and years in place.</summary>
+    public static Dictionary<string, double> Assumptions(IReadOnlyDictionary<string, double> published, RecomputeRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(published);
+        ArgumentNullException.ThrowIfNull(request);
+        var assumptions = new Dictionary<string, double>(published, StringComparer.Ordinal);
         foreach (var (name, value) in request.Assumptions)
         {
             assumptions[name] = value;
@@ -32,8 +59,7 @@ public static class RecomputeOverrides
             assumptions[AssumptionNames.HorizonYear] = horizonYear;
         }
 
-        var changed = With(inputs, assumptions, Scenarios(inputs.Scenarios, request.Scenarios));
-        return (changed, GapSettings.FromAssumptions(assumptions));
+        return assumptions;
     }
 
     private static GapInputs With(GapInputs inputs, Dictionary<string, double> assumptions, IReadOnlyList<Gap.ScenarioPoint> scenarios) =>

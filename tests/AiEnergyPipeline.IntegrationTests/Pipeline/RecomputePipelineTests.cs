@@ -58,6 +58,34 @@ public class RecomputePipelineTests
         }
     }
 
+    /// <summary>gap_by_year's ai_demand_gw by scenario and year (the file has no quoted fields).</summary>
+    private static Dictionary<(string, string), double> AiDemand(string folder, string runId) =>
+        File.ReadAllLines(Path.Combine(folder, RunPublisher.RunFolder(runId), "gap", "gap_by_year.csv")).Skip(1)
+            .Select(l => l.Split(','))
+            .ToDictionary(f => (f[0], f[1]), f => double.Parse(f[2], System.Globalization.CultureInfo.InvariantCulture));
+
+    [Fact]
+    public async Task RunAsync_DataCentreLoadFactorHalved_DoublesEnergyScenariosAndLeavesCapacityScenarios()
+    {
+        var folder = TestPaths.NewTempFolder();
+        RunOutcome ingest;
+        await using (var services = TestPipeline.Build(TestPipeline.FolderStore(folder), new FakeTimeProvider(TestPipeline.Now)))
+        {
+            ingest = await services.GetRequiredService<IngestPipeline>().RunAsync("test", CancellationToken.None);
+        }
+
+        var outcome = await RecomputeAsync(folder, RecomputeRequest.Empty with { Assumptions = new Dictionary<string, double> { ["load_factor.data_centre"] = 0.4 } });
+
+        Assert.Equal(RunStatus.Published, outcome.Status);
+        var before = AiDemand(folder, ingest.RunId);
+        var after = AiDemand(folder, outcome.RunId);
+        var energy = before.Keys.Where(k => k.Item1 == "lbnl_2024_high").ToList();
+        Assert.Contains(energy, k => before[k] > 0);
+        // 0.8 to 0.4 doubles the capacity an energy figure needs; rounding to 6 decimals allows 1e-6.
+        Assert.All(energy, k => Assert.InRange(after[k] - (2 * before[k]), -2e-6, 2e-6));
+        Assert.All(before.Keys.Where(k => k.Item1 == "anthropic_build_ai_2028"), k => Assert.Equal(before[k], after[k]));
+    }
+
     [Fact]
     public async Task RunAsync_NothingPublished_FailsAndWritesNothing()
     {
