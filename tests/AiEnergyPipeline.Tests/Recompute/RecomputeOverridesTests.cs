@@ -78,4 +78,15 @@ public class RecomputeOverridesTests
 
         Assert.Throws<GapException>(() => RecomputeOverrides.Apply(Inputs(), request));
     }
+
+    [Theory]
+    [InlineData("load_factor.data_centre", true)]
+    [InlineData("us_electricity_consumption_twh.2023", true)]
+    [InlineData("reserve_margin", false)]
+    public void ChangesDemandConversion_OverriddenName_TrueForLoadFactorsAndConsumption(string name, bool expected)
+    {
+        var request = RecomputeRequest.Empty with { Assumptions = new Dictionary<string, double> { [name] = 0.5 } };
+
+        Assert.Equal(expected, RecomputeOverrides.ChangesDemandConversion(request));
+    }
 }
