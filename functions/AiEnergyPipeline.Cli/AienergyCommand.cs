@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace AiEnergyPipeline.Cli;
 
-/// <summary>The command line: <c>aienergy run | datasets | download</c>.</summary>
+/// <summary>The command line: <c>aienergy run | datasets | download | recompute</c>.</summary>
 public static class AienergyCommand
 {
     public static RootCommand Create()
@@ -11,6 +11,7 @@ public static class AienergyCommand
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(DatasetsCommand.Create());
         root.Subcommands.Add(DownloadCommand.Create());
+        root.Subcommands.Add(RecomputeCommand.Create());
         return root;
     }
 }

@@ -8,6 +8,10 @@ internal static class Problems
     public static ObjectResult BadRequest(string field, string message) =>
         Result(Microsoft.AspNetCore.Http.StatusCodes.Status400BadRequest, "Invalid request", message, new Dictionary<string, string[]> { [field] = [message] });
 
+    /// <summary>400 listing every invalid field of a body, keyed by its JSON path.</summary>
+    public static ObjectResult Invalid(IReadOnlyDictionary<string, string[]> errors) =>
+        Result(Microsoft.AspNetCore.Http.StatusCodes.Status400BadRequest, "Invalid request", $"{errors.Count} invalid field(s): {string.Join(", ", errors.Keys)}.", errors.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
+
     public static ObjectResult NotFound(string message) =>
         Result(Microsoft.AspNetCore.Http.StatusCodes.Status404NotFound, "Not found", message);
 

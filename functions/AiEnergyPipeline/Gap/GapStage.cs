@@ -17,6 +17,13 @@ public sealed partial class GapStage(ILogger<GapStage> logger)
         var regions = curatedFiles.FirstOrDefault(f => f.FileName == GapInputsReader.RegionsFileName)
             ?? throw new GapException($"the curated file {GapInputsReader.RegionsFileName} was not fetched.");
         var inputs = GapInputsReader.Read(tables, regions.LocalPath);
+        return await ComputeAsync(runId, inputs, stagingDirectory, cancellationToken, settings);
+    }
+
+    /// <summary>Computes the gap from inputs already read (a recompute's, with its overrides applied) and stages its outputs.</summary>
+    /// <exception cref="GapException">The gap cannot be computed; the message says why.</exception>
+    public async Task<IReadOnlyList<StagedTable>> ComputeAsync(string runId, GapInputs inputs, string stagingDirectory, CancellationToken cancellationToken, GapSettings? settings = null)
+    {
         if (inputs.Scenarios.Count == 0)
         {
             throw new GapException("demand_scenarios has no rows: there is no scenario to compute the gap for.");

@@ -26,6 +26,9 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<GapStage>();
         services.AddTransient<IngestPipeline>();
         services.AddSingleton<PublishedDatasets>();
+        services.AddTransient<RecomputePipeline>();
+        services.AddSingleton<Recompute.RecomputeLimitsLoader>();
+        services.AddSingleton<PublishedGap>();
         return services;
     }
 

@@ -9,22 +9,7 @@ public static class DataPackageBuilder
 {
     public static DataPackage Build(string runId, DateTimeOffset created, string inputsSha256, IReadOnlyList<StagedTable> tables, IReadOnlyList<FetchedFile> inputs, IReadOnlyDictionary<string, SourceCitation> citations)
     {
-        var resources = tables.Select(t => new DataResource(
-            t.Schema.Name,
-            // Relative to the data package, as Frictionless resolves paths.
-            t.RelativePath,
-            t.Format,
-            ContentTypes.ForExtension(t.Format).Split(';')[0],
-            "utf-8",
-            t.Schema.Title,
-            t.Schema.Description,
-            t.Bytes,
-            "sha256:" + t.Sha256,
-            t.Sha256,
-            // Rows and a table schema describe CSV tables only; a JSON or SVG file has its format and media type.
-            t.IsTable ? t.Rows : null,
-            t.IsTable ? new ResourceSchema(t.Schema.Fields, t.Schema.PrimaryKey) : null)).ToList();
-
+        var resources = Resources(tables);
         var sources = inputs.Select(f => new DataSource(
             f.Source,
             citations.TryGetValue(f.Source, out var citation) ? citation.Title : f.Source,
@@ -48,4 +33,22 @@ public static class DataPackageBuilder
             sources,
             inputs.Select(f => f.Source).Distinct().Where(citations.ContainsKey).Select(s => citations[s].Licence).Distinct().ToList());
     }
+
+    /// <summary>The resources describing staged files, in their order.</summary>
+    public static IReadOnlyList<DataResource> Resources(IReadOnlyList<StagedTable> tables) =>
+        tables.Select(t => new DataResource(
+            t.Schema.Name,
+            // Relative to the data package, as Frictionless resolves paths.
+            t.RelativePath,
+            t.Format,
+            ContentTypes.ForExtension(t.Format).Split(';')[0],
+            "utf-8",
+            t.Schema.Title,
+            t.Schema.Description,
+            t.Bytes,
+            "sha256:" + t.Sha256,
+            t.Sha256,
+            // Rows and a table schema describe CSV tables only; a JSON or SVG file has its format and media type.
+            t.IsTable ? t.Rows : null,
+            t.IsTable ? new ResourceSchema(t.Schema.Fields, t.Schema.PrimaryKey) : null)).ToList();
 }

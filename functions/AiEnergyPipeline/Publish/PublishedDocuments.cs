@@ -12,7 +12,10 @@ public sealed record LatestPointer(
 
 public sealed record LatestTable(string Name, string Path, string Format, long Rows);
 
-/// <summary>runs/{runId}/datapackage.json, Frictionless-style.</summary>
+/// <summary>
+/// runs/{runId}/datapackage.json, Frictionless-style. A recompute's package also records the run
+/// it was derived from, the overrides it applied and the inputs hash of the ingested data.
+/// </summary>
 public sealed record DataPackage(
     string Profile,
     string Name,
@@ -22,7 +25,14 @@ public sealed record DataPackage(
     string InputsSha256,
     IReadOnlyList<DataResource> Resources,
     IReadOnlyList<DataSource> Sources,
-    IReadOnlyList<DataLicence> Licenses);
+    IReadOnlyList<DataLicence> Licenses,
+    string? DerivedFrom = null,
+    System.Text.Json.JsonElement? Overrides = null,
+    string? BaseInputsSha256 = null)
+{
+    /// <summary>The hash of the fetched inputs the run's tables come from: its own for an ingest, the ingest's for a recompute.</summary>
+    public string SourceInputsSha256 => BaseInputsSha256 ?? InputsSha256;
+}
 
 public sealed record DataResource(
     string Name,

@@ -1,0 +1,82 @@
+using System.CommandLine;
+using AiEnergyPipeline.Datasets;
+using AiEnergyPipeline.Pipeline;
+using AiEnergyPipeline.Publish;
+using AiEnergyPipeline.Recompute;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AiEnergyPipeline.Cli;
+
+/// <summary>
+/// <c>aienergy recompute [--assumptions FILE]</c>: the latest run's gap again with the overrides in
+/// FILE (the body of POST /api/recompute), without fetching. Invalid overrides print every error,
+/// one a line, on standard error and exit 2 with nothing published.
+/// </summary>
+internal static class RecomputeCommand
+{
+    public static Command Create()
+    {
+        var assumptions = new Option<FileInfo?>("--assumptions") { Description = "JSON file of overrides, the body of POST /api/recompute (default: none, the published values)." };
+        var store = new StoreOptions();
+        var command = new Command("recompute", "Recompute the latest run's gap with other assumptions or scenarios, and publish it as a new run.");
+        command.Options.Add(assumptions);
+        store.AddTo(command);
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var settings = store.Settings(result);
+            var file = result.GetValue(assumptions);
+            return await CommandErrors.GuardAsync(async () =>
+            {
+                await using var services = CliServices.Build(settings);
+                var limits = await services.GetRequiredService<RecomputeLimitsLoader>().LoadAsync(cancellationToken);
+                if (limits is null)
+                {
+                    Console.Error.WriteLine($"error: {RecomputePipeline.NothingPublishedMessage}");
+                    return 1;
+                }
+
+                RecomputeParseResult parsed;
+                if (file is null)
+                {
+                    parsed = RecomputeParseResult.Valid(RecomputeRequest.Empty);
+                }
+                else
+                {
+                    await using var body = file.OpenRead();
+                    parsed = await RecomputeRequestParser.ParseAsync(body, limits, cancellationToken);
+                }
+
+                if (!parsed.IsValid)
+                {
+                    foreach (var (field, messages) in parsed.Errors.OrderBy(p => p.Key, StringComparer.Ordinal))
+                    {
+                        foreach (var message in messages)
+                        {
+                            Console.Error.WriteLine($"{field}: {message}");
+                        }
+                    }
+
+                    return 2;
+                }
+
+                var outcome = await services.GetRequiredService<RecomputePipeline>().RunAsync(parsed.Request, "cli", cancellationToken);
+                if (outcome.Status == RunStatus.Failed)
+                {
+                    Console.Error.WriteLine($"error: {outcome.Message}");
+                    return 1;
+                }
+
+                Console.WriteLine(outcome.Status == RunStatus.Unchanged ? outcome.Message : $"run: {outcome.RunId} (derived from {outcome.DerivedFrom})");
+                var headline = await services.GetRequiredService<PublishedGap>().HeadlineAsync(outcome.RunId, cancellationToken);
+                foreach (var scenario in headline.Scenarios)
+                {
+                    Console.WriteLine($"  {scenario.ScenarioId}: {scenario.Headline}");
+                }
+
+                Console.WriteLine($"store: {outcome.Store}");
+                return 0;
+            });
+        });
+        return command;
+    }
+}

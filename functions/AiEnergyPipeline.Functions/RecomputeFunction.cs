@@ -1,0 +1,57 @@
+using AiEnergyPipeline.Datasets;
+using AiEnergyPipeline.Functions.Http;
+using AiEnergyPipeline.Pipeline;
+using AiEnergyPipeline.Publish;
+using AiEnergyPipeline.Recompute;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace AiEnergyPipeline.Functions;
+
+/// <summary>
+/// POST /api/recompute (function key): recompute the latest run's gap with the body's overrides,
+/// without fetching. An invalid body answers 400 with every invalid field and publishes nothing.
+/// </summary>
+public sealed class RecomputeFunction(RecomputeLimitsLoader limits, RecomputePipeline pipeline, PublishedGap gap)
+{
+    [Function("Recompute")]
+    public async Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "recompute")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var loaded = await limits.LoadAsync(cancellationToken);
+        if (loaded is null)
+        {
+            return Problems.NotFound(RecomputePipeline.NothingPublishedMessage + ".");
+        }
+
+        // The parser reads at most 1 MiB and one byte more, whatever the body's declared length.
+        var parsed = await RecomputeRequestParser.ParseAsync(request.Body, loaded, cancellationToken);
+        if (!parsed.IsValid)
+        {
+            return Problems.Invalid(parsed.Errors);
+        }
+
+        var outcome = await pipeline.RunAsync(parsed.Request, "http", cancellationToken);
+        if (outcome.Status == RunStatus.Failed)
+        {
+            return outcome.LatestRunId is null
+                ? Problems.NotFound(outcome.Message)
+                : Problems.Status(StatusCodes.Status500InternalServerError, "The gap could not be recomputed", outcome.Message);
+        }
+
+        var headline = await gap.HeadlineAsync(outcome.RunId, cancellationToken);
+        return new OkObjectResult(new
+        {
+            status = outcome.Status.ToString().ToLowerInvariant(),
+            run_id = outcome.RunId,
+            derived_from = outcome.DerivedFrom,
+            message = outcome.Message,
+            headline = headline.Scenarios.Select(Headline),
+        });
+    }
+
+    internal static object Headline(Gap.GapHeadlineEntry h) =>
+        new { scenario_id = h.ScenarioId, gap_gw_2028 = h.GapGw2028, horizon_year = h.HorizonYear, gap_gw_horizon = h.GapGwHorizon, headline = h.Headline };
+}

@@ -1,0 +1,184 @@
+using System.Diagnostics;
+using AiEnergyPipeline.Gap;
+using AiEnergyPipeline.Hosting;
+using AiEnergyPipeline.Publish;
+using AiEnergyPipeline.Recompute;
+using AiEnergyPipeline.Storage;
+using AiEnergyPipeline.Tables;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AiEnergyPipeline.Pipeline;
+
+/// <summary>
+/// Recomputes the gap of the latest run with an operator's overrides, without fetching: the
+/// latest run's tables are downloaded, the request applied, the gap computed, and a new run
+/// published with the same tables (byte for byte) and the new gap, derived from the latest run.
+/// The inputs hash is that of the ingested data plus the request, so the same request twice
+/// publishes once, and an empty request hashes as the ingest did.
+/// </summary>
+public sealed partial class RecomputePipeline(
+    IDatasetStore store,
+    RunPublisher publisher,
+    GapStage gap,
+    TimeProvider time,
+    IOptions<PipelineOptions> options,
+    ILogger<RecomputePipeline> logger)
+{
+    public const string Trigger = "recompute";
+    public const string NothingPublishedMessage = "nothing has been published yet: run an ingest first";
+
+    /// <param name="trigger">Who asked (http, cli): said in the message; the report's trigger is always "recompute".</param>
+    public async Task<RunOutcome> RunAsync(RecomputeRequest request, string trigger, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var startedAt = time.GetUtcNow();
+        var clock = Stopwatch.StartNew();
+        var (latest, latestETag) = await publisher.ReadLatestAsync(cancellationToken);
+        if (latest is null)
+        {
+            // Nothing is written: there is no run to derive from and no run id to report under.
+            var empty = Report("", RunStatus.Failed, startedAt, clock, NothingPublishedMessage, []);
+            return new RunOutcome(RunStatus.Failed, "", null, store.Description, NothingPublishedMessage, empty);
+        }
+
+        var previous = await PublishedRun.ReadPackageAsync(store, latest.RunId, cancellationToken);
+        var baseInputs = previous.SourceInputsSha256;
+        var inputsSha256 = InputsHash(baseInputs, request);
+        if (inputsSha256 == latest.InputsSha256)
+        {
+            var message = $"Unchanged: run {latest.RunId} already has these inputs and overrides; nothing new was published.";
+            LogUnchanged(latest.RunId);
+            var report = Report(latest.RunId, RunStatus.Unchanged, startedAt, clock, message, []);
+            return new RunOutcome(RunStatus.Unchanged, latest.RunId, latest.RunId, store.Description, message, report, previous.DerivedFrom);
+        }
+
+        var runId = RunId.Create(startedAt, inputsSha256);
+        var workDirectory = Path.Combine(Settings.ValueOrNull(options.Value.WorkDirectory) ?? Path.Combine(Path.GetTempPath(), "aienergy"), Guid.NewGuid().ToString("N"));
+        try
+        {
+            var staging = Path.Combine(workDirectory, "tables");
+            var tables = await DownloadTablesAsync(previous, staging, cancellationToken);
+            IReadOnlyList<StagedTable> outputs;
+            try
+            {
+                var raw = Path.Combine(workDirectory, "raw");
+                var regions = await DownloadCuratedAsync(previous, GapInputsReader.RegionsFileName, raw, cancellationToken);
+                var published = GapInputsReader.Read(tables, regions.LocalPath);
+                if (RecomputeOverrides.ChangesDemandConversion(request))
+                {
+                    // Energy and share figures become capacity with a load factor and consumption: convert them again.
+                    var curated = await DownloadCuratedAsync(previous, Normalise.DemandScenariosCsv.FileName, raw, cancellationToken);
+                    await using var content = File.OpenRead(curated.LocalPath);
+                    published = published with { Scenarios = RecomputeOverrides.ConvertScenarios(content, curated, RecomputeOverrides.Assumptions(published.Assumptions, request)) };
+                }
+
+                var (inputs, settings) = RecomputeOverrides.Apply(published, request);
+                outputs = await gap.ComputeAsync(runId, inputs, staging, cancellationToken, settings);
+            }
+            catch (GapException e)
+            {
+                var error = $"Recompute {runId} of run {latest.RunId} failed, nothing new was published and latest.json is unchanged: gap: {e.Message}";
+                var failed = Report(runId, RunStatus.Failed, startedAt, clock, error, []);
+                await publisher.WriteReportAsync(failed, cancellationToken);
+                LogFailed(runId, e.Message);
+                return new RunOutcome(RunStatus.Failed, runId, latest.RunId, store.Description, error, failed, latest.RunId);
+            }
+
+            var all = tables.Concat(outputs).ToList();
+            var tableReports = all.Select(t => new TableReport(t.Schema.Name, t.Format, t.Rows, t.Bytes)).ToList();
+            var publishedMessage = $"Published run {runId}, recomputed ({trigger}) from run {latest.RunId}: {string.Join(", ", outputs.Select(t => t.IsTable ? $"{t.Schema.Name} {t.Rows} rows" : t.Schema.Name))}.";
+            var runReport = Report(runId, RunStatus.Published, startedAt, clock, publishedMessage, tableReports);
+            var package = previous with
+            {
+                Id = runId,
+                Created = startedAt,
+                InputsSha256 = inputsSha256,
+                Resources = DataPackageBuilder.Resources(all),
+                DerivedFrom = latest.RunId,
+                Overrides = RecomputeCanonicalJson.ToElement(request),
+                BaseInputsSha256 = baseInputs,
+            };
+            var isLatest = await publisher.PublishAsync(package, all, runReport, latestETag, cancellationToken);
+            var latestRunId = isLatest ? runId : (await publisher.ReadLatestAsync(cancellationToken)).Pointer?.RunId;
+            LogPublished(runId, latest.RunId, store.Description);
+            return new RunOutcome(RunStatus.Published, runId, latestRunId, store.Description, publishedMessage, runReport, latest.RunId);
+        }
+        finally
+        {
+            TryDelete(workDirectory);
+        }
+    }
+
+    /// <summary>The ingested inputs' hash alone for an empty request (so it is the ingest's), else with the canonical request.</summary>
+    public static string InputsHash(string baseInputsSha256, RecomputeRequest request) =>
+        request.IsEmpty ? baseInputsSha256 : Hashing.Sha256OfText($"{baseInputsSha256}\nrecompute\n{RecomputeCanonicalJson.ToText(request)}");
+
+    /// <summary>Streams every data/ resource of the run to the staging folder and checks it against the package's hash.</summary>
+    private async Task<List<StagedTable>> DownloadTablesAsync(DataPackage package, string staging, CancellationToken cancellationToken)
+    {
+        var tables = new List<StagedTable>();
+        foreach (var resource in package.Resources.Where(r => r.Path.StartsWith(StagedTable.DataFolder + "/", StringComparison.Ordinal)))
+        {
+            var schema = Schemas.ByName(resource.Name)
+                ?? throw new InvalidOperationException($"run {package.Id}: the table '{resource.Name}' is not one this version knows.");
+            var local = Path.Combine(staging, StagedTable.DataFolder, $"{schema.Name}.{resource.Format}");
+            await DownloadAsync(PublishedRun.PathOf(package, resource), local, cancellationToken);
+            var (sha256, bytes) = await Hashing.Sha256OfFileAsync(local, cancellationToken);
+            if (sha256 != resource.Sha256)
+            {
+                throw new InvalidOperationException($"run {package.Id}: {resource.Path} has sha256 {sha256}, not {resource.Sha256} as its data package says.");
+            }
+
+            tables.Add(new StagedTable(schema, local, resource.Format, resource.RowCount ?? 0, bytes, sha256));
+        }
+
+        return tables;
+    }
+
+    /// <summary>A curated file the run fetched, from the raw archive, as the fetch described it.</summary>
+    private async Task<Fetch.FetchedFile> DownloadCuratedAsync(DataPackage package, string fileName, string folder, CancellationToken cancellationToken)
+    {
+        var source = package.Sources.FirstOrDefault(s => s.Name == Fetch.CuratedSource.SourceName && s.FileName == fileName)
+            ?? throw new GapException($"run {package.Id} did not fetch the curated file {fileName}.");
+        var local = Path.Combine(folder, fileName);
+        await DownloadAsync(source.RawPath, local, cancellationToken);
+        return new Fetch.FetchedFile(source.Name, source.FileName, source.RawPath, source.Sha256, source.Bytes, source.Path, source.FetchedAt, source.Etag, source.LastModified, local, AlreadyArchived: true);
+    }
+
+    private async Task DownloadAsync(string path, string localPath, CancellationToken cancellationToken)
+    {
+        await using var opened = await store.OpenReadAsync(path, cancellationToken)
+            ?? throw new InvalidOperationException($"{path} is missing from {store.Description}.");
+        Directory.CreateDirectory(Path.GetDirectoryName(localPath)!);
+        await using var file = new FileStream(localPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+        await opened.Content.CopyToAsync(file, cancellationToken);
+    }
+
+    private static RunReport Report(string runId, RunStatus status, DateTimeOffset startedAt, Stopwatch clock, string message, IReadOnlyList<TableReport> tables) =>
+        new(runId, status, Trigger, startedAt, startedAt + clock.Elapsed, clock.ElapsedMilliseconds, message, [], tables, 0);
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // A leftover temporary folder is harmless; the outcome matters more.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "recompute: run {RunId} already has these inputs and overrides: nothing to publish")]
+    private partial void LogUnchanged(string runId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "published run {RunId}, recomputed from {DerivedFrom}, to {Store}")]
+    private partial void LogPublished(string runId, string derivedFrom, string store);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "recompute {RunId} failed: {Error}")]
+    private partial void LogFailed(string runId, string error);
+}
