@@ -44,6 +44,28 @@ internal static class TestPipeline
 
     public static Dictionary<string, string?> FolderStore(string folder) => new() { ["PublishedStorage:Path"] = folder };
 
+    /// <summary>One ingest run on the bundled snapshot (or a changed copy of it), published to a folder.</summary>
+    public static async Task<AiEnergyPipeline.Pipeline.RunOutcome> RunIngestAsync(string store, string? snapshot = null, TimeProvider? time = null, IDictionary<string, string?>? settings = null)
+    {
+        var all = FolderStore(store);
+        if (snapshot is not null)
+        {
+            all["Pipeline:SnapshotPath"] = snapshot;
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        await using var services = Build(all, time);
+        return await services.GetRequiredService<AiEnergyPipeline.Pipeline.IngestPipeline>().RunAsync("test", CancellationToken.None);
+    }
+
+    /// <summary>A published JSON file's root element.</summary>
+    public static System.Text.Json.JsonElement ReadJson(string path) =>
+        System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(path)).RootElement.Clone();
+
     public static Dictionary<string, string?> BlobStore(string container) => new()
     {
         ["PublishedStorage:ConnectionString"] = Azurite.ConnectionString,

@@ -13,19 +13,10 @@ namespace AiEnergyPipeline.IntegrationTests.Pipeline;
 /// <summary>The curated scenarios and assumptions through the whole pipeline, published to a folder.</summary>
 public class CuratedPipelineTests
 {
-    private static async Task<RunOutcome> RunAsync(string store, string? curated = null, TimeProvider? time = null)
-    {
-        var settings = TestPipeline.FolderStore(store);
-        if (curated is not null)
-        {
-            settings["Sources:Curated:Path"] = curated;
-        }
+    private static Task<RunOutcome> RunAsync(string store, string? curated = null, TimeProvider? time = null) =>
+        TestPipeline.RunIngestAsync(store, time: time, settings: curated is null ? null : new Dictionary<string, string?> { ["Sources:Curated:Path"] = curated });
 
-        await using var services = TestPipeline.Build(settings, time);
-        return await services.GetRequiredService<IngestPipeline>().RunAsync("test", CancellationToken.None);
-    }
-
-    private static JsonElement ReadJson(string path) => JsonDocument.Parse(File.ReadAllBytes(path)).RootElement;
+    private static JsonElement ReadJson(string path) => TestPipeline.ReadJson(path);
 
     private static string CopyOfCurated()
     {

@@ -11,19 +11,10 @@ public class EmberPipelineTests
 {
     private const string SnapshotFile = "ember/yearly_full_release_long_format.csv";
 
-    private static async Task<RunOutcome> RunAsync(string store, string? snapshot = null)
-    {
-        var settings = TestPipeline.FolderStore(store);
-        if (snapshot is not null)
-        {
-            settings["Pipeline:SnapshotPath"] = snapshot;
-        }
+    private static Task<RunOutcome> RunAsync(string store, string? snapshot = null) =>
+        TestPipeline.RunIngestAsync(store, snapshot);
 
-        await using var services = TestPipeline.Build(settings);
-        return await services.GetRequiredService<IngestPipeline>().RunAsync("test", CancellationToken.None);
-    }
-
-    private static JsonElement ReadJson(string path) => JsonDocument.Parse(File.ReadAllBytes(path)).RootElement;
+    private static JsonElement ReadJson(string path) => TestPipeline.ReadJson(path);
 
     [Fact]
     public async Task RunAsync_BundledSnapshot_DataPackageCarriesEmbersCcByAttribution()

@@ -11,19 +11,10 @@ namespace AiEnergyPipeline.IntegrationTests.Pipeline;
 /// <summary>The whole flow on the bundled snapshot, published to a folder.</summary>
 public class IngestPipelineTests
 {
-    private static async Task<RunOutcome> RunAsync(string store, string? snapshot = null, TimeProvider? time = null)
-    {
-        var settings = TestPipeline.FolderStore(store);
-        if (snapshot is not null)
-        {
-            settings["Pipeline:SnapshotPath"] = snapshot;
-        }
+    private static Task<RunOutcome> RunAsync(string store, string? snapshot = null, TimeProvider? time = null) =>
+        TestPipeline.RunIngestAsync(store, snapshot, time);
 
-        await using var services = TestPipeline.Build(settings, time);
-        return await services.GetRequiredService<IngestPipeline>().RunAsync("test", CancellationToken.None);
-    }
-
-    private static JsonElement ReadJson(string path) => JsonDocument.Parse(File.ReadAllBytes(path)).RootElement;
+    private static JsonElement ReadJson(string path) => TestPipeline.ReadJson(path);
 
     [Fact]
     public async Task RunAsync_BundledSnapshot_PublishesEveryTableWithAMatchingDataPackage()

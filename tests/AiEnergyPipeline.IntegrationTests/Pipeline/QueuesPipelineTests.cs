@@ -10,17 +10,8 @@ public class QueuesPipelineTests
 {
     private const string CsvSnapshotFile = "queues/gridstatus/pjm.csv";
 
-    private static async Task<RunOutcome> RunAsync(string store, string? snapshot = null)
-    {
-        var settings = TestPipeline.FolderStore(store);
-        if (snapshot is not null)
-        {
-            settings["Pipeline:SnapshotPath"] = snapshot;
-        }
-
-        await using var services = TestPipeline.Build(settings);
-        return await services.GetRequiredService<IngestPipeline>().RunAsync("test", CancellationToken.None);
-    }
+    private static Task<RunOutcome> RunAsync(string store, string? snapshot = null) =>
+        TestPipeline.RunIngestAsync(store, snapshot);
 
     [Fact]
     public async Task RunAsync_BundledSnapshot_PublishesQueueProjectsFromBothFilesWithNothingQuarantined()
