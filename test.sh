@@ -2,8 +2,9 @@
 # Runs every test of the solution against real services on this machine:
 #   1. installs Azurite (pinned in tools/azurite/package-lock.json) if it is not installed yet,
 #   2. starts it on a free loopback port with a throw-away data folder,
-#   3. runs `dotnet test` on the solution (extra arguments are passed on, e.g. --filter),
-#   4. stops Azurite, prints one summary line, and exits non-zero if anything failed.
+#   3. builds and lints infra/main.bicep (infra/validate.sh) and hands the compiled template to the tests,
+#   4. runs `dotnet test` on the solution (extra arguments are passed on, e.g. --filter),
+#   5. stops Azurite, prints one summary line, and exits non-zero if anything failed.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -36,6 +37,10 @@ echo "test.sh: Azurite blob service on 127.0.0.1:$port"
 # The well-known development account of Azurite: not a secret.
 export AIENERGY_TEST_BLOB_CONNECTION="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$port/devstoreaccount1;"
 export AIENERGY_TEST_REQUIRE_AZURITE=1
+
+# The Bicep templates: build and lint must be clean; the tests then check the compiled ARM JSON.
+infra/validate.sh "$data/infra"
+export AIENERGY_INFRA_TEMPLATE="$data/infra/main.json"
 
 results="$data/results.txt"
 status=0

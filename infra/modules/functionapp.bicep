@@ -1,0 +1,128 @@
+// Flex Consumption plan (FC1) and the Linux Function App running dotnet-isolated 10.0.
+//
+// Flex Consumption rejects FUNCTIONS_WORKER_RUNTIME, FUNCTIONS_EXTENSION_VERSION,
+// WEBSITE_RUN_FROM_PACKAGE, WEBSITE_TIME_ZONE, WEBSITE_CONTENT* and the build settings as app
+// settings: the runtime and the package location live in functionAppConfig instead, and
+// schedules are UTC.
+param planName string
+param appName string
+param location string
+param tags object
+
+@description('Resource id of the user-assigned identity the app runs as.')
+param identityId string
+
+@description('Client id of that identity (for AzureWebJobsStorage and DefaultAzureCredential).')
+param identityClientId string
+
+param hostStorageName string
+param hostBlobEndpoint string
+param deploymentContainerName string
+param applicationInsightsConnectionString string
+
+param dataBlobEndpoint string
+param publishedContainerName string
+
+param ingestSchedule string
+param eia930ApiUrl string
+param eia930BulkUrl string
+param eia860mUrl string
+param emberUrl string
+
+@secure()
+@description('EIA API v2 key; empty leaves the EIA API source failing with a clear message.')
+param eiaApiKey string
+
+@minValue(40)
+param maximumInstanceCount int
+@allowed([512, 2048, 4096])
+param instanceMemoryMB int
+
+resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource app 'Microsoft.Web/sites@2025-03-01' = {
+  name: appName
+  location: location
+  // azd finds the app to deploy the "api" service of azure.yaml by this tag.
+  tags: union(tags, { 'azd-service-name': 'api' })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      appSettings: [
+        // The Functions host's storage, by identity.
+        { name: 'AzureWebJobsStorage__accountName', value: hostStorageName }
+        { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
+        { name: 'AzureWebJobsStorage__clientId', value: identityClientId }
+        // Telemetry, authenticated with the identity because local auth is off.
+        { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: applicationInsightsConnectionString }
+        { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }
+        // DefaultAzureCredential picks the user-assigned identity by this client id.
+        { name: 'AZURE_CLIENT_ID', value: identityClientId }
+        // The app's own settings (README, Configuration).
+        { name: 'INGEST_SCHEDULE', value: ingestSchedule }
+        { name: 'EIA_API_KEY', value: eiaApiKey }
+        { name: 'Pipeline__Mode', value: 'Live' }
+        { name: 'PublishedStorage__ServiceUri', value: dataBlobEndpoint }
+        { name: 'PublishedStorage__Container', value: publishedContainerName }
+        { name: 'Sources__Http__MaxRetries', value: '4' }
+        { name: 'Sources__Http__RetryDelay', value: '00:00:02' }
+        { name: 'Sources__Http__AttemptTimeout', value: '00:02:00' }
+        { name: 'Sources__Http__TotalTimeout', value: '00:10:00' }
+        { name: 'Sources__Eia930Api__Url', value: eia930ApiUrl }
+        { name: 'Sources__Eia930Api__Days', value: '7' }
+        { name: 'Sources__Eia930Api__PageLength', value: '5000' }
+        { name: 'Sources__Eia930Api__MaxPages', value: '2000' }
+        { name: 'Sources__Eia930Api__MaxPageBytes', value: '67108864' }
+        { name: 'Sources__Eia930Bulk__Url', value: eia930BulkUrl }
+        { name: 'Sources__Eia860m__Url', value: eia860mUrl }
+        { name: 'Sources__Eia860m__MonthsBack', value: '6' }
+        { name: 'Sources__Ember__Url', value: emberUrl }
+      ]
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${hostBlobEndpoint}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
+  }
+}
+
+output name string = app.name
+output defaultHostName string = app.properties.defaultHostName
