@@ -2,13 +2,14 @@ using System.CommandLine;
 
 namespace AiEnergyPipeline.Cli;
 
-/// <summary>The command line: <c>aienergy run | datasets | download | recompute</c>.</summary>
+/// <summary>The command line: <c>aienergy run | sources | datasets | download | recompute</c>.</summary>
 public static class AienergyCommand
 {
     public static RootCommand Create()
     {
         var root = new RootCommand("aienergy: fetch public grid data, normalise it and publish versioned runs (offline from the bundled snapshot by default).");
         root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(SourcesCommand.Create());
         root.Subcommands.Add(DatasetsCommand.Create());
         root.Subcommands.Add(DownloadCommand.Create());
         root.Subcommands.Add(RecomputeCommand.Create());

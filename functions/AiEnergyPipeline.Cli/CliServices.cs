@@ -10,7 +10,14 @@ namespace AiEnergyPipeline.Cli;
 /// <summary>Composes the pipeline for one command: environment variables, then the command's own options.</summary>
 internal static class CliServices
 {
-    public static ServiceProvider Build(IDictionary<string, string?> settings)
+    public static ServiceProvider Build(IDictionary<string, string?> settings) =>
+        Build(settings, (services, configuration) => services.AddAiEnergyPipeline(configuration));
+
+    /// <summary>Only the sources: commands that read settings need no published store.</summary>
+    public static ServiceProvider BuildSources(IDictionary<string, string?> settings) =>
+        Build(settings, (services, configuration) => services.AddSourcesWithTheirNeeds(configuration));
+
+    private static ServiceProvider Build(IDictionary<string, string?> settings, Action<IServiceCollection, IConfiguration> add)
     {
         var configuration = new ConfigurationBuilder()
             .AddEnvironmentVariables()
@@ -29,7 +36,7 @@ internal static class CliServices
             .AddFilter("System.Net.Http", LogLevel.Warning)
             .AddFilter("Polly", LogLevel.Warning)
             .AddFilter("Microsoft", LogLevel.Warning));
-        services.AddAiEnergyPipeline(configuration);
+        add(services, configuration);
         return services.BuildServiceProvider();
     }
 

@@ -22,6 +22,9 @@ public sealed partial class CuratedSource(
 
     public string Name => SourceName;
 
+    public IReadOnlyList<SourceEndpoint> Endpoints =>
+        [new(SourceEndpoint.SettingOf(CuratedOptions.Section, nameof(CuratedOptions.Path)), Hosting.Settings.ValueOrNull(options.Value.Path) ?? CuratedOptions.DefaultPath)];
+
     public SourceCitation Citation { get; } = new("AiEnergyPipeline curated scenarios and assumptions", Publish.Licences.Curated);
 
     public async Task<IReadOnlyList<FetchedFile>> FetchAsync(RawArchive archive, CancellationToken cancellationToken)

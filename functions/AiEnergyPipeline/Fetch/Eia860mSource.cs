@@ -23,6 +23,9 @@ public sealed partial class Eia860mSource(
 
     public string Name => SourceName;
 
+    public IReadOnlyList<SourceEndpoint> Endpoints =>
+        [new(SourceEndpoint.SettingOf(Eia860mOptions.Section, nameof(Eia860mOptions.Url)), redactor.RedactUrl(options.Value.Url))];
+
     public SourceCitation Citation { get; } = new("EIA-860M Monthly Update to the Annual Electric Generator Report (Preliminary Monthly Electric Generator Inventory)", Publish.Licences.EiaPublicDomain);
 
     public async Task<IReadOnlyList<FetchedFile>> FetchAsync(RawArchive archive, CancellationToken cancellationToken)

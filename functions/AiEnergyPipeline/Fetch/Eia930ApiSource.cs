@@ -25,6 +25,13 @@ public sealed partial class Eia930ApiSource(
 
     public string Name => SourceName;
 
+    public IReadOnlyList<SourceEndpoint> Endpoints =>
+    [
+        new(SourceEndpoint.SettingOf(Eia930ApiOptions.Section, nameof(Eia930ApiOptions.Url)), redactor.RedactUrl(options.Value.Url)),
+        // The key itself never shows: only whether one is set.
+        new(Hosting.PipelineServiceCollectionExtensions.EiaApiKeySetting, string.IsNullOrWhiteSpace(options.Value.ApiKey) ? "(not set)" : SecretRedactor.Mask),
+    ];
+
     public SourceCitation Citation { get; } = new("EIA-930 Hourly Electric Grid Monitor, EIA API v2 electricity/rto/region-data", Publish.Licences.EiaPublicDomain);
 
     public async Task<IReadOnlyList<FetchedFile>> FetchAsync(RawArchive archive, CancellationToken cancellationToken)

@@ -18,6 +18,9 @@ public sealed partial class Eia930BulkSource(
 
     public string Name => SourceName;
 
+    public IReadOnlyList<SourceEndpoint> Endpoints =>
+        [new(SourceEndpoint.SettingOf(Eia930BulkOptions.Section, nameof(Eia930BulkOptions.Url)), redactor.RedactUrl(options.Value.Url))];
+
     public SourceCitation Citation { get; } = new("EIA-930 Hourly Electric Grid Monitor, six-month BALANCE files", Publish.Licences.EiaPublicDomain);
 
     public async Task<IReadOnlyList<FetchedFile>> FetchAsync(RawArchive archive, CancellationToken cancellationToken)

@@ -21,6 +21,9 @@ public sealed partial class EmberSource(
 
     public string Name => SourceName;
 
+    public IReadOnlyList<SourceEndpoint> Endpoints =>
+        [new(SourceEndpoint.SettingOf(EmberOptions.Section, nameof(EmberOptions.Url)), redactor.RedactUrl(options.Value.Url))];
+
     public SourceCitation Citation { get; } = new("Ember, Yearly Electricity Data (installed capacity by country and fuel)", Publish.Licences.EmberCcBy4);
 
     public async Task<IReadOnlyList<FetchedFile>> FetchAsync(RawArchive archive, CancellationToken cancellationToken)

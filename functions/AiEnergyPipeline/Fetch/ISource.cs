@@ -11,6 +11,13 @@ public interface ISource
     /// <summary>How the data package cites the source: its title and licence.</summary>
     SourceCitation Citation { get; }
 
+    /// <summary>
+    /// Where the source reads from with the current settings, secrets masked: what
+    /// <c>aienergy sources</c> lists, so that operators can check an override took effect.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The settings are invalid; the message names the setting.</exception>
+    IReadOnlyList<SourceEndpoint> Endpoints { get; }
+
     /// <summary>Fetches every file of the source, in order.</summary>
     /// <exception cref="SourceException">The source could not be fetched; the message says why.</exception>
     Task<IReadOnlyList<FetchedFile>> FetchAsync(RawArchive archive, CancellationToken cancellationToken);

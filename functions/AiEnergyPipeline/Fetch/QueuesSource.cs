@@ -22,6 +22,11 @@ public sealed partial class QueuesSource(
 
     public string Name => SourceName;
 
+    public IReadOnlyList<SourceEndpoint> Endpoints =>
+        options.Value.Resolve()
+            .Select(f => new SourceEndpoint(SourceEndpoint.SettingOf($"{QueuesOptions.Section}:Files:{f.Index}", nameof(QueueFileOptions.Url)), redactor.RedactUrl(f.Url)))
+            .ToList();
+
     public SourceCitation Citation { get; } = new(
         "Interconnection queues: LBNL Queued Up workbook and ISO queues in gridstatus form",
         Publish.Licences.InterconnectionQueues);

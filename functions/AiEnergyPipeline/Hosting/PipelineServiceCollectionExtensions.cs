@@ -17,11 +17,8 @@ public static class PipelineServiceCollectionExtensions
     /// <summary>The whole pipeline: sources, normalisers, publisher and the services that read what it published.</summary>
     public static IServiceCollection AddAiEnergyPipeline(this IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.Section));
-        services.AddSingleton(new SecretRedactor([configuration[EiaApiKeySetting]]));
+        services.AddSourcesWithTheirNeeds(configuration);
         services.AddPublishedStore(configuration);
-        services.AddSources(configuration);
         services.AddSingleton<RunPublisher>();
         services.AddSingleton<GapStage>();
         services.AddTransient<IngestPipeline>();
@@ -30,6 +27,15 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<Recompute.RecomputeLimitsLoader>();
         services.AddSingleton<PublishedGap>();
         return services;
+    }
+
+    /// <summary>The sources and what they need (clock, pipeline settings, secrets), without a store: enough to list or fetch them.</summary>
+    public static IServiceCollection AddSourcesWithTheirNeeds(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.Section));
+        services.AddSingleton(new SecretRedactor([configuration[EiaApiKeySetting]]));
+        return services.AddSources(configuration);
     }
 
     /// <summary>Every source with its normaliser, in the order they run.</summary>
