@@ -108,7 +108,19 @@ public sealed partial class IngestPipeline(
             var publishedMessage = $"Published run {runId}: {string.Join(", ", tableReports.Select(t => $"{t.Name} {t.Rows} rows"))}.";
             var runReport = Report(runId, RunStatus.Published, trigger, startedAt, clock, publishedMessage, finalReports, tableReports, context.Quarantine.Rows);
             var package = DataPackageBuilder.Build(runId, startedAt, inputsSha256, tables, files.Values.SelectMany(f => f).ToList(), sources.ToDictionary(s => s.Name, s => s.Citation));
-            var isLatest = await publisher.PublishAsync(package, tables, runReport, latestETag, cancellationToken);
+            bool isLatest;
+            try
+            {
+                isLatest = await publisher.PublishAsync(package, tables, runReport, latestETag, cancellationToken);
+            }
+            catch (Exception e) when (StorageFailures.IsStorageFailure(e))
+            {
+                // latest.json is written last, so a run cut off part-way is never pointed at;
+                // its partial files stay under runs/{runId}/ beside a report that says it failed.
+                var error = redactor.Redact($"publish failed: {StorageFailures.Describe(e)}");
+                return await FailAsync(runId, trigger, startedAt, clock, finalReports, tableReports, context.Quarantine.Rows, error, cancellationToken);
+            }
+
             var latestRunId = isLatest ? runId : (await publisher.ReadLatestAsync(cancellationToken)).Pointer?.RunId;
             LogPublished(runId, store.Description);
             return new RunOutcome(RunStatus.Published, runId, latestRunId, store.Description, publishedMessage, runReport);
@@ -141,7 +153,16 @@ public sealed partial class IngestPipeline(
     {
         var message = $"Run {runId} failed, nothing new was published and latest.json is unchanged: {error}";
         var report = Report(runId, RunStatus.Failed, trigger, startedAt, clock, message, reports, tables, quarantined);
-        await publisher.WriteReportAsync(report, cancellationToken);
+        try
+        {
+            await publisher.WriteReportAsync(report, cancellationToken);
+        }
+        catch (Exception e) when (StorageFailures.IsStorageFailure(e))
+        {
+            // The store that failed the run may refuse its report too: the outcome still says why.
+            LogReportNotWritten(runId, redactor.Redact(StorageFailures.Describe(e)));
+        }
+
         LogFailed(runId, error);
         var (latest, _) = await publisher.ReadLatestAsync(cancellationToken);
         return new RunOutcome(RunStatus.Failed, runId, latest?.RunId, store.Description, message, report);
@@ -202,6 +223,9 @@ public sealed partial class IngestPipeline(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "published run {RunId} to {Store}")]
     private partial void LogPublished(string runId, string store);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "run {RunId}: its report could not be written: {Error}")]
+    private partial void LogReportNotWritten(string runId, string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "run {RunId} failed: {Error}")]
     private partial void LogFailed(string runId, string error);

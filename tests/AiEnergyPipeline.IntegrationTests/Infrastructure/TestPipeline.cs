@@ -10,7 +10,8 @@ internal static class TestPipeline
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 27, 6, 0, 0, TimeSpan.Zero);
 
-    public static ServiceProvider Build(IDictionary<string, string?> settings, TimeProvider? time = null, CapturedLogs? logs = null)
+    /// <param name="configure">Changes to the composition after the pipeline's own, such as a store that fails.</param>
+    public static ServiceProvider Build(IDictionary<string, string?> settings, TimeProvider? time = null, CapturedLogs? logs = null, Action<IServiceCollection>? configure = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -39,6 +40,7 @@ internal static class TestPipeline
             }
         });
         services.AddAiEnergyPipeline(configuration);
+        configure?.Invoke(services);
         return services.BuildServiceProvider();
     }
 
