@@ -17,6 +17,6 @@ public sealed class IngestFunction(IngestPipeline pipeline)
         var outcome = await pipeline.RunAsync("http", cancellationToken);
         return outcome.Succeeded
             ? new OkObjectResult(new { status = outcome.Status.ToString().ToLowerInvariant(), run_id = outcome.RunId, latest_run_id = outcome.LatestRunId, message = outcome.Message, tables = outcome.Report.Tables })
-            : Problems.Status(StatusCodes.Status502BadGateway, "A source failed", outcome.Message);
+            : Problems.Status(StatusCodes.Status502BadGateway, "The run failed: nothing new was published", outcome.Message);
     }
 }
