@@ -29,6 +29,23 @@ public sealed class BaAnnualAggregator
         accumulator.Hours++;
     }
 
+    /// <summary>Folds another partition's sums into these: peaks take the maximum, energy and hours add.</summary>
+    public void Merge(BaAnnualAggregator other)
+    {
+        foreach (var (key, theirs) in other._years)
+        {
+            if (!_years.TryGetValue(key, out var mine))
+            {
+                mine = new Accumulator();
+                _years[key] = mine;
+            }
+
+            mine.Peak = Math.Max(mine.Peak, theirs.Peak);
+            mine.Energy += theirs.Energy;
+            mine.Hours += theirs.Hours;
+        }
+    }
+
     public void WriteTo(TableWriter writer)
     {
         foreach (var ((ba, year), a) in _years.OrderBy(p => p.Key.Ba, StringComparer.Ordinal).ThenBy(p => p.Key.Year))

@@ -72,21 +72,7 @@ public sealed class Eia930Normaliser : INormaliser
 
     private static void Write(TableWriter writer, BaAnnualAggregator annual, in BaHourlyRecord record)
     {
-        writer.Csv.WriteField(record.BalancingAuthorityCode);
-        writer.WriteUtc(record.PeriodEndUtc);
-        writer.Csv.WriteField(record.Series.Name());
-        writer.Csv.WriteField(record.ValueMw);
-        writer.Csv.WriteField(record.Source);
-        if (record.Imputed is { } imputed)
-        {
-            writer.Csv.WriteField(imputed);
-        }
-        else
-        {
-            writer.Csv.WriteField("");
-        }
-
-        writer.EndRow();
+        BaHourlyRows.Write(writer, record);
         annual.Add(record);
     }
 

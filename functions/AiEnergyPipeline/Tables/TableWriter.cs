@@ -22,10 +22,11 @@ public sealed class TableWriter : IAsyncDisposable
     private readonly string _path;
     private bool _completed;
 
-    private TableWriter(TableSchema schema, string path, string folder)
+    private TableWriter(TableSchema schema, string path, string folder, string? part = null)
     {
         Schema = schema;
         Folder = folder;
+        Part = part;
         _path = path;
         _file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
         Csv = CsvWriter.Create(_file, Options, leaveOpen: true);
@@ -33,6 +34,9 @@ public sealed class TableWriter : IAsyncDisposable
     }
 
     public TableSchema Schema { get; }
+
+    /// <summary>The part of a table published in parts (ba_hourly by half-year), or null for a whole table.</summary>
+    public string? Part { get; }
 
     /// <summary>The folder of the run the table is published under: data (normalised tables) or gap (model outputs).</summary>
     public string Folder { get; }
@@ -48,6 +52,13 @@ public sealed class TableWriter : IAsyncDisposable
         var directory = folder == StagedTable.DataFolder ? stagingDirectory : Path.Combine(stagingDirectory, folder);
         Directory.CreateDirectory(directory);
         return new TableWriter(schema, Path.Combine(directory, schema.Name + ".csv"), folder);
+    }
+
+    /// <summary>A writer of one part of a table published in parts: data/{table}/{part}.csv.</summary>
+    public static TableWriter CreatePart(string directory, TableSchema schema, string part)
+    {
+        Directory.CreateDirectory(directory);
+        return new TableWriter(schema, Path.Combine(directory, part + ".csv"), StagedTable.DataFolder, part);
     }
 
     public void EndRow()
@@ -66,7 +77,7 @@ public sealed class TableWriter : IAsyncDisposable
         await _file.DisposeAsync();
         _completed = true;
         var (sha256, bytes) = await Hashing.Sha256OfFileAsync(_path, cancellationToken);
-        return new StagedTable(Schema, _path, "csv", Rows, bytes, sha256, Folder);
+        return new StagedTable(Schema, _path, "csv", Rows, bytes, sha256, Folder, Part);
     }
 
     public async ValueTask DisposeAsync()
@@ -83,7 +94,7 @@ public sealed class TableWriter : IAsyncDisposable
 /// A finished file waiting in the staging folder to be published as runs/{runId}/{Folder}/{Schema.Name}.{Format}.
 /// Tables are CSV; a JSON or SVG output has a schema without fields and 0 rows.
 /// </summary>
-public sealed record StagedTable(TableSchema Schema, string LocalPath, string Format, long Rows, long Bytes, string Sha256, string Folder = StagedTable.DataFolder)
+public sealed record StagedTable(TableSchema Schema, string LocalPath, string Format, long Rows, long Bytes, string Sha256, string Folder = StagedTable.DataFolder, string? Part = null)
 {
     /// <summary>The folder of the normalised tables.</summary>
     public const string DataFolder = "data";
@@ -91,7 +102,7 @@ public sealed record StagedTable(TableSchema Schema, string LocalPath, string Fo
     public bool IsTable => Format == "csv";
 
     /// <summary>The path relative to the run folder, as the data package and latest.json give it.</summary>
-    public string RelativePath => $"{Folder}/{Schema.Name}.{Format}";
+    public string RelativePath => Part is null ? $"{Folder}/{Schema.Name}.{Format}" : $"{Folder}/{Schema.Name}/{Part}.{Format}";
 
     /// <summary>Measures a finished non-tabular file (JSON, SVG) for the data package.</summary>
     public static async Task<StagedTable> OfFileAsync(TableSchema schema, string localPath, string format, string folder, CancellationToken cancellationToken)
