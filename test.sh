@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the solution against real services on this machine:
 #   1. installs Azurite (pinned in tools/azurite/package-lock.json) if it is not installed yet,
-#   2. starts it on a free loopback port with a throw-away data folder,
+#   2. starts its blob and queue services, each on a free loopback port, with a throw-away data folder,
 #   3. builds and lints infra/main.bicep (infra/validate.sh) and hands the compiled template to the tests,
 #   4. runs `dotnet test` on the solution (extra arguments are passed on, e.g. --filter),
 #   5. stops Azurite, prints one summary line, and exits non-zero if anything failed.
@@ -14,28 +14,42 @@ if [ ! -x "$azurite_dir/node_modules/.bin/azurite-blob" ]; then
   (cd "$azurite_dir" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-port="${AZURITE_BLOB_PORT:-$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close();})')}"
+free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close();})'; }
+port="${AZURITE_BLOB_PORT:-$(free_port)}"
+queue_port="${AZURITE_QUEUE_PORT:-$(free_port)}"
+while [ "$queue_port" = "$port" ]; do queue_port="$(free_port)"; done
 data="$(mktemp -d)"
 log="$data/azurite.log"
+queue_log="$data/azurite-queue.log"
 "$azurite_dir/node_modules/.bin/azurite-blob" --blobHost 127.0.0.1 --blobPort "$port" --location "$data" \
   --skipApiVersionCheck --disableTelemetry --silent >"$log" 2>&1 &
 azurite_pid=$!
+"$azurite_dir/node_modules/.bin/azurite-queue" --queueHost 127.0.0.1 --queuePort "$queue_port" --location "$data" \
+  --skipApiVersionCheck --disableTelemetry --silent >"$queue_log" 2>&1 &
+azurite_queue_pid=$!
 stop_azurite() {
-  kill "$azurite_pid" 2>/dev/null || true
+  kill "$azurite_pid" "$azurite_queue_pid" 2>/dev/null || true
   wait "$azurite_pid" 2>/dev/null || true
+  wait "$azurite_queue_pid" 2>/dev/null || true
   rm -rf "$data"
 }
 trap stop_azurite EXIT
 
-for _ in $(seq 1 100); do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
-  if ! kill -0 "$azurite_pid" 2>/dev/null; then echo "test.sh: Azurite did not start:"; cat "$log"; exit 1; fi
-  sleep 0.2
-done
-echo "test.sh: Azurite blob service on 127.0.0.1:$port"
+wait_for() { # port pid log name
+  for _ in $(seq 1 100); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then return 0; fi
+    if ! kill -0 "$2" 2>/dev/null; then echo "test.sh: Azurite $4 did not start:"; cat "$3"; exit 1; fi
+    sleep 0.2
+  done
+  echo "test.sh: Azurite $4 did not listen on 127.0.0.1:$1"; exit 1
+}
+wait_for "$port" "$azurite_pid" "$log" blob
+wait_for "$queue_port" "$azurite_queue_pid" "$queue_log" queue
+echo "test.sh: Azurite blob service on 127.0.0.1:$port, queue service on 127.0.0.1:$queue_port"
 
 # The well-known development account of Azurite: not a secret.
 export AIENERGY_TEST_BLOB_CONNECTION="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$port/devstoreaccount1;"
+export AIENERGY_TEST_QUEUE_CONNECTION="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;QueueEndpoint=http://127.0.0.1:$queue_port/devstoreaccount1;"
 export AIENERGY_TEST_REQUIRE_AZURITE=1
 
 # The Bicep templates: build and lint must be clean; the tests then check the compiled ARM JSON.

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using AiEnergyPipeline.Pipeline;
+using AiEnergyPipeline.Pipeline.FanOut;
 using AiEnergyPipeline.Publish;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AiEnergyPipeline.Cli;
 
@@ -26,7 +26,8 @@ internal static class RunCommand
             return await CommandErrors.GuardAsync(async () =>
             {
                 await using var services = CliServices.Build(settings);
-                var outcome = await services.GetRequiredService<IngestPipeline>().RunAsync("cli", cancellationToken);
+                // The same plan, partitions and completion as the queue fan-out on Azure, all in this process.
+                var outcome = await new InProcessFanOut(services).RunAsync("cli", cancellationToken);
                 Print(outcome);
                 return outcome.Succeeded ? 0 : 1;
             });

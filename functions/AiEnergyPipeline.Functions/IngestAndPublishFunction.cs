@@ -1,4 +1,5 @@
 using AiEnergyPipeline.Pipeline;
+using AiEnergyPipeline.Pipeline.FanOut;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 
@@ -6,10 +7,12 @@ namespace AiEnergyPipeline.Functions;
 
 /// <summary>
 /// The schedule (app setting INGEST_SCHEDULE, six-field NCRONTAB in UTC, such as "0 0 6 * * *"
-/// for 06:00 daily). A run whose inputs are those of the latest run publishes nothing, so a
-/// timer that fires twice, or late, does no harm.
+/// for 06:00 daily). With Ingest__FanOut=Queue it only starts the run: the partitions go to the
+/// ingest queue (IngestPartition), and a second firing for the same occurrence starts nothing.
+/// In-process (the default), it runs every partition here; a run whose inputs are those of the
+/// latest run publishes nothing, so a timer that fires twice, or late, does no harm.
 /// </summary>
-public sealed partial class IngestAndPublishFunction(IngestPipeline pipeline, ILogger<IngestAndPublishFunction> logger)
+public sealed partial class IngestAndPublishFunction(IngestRunner runner, ILogger<IngestAndPublishFunction> logger)
 {
     [Function("IngestAndPublish")]
     public async Task RunAsync([TimerTrigger("%INGEST_SCHEDULE%")] TimerInfo timer, CancellationToken cancellationToken)
@@ -19,7 +22,15 @@ public sealed partial class IngestAndPublishFunction(IngestPipeline pipeline, IL
             LogPastDue(timer.ScheduleStatus?.Last);
         }
 
-        var outcome = await pipeline.RunAsync(timer.IsPastDue ? "timer (past due)" : "timer", cancellationToken);
+        var trigger = timer.IsPastDue ? "timer (past due)" : "timer";
+        if (runner.UsesQueue)
+        {
+            var start = await runner.StartOnQueueAsync(trigger, scheduled: true, cancellationToken);
+            LogOutcome(start.Message);
+            return;
+        }
+
+        var outcome = await runner.RunInProcessAsync(trigger, cancellationToken);
         if (!outcome.Succeeded)
         {
             // Failing the invocation makes the failure visible to monitoring; the report has the details.

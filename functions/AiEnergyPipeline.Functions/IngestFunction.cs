@@ -1,20 +1,31 @@
 using AiEnergyPipeline.Functions.Http;
-using AiEnergyPipeline.Pipeline;
+using AiEnergyPipeline.Pipeline.FanOut;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
 namespace AiEnergyPipeline.Functions;
 
-/// <summary>POST /api/ingest (function key): one run now, as the timer would run it.</summary>
-public sealed class IngestFunction(IngestPipeline pipeline)
+/// <summary>
+/// POST /api/ingest (function key): one run now, as the timer would run it. In-process, it answers
+/// when the run has ended (200, or 502 when it failed). With the queue fan-out it answers at once
+/// with 202 and the plan id: a live run takes longer than an HTTP request should wait, and its
+/// partitions run on other instances; the run's report and latest.json show how it ended.
+/// </summary>
+public sealed class IngestFunction(IngestRunner runner)
 {
     [Function("Ingest")]
     public async Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "ingest")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var outcome = await pipeline.RunAsync("http", cancellationToken);
+        if (runner.UsesQueue)
+        {
+            var start = await runner.StartOnQueueAsync("http", scheduled: false, cancellationToken);
+            return new ObjectResult(new { status = "started", plan_id = start.PlanId, partitions = start.Partitions, message = start.Message }) { StatusCode = StatusCodes.Status202Accepted };
+        }
+
+        var outcome = await runner.RunInProcessAsync("http", cancellationToken);
         return outcome.Succeeded
             ? new OkObjectResult(new { status = outcome.Status.ToString().ToLowerInvariant(), run_id = outcome.RunId, latest_run_id = outcome.LatestRunId, message = outcome.Message, tables = outcome.Report.Tables })
             : Problems.Status(StatusCodes.Status502BadGateway, "The run failed: nothing new was published", outcome.Message);

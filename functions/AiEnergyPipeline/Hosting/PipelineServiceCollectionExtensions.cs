@@ -26,6 +26,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddTransient<RecomputePipeline>();
         services.AddSingleton<Recompute.RecomputeLimitsLoader>();
         services.AddSingleton<PublishedGap>();
+        services.AddIngestFanOut(configuration);
         return services;
     }
 

@@ -1,0 +1,223 @@
+using AiEnergyPipeline.Fetch;
+using AiEnergyPipeline.Publish;
+using AiEnergyPipeline.Storage;
+using AiEnergyPipeline.Tables;
+using Microsoft.Extensions.Logging;
+
+namespace AiEnergyPipeline.Pipeline.FanOut;
+
+/// <summary>How starting a fanned-out run went: the plan that runs, and whether an earlier start of the same occurrence already owned it.</summary>
+public sealed record FanOutStart(string PlanId, int Partitions, bool AlreadyStarted, string Message);
+
+/// <summary>
+/// Drives an <see cref="IPartitionedIngest"/> through a queue: the start plans and enqueues one
+/// message per partition; each partition message is processed anywhere and leaves a done marker;
+/// whoever sees the last marker claims completion and enqueues it; completion publishes once.
+/// Queues deliver at least once and timers may fire twice, so every step checks the store first.
+/// <para>
+/// Failures: a partition the ingest reports as failed (its source failed after the HTTP retries)
+/// is final; the run then fails at completion with a report naming the partition, and latest.json
+/// stays. An exception (storage unreachable, a bug) is thrown back so that the queue delivers the
+/// message again after its visibility timeout; on the last delivery before the poison queue it is
+/// recorded as the partition's failure instead, so that the run still ends with a report.
+/// </para>
+/// </summary>
+public sealed partial class FanOutCoordinator(
+    IPartitionedIngest ingest,
+    IIngestQueue queue,
+    FanOutWorkState work,
+    RunPublisher publisher,
+    SecretRedactor redactor,
+    TimeProvider time,
+    ILogger<FanOutCoordinator> logger)
+{
+    /// <summary>Plans a run and hands its partitions to the queue.</summary>
+    /// <param name="occurrence">The timer occurrence this start belongs to (such as timer-20261127T060000Z): a second start of it starts nothing. Null for runs asked for by people.</param>
+    public async Task<FanOutStart> StartAsync(string trigger, string? occurrence, CancellationToken cancellationToken)
+    {
+        var plan = await ingest.PlanAsync(trigger, cancellationToken);
+        if (occurrence is not null && await work.ClaimOccurrenceAsync(occurrence, plan.PlanId, cancellationToken) is { } owner)
+        {
+            // The plan just made is dropped unstarted: nothing refers to it, nothing waits for it.
+            LogAlreadyStarted(occurrence, owner);
+            return new FanOutStart(owner, 0, true, $"The occurrence {occurrence} already started plan {owner}: nothing new was started.");
+        }
+
+        await work.SavePlanAsync(plan, cancellationToken);
+        if (plan.Partitions.Count == 0)
+        {
+            await work.ClaimCompletionAsync(plan.PlanId, "start", cancellationToken);
+            await queue.EnqueueAsync(IngestMessage.ForCompletion(plan.PlanId), cancellationToken);
+        }
+
+        foreach (var partition in plan.Partitions)
+        {
+            await queue.EnqueueAsync(IngestMessage.ForPartition(plan.PlanId, partition), cancellationToken);
+        }
+
+        LogStarted(plan.PlanId, plan.Partitions.Count);
+        return new FanOutStart(plan.PlanId, plan.Partitions.Count, false, $"Started plan {plan.PlanId} with {plan.Partitions.Count} partitions.");
+    }
+
+    /// <summary>Either kind of message; returns the run's outcome when this message completed it.</summary>
+    public async Task<RunOutcome?> HandleAsync(IngestMessage message, Delivery delivery, CancellationToken cancellationToken)
+    {
+        if (message.Kind == IngestMessageKind.Complete)
+        {
+            return await HandleCompletionAsync(message, delivery, cancellationToken);
+        }
+
+        await HandlePartitionAsync(message, delivery, cancellationToken);
+        return null;
+    }
+
+    /// <summary>Processes one partition unless its marker is in, marks it done, and hands the run to completion if it was the last.</summary>
+    public async Task<PartitionOutcome> HandlePartitionAsync(IngestMessage message, Delivery delivery, CancellationToken cancellationToken)
+    {
+        var partition = message.Partition ?? throw new InvalidIngestMessageException($"A partition message of plan {message.PlanId} names no partition.");
+        var plan = await work.ReadPlanAsync(message.PlanId, cancellationToken);
+        if (!plan.Partitions.Contains(partition))
+        {
+            throw new InvalidIngestMessageException($"Plan {plan.PlanId} has no partition {partition}.");
+        }
+
+        var outcome = await work.ReadDoneAsync(plan.PlanId, partition, cancellationToken);
+        if (outcome is not null)
+        {
+            LogAlreadyDone(plan.PlanId, partition.ToString());
+        }
+        else
+        {
+            outcome = await ProcessAsync(plan, partition, delivery, cancellationToken);
+            await work.MarkDoneAsync(plan.PlanId, outcome, cancellationToken);
+            // A duplicate that raced this one may have written first: its marker is the one that counts.
+            outcome = await work.ReadDoneAsync(plan.PlanId, partition, cancellationToken) ?? outcome;
+        }
+
+        var done = await work.ReadAllDoneAsync(plan, cancellationToken);
+        if (done.Count == plan.Partitions.Count)
+        {
+            if (await work.ClaimCompletionAsync(plan.PlanId, $"{partition} delivery {delivery.Count}", cancellationToken))
+            {
+                LogAllDone(plan.PlanId);
+                await queue.EnqueueAsync(IngestMessage.ForCompletion(plan.PlanId), cancellationToken);
+            }
+            else if (delivery.Count > 1 && await work.ReadOutcomeAsync(plan.PlanId, cancellationToken) is null)
+            {
+                // This message came back, so its first delivery may have claimed completion and died
+                // before enqueueing it. A second completion message is harmless: completion runs once.
+                await queue.EnqueueAsync(IngestMessage.ForCompletion(plan.PlanId), cancellationToken);
+            }
+        }
+
+        return outcome;
+    }
+
+    /// <summary>Completes the run once: a failed partition fails it (report, latest.json untouched), otherwise the ingest completes and publishes.</summary>
+    /// <returns>The outcome, or null when the run was already completed by an earlier delivery.</returns>
+    public async Task<RunOutcome?> HandleCompletionAsync(IngestMessage message, Delivery delivery, CancellationToken cancellationToken)
+    {
+        if (await work.ReadOutcomeAsync(message.PlanId, cancellationToken) is { } earlier)
+        {
+            LogAlreadyCompleted(message.PlanId, earlier.RunId);
+            return null;
+        }
+
+        var plan = await work.ReadPlanAsync(message.PlanId, cancellationToken);
+        var done = await work.ReadAllDoneAsync(plan, cancellationToken);
+        var missing = plan.Partitions.Where(p => !done.ContainsKey(p)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException($"Plan {plan.PlanId} was asked to complete with partitions not done: {string.Join(", ", missing)}.");
+        }
+
+        var failed = done.Values.Where(o => o.Status == PartitionStatus.Failed).OrderBy(o => o.Partition.ToString(), StringComparer.Ordinal).ToList();
+        RunOutcome outcome;
+        if (failed.Count > 0)
+        {
+            outcome = await FailAsync(plan, failed, null, cancellationToken);
+        }
+        else
+        {
+            try
+            {
+                outcome = await ingest.CompleteAsync(plan, cancellationToken);
+            }
+            catch (Exception e) when (delivery.IsLast && e is not OperationCanceledException)
+            {
+                outcome = await FailAsync(plan, [], redactor.Redact($"completion: {e.Message}"), cancellationToken);
+            }
+        }
+
+        await work.SaveOutcomeAsync(new FanOutRunOutcome(plan.PlanId, outcome.Status, outcome.RunId, outcome.LatestRunId, outcome.Message, time.GetUtcNow()), cancellationToken);
+        LogCompleted(plan.PlanId, outcome.Message);
+        return outcome;
+    }
+
+    private async Task<PartitionOutcome> ProcessAsync(IngestPlan plan, PartitionKey partition, Delivery delivery, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ingest.ProcessPartitionAsync(plan, partition, cancellationToken);
+        }
+        catch (Exception e) when (delivery.IsLast && e is not OperationCanceledException)
+        {
+            // No delivery follows this one: record the cause so that the run ends with a report.
+            var error = redactor.Redact($"{e.GetType().Name}: {e.Message} (delivery {delivery.Count}, the last)");
+            LogPartitionGaveUp(plan.PlanId, partition.ToString(), error);
+            return new PartitionOutcome(partition, PartitionStatus.Failed, 0, error);
+        }
+    }
+
+    /// <summary>Writes the failed run's report (naming each failed partition and its cause) and leaves latest.json alone.</summary>
+    private async Task<RunOutcome> FailAsync(IngestPlan plan, IReadOnlyList<PartitionOutcome> failed, string? cause, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var runId = RunId.Create(plan.CreatedAtUtc, Hashing.Sha256OfText("fan-out failure\n" + plan.PlanId));
+        var error = cause ?? string.Join("; ", failed.Select(f => $"partition {f.Partition} failed: {f.Error}"));
+        var message = $"Run {runId} (plan {plan.PlanId}) failed, nothing new was published and latest.json is unchanged: {error}";
+        var sources = failed.GroupBy(f => f.Partition.Source, StringComparer.Ordinal)
+            .Select(g => new SourceReport(g.Key, SourceStatus.Failed, 0, [], 0, 0, 0, 0, string.Join("; ", g.Select(f => $"partition {f.Partition.Name}: {f.Error}"))))
+            .ToList();
+        var report = new RunReport(runId, RunStatus.Failed, plan.Trigger, plan.CreatedAtUtc, now, (long)(now - plan.CreatedAtUtc).TotalMilliseconds, message, sources, [], 0);
+        try
+        {
+            await publisher.WriteReportAsync(report, cancellationToken);
+        }
+        catch (Exception e) when (StorageFailures.IsStorageFailure(e))
+        {
+            LogReportNotWritten(runId, redactor.Redact(StorageFailures.Describe(e)));
+        }
+
+        LogFailed(plan.PlanId, error);
+        var (latest, _) = await publisher.ReadLatestAsync(cancellationToken);
+        return new RunOutcome(RunStatus.Failed, runId, latest?.RunId, work.Store.Description, message, report);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "started plan {PlanId}: {Partitions} partitions enqueued")]
+    private partial void LogStarted(string planId, int partitions);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "occurrence {Occurrence} already started plan {PlanId}: nothing new started")]
+    private partial void LogAlreadyStarted(string occurrence, string planId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "plan {PlanId}: partition {Partition} is already done; not processed again")]
+    private partial void LogAlreadyDone(string planId, string partition);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "plan {PlanId}: every partition is done; completion enqueued")]
+    private partial void LogAllDone(string planId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "plan {PlanId} was already completed as run {RunId}; nothing done")]
+    private partial void LogAlreadyCompleted(string planId, string runId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "plan {PlanId} completed: {Message}")]
+    private partial void LogCompleted(string planId, string message);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "plan {PlanId}: partition {Partition} failed on its last delivery: {Error}")]
+    private partial void LogPartitionGaveUp(string planId, string partition, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "plan {PlanId} failed: {Error}")]
+    private partial void LogFailed(string planId, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "run {RunId}: its report could not be written: {Error}")]
+    private partial void LogReportNotWritten(string runId, string error);
+}

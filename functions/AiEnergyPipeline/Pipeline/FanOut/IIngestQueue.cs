@@ -1,0 +1,14 @@
+namespace AiEnergyPipeline.Pipeline.FanOut;
+
+/// <summary>Where the work of a fanned-out run is handed on: an Azure Storage queue on Azure, a list in memory in the CLI.</summary>
+public interface IIngestQueue
+{
+    Task EnqueueAsync(IngestMessage message, CancellationToken cancellationToken);
+}
+
+/// <summary>How many times a message has been delivered, and whether the queue will give it up (to its poison queue) if this delivery fails.</summary>
+public sealed record Delivery(long Count, bool IsLast)
+{
+    /// <summary>In-process work is delivered once: there is nobody to retry it.</summary>
+    public static Delivery Once { get; } = new(1, true);
+}

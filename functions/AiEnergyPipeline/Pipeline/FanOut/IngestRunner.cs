@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace AiEnergyPipeline.Pipeline.FanOut;
+
+/// <summary>
+/// What the timer and POST /api/ingest do, by the setting Ingest__FanOut: run every partition
+/// here (InProcess) or only start the run and leave its partitions to the queue (Queue).
+/// </summary>
+public sealed class IngestRunner(IServiceProvider services, IOptions<IngestOptions> options, IngestSchedule schedule, TimeProvider time)
+{
+    public bool UsesQueue => options.Value.FanOut == FanOutMode.Queue;
+
+    public Task<RunOutcome> RunInProcessAsync(string trigger, CancellationToken cancellationToken) =>
+        new InProcessFanOut(services).RunAsync(trigger, cancellationToken);
+
+    /// <param name="scheduled">Whether a timer asked: then a second firing for the same occurrence starts nothing.</param>
+    public Task<FanOutStart> StartOnQueueAsync(string trigger, bool scheduled, CancellationToken cancellationToken) =>
+        services.GetRequiredService<FanOutCoordinator>().StartAsync(trigger, scheduled ? schedule.OccurrenceKey(time.GetUtcNow()) : null, cancellationToken);
+}
