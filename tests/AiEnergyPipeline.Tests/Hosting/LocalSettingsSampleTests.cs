@@ -3,6 +3,7 @@ using System.Text.Json;
 using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.Hosting;
 using AiEnergyPipeline.Pipeline;
+using AiEnergyPipeline.Pipeline.FanOut;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NCrontab;
@@ -23,6 +24,8 @@ public class LocalSettingsSampleTests
         (typeof(Eia860mOptions), Eia860mOptions.Section),
         (typeof(EmberOptions), EmberOptions.Section),
         (typeof(QueuesOptions), QueuesOptions.Section),
+        (typeof(IngestOptions), IngestOptions.Section),
+        (typeof(IngestQueueOptions), IngestQueueOptions.Section),
     ];
 
     private static Dictionary<string, string> Values()
@@ -47,6 +50,8 @@ public class LocalSettingsSampleTests
         Assert.Empty(missing);
         Assert.Contains(PipelineServiceCollectionExtensions.EiaApiKeySetting, values.Keys);
         Assert.Contains("INGEST_SCHEDULE", values.Keys);
+        Assert.Contains(IngestQueueOptions.QueueNameSetting, values.Keys);
+        Assert.Contains(IngestQueueOptions.Section, values.Keys);
     }
 
     [Fact]
@@ -84,5 +89,8 @@ public class LocalSettingsSampleTests
         Assert.Equal("snapshot-no-key-needed", api.ApiKey);
         var eia860m = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Eia860mOptions>>().Value;
         Assert.Equal(("2026-08", 6), (eia860m.Month, eia860m.MonthsBack));
+        // Locally the runs stay in-process: the queue is needed only when fan-out is switched on.
+        Assert.False(services.GetRequiredService<IngestRunner>().UsesQueue);
+        Assert.Equal(IngestQueueOptions.DefaultQueueName, FanOutRegistration.CreateQueue(configuration).Client.Name);
     }
 }
