@@ -23,6 +23,13 @@ param publicDownload bool = false
 @description('6-field NCRONTAB schedule of the ingest timer, UTC.')
 param ingestSchedule string = '0 0 6 * * *'
 
+@description('Queue: the timer only plans a run and its partitions go through the ingest queue to many instances; InProcess: one instance runs it all.')
+@allowed(['Queue', 'InProcess'])
+param ingestFanOut string = 'Queue'
+
+@description('The storage queue of ingest partitions, in the host account.')
+param ingestQueueName string = 'ingest-partitions'
+
 param eia930ApiUrl string = 'https://api.eia.gov/v2/electricity/rto/region-data/data/'
 param eia930BulkUrl string = 'https://www.eia.gov/electricity/gridmonitor/sixMonthFiles/'
 param eia860mUrl string = 'https://www.eia.gov/electricity/data/eia860m/'
@@ -69,6 +76,8 @@ module hostStorage 'modules/storage.bicep' = {
     location: location
     tags: tags
     containers: [deploymentContainerName]
+    // The ingest queue and the poison queue the host moves messages to after maxDequeueCount deliveries.
+    queues: [ingestQueueName, '${ingestQueueName}-poison']
   }
 }
 
@@ -128,6 +137,9 @@ module functionApp 'modules/functionapp.bicep' = {
     dataBlobEndpoint: dataStorage.outputs.blobEndpoint
     publishedContainerName: publishedContainerName
     ingestSchedule: ingestSchedule
+    hostQueueEndpoint: hostStorage.outputs.queueEndpoint
+    ingestQueueName: ingestQueueName
+    ingestFanOut: ingestFanOut
     eia930ApiUrl: eia930ApiUrl
     eia930BulkUrl: eia930BulkUrl
     eia860mUrl: eia860mUrl

@@ -24,6 +24,12 @@ param dataBlobEndpoint string
 param publishedContainerName string
 
 param ingestSchedule string
+
+@description('Queue service endpoint of the account that holds the ingest queue (the host account).')
+param hostQueueEndpoint string
+param ingestQueueName string
+@allowed(['Queue', 'InProcess'])
+param ingestFanOut string
 param eia930ApiUrl string
 param eia930BulkUrl string
 param eia860mUrl string
@@ -82,6 +88,13 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
         { name: 'AZURE_CLIENT_ID', value: identityClientId }
         // The app's own settings (README, Configuration).
         { name: 'INGEST_SCHEDULE', value: ingestSchedule }
+        // The fan-out of ingest runs: partitions through the queue, reached by identity (trigger and app alike).
+        { name: 'Ingest__FanOut', value: ingestFanOut }
+        { name: 'Ingest__MaxDequeueCount', value: '5' }
+        { name: 'INGEST_QUEUE_NAME', value: ingestQueueName }
+        { name: 'IngestQueue__QueueServiceUri', value: hostQueueEndpoint }
+        { name: 'IngestQueue__Credential', value: 'managedidentity' }
+        { name: 'IngestQueue__ClientId', value: identityClientId }
         { name: 'EIA_API_KEY', value: eiaApiKey }
         { name: 'Pipeline__Mode', value: 'Live' }
         { name: 'PublishedStorage__ServiceUri', value: dataBlobEndpoint }

@@ -2,9 +2,8 @@
 // subscription or resource group scope. Names are guid(scope, principal, role) so that a redeploy
 // finds the same assignment.
 //
-// No Storage Queue Data Contributor: the app has only timer and HTTP triggers, and the timer's
-// singleton lock and schedule status are blobs (leases) in the host account, so the host needs
-// no queues. Add it here if a queue trigger or Durable Functions is ever added.
+// The ingest queue (one message per partition of a fanned-out run) lives in the host account: it
+// is the app's working state, apart from the published data.
 param principalId string
 param hostStorageName string
 param dataStorageName string
@@ -15,6 +14,7 @@ param applicationInsightsName string
 var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
 var storageBlobDataContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
 var monitoringMetricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'
+var storageQueueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
 
 resource hostStorage 'Microsoft.Storage/storageAccounts@2025-01-01' existing = {
   name: hostStorageName
@@ -45,6 +45,18 @@ resource hostBlobOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
     principalId: principalId
     principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataOwner)
+  }
+}
+
+// The ingest queue trigger reads and deletes messages, the app sends them, and the host creates the
+// poison queue beside the ingest queue on demand: queue data roles on the host account, no other.
+resource hostQueueContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(hostStorage.id, principalId, storageQueueDataContributor)
+  scope: hostStorage
+  properties: {
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageQueueDataContributor)
   }
 }
 

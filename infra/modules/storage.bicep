@@ -12,6 +12,9 @@ param allowBlobPublicAccess bool = false
 @description('The container that is readable anonymously when allowBlobPublicAccess is true.')
 param publicContainer string = ''
 
+@description('Queues to create in the account.')
+param queues string[] = []
+
 resource account 'Microsoft.Storage/storageAccounts@2025-01-01' = {
   name: name
   location: location
@@ -48,6 +51,17 @@ resource container 'Microsoft.Storage/storageAccounts/blobServices/containers@20
   }
 }]
 
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2025-01-01' = if (!empty(queues)) {
+  parent: account
+  name: 'default'
+}
+
+resource queue 'Microsoft.Storage/storageAccounts/queueServices/queues@2025-01-01' = [for queueName in queues: {
+  parent: queueService
+  name: queueName
+}]
+
 output name string = account.name
 output id string = account.id
 output blobEndpoint string = account.properties.primaryEndpoints.blob
+output queueEndpoint string = account.properties.primaryEndpoints.queue

@@ -20,6 +20,8 @@ public class MainTemplateTests
         "Sources__Eia930Api__End",             // blank default: this hour
         "Sources__Eia860m__Month",             // blank default: the newest published month
         "Sources__Curated__Path",              // blank default: the curated folder deployed beside the program
+        "IngestQueue",                         // local connection string; in Azure IngestQueue__QueueServiceUri with the managed identity
+        "IngestQueue__ServiceVersion",         // pins an old version for emulators only
     ];
 
     private static readonly string[] RejectedByFlexConsumption =
@@ -69,7 +71,7 @@ public class MainTemplateTests
     {
         var assignments = OfType("Microsoft.Authorization/roleAssignments");
 
-        Assert.Equal(3, assignments.Count);
+        Assert.Equal(4, assignments.Count);
         Assert.All(assignments, assignment =>
         {
             // The root template is deployed at subscription scope: nothing may be assigned there.
@@ -97,6 +99,25 @@ public class MainTemplateTests
         Assert.Contains("AzureWebJobsStorage__accountName", settings.Keys);
         Assert.Contains("AzureWebJobsStorage__clientId", settings.Keys);
         Assert.Contains("APPLICATIONINSIGHTS_CONNECTION_STRING", settings.Keys);
+    }
+
+    [Fact]
+    public void RoleAssignments_QueueDataContributor_IsScopedToTheHostAccountThatHoldsTheIngestQueue()
+    {
+        var roles = Assert.Single(OfType("Microsoft.Authorization/roleAssignments").Select(a => a.Scope).Distinct());
+        var queueRoleVariable = Assert.Single(roles.Template["variables"]!.AsObject(), v => (string?)v.Value == "974c5e8b-45b9-4653-ba55-5f855dd0fb88").Key;
+
+        var assignment = Assert.Single(OfType("Microsoft.Authorization/roleAssignments"), a => ((string)a.Property("properties.roleDefinitionId")!).Contains($"variables('{queueRoleVariable}')", StringComparison.Ordinal));
+
+        Assert.Equal("[resourceId('Microsoft.Storage/storageAccounts', parameters('hostStorageName'))]", (string?)assignment.Resource["scope"]);
+        var hostStorage = Assert.Single(OfType("Microsoft.Resources/deployments"), d => (string?)d.Resource["name"] == "hostStorage");
+        var queues = hostStorage.Property("properties.parameters.queues.value")!.AsArray().Select(q => (string?)q).ToList();
+        Assert.Equal(["[parameters('ingestQueueName')]", "[format('{0}-poison', parameters('ingestQueueName'))]"], queues);
+        var settings = AppSettings();
+        Assert.Equal("Queue", (string?)ArmTemplate.Resolve(settings["Ingest__FanOut"], FunctionApp().Scope).Value);
+        Assert.Equal("ingest-partitions", (string?)ArmTemplate.Resolve(settings["INGEST_QUEUE_NAME"], FunctionApp().Scope).Value);
+        Assert.Equal("managedidentity", (string?)settings["IngestQueue__Credential"]);
+        Assert.Contains("outputs.queueEndpoint.value", (string?)FunctionApp().Scope.PassedParameters!["hostQueueEndpoint"]!["value"], StringComparison.Ordinal);
     }
 
     [Fact]
