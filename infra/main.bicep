@@ -92,6 +92,8 @@ module dataStorage 'modules/storage.bicep' = {
     containers: [publishedContainerName]
     allowBlobPublicAccess: publicDownload
     publicContainer: publishedContainerName
+    // The state of fanned-out runs (work/{planId}/...) is needed only while a run is in flight.
+    expiringPrefixes: ['${publishedContainerName}/work/']
   }
 }
 

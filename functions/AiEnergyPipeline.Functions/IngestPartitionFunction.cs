@@ -25,7 +25,7 @@ public sealed partial class IngestPartitionFunction(FanOutCoordinator coordinato
         CancellationToken cancellationToken)
     {
         var ingestMessage = IngestMessage.Parse(message.Body?.ToString() ?? message.MessageText ?? "");
-        var outcome = await coordinator.HandleAsync(ingestMessage, FanOutRegistration.DeliveryOf(message.DequeueCount, options), cancellationToken);
+        var outcome = await coordinator.HandleAsync(ingestMessage, FanOutRegistration.DeliveryOf(message.MessageId, message.DequeueCount, options), cancellationToken);
         if (outcome is { Succeeded: false })
         {
             LogFailed(ingestMessage.PlanId, outcome.Message);

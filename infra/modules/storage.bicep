@@ -15,6 +15,12 @@ param publicContainer string = ''
 @description('Queues to create in the account.')
 param queues string[] = []
 
+@description('Blob prefixes (container/path/) of working state that is deleted some days after its last change.')
+param expiringPrefixes string[] = []
+
+@minValue(1)
+param expireAfterDays int = 14
+
 resource account 'Microsoft.Storage/storageAccounts@2025-01-01' = {
   name: name
   location: location
@@ -50,6 +56,33 @@ resource container 'Microsoft.Storage/storageAccounts/blobServices/containers@20
     publicAccess: allowBlobPublicAccess && containerName == publicContainer ? 'Blob' : 'None'
   }
 }]
+
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2025-01-01' = if (!empty(expiringPrefixes)) {
+  parent: account
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'expire-working-state'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: ['blockBlob']
+              prefixMatch: expiringPrefixes
+            }
+            actions: {
+              baseBlob: {
+                delete: { daysAfterModificationGreaterThan: expireAfterDays }
+              }
+            }
+          }
+        }
+      ]
+    }
+  }
+}
 
 resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2025-01-01' = if (!empty(queues)) {
   parent: account

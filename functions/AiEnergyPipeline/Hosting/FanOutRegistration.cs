@@ -54,6 +54,6 @@ public static class FanOutRegistration
             : throw new InvalidOperationException($"{IngestQueueOptions.Section}:ServiceVersion '{value}' is not a queue service version this client knows, such as V2025_11_05.");
 
     /// <summary>For the queue-triggered function: how many deliveries before the poison queue.</summary>
-    public static Delivery DeliveryOf(long dequeueCount, IOptions<IngestOptions> options) =>
-        new(dequeueCount, dequeueCount >= options.Value.MaxDequeueCount);
+    public static Delivery DeliveryOf(string messageId, long dequeueCount, IOptions<IngestOptions> options) =>
+        new(dequeueCount, dequeueCount >= options.Value.MaxDequeueCount, messageId);
 }

@@ -121,6 +121,18 @@ public class MainTemplateTests
     }
 
     [Fact]
+    public void DataStorage_Lifecycle_ExpiresOnlyTheWorkStateOfFannedOutRuns()
+    {
+        var dataStorage = Assert.Single(OfType("Microsoft.Resources/deployments"), d => (string?)d.Resource["name"] == "dataStorage");
+        var policy = OfType("Microsoft.Storage/storageAccounts/managementPolicies").First();
+
+        var prefixes = dataStorage.Property("properties.parameters.expiringPrefixes.value")!.AsArray().Select(p => (string?)p).ToList();
+
+        Assert.Equal(["[format('{0}/work/', variables('publishedContainerName'))]"], prefixes);
+        Assert.Equal("[parameters('expiringPrefixes')]", (string?)policy.Property("properties.policy.rules")![0]!["definition"]!["filters"]!["prefixMatch"]);
+    }
+
+    [Fact]
     public void AppSettings_DeployedApp_HaveNoneThatFlexConsumptionRejects()
     {
         var settings = AppSettings();

@@ -124,6 +124,15 @@ public sealed partial class FanOutCoordinator(
         }
 
         var plan = await work.ReadPlanAsync(message.PlanId, cancellationToken);
+        var (owns, owner) = await work.ClaimCompletingAsync(plan.PlanId, delivery.MessageId, cancellationToken);
+        if (!owns)
+        {
+            // A second completion message (the recovery path of a redelivered partition message) while the
+            // first is still completing: the first one's own redeliveries finish the run if it dies.
+            LogCompletingElsewhere(plan.PlanId, owner ?? "(in-process)");
+            return null;
+        }
+
         var done = await work.ReadAllDoneAsync(plan, cancellationToken);
         var missing = plan.Partitions.Where(p => !done.ContainsKey(p)).ToList();
         if (missing.Count > 0)
@@ -208,6 +217,9 @@ public sealed partial class FanOutCoordinator(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "plan {PlanId} was already completed as run {RunId}; nothing done")]
     private partial void LogAlreadyCompleted(string planId, string runId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "plan {PlanId} is being completed by message {MessageId}; nothing done")]
+    private partial void LogCompletingElsewhere(string planId, string messageId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "plan {PlanId} completed: {Message}")]
     private partial void LogCompleted(string planId, string message);

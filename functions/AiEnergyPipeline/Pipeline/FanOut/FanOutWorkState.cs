@@ -9,6 +9,7 @@ namespace AiEnergyPipeline.Pipeline.FanOut;
 /// work/{planId}/plan.json                      the plan (written once)
 /// work/{planId}/done/{source}/{name}.json      one marker per processed partition: its PartitionOutcome
 /// work/{planId}/completion.json                the completion claim: whoever writes it first completes the run
+/// work/{planId}/completing.json               which completion message owns the completion (its redeliveries may retry it, no other message may)
 /// work/{planId}/outcome.json                   how the completion ended (run id, status): a second completion does nothing
 /// work/occurrences/{occurrence}.json           the plan started for one timer occurrence: a second firing starts none
 /// </code>
@@ -23,6 +24,7 @@ public sealed class FanOutWorkState(IDatasetStore store, TimeProvider time)
     public static string DoneFolder(string planId) => $"{PlanFolder(planId)}/done/";
     public static string DonePath(string planId, PartitionKey partition) => $"{PlanFolder(planId)}/done/{partition.Source}/{partition.Name}.json";
     public static string CompletionClaimPath(string planId) => $"{PlanFolder(planId)}/completion.json";
+    public static string CompletingPath(string planId) => $"{PlanFolder(planId)}/completing.json";
     public static string OutcomePath(string planId) => $"{PlanFolder(planId)}/outcome.json";
     public static string OccurrencePath(string occurrence) => $"{Root}/occurrences/{StorePath.Validate(occurrence)}.json";
 
@@ -78,6 +80,21 @@ public sealed class FanOutWorkState(IDatasetStore store, TimeProvider time)
     public Task<bool> ClaimCompletionAsync(string planId, string claimant, CancellationToken cancellationToken) =>
         TryCreateAsync(CompletionClaimPath(planId), new CompletionClaim(planId, claimant, time.GetUtcNow()), cancellationToken);
 
+    /// <summary>
+    /// Whether the completion message <paramref name="messageId"/> may complete the plan: the first
+    /// message to ask owns it, and only its own redeliveries (after a crash) may ask again.
+    /// </summary>
+    public async Task<(bool Owns, string? Owner)> ClaimCompletingAsync(string planId, string? messageId, CancellationToken cancellationToken)
+    {
+        if (await TryCreateAsync(CompletingPath(planId), new CompletingClaim(planId, messageId, time.GetUtcNow()), cancellationToken))
+        {
+            return (true, messageId);
+        }
+
+        var owner = (await ReadAsync<CompletingClaim>(CompletingPath(planId), cancellationToken))?.MessageId;
+        return (owner == messageId, owner);
+    }
+
     public Task<FanOutRunOutcome?> ReadOutcomeAsync(string planId, CancellationToken cancellationToken) =>
         ReadAsync<FanOutRunOutcome>(OutcomePath(planId), cancellationToken);
 
@@ -110,6 +127,8 @@ public sealed class FanOutWorkState(IDatasetStore store, TimeProvider time)
 }
 
 public sealed record OccurrenceClaim(string Occurrence, string PlanId, DateTimeOffset ClaimedAtUtc);
+
+public sealed record CompletingClaim(string PlanId, string? MessageId, DateTimeOffset ClaimedAtUtc);
 
 public sealed record CompletionClaim(string PlanId, string Claimant, DateTimeOffset ClaimedAtUtc);
 

@@ -199,6 +199,50 @@ public class FanOutTests
     }
 
     [Fact]
+    public async Task HandleCompletion_AnotherCompletionMessageWhileTheFirstOwnsTheRun_DoesNothingAndTheFirstsRedeliveryPublishes()
+    {
+        var script = new TestIngestScript(1);
+        await using var host = FanOutHost.Create(Azurite.NewContainer().Name, AzuriteQueues.NewQueueName(), script);
+        var coordinator = host.Services.GetRequiredService<FanOutCoordinator>();
+        var start = await coordinator.StartAsync("test", null, CancellationToken.None);
+        var (partition, _) = Assert.Single(await host.TakeAllAsync());
+        await coordinator.HandlePartitionAsync(partition, new Delivery(1, false, "partition-1"), CancellationToken.None);
+        var (completion, raw) = Assert.Single(await host.TakeAllAsync());
+        // The first completion message is taken and its worker dies part-way (it claimed the completion).
+        await host.Work.ClaimCompletingAsync(start.PlanId, raw.MessageId, CancellationToken.None);
+
+        var other = await coordinator.HandleCompletionAsync(completion, new Delivery(1, false, "another-message"), CancellationToken.None);
+        var publishedMeanwhile = await host.PublishedRunsAsync();
+        var redelivered = await coordinator.HandleCompletionAsync(completion, new Delivery(2, false, raw.MessageId), CancellationToken.None);
+
+        Assert.Null(other);
+        Assert.Empty(publishedMeanwhile);
+        Assert.Equal(RunStatus.Published, redelivered!.Status);
+        Assert.Single(script.Completed);
+        Assert.Equal(redelivered.RunId, Assert.Single(await host.PublishedRunsAsync()));
+    }
+
+    [Fact]
+    public async Task HandlePartition_RedeliveredAfterItsFirstDeliveryClaimedCompletionAndDied_EnqueuesTheCompletionAgain()
+    {
+        var script = new TestIngestScript(1);
+        await using var host = FanOutHost.Create(Azurite.NewContainer().Name, AzuriteQueues.NewQueueName(), script);
+        var coordinator = host.Services.GetRequiredService<FanOutCoordinator>();
+        var start = await coordinator.StartAsync("test", null, CancellationToken.None);
+        var (message, raw) = Assert.Single(await host.TakeAllAsync());
+        // The first delivery got as far as the claim, and no further: no completion message exists.
+        await host.Work.MarkDoneAsync(start.PlanId, new PartitionOutcome(message.Partition!, PartitionStatus.Normalised, 1, null), CancellationToken.None);
+        await host.Work.ClaimCompletionAsync(start.PlanId, "the first delivery", CancellationToken.None);
+
+        await coordinator.HandlePartitionAsync(message, new Delivery(2, false, raw.MessageId), CancellationToken.None);
+        await host.DrainAsync(start.PlanId);
+
+        Assert.Empty(script.Processed);
+        Assert.Single(script.Completed);
+        Assert.Single(await host.PublishedRunsAsync());
+    }
+
+    [Fact]
     public async Task Ingest_QueueFanOutOverTheAppsOwnPartitionedIngest_Answers202AndTheWorkerPublishesTheSnapshot()
     {
         var (container, queue) = (Azurite.NewContainer().Name, AzuriteQueues.NewQueueName());
