@@ -247,13 +247,15 @@ public class FanOutTests
     {
         var (container, queue) = (Azurite.NewContainer().Name, AzuriteQueues.NewQueueName());
         await using var api = FanOutHost.Create(container, queue, script: null);
-        await using var worker = FanOutHost.Create(container, queue, script: null);
+        await using var worker1 = FanOutHost.Create(container, queue, script: null);
+        await using var worker2 = FanOutHost.Create(container, queue, script: null);
 
         var answer = Assert.IsType<ObjectResult>(await api.Function<IngestFunction>().RunAsync(api.Post(), CancellationToken.None));
         var body = JsonSerializer.SerializeToElement(answer.Value);
         var plan = body.GetProperty("plan_id").GetString()!;
         Assert.Empty(await api.PublishedRunsAsync());
-        await worker.DrainAsync(plan);
+        // Two instances take the partitions (one today; the EIA-930 files once IngestPipeline is partitioned).
+        await Task.WhenAll(Task.Run(() => worker1.DrainAsync(plan)), Task.Run(() => worker2.DrainAsync(plan)));
 
         Assert.Equal(202, answer.StatusCode);
         Assert.Equal("started", body.GetProperty("status").GetString());
@@ -263,5 +265,7 @@ public class FanOutTests
         var report = await ReportAsync(api, run);
         Assert.Equal("http", report.GetProperty("trigger").GetString());
         Assert.Contains(report.GetProperty("tables").EnumerateArray(), t => t.GetProperty("name").GetString() == "ba_hourly" && t.GetProperty("rows").GetInt64() > 0);
+        var outcome = await api.Work.ReadOutcomeAsync(plan, CancellationToken.None);
+        Assert.Equal(run, outcome!.RunId);
     }
 }
