@@ -243,6 +243,20 @@ public class FanOutTests
     }
 
     [Fact]
+    public async Task EnqueueAsync_AnyMessage_IsBase64JsonOnTheWireAsTheQueueTriggerExpects()
+    {
+        await using var host = FanOutHost.Create(Azurite.NewContainer().Name, AzuriteQueues.NewQueueName(), new TestIngestScript(1));
+        var message = IngestMessage.ForCompletion("20261127T060000Z-ab12cd34");
+
+        await host.Services.GetRequiredService<IIngestQueue>().EnqueueAsync(message, CancellationToken.None);
+        var raw = new Azure.Storage.Queues.QueueClient(AzuriteQueues.ConnectionString, host.QueueName);
+        var wire = Assert.Single((await raw.ReceiveMessagesAsync(1)).Value).MessageText;
+
+        Assert.Equal(message.ToJson(), System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(wire)));
+        Assert.Equal(message, IngestMessage.Parse(wire));
+    }
+
+    [Fact]
     public async Task Ingest_QueueFanOutOverTheAppsOwnPartitionedIngest_Answers202AndTheWorkerPublishesTheSnapshot()
     {
         var (container, queue) = (Azurite.NewContainer().Name, AzuriteQueues.NewQueueName());
