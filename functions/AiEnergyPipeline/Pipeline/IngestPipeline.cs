@@ -103,6 +103,7 @@ public sealed partial class IngestPipeline(
             }
 
             LogComputed(computeClock.ElapsedMilliseconds);
+            tables = await ParquetSiblings.AddAsync(tables, cancellationToken);
             var tableReports = tables.Select(t => new TableReport(t.Schema.Name, t.Format, t.Rows, t.Bytes)).ToList();
             var finalReports = WithCounts(reports, context);
             var publishedMessage = $"Published run {runId}: {string.Join(", ", tableReports.Select(t => $"{t.Name} {t.Rows} rows"))}.";

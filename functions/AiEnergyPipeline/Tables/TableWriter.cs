@@ -99,7 +99,13 @@ public sealed record StagedTable(TableSchema Schema, string LocalPath, string Fo
     /// <summary>The folder of the normalised tables.</summary>
     public const string DataFolder = "data";
 
+    /// <summary>The format of a table's Parquet sibling (see <see cref="ParquetSiblings"/>).</summary>
+    public const string ParquetFormat = "parquet";
+
     public bool IsTable => Format == "csv";
+
+    /// <summary>A table's data with rows and a schema: its CSV, or that CSV's Parquet sibling.</summary>
+    public bool HasRows => Format is "csv" or ParquetFormat;
 
     /// <summary>The path relative to the run folder, as the data package and latest.json give it.</summary>
     public string RelativePath => Part is null ? $"{Folder}/{Schema.Name}.{Format}" : $"{Folder}/{Schema.Name}/{Part}.{Format}";
