@@ -106,7 +106,7 @@ public sealed partial class IngestPipeline(
             tables = await ParquetSiblings.AddAsync(tables, cancellationToken);
             var tableReports = tables.Select(t => new TableReport(t.Schema.Name, t.Format, t.Rows, t.Bytes)).ToList();
             var finalReports = WithCounts(reports, context);
-            var publishedMessage = $"Published run {runId}: {string.Join(", ", tableReports.Select(t => $"{t.Name} {t.Rows} rows"))}.";
+            var publishedMessage = $"Published run {runId}: {string.Join(", ", tableReports.Where(t => t.Format != StagedTable.ParquetFormat).Select(t => $"{t.Name} {t.Rows} rows"))}.";
             var runReport = Report(runId, RunStatus.Published, trigger, startedAt, clock, publishedMessage, finalReports, tableReports, context.Quarantine.Rows);
             var package = DataPackageBuilder.Build(runId, startedAt, inputsSha256, tables, files.Values.SelectMany(f => f).ToList(), sources.ToDictionary(s => s.Name, s => s.Citation));
             bool isLatest;
