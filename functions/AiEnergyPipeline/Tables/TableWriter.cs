@@ -92,7 +92,8 @@ public sealed class TableWriter : IAsyncDisposable
 
 /// <summary>
 /// A finished file waiting in the staging folder to be published as runs/{runId}/{Folder}/{Schema.Name}.{Format}.
-/// Tables are CSV; a JSON or SVG output has a schema without fields and 0 rows.
+/// Tables are CSV, each published with a Parquet sibling of the same schema (<see cref="ParquetSiblings"/>);
+/// a JSON or SVG output has a schema without fields and 0 rows.
 /// </summary>
 public sealed record StagedTable(TableSchema Schema, string LocalPath, string Format, long Rows, long Bytes, string Sha256, string Folder = StagedTable.DataFolder, string? Part = null)
 {
