@@ -125,7 +125,7 @@ public sealed partial class RecomputePipeline(
         var tables = new List<StagedTable>();
         foreach (var resource in package.Resources.Where(r => r.Format == "csv" && r.Path.StartsWith(StagedTable.DataFolder + "/", StringComparison.Ordinal)))
         {
-            var schema = Schemas.ByName(resource.Name)
+            var schema = Schemas.ByName(ResourceNames.TableOf(resource.Name))
                 ?? throw new InvalidOperationException($"run {package.Id}: the table '{resource.Name}' is not one this version knows.");
             var part = resource.Path == $"{StagedTable.DataFolder}/{schema.Name}.{resource.Format}" ? null : Path.GetFileNameWithoutExtension(resource.Path);
             var table = new StagedTable(schema, "", resource.Format, resource.RowCount ?? 0, 0, "", StagedTable.DataFolder, part);
