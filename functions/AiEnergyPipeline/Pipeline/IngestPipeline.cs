@@ -103,7 +103,9 @@ public sealed partial class IngestPipeline(
             }
 
             LogComputed(computeClock.ElapsedMilliseconds);
+            var parquetClock = Stopwatch.StartNew();
             tables = await ParquetSiblings.AddAsync(tables, cancellationToken);
+            LogParquet(parquetClock.ElapsedMilliseconds);
             var tableReports = tables.Select(t => new TableReport(t.Schema.Name, t.Format, t.Rows, t.Bytes)).ToList();
             var finalReports = WithCounts(reports, context);
             var publishedMessage = $"Published run {runId}: {string.Join(", ", tableReports.Where(t => t.Format != StagedTable.ParquetFormat).Select(t => $"{t.Name} {t.Rows} rows"))}.";
@@ -218,6 +220,9 @@ public sealed partial class IngestPipeline(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "computed the gap in {Ms} ms")]
     private partial void LogComputed(long ms);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "wrote the tables' Parquet siblings in {Ms} ms")]
+    private partial void LogParquet(long ms);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "inputs unchanged since run {RunId}: nothing to publish")]
     private partial void LogUnchanged(string runId);
