@@ -25,7 +25,7 @@ internal static class DatasetsCommand
             Console.WriteLine($"run: {latest.RunId} (published {latest.PublishedAt:u})");
             foreach (var table in latest.Tables)
             {
-                Console.WriteLine(table.Format == "csv" ? $"  {table.Name,-30} {table.Rows,12:N0} rows  {table.Path}" : $"  {table.Name,-30} {table.Format,12}       {table.Path}");
+                Console.WriteLine(table.Format is "csv" or "parquet" ? $"  {table.Name,-30} {table.Rows,12:N0} rows  {table.Path}" : $"  {table.Name,-30} {table.Format,12}       {table.Path}");
             }
 
             return 0;

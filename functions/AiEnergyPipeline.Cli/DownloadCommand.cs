@@ -10,7 +10,7 @@ internal static class DownloadCommand
     public static Command Create()
     {
         var name = new Argument<string>("name") { Description = "Dataset name, such as ba_hourly." };
-        var format = new Option<string>("--format") { Description = "File format.", DefaultValueFactory = _ => "csv" };
+        var format = new Option<string>("--format") { Description = "File format: csv, parquet (tables), json or svg (gap outputs).", DefaultValueFactory = _ => "csv" };
         var run = new Option<string?>("--run") { Description = "Run id (default: the latest run)." };
         var output = new Option<string?>("--output", "-o") { Description = "File to write (default: standard output)." };
         var store = new StoreOptions();

@@ -52,9 +52,12 @@ internal static class RunCommand
         }
 
         Console.WriteLine($"run: {outcome.RunId}");
-        foreach (var table in outcome.Report.Tables)
+        // One line per table: its CSV rows (summed over parts) and every format it is published in (csv, parquet).
+        foreach (var files in outcome.Report.Tables.GroupBy(t => t.Name))
         {
-            Console.WriteLine(table.Format == "csv" ? $"  {table.Name,-30} {table.Rows,12:N0} rows" : $"  {table.Name,-30} {table.Format,12}");
+            var formats = string.Join(", ", files.Select(t => t.Format).Distinct());
+            var csv = files.Where(t => t.Format == "csv").ToList();
+            Console.WriteLine(csv.Count > 0 ? $"  {files.Key,-30} {csv.Sum(t => t.Rows),12:N0} rows  {formats}" : $"  {files.Key,-30} {formats,12}");
         }
 
         Console.WriteLine($"store: {outcome.Store}");

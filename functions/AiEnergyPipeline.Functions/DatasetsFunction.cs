@@ -7,7 +7,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace AiEnergyPipeline.Functions;
 
 /// <summary>
-/// GET /api/datasets and GET /api/datasets/{name}?format=csv&amp;run={runId}. Reads are anonymous:
+/// GET /api/datasets and GET /api/datasets/{name}?format=csv|parquet|json|svg&amp;run={runId}. Reads are anonymous:
 /// the published data is public by design; only calls that start work need a function key.
 /// </summary>
 public sealed class DatasetsFunction(PublishedDatasets datasets)

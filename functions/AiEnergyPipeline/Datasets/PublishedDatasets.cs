@@ -11,14 +11,14 @@ namespace AiEnergyPipeline.Datasets;
 /// </summary>
 public sealed partial class PublishedDatasets(IDatasetStore store, RunPublisher publisher)
 {
-    public static IReadOnlyList<string> Formats { get; } = ["csv", "json", "svg"];
+    public static IReadOnlyList<string> Formats { get; } = ["csv", "parquet", "json", "svg"];
 
     public Task<(LatestPointer? Pointer, string? ETag)> LatestAsync(CancellationToken cancellationToken) =>
         publisher.ReadLatestAsync(cancellationToken);
 
     /// <summary>
     /// Opens a resource of the latest run, or of <paramref name="runId"/>, as its data package lists it
-    /// (tables under data/, the gap's outputs under gap/); without a format, the first one listed.
+    /// (tables under data/, the gap's outputs under gap/, each table as CSV and Parquet); without a format, the first one listed.
     /// </summary>
     public async Task<DatasetLookup> OpenAsync(string? name, string? format, string? runId, CancellationToken cancellationToken)
     {
@@ -56,7 +56,8 @@ public sealed partial class PublishedDatasets(IDatasetStore store, RunPublisher 
             return DatasetLookup.NotFound($"there is no published run {runId}.");
         }
 
-        var resource = package.Resources.FirstOrDefault(r => r.Name == name && (format is null || r.Format == format));
+        // A table's CSV is listed before its Parquet sibling (ba_hourly, ba_hourly.parquet): without a format, the CSV.
+        var resource = package.Resources.FirstOrDefault(r => ResourceNames.TableOf(r.Name) == name && (format is null || r.Format == format));
         var path = resource is null ? null : $"{RunPublisher.RunFolder(runId)}/{resource.Path}";
         var opened = path is not null && StorePath.IsValid(path) ? await store.OpenReadAsync(path, cancellationToken) : null;
         return opened is null

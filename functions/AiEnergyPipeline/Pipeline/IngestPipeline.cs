@@ -103,9 +103,12 @@ public sealed partial class IngestPipeline(
             }
 
             LogComputed(computeClock.ElapsedMilliseconds);
+            var parquetClock = Stopwatch.StartNew();
+            tables = await ParquetSiblings.AddAsync(tables, cancellationToken);
+            LogParquet(parquetClock.ElapsedMilliseconds);
             var tableReports = tables.Select(t => new TableReport(t.Schema.Name, t.Format, t.Rows, t.Bytes)).ToList();
             var finalReports = WithCounts(reports, context);
-            var publishedMessage = $"Published run {runId}: {string.Join(", ", tableReports.Select(t => $"{t.Name} {t.Rows} rows"))}.";
+            var publishedMessage = $"Published run {runId}: {string.Join(", ", tableReports.Where(t => t.Format != StagedTable.ParquetFormat).Select(t => $"{t.Name} {t.Rows} rows"))}.";
             var runReport = Report(runId, RunStatus.Published, trigger, startedAt, clock, publishedMessage, finalReports, tableReports, context.Quarantine.Rows);
             var package = DataPackageBuilder.Build(runId, startedAt, inputsSha256, tables, files.Values.SelectMany(f => f).ToList(), sources.ToDictionary(s => s.Name, s => s.Citation));
             bool isLatest;
@@ -217,6 +220,9 @@ public sealed partial class IngestPipeline(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "computed the gap in {Ms} ms")]
     private partial void LogComputed(long ms);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "wrote the tables' Parquet siblings in {Ms} ms")]
+    private partial void LogParquet(long ms);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "inputs unchanged since run {RunId}: nothing to publish")]
     private partial void LogUnchanged(string runId);

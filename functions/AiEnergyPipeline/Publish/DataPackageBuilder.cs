@@ -37,18 +37,24 @@ public static class DataPackageBuilder
     /// <summary>The resources describing staged files, in their order.</summary>
     public static IReadOnlyList<DataResource> Resources(IReadOnlyList<StagedTable> tables) =>
         tables.Select(t => new DataResource(
-            t.Schema.Name,
+            ResourceNames.Of(t),
             // Relative to the data package, as Frictionless resolves paths.
             t.RelativePath,
             t.Format,
             ContentTypes.ForExtension(t.Format).Split(';')[0],
-            "utf-8",
+            // Parquet is binary: it has no text encoding.
+            t.Format == StagedTable.ParquetFormat ? null : "utf-8",
             t.Schema.Title,
-            t.Schema.Description,
+            t.Format == StagedTable.ParquetFormat ? $"{t.Schema.Description} {ParquetNote}" : t.Schema.Description,
             t.Bytes,
             "sha256:" + t.Sha256,
             t.Sha256,
-            // Rows and a table schema describe CSV tables only; a JSON or SVG file has its format and media type.
-            t.IsTable ? t.Rows : null,
-            t.IsTable ? new ResourceSchema(t.Schema.Fields, t.Schema.PrimaryKey) : null)).ToList();
+            // Rows and a table schema describe tables (CSV and Parquet) only; a JSON or SVG file has its format and media type.
+            t.HasRows ? t.Rows : null,
+            t.HasRows ? new ResourceSchema(t.Schema.Fields, t.Schema.PrimaryKey) : null)).ToList();
+
+    /// <summary>How a Parquet sibling stores the schema's types, said in its resource's description.</summary>
+    public const string ParquetNote =
+        "Parquet: the same rows and columns as the CSV; string and yearmonth as UTF-8 strings, number as double, integer as int64, year as int32, "
+        + "boolean as boolean, date as DATE, datetime as " + ParquetSchemas.DateTimeEncoding + "; empty CSV cells are nulls.";
 }

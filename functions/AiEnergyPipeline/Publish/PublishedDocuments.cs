@@ -39,7 +39,7 @@ public sealed record DataResource(
     string Path,
     string Format,
     string Mediatype,
-    string Encoding,
+    string? Encoding,
     string Title,
     string Description,
     long Bytes,

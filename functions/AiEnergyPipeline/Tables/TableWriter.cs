@@ -92,14 +92,21 @@ public sealed class TableWriter : IAsyncDisposable
 
 /// <summary>
 /// A finished file waiting in the staging folder to be published as runs/{runId}/{Folder}/{Schema.Name}.{Format}.
-/// Tables are CSV; a JSON or SVG output has a schema without fields and 0 rows.
+/// Tables are CSV, each published with a Parquet sibling of the same schema (<see cref="ParquetSiblings"/>);
+/// a JSON or SVG output has a schema without fields and 0 rows.
 /// </summary>
 public sealed record StagedTable(TableSchema Schema, string LocalPath, string Format, long Rows, long Bytes, string Sha256, string Folder = StagedTable.DataFolder, string? Part = null)
 {
     /// <summary>The folder of the normalised tables.</summary>
     public const string DataFolder = "data";
 
+    /// <summary>The format of a table's Parquet sibling (see <see cref="ParquetSiblings"/>).</summary>
+    public const string ParquetFormat = "parquet";
+
     public bool IsTable => Format == "csv";
+
+    /// <summary>A table's data with rows and a schema: its CSV, or that CSV's Parquet sibling.</summary>
+    public bool HasRows => Format is "csv" or ParquetFormat;
 
     /// <summary>The path relative to the run folder, as the data package and latest.json give it.</summary>
     public string RelativePath => Part is null ? $"{Folder}/{Schema.Name}.{Format}" : $"{Folder}/{Schema.Name}/{Part}.{Format}";

@@ -31,8 +31,8 @@ public class IngestPipelineTests
         var resources = package.GetProperty("resources").EnumerateArray().ToList();
         var names = resources.Select(r => r.GetProperty("name").GetString()).ToList();
         Assert.Superset(new HashSet<string?> { "ba_hourly", "ba_annual", "quarantine" }, names.ToHashSet());
-        // The normalised tables end with quarantine; the gap's outputs (under gap/) follow them.
-        Assert.Equal("quarantine", resources.Last(r => r.GetProperty("path").GetString()!.StartsWith("data/", StringComparison.Ordinal)).GetProperty("name").GetString());
+        // The normalised tables end with quarantine (its CSV, then its Parquet); the gap's outputs (under gap/) follow them.
+        Assert.Equal(["quarantine", "quarantine.parquet"], resources.Where(r => r.GetProperty("path").GetString()!.StartsWith("data/", StringComparison.Ordinal)).TakeLast(2).Select(r => r.GetProperty("name").GetString()));
         foreach (var resource in resources.Where(r => r.GetProperty("format").GetString() == "csv"))
         {
             var bytes = await File.ReadAllBytesAsync(Path.Combine(runFolder, resource.GetProperty("path").GetString()!));

@@ -21,7 +21,7 @@ public class QueuesPipelineTests
         var outcome = await RunAsync(store);
 
         Assert.Equal(RunStatus.Published, outcome.Status);
-        var table = Assert.Single(outcome.Report.Tables, t => t.Name == "queue_projects");
+        var table = Assert.Single(outcome.Report.Tables, t => t.Name == "queue_projects" && t.Format == "csv");
         Assert.Equal(19, table.Rows);
         var queues = Assert.Single(outcome.Report.Sources, s => s.Name == "queues");
         Assert.Equal((19L, 19L, 0L), (queues.RowsIn, queues.RowsOut, queues.RowsQuarantined));

@@ -6,7 +6,7 @@ namespace AiEnergyPipeline.Tests.Gap;
 
 public class GapOutputsTests
 {
-    private static async Task<(string Folder, IReadOnlyList<Tables.StagedTable> Staged)> WriteAsync()
+    private static async Task<(string Folder, IReadOnlyList<AiEnergyPipeline.Tables.StagedTable> Staged)> WriteAsync()
     {
         var folder = Repository.NewTempFolder();
         var inputs = GapTestData.Inputs();

@@ -1,0 +1,37 @@
+namespace AiEnergyPipeline.Tables;
+
+/// <summary>
+/// Gives every staged CSV table (data/ tables, their parts, and the gap's CSV tables) a Parquet
+/// sibling with the schema's types, published beside it as {table}.parquet (or {part}.parquet).
+/// A table whose Parquet was already written (the EIA-930 normaliser writes ba_hourly's itself)
+/// is left as it is.
+/// </summary>
+public static class ParquetSiblings
+{
+    /// <summary>The staged files with each CSV table followed by its Parquet sibling; other files keep their place.</summary>
+    public static async Task<List<StagedTable>> AddAsync(IEnumerable<StagedTable> staged, CancellationToken cancellationToken)
+    {
+        var files = staged.ToList();
+        var written = files.Where(t => t.Format == StagedTable.ParquetFormat).ToDictionary(Key);
+        var withCsv = files.Where(t => t.IsTable).Select(Key).ToHashSet();
+        var result = new List<StagedTable>(files.Count * 2);
+        foreach (var file in files)
+        {
+            if (file.Format == StagedTable.ParquetFormat && withCsv.Contains(Key(file)))
+            {
+                // Placed right after its CSV instead.
+                continue;
+            }
+
+            result.Add(file);
+            if (file.IsTable)
+            {
+                result.Add(written.TryGetValue(Key(file), out var existing) ? existing : await CsvToParquet.ConvertAsync(file, cancellationToken));
+            }
+        }
+
+        return result;
+    }
+
+    private static (string Name, string Folder, string? Part) Key(StagedTable table) => (table.Schema.Name, table.Folder, table.Part);
+}
