@@ -83,6 +83,26 @@ public sealed class BlobDatasetStore(BlobContainerClient container) : IDatasetSt
         }
     }
 
+    public async Task<string> CopyAsync(string from, string to, CancellationToken cancellationToken = default)
+    {
+        var source = container.GetBlobClient(StorePath.Validate(from));
+        var target = container.GetBlobClient(StorePath.Validate(to));
+        await EnsureContainerAsync(cancellationToken);
+        try
+        {
+            // A copy within the account is authorised by the same credentials and done by the
+            // service (Azurite too); within one account it completes at once, but wait to be sure.
+            var operation = await target.StartCopyFromUriAsync(source.Uri, cancellationToken: cancellationToken);
+            await operation.WaitForCompletionAsync(cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            throw new FileNotFoundException($"'{from}' was not copied to '{to}': there is no object at '{from}'.", from, e);
+        }
+
+        return (await target.GetPropertiesAsync(cancellationToken: cancellationToken)).Value.ETag.ToString("H");
+    }
+
     private async Task EnsureContainerAsync(CancellationToken cancellationToken)
     {
         if (Volatile.Read(ref _containerChecked) == 0)
