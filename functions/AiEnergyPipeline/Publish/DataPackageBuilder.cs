@@ -37,7 +37,7 @@ public static class DataPackageBuilder
     /// <summary>The resources describing staged files, in their order.</summary>
     public static IReadOnlyList<DataResource> Resources(IReadOnlyList<StagedTable> tables) =>
         tables.Select(t => new DataResource(
-            t.Schema.Name,
+            t.ResourceName,
             // Relative to the data package, as Frictionless resolves paths.
             t.RelativePath,
             t.Format,
@@ -50,5 +50,7 @@ public static class DataPackageBuilder
             t.Sha256,
             // Rows and a table schema describe CSV tables only; a JSON or SVG file has its format and media type.
             t.IsTable ? t.Rows : null,
-            t.IsTable ? new ResourceSchema(t.Schema.Fields, t.Schema.PrimaryKey) : null)).ToList();
+            t.IsTable ? new ResourceSchema(t.Schema.Fields, t.Schema.PrimaryKey) : null,
+            t.Part is null ? null : t.Schema.Name,
+            t.Part)).ToList();
 }

@@ -91,15 +91,24 @@ public sealed class TableWriter : IAsyncDisposable
 }
 
 /// <summary>
-/// A finished file waiting in the staging folder to be published as runs/{runId}/{Folder}/{Schema.Name}.{Format}.
+/// A finished file waiting in the staging folder to be published as runs/{runId}/{Folder}/{Schema.Name}.{Format}
+/// (or, for a part, runs/{runId}/{Folder}/{Schema.Name}/{Part}.{Format}).
 /// Tables are CSV; a JSON or SVG output has a schema without fields and 0 rows.
 /// </summary>
-public sealed record StagedTable(TableSchema Schema, string LocalPath, string Format, long Rows, long Bytes, string Sha256, string Folder = StagedTable.DataFolder, string? Part = null)
+/// <param name="StorePath">
+/// Where the file already is in the store (a cached partition, a table of the run a recompute
+/// derives from): published by a copy inside the store, never through this instance. Its
+/// <see cref="LocalPath"/> is then empty.
+/// </param>
+public sealed record StagedTable(TableSchema Schema, string LocalPath, string Format, long Rows, long Bytes, string Sha256, string Folder = StagedTable.DataFolder, string? Part = null, string? StorePath = null)
 {
     /// <summary>The folder of the normalised tables.</summary>
     public const string DataFolder = "data";
 
     public bool IsTable => Format == "csv";
+
+    /// <summary>The resource name in the data package: the table's name, or {table}_{part} for a part, so that every name is unique.</summary>
+    public string ResourceName => Part is null ? Schema.Name : $"{Schema.Name}_{Part}";
 
     /// <summary>The path relative to the run folder, as the data package and latest.json give it.</summary>
     public string RelativePath => Part is null ? $"{Folder}/{Schema.Name}.{Format}" : $"{Folder}/{Schema.Name}/{Part}.{Format}";
