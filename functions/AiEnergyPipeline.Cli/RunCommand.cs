@@ -53,7 +53,12 @@ internal static class RunCommand
         Console.WriteLine($"run: {outcome.RunId}");
         foreach (var table in outcome.Report.Tables)
         {
-            Console.WriteLine(table.Format == "csv" ? $"  {table.Name,-30} {table.Rows,12:N0} rows" : $"  {table.Name,-30} {table.Format,12}");
+            Console.WriteLine(table.Format == "csv" ? $"  {table.Name,-30} {table.Rows,12:N0} rows{(table.Parts is { } parts ? $" in {parts} parts" : "")}" : $"  {table.Name,-30} {table.Format,12}");
+        }
+
+        if (outcome.Report.Partitions is { Count: > 0 } partitions)
+        {
+            Console.WriteLine($"partitions: {string.Join(", ", partitions.GroupBy(p => p.Status).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"))}");
         }
 
         Console.WriteLine($"store: {outcome.Store}");

@@ -12,8 +12,9 @@ namespace AiEnergyPipeline.Pipeline;
 
 /// <summary>
 /// Recomputes the gap of the latest run with an operator's overrides, without fetching: the
-/// latest run's tables are downloaded, the request applied, the gap computed, and a new run
-/// published with the same tables (byte for byte) and the new gap, derived from the latest run.
+/// tables the gap reads are downloaded from the latest run, the request applied, the gap computed,
+/// and a new run published with the same tables (byte for byte: every other table, ba_hourly's
+/// parts among them, is copied within the store, never downloaded) and the new gap.
 /// The inputs hash is that of the ingested data plus the request, so the same request twice
 /// publishes once, and an empty request hashes as the ingest did.
 /// </summary>
@@ -86,7 +87,7 @@ public sealed partial class RecomputePipeline(
             }
 
             var all = tables.Concat(outputs).ToList();
-            var tableReports = all.Select(t => new TableReport(t.Schema.Name, t.Format, t.Rows, t.Bytes)).ToList();
+            var tableReports = TableReport.Of(all);
             var publishedMessage = $"Published run {runId}, recomputed ({trigger}) from run {latest.RunId}: {string.Join(", ", outputs.Select(t => t.IsTable ? $"{t.Schema.Name} {t.Rows} rows" : t.Schema.Name))}.";
             var runReport = Report(runId, RunStatus.Published, startedAt, clock, publishedMessage, tableReports);
             var package = previous with
@@ -114,14 +115,23 @@ public sealed partial class RecomputePipeline(
     public static string InputsHash(string baseInputsSha256, RecomputeRequest request) =>
         request.IsEmpty ? baseInputsSha256 : Hashing.Sha256OfText($"{baseInputsSha256}\nrecompute\n{RecomputeCanonicalJson.ToText(request)}");
 
-    /// <summary>Streams every data/ resource of the run to the staging folder and checks it against the package's hash.</summary>
+    /// <summary>
+    /// Every data/ resource of the run: the gap's inputs (CSV) streamed to the staging folder and
+    /// checked against the package's hash; every other one left in the store, to be copied there.
+    /// </summary>
     private async Task<List<StagedTable>> DownloadTablesAsync(DataPackage package, string staging, CancellationToken cancellationToken)
     {
         var tables = new List<StagedTable>();
         foreach (var resource in package.Resources.Where(r => r.Path.StartsWith(StagedTable.DataFolder + "/", StringComparison.Ordinal)))
         {
-            var schema = Schemas.ByName(resource.Name)
-                ?? throw new InvalidOperationException($"run {package.Id}: the table '{resource.Name}' is not one this version knows.");
+            var schema = Schemas.ByName(resource.TableName)
+                ?? throw new InvalidOperationException($"run {package.Id}: the table '{resource.TableName}' is not one this version knows.");
+            if (resource.Part is not null || resource.Format != "csv" || !GapInputsReader.Tables.Contains(schema.Name))
+            {
+                tables.Add(new StagedTable(schema, "", resource.Format, resource.RowCount ?? 0, resource.Bytes, resource.Sha256, StagedTable.DataFolder, resource.Part, PublishedRun.PathOf(package, resource)));
+                continue;
+            }
+
             var local = Path.Combine(staging, StagedTable.DataFolder, $"{schema.Name}.{resource.Format}");
             await DownloadAsync(PublishedRun.PathOf(package, resource), local, cancellationToken);
             var (sha256, bytes) = await Hashing.Sha256OfFileAsync(local, cancellationToken);
