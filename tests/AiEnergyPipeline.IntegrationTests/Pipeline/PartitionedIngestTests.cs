@@ -181,4 +181,25 @@ public class PartitionedIngestTests
         Assert.False(File.Exists(Path.Combine(store, "latest.json")));
         Assert.DoesNotContain(server.Answers, a => OtherFiles.Contains(a.Path));
     }
+
+    [Fact]
+    public async Task ProcessPartitionAsync_SamePartitionTwiceAtOnce_BothSucceedAndTheCacheHoldsOneEntry()
+    {
+        await using var server = await StartAsync();
+        var store = TestPaths.NewTempFolder();
+        await using var services = TestPipeline.Build(server.Settings(store, TestPaths.NewTempFolder()), new FakeTimeProvider(TestPipeline.Now));
+        var ingest = services.GetRequiredService<IPartitionedIngest>();
+        var plan = await ingest.PlanAsync("queue", CancellationToken.None);
+        var partition = plan.Partitions[3];
+
+        var outcomes = await Task.WhenAll(
+            ingest.ProcessPartitionAsync(plan, partition, CancellationToken.None),
+            ingest.ProcessPartitionAsync(plan, partition, CancellationToken.None));
+
+        Assert.All(outcomes, o => Assert.NotEqual(PartitionStatus.Failed, o.Status));
+        Assert.All(outcomes, o => Assert.Equal(32, o.RowsOut));
+        var entries = Directory.GetDirectories(Path.Combine(store, "partitions", "eia930_bulk", partition.Name, IngestPipeline.ModelVersion));
+        var entry = Assert.Single(entries);
+        Assert.Equal(["ba_hourly.csv", "summary.json"], Directory.GetFiles(entry).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
 }
