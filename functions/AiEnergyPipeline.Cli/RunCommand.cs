@@ -46,6 +46,7 @@ internal static class RunCommand
         if (outcome.Status == RunStatus.Unchanged)
         {
             Console.WriteLine(outcome.Message);
+            WritePartitions(outcome);
             Console.WriteLine($"store: {outcome.Store}");
             return;
         }
@@ -56,15 +57,21 @@ internal static class RunCommand
             Console.WriteLine(table.Format == "csv" ? $"  {table.Name,-30} {table.Rows,12:N0} rows{(table.Parts is { } parts ? $" in {parts} parts" : "")}" : $"  {table.Name,-30} {table.Format,12}");
         }
 
-        if (outcome.Report.Partitions is { Count: > 0 } partitions)
-        {
-            Console.WriteLine($"partitions: {string.Join(", ", partitions.GroupBy(p => p.Status).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"))}");
-        }
+        WritePartitions(outcome);
 
         Console.WriteLine($"store: {outcome.Store}");
         Console.WriteLine($"data package: {outcome.Store}/{RunPublisher.DataPackagePath(outcome.RunId)}");
         Console.WriteLine(outcome.LatestRunId == outcome.RunId
             ? $"latest.json -> {outcome.RunId}"
             : $"latest.json stays on the newer run {outcome.LatestRunId}");
+    }
+
+    /// <summary>How the partitions ended: "partitions: 21 reused, 1 normalised".</summary>
+    private static void WritePartitions(RunOutcome outcome)
+    {
+        if (outcome.Report.Partitions is { Count: > 0 } partitions)
+        {
+            Console.WriteLine($"partitions: {string.Join(", ", partitions.GroupBy(p => p.Status).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"))}");
+        }
     }
 }
