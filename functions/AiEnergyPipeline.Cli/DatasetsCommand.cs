@@ -23,9 +23,12 @@ internal static class DatasetsCommand
             }
 
             Console.WriteLine($"run: {latest.RunId} (published {latest.PublishedAt:u})");
-            foreach (var table in latest.Tables)
+            foreach (var group in latest.Tables.GroupBy(t => (t.Name, t.Format)))
             {
-                Console.WriteLine(table.Format is "csv" or "parquet" ? $"  {table.Name,-30} {table.Rows,12:N0} rows  {table.Path}" : $"  {table.Name,-30} {table.Format,12}       {table.Path}");
+                var table = group.First();
+                // A table in parts shows its rows in all and its folder; `download NAME --part P` fetches one part.
+                var path = group.Count() > 1 || table.Part is not null ? table.Path[..(table.Path.LastIndexOf('/') + 1)] + $" ({group.Count()} parts: {string.Join(", ", group.Select(t => t.Part))})" : table.Path;
+                Console.WriteLine(table.Format is "csv" or "parquet" ? $"  {table.Name,-30} {group.Sum(t => t.Rows),12:N0} rows  {path}" : $"  {table.Name,-30} {table.Format,12}       {path}");
             }
 
             return 0;

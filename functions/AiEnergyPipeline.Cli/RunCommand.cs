@@ -47,6 +47,7 @@ internal static class RunCommand
         if (outcome.Status == RunStatus.Unchanged)
         {
             Console.WriteLine(outcome.Message);
+            WritePartitions(outcome);
             Console.WriteLine($"store: {outcome.Store}");
             return;
         }
@@ -57,13 +58,25 @@ internal static class RunCommand
         {
             var formats = string.Join(", ", files.Select(t => t.Format).Distinct());
             var csv = files.Where(t => t.Format == "csv").ToList();
-            Console.WriteLine(csv.Count > 0 ? $"  {files.Key,-30} {csv.Sum(t => t.Rows),12:N0} rows  {formats}" : $"  {files.Key,-30} {formats,12}");
+            var parts = csv.Select(t => t.Parts).FirstOrDefault(p => p is not null);
+            Console.WriteLine(csv.Count > 0 ? $"  {files.Key,-30} {csv.Sum(t => t.Rows),12:N0} rows{(parts is { } n ? $" in {n} parts" : "")}  {formats}" : $"  {files.Key,-30} {formats,12}");
         }
+
+        WritePartitions(outcome);
 
         Console.WriteLine($"store: {outcome.Store}");
         Console.WriteLine($"data package: {outcome.Store}/{RunPublisher.DataPackagePath(outcome.RunId)}");
         Console.WriteLine(outcome.LatestRunId == outcome.RunId
             ? $"latest.json -> {outcome.RunId}"
             : $"latest.json stays on the newer run {outcome.LatestRunId}");
+    }
+
+    /// <summary>How the partitions ended: "partitions: 21 reused, 1 normalised".</summary>
+    private static void WritePartitions(RunOutcome outcome)
+    {
+        if (outcome.Report.Partitions is { Count: > 0 } partitions)
+        {
+            Console.WriteLine($"partitions: {string.Join(", ", partitions.GroupBy(p => p.Status).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"))}");
+        }
     }
 }

@@ -7,8 +7,10 @@ using Microsoft.Azure.Functions.Worker;
 namespace AiEnergyPipeline.Functions;
 
 /// <summary>
-/// GET /api/datasets and GET /api/datasets/{name}?format=csv|parquet|json|svg&amp;run={runId}. Reads are anonymous:
-/// the published data is public by design; only calls that start work need a function key.
+/// GET /api/datasets and GET /api/datasets/{name}?format=csv|parquet|json|svg&amp;run={runId}&amp;part={part}. Reads are
+/// anonymous: the published data is public by design; only calls that start work need a function key.
+/// A table published in parts (ba_hourly) streams as one CSV with one header, its parts in order,
+/// unless part= names one of them; its Parquet comes one part at a time.
 /// </summary>
 public sealed class DatasetsFunction(PublishedDatasets datasets)
 {
@@ -25,7 +27,14 @@ public sealed class DatasetsFunction(PublishedDatasets datasets)
                 run_id = latest.RunId,
                 published_at = latest.PublishedAt,
                 data_package = latest.DataPackage,
-                datasets = latest.Tables.Select(t => new { name = t.Name, format = t.Format, rows = t.Rows, url = $"/api/datasets/{t.Name}?format={t.Format}&run={latest.RunId}" }),
+                datasets = latest.Tables.GroupBy(t => (t.Name, t.Format)).Select(g => new
+                {
+                    name = g.Key.Name,
+                    format = g.Key.Format,
+                    rows = g.Sum(t => t.Rows),
+                    url = $"/api/datasets/{g.Key.Name}?format={g.Key.Format}&run={latest.RunId}",
+                    parts = g.Any(t => t.Part is not null) ? g.Select(t => new { part = t.Part, rows = t.Rows, url = $"/api/datasets/{g.Key.Name}?format={g.Key.Format}&run={latest.RunId}&part={t.Part}" }).ToList() : null,
+                }),
             });
     }
 
@@ -37,12 +46,13 @@ public sealed class DatasetsFunction(PublishedDatasets datasets)
     {
         var format = request.Query["format"];
         var run = request.Query["run"];
-        if (format.Count > 1 || run.Count > 1)
+        var part = request.Query["part"];
+        if (format.Count > 1 || run.Count > 1 || part.Count > 1)
         {
-            return Problems.BadRequest(format.Count > 1 ? "format" : "run", "give the parameter once.");
+            return Problems.BadRequest(format.Count > 1 ? "format" : run.Count > 1 ? "run" : "part", "give the parameter once.");
         }
 
-        var lookup = await datasets.OpenAsync(name, format.FirstOrDefault(), run.FirstOrDefault(), cancellationToken);
+        var lookup = await datasets.OpenAsync(name, format.FirstOrDefault(), run.FirstOrDefault(), cancellationToken, part.FirstOrDefault());
         return lookup.ToResult();
     }
 }

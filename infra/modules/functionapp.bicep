@@ -109,6 +109,7 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
         { name: 'Sources__Eia930Api__MaxPages', value: '2000' }
         { name: 'Sources__Eia930Api__MaxPageBytes', value: '67108864' }
         { name: 'Sources__Eia930Bulk__Url', value: eia930BulkUrl }
+        { name: 'Sources__Eia930Bulk__FromYear', value: '2015' }
         { name: 'Sources__Eia860m__Url', value: eia860mUrl }
         { name: 'Sources__Eia860m__MonthsBack', value: '6' }
         { name: 'Sources__Ember__Url', value: emberUrl }

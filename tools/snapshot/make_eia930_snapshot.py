@@ -4,6 +4,12 @@
   - eia930/bulk/EIA930_BALANCE_2025_Jul_Dec.csv: an excerpt of a six-month BALANCE file
     (five balancing authorities, the last week of 2025), with the 2024 H2 column layout,
     quoted thousands separators, m/d/yyyy dates and a few imputed values.
+  - eia930/bulk/EIA930_BALANCE_2025_Jan_Jun.csv: the same for the last three days of June 2025
+    (daylight saving time: local hours one hour later against UTC).
+  - eia930/bulk/EIA930_File_List_Meta.csv: EIA's list of six-month files (YEAR, PERIOD, FILENAME,
+    DESCRIPTION), BALANCE, INTERCHANGE and SUBREGION files from 2015 H1 (BALANCE and
+    INTERCHANGE; SUBREGION from 2018 H2) to 2025 H2. The snapshot's settings read it from 2025 on,
+    so that the two BALANCE files above are the partitions.
   - eia930/api/region-data.offset-{0,250,500}.json: three pages of an EIA API v2
     rto/region-data response (length 250, total 600), sorted by period, respondent and type;
     the last page gives total as a number, as the API sometimes does.
@@ -60,16 +66,17 @@ def mdy_time(t):
     return f"{t.month:02d}/{t.day:02d}/{t.year} {hour}:00:00 {'AM' if t.hour < 12 else 'PM'}"
 
 
-def write_bulk(rng):
+def write_bulk(rng, name="EIA930_BALANCE_2025_Jul_Dec.csv", month=12, days=range(25, 32), dst=0):
     os.makedirs(os.path.join(ROOT, "bulk"), exist_ok=True)
-    path = os.path.join(ROOT, "bulk", "EIA930_BALANCE_2025_Jul_Dec.csv")
+    path = os.path.join(ROOT, "bulk", name)
     with open(path, "w", newline="") as f:
         writer = csv.writer(f, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
         writer.writerow(HEADER)
-        for code, _, offset, region, base, ratio in BAS:
-            for day in range(25, 32):
+        for code, _, winter_offset, region, base, ratio in BAS:
+            offset = winter_offset + dst
+            for day in days:
                 for hour_number in range(1, 25):
-                    local_end = dt.datetime(2025, 12, day) + dt.timedelta(hours=hour_number)
+                    local_end = dt.datetime(2025, month, day) + dt.timedelta(hours=hour_number)
                     utc_end = local_end - dt.timedelta(hours=offset)
                     d = demand(base, utc_end, offset, rng)
                     forecast = round(d * (1 + rng.uniform(-0.03, 0.03)))
@@ -85,6 +92,23 @@ def write_bulk(rng):
                            thousands(d), thousands(ng), thousands(ti)]
                     row += [thousands(v) if v else "" for v in fuels] + [region]
                     writer.writerow(row)
+
+
+def write_file_list():
+    """EIA930_File_List_Meta.csv as EIA lists its six-month files: every type and half-year."""
+    path = os.path.join(ROOT, "bulk", "EIA930_File_List_Meta.csv")
+    kinds = [("BALANCE", "Balancing authority hourly demand, forecast, net generation and interchange"),
+             ("INTERCHANGE", "Hourly interchange between balancing authorities"),
+             ("SUBREGION", "Hourly demand by balancing authority subregion")]
+    with open(path, "w", newline="") as f:
+        writer = csv.writer(f, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+        writer.writerow(["YEAR", "PERIOD", "FILENAME", "DESCRIPTION"])
+        for year in range(2015, 2026):
+            for period, months in (("Jan_Jun", "January - June"), ("Jul_Dec", "July - December")):
+                for kind, description in kinds:
+                    if kind == "SUBREGION" and (year, period) < (2018, "Jul_Dec"):
+                        continue
+                    writer.writerow([year, period, f"EIA930_{kind}_{year}_{period}.csv", f"{description}, {months} {year}"])
 
 
 def write_api(rng):
@@ -134,3 +158,6 @@ if __name__ == "__main__":
     rng = random.Random(2025)
     write_bulk(rng)
     write_api(rng)
+    # A stream of its own, so that adding this file left the files above unchanged.
+    write_bulk(random.Random(2024), "EIA930_BALANCE_2025_Jan_Jun.csv", month=6, days=range(28, 31), dst=1)
+    write_file_list()

@@ -19,10 +19,13 @@ public sealed partial class PublishedDatasets(IDatasetStore store, RunPublisher 
     /// <summary>
     /// Opens a resource of the latest run, or of <paramref name="runId"/>, as its data package lists it
     /// (tables under data/, the gap's outputs under gap/, each table as CSV and Parquet); without a format, the first one listed.
+    /// A table published in parts (ba_hourly) is read as one CSV, its parts in the package's order
+    /// under one header, unless <paramref name="part"/> names one of them; as Parquet, one part at a time.
     /// </summary>
-    public async Task<DatasetLookup> OpenAsync(string? name, string? format, string? runId, CancellationToken cancellationToken)
+    public async Task<DatasetLookup> OpenAsync(string? name, string? format, string? runId, CancellationToken cancellationToken, string? part = null)
     {
         format = string.IsNullOrEmpty(format) ? null : format;
+        part = string.IsNullOrEmpty(part) ? null : part;
         if (!IsDatasetName(name))
         {
             return DatasetLookup.Invalid("name", "a dataset name is lower-case letters, digits and '_', starting with a letter, at most 64 characters.");
@@ -36,6 +39,11 @@ public sealed partial class PublishedDatasets(IDatasetStore store, RunPublisher 
         if (runId is not null && !RunId.IsValid(runId))
         {
             return DatasetLookup.Invalid("run", "a run id looks like 20261127T060000Z-ab12cd.");
+        }
+
+        if (part is not null && !PartName().IsMatch(part))
+        {
+            return DatasetLookup.Invalid("part", "a part is lower-case letters, digits and '_', at most 32 characters, such as 2024_h1 or api.");
         }
 
         if (runId is null)
@@ -56,13 +64,51 @@ public sealed partial class PublishedDatasets(IDatasetStore store, RunPublisher 
             return DatasetLookup.NotFound($"there is no published run {runId}.");
         }
 
+        var parts = package.Resources.Where(r => r.Part is not null && r.TableName == name).ToList();
+        format ??= package.Resources.FirstOrDefault(r => r.TableName == name)?.Format;
+        parts = parts.Where(r => r.Format == format).ToList();
+        if (part is not null)
+        {
+            var selected = parts.FirstOrDefault(r => r.Part == part);
+            return selected is null
+                ? DatasetLookup.NotFound($"run {runId} has no part '{part}' of '{name}'{(format is null ? "" : $" as {format}")}{(parts.Count > 0 ? $"; its parts are {string.Join(", ", parts.Select(p => p.Part))}" : "")}.")
+                : await OpenOneAsync(runId, selected, $"{name}_{part}.{selected.Format}", cancellationToken);
+        }
+
+        if (parts.Count > 0 && format != "csv")
+        {
+            // Parquet files cannot be joined by concatenation: each part is a file of its own.
+            return DatasetLookup.Invalid("part", $"'{name}' is published in parts; as {format}, ask for one part (part={parts[0].Part}); its parts are {string.Join(", ", parts.Select(p => p.Part))}.");
+        }
+
+        if (parts.Count > 0)
+        {
+            var paths = parts.Select(r => $"{RunPublisher.RunFolder(runId)}/{r.Path}").ToList();
+            if (!paths.All(StorePath.IsValid))
+            {
+                return DatasetLookup.NotFound($"run {runId} has no dataset '{name}' as {format}.");
+            }
+
+            // One header for all: every part after the first loses its header line.
+            var header = Tables.Schemas.ByName(name!) is { } schema ? System.Text.Encoding.UTF8.GetByteCount(string.Join(',', schema.ColumnNames) + "\n") : 0;
+            var info = new StoredObjectInfo(paths[0], $"\"{runId}-{name}\"", parts.Sum(p => p.Bytes) - (header * (parts.Count - 1)), ContentTypes.ForExtension(format!), new Dictionary<string, string>());
+            return DatasetLookup.Found(new StoredObject(info, new PartsStream(store, paths)), runId, $"{name}.{format}");
+        }
+
         // A table's CSV is listed before its Parquet sibling (ba_hourly, ba_hourly.parquet): without a format, the CSV.
-        var resource = package.Resources.FirstOrDefault(r => ResourceNames.TableOf(r.Name) == name && (format is null || r.Format == format));
-        var path = resource is null ? null : $"{RunPublisher.RunFolder(runId)}/{resource.Path}";
-        var opened = path is not null && StorePath.IsValid(path) ? await store.OpenReadAsync(path, cancellationToken) : null;
-        return opened is null
+        var resource = package.Resources.FirstOrDefault(r => r.Part is null && r.TableName == name && (format is null || r.Format == format));
+        return resource is null
             ? DatasetLookup.NotFound($"run {runId} has no dataset '{name}'{(format is null ? "" : $" as {format}")}.")
-            : DatasetLookup.Found(opened, runId, Path.GetFileName(path!));
+            : await OpenOneAsync(runId, resource, null, cancellationToken);
+    }
+
+    private async Task<DatasetLookup> OpenOneAsync(string runId, DataResource resource, string? fileName, CancellationToken cancellationToken)
+    {
+        var path = $"{RunPublisher.RunFolder(runId)}/{resource.Path}";
+        var opened = StorePath.IsValid(path) ? await store.OpenReadAsync(path, cancellationToken) : null;
+        return opened is null
+            ? DatasetLookup.NotFound($"run {runId} has no dataset '{resource.Name}' as {resource.Format}.")
+            : DatasetLookup.Found(opened, runId, fileName ?? Path.GetFileName(path));
     }
 
     /// <summary>Opens runs/{runId}/report.json.</summary>
@@ -81,6 +127,9 @@ public sealed partial class PublishedDatasets(IDatasetStore store, RunPublisher 
 
     [GeneratedRegex("^[a-z][a-z0-9_]{0,63}\\z")]
     private static partial Regex DatasetName();
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9_]{0,31}\\z")]
+    private static partial Regex PartName();
 }
 
 public enum LookupStatus

@@ -41,6 +41,15 @@ public sealed class Eia930BulkOptions
 
     public Uri Url { get; set; } = new("https://www.eia.gov/electricity/gridmonitor/sixMonthFiles/");
 
-    /// <summary>File names under <see cref="Url"/>; default: the BALANCE file of the current half-year.</summary>
+    /// <summary>
+    /// BALANCE file names under <see cref="Url"/> (EIA930_BALANCE_{yyyy}_{Jan_Jun|Jul_Dec}.csv), an
+    /// explicit override: when given, the file list is not read and <see cref="FromYear"/> is ignored.
+    /// </summary>
     public string[] Files { get; set; } = [];
+
+    /// <summary>
+    /// The first year of history: every BALANCE file that <see cref="Eia930FileList.FileName"/>
+    /// lists from this year on is one partition. Default 2015, when EIA-930 begins: the full history.
+    /// </summary>
+    public int FromYear { get; set; } = 2015;
 }

@@ -4,6 +4,10 @@ namespace AiEnergyPipeline.Fetch;
 /// One file a source fetched, as archived: where its bytes are (in the store and, for this run,
 /// on local disk) and where they came from.
 /// </summary>
+/// <param name="NotModified">
+/// The source answered 304 Not Modified: the bytes are those archived at <see cref="RawPath"/>,
+/// and <see cref="LocalPath"/> holds them only once <see cref="RawArchive.EnsureLocalAsync"/> copied them.
+/// </param>
 public sealed record FetchedFile(
     string Source,
     string FileName,
@@ -15,7 +19,8 @@ public sealed record FetchedFile(
     string? ETag,
     string? LastModified,
     string LocalPath,
-    bool AlreadyArchived);
+    bool AlreadyArchived,
+    bool NotModified = false);
 
 /// <summary>Where bytes came from, with any secret already removed from the URL.</summary>
 public sealed record SourceProvenance(string Url, DateTimeOffset FetchedAtUtc, string? ETag = null, string? LastModified = null);

@@ -2,8 +2,11 @@ namespace AiEnergyPipeline.Fetch;
 
 /// <summary>
 /// Downloads one file of a source straight into the raw archive, streaming: the way every
-/// file-based source (CSV, workbook) fetches. Failures become a <see cref="SourceException"/>
-/// that names the source, the file and the cause.
+/// file-based source (CSV, workbook) fetches. Requests are conditional when the last download of
+/// the same file from the same URL left validators (<see cref="FetchState"/>): a 304 Not Modified
+/// costs one small request and reuses the archived bytes. A server without validators is answered
+/// in full, and the sha256 of the bytes then says whether anything changed. Failures become a
+/// <see cref="SourceException"/> that names the source, the file and the cause.
 /// </summary>
 public sealed class HttpFileFetcher(HttpClient http, SecretRedactor redactor, TimeProvider time)
 {
@@ -18,7 +21,28 @@ public sealed class HttpFileFetcher(HttpClient http, SecretRedactor redactor, Ti
     {
         try
         {
-            using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            var redactedUrl = redactor.RedactUrl(url);
+            var previous = await ConditionalOnAsync(source, fileName, redactedUrl, archive, cancellationToken);
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            if (previous is not null)
+            {
+                if (previous.Etag is { } etag && System.Net.Http.Headers.EntityTagHeaderValue.TryParse(etag, out var parsed))
+                {
+                    request.Headers.IfNoneMatch.Add(parsed);
+                }
+
+                if (previous.LastModified is { } lastModified && DateTimeOffset.TryParse(lastModified, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var since))
+                {
+                    request.Headers.IfModifiedSince = since;
+                }
+            }
+
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            if (response.StatusCode == System.Net.HttpStatusCode.NotModified && previous is not null)
+            {
+                return previous.ToFetchedFile(archive.NewLocalPath(source, extension), time.GetUtcNow());
+            }
+
             if (!response.IsSuccessStatusCode)
             {
                 var excerpt = await HttpResponses.ReadErrorExcerptAsync(response, cancellationToken);
@@ -39,12 +63,24 @@ public sealed class HttpFileFetcher(HttpClient http, SecretRedactor redactor, Ti
             }
 
             await using var whole = new HeadThenRestStream(head.AsMemory(0, headLength), body);
-            return await archive.ArchiveAsync(source, fileName, extension, whole, provenance, cancellationToken);
+            var file = await archive.ArchiveAsync(source, fileName, extension, whole, provenance, cancellationToken);
+            await FetchState.Of(file).WriteAsync(archive.Store, cancellationToken);
+            return file;
         }
         catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
         {
             throw new SourceException(source, fileName, redactor.Redact($"download failed: {e.Message}"));
         }
+    }
+
+    /// <summary>The last fetch of this file from this URL, when it left a validator and its bytes are still archived; else null (fetch it whole).</summary>
+    private static async Task<FetchState?> ConditionalOnAsync(string source, string fileName, string redactedUrl, RawArchive archive, CancellationToken cancellationToken)
+    {
+        var state = await FetchState.ReadAsync(archive.Store, source, fileName, cancellationToken);
+        return state is not null && state.Url == redactedUrl && (state.Etag is not null || state.LastModified is not null)
+            && await archive.Store.GetInfoAsync(state.RawPath, cancellationToken) is not null
+                ? state
+                : null;
     }
 }
 

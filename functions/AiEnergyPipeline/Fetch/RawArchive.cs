@@ -9,10 +9,38 @@ namespace AiEnergyPipeline.Fetch;
 /// </summary>
 public sealed class RawArchive(IDatasetStore store, string workDirectory)
 {
+    public IDatasetStore Store => store;
+
+    /// <summary>A new local path for a file of <paramref name="source"/> in this archive's work folder.</summary>
+    public string NewLocalPath(string source, string extension) => Path.Combine(workDirectory, $"{source}-{Guid.NewGuid():N}.{extension}");
+
+    /// <summary>
+    /// Makes sure a fetched file's bytes are on local disk: a file the source answered with 304 Not
+    /// Modified is copied from the raw archive the first time a normaliser needs it.
+    /// </summary>
+    public async Task EnsureLocalAsync(FetchedFile file, CancellationToken cancellationToken)
+    {
+        if (File.Exists(file.LocalPath))
+        {
+            return;
+        }
+
+        await using var opened = await store.OpenReadAsync(file.RawPath, cancellationToken)
+            ?? throw new Fetch.SourceException(file.Source, file.FileName, $"the archived bytes {file.RawPath} are missing from the store.");
+        Directory.CreateDirectory(Path.GetDirectoryName(file.LocalPath)!);
+        var temp = file.LocalPath + ".part";
+        await using (var local = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+        {
+            await opened.Content.CopyToAsync(local, cancellationToken);
+        }
+
+        File.Move(temp, file.LocalPath, overwrite: true);
+    }
+
     public async Task<FetchedFile> ArchiveAsync(string source, string fileName, string extension, Stream content, SourceProvenance provenance, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(workDirectory);
-        var localPath = Path.Combine(workDirectory, $"{source}-{Guid.NewGuid():N}.{extension}");
+        var localPath = NewLocalPath(source, extension);
         string sha256;
         long bytes;
         await using (var file = new FileStream(localPath, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1 << 16, useAsync: true))

@@ -13,6 +13,10 @@ public static class GapInputsReader
 {
     public const string RegionsFileName = "balancing_authority_regions.csv";
 
+    /// <summary>The tables the gap reads: all a recompute downloads (never ba_hourly).</summary>
+    public static IReadOnlyList<string> Tables { get; } =
+        [Schemas.DemandScenarios.Name, Schemas.Assumptions.Name, Schemas.Generators.Name, Schemas.BaAnnual.Name, Schemas.CountryCapacity.Name];
+
     /// <exception cref="GapException">A table the model needs is missing or does not parse.</exception>
     public static GapInputs Read(IReadOnlyList<StagedTable> tables, string regionsPath)
     {

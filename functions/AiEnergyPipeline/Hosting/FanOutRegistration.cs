@@ -1,4 +1,3 @@
-using AiEnergyPipeline.Pipeline;
 using AiEnergyPipeline.Pipeline.FanOut;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
@@ -14,9 +13,6 @@ public static class FanOutRegistration
     {
         services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.Section));
         services.AddSingleton(new IngestSchedule(configuration[IngestSchedule.Setting]));
-        // TEMPORARY until IngestPipeline implements IPartitionedIngest: then register it here instead
-        // (services.AddTransient<IPartitionedIngest>(sp => sp.GetRequiredService<IngestPipeline>())).
-        services.AddTransient<IPartitionedIngest, WholeRunAsOnePartition>();
         services.AddSingleton<FanOutWorkState>();
         services.AddTransient<FanOutCoordinator>();
         services.AddTransient<IngestRunner>();

@@ -22,6 +22,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<RunPublisher>();
         services.AddSingleton<GapStage>();
         services.AddTransient<IngestPipeline>();
+        services.AddTransient<IPartitionedIngest>(sp => sp.GetRequiredService<IngestPipeline>());
         services.AddSingleton<PublishedDatasets>();
         services.AddTransient<RecomputePipeline>();
         services.AddSingleton<Recompute.RecomputeLimitsLoader>();

@@ -46,6 +46,24 @@ public sealed class BaAnnualAggregator
         }
     }
 
+    /// <summary>The sums as they stand, by balancing authority and year: what a cached partition keeps of its ba_annual.</summary>
+    public IReadOnlyList<BaAnnualPartial> Partials() =>
+        _years.OrderBy(p => p.Key.Ba, StringComparer.Ordinal).ThenBy(p => p.Key.Year)
+            .Select(p => new BaAnnualPartial(p.Key.Ba, p.Key.Year, p.Value.Peak, p.Value.Energy, p.Value.Hours))
+            .ToList();
+
+    /// <summary>Sums kept by <see cref="Partials"/>, back as an aggregator to merge.</summary>
+    public static BaAnnualAggregator FromPartials(IEnumerable<BaAnnualPartial> partials)
+    {
+        var aggregator = new BaAnnualAggregator();
+        foreach (var p in partials)
+        {
+            aggregator._years[(p.BalancingAuthorityCode, p.Year)] = new Accumulator { Peak = p.PeakDemandMw, Energy = p.EnergyMwh, Hours = p.Hours };
+        }
+
+        return aggregator;
+    }
+
     public void WriteTo(TableWriter writer)
     {
         foreach (var ((ba, year), a) in _years.OrderBy(p => p.Key.Ba, StringComparer.Ordinal).ThenBy(p => p.Key.Year))
@@ -68,3 +86,6 @@ public sealed class BaAnnualAggregator
         public long Hours { get; set; }
     }
 }
+
+/// <summary>One balancing authority's demand sums in one year, from part of the hours: peaks take the maximum, energy and hours add.</summary>
+public sealed record BaAnnualPartial(string BalancingAuthorityCode, int Year, double PeakDemandMw, double EnergyMwh, long Hours);

@@ -4,49 +4,93 @@ using AiEnergyPipeline.Tables;
 namespace AiEnergyPipeline.Normalise;
 
 /// <summary>
-/// Builds ba_hourly and ba_annual from the EIA-930 bulk files and API pages. Bulk values win:
-/// they are revised and carry EIA's adjustments, so API rows inside the hours a bulk file covers
-/// for the same balancing authority are counted as superseded rather than written twice.
+/// Builds ba_hourly and ba_annual from the EIA-930 bulk files and API pages. ba_hourly is
+/// published in parts: one per BALANCE half-year (data/ba_hourly/2024_h1.csv), normalised and
+/// cached per partition by the pipeline, then the API rows as the part <c>api</c>. ba_annual is
+/// the merge of every partition's sums with the API rows'. Bulk values win: they are revised and
+/// carry EIA's adjustments, so API rows inside the hours the bulk files cover for the same
+/// balancing authority are counted as superseded rather than written twice.
 /// </summary>
 public sealed class Eia930Normaliser : INormaliser
 {
+    /// <summary>The part of ba_hourly that holds the API rows.</summary>
+    public const string ApiPart = "api";
+
     public IReadOnlyList<string> Sources { get; } = [Eia930BulkSource.SourceName, Eia930ApiSource.SourceName];
 
     public IReadOnlyList<TableSchema> Tables { get; } = [Schemas.BaHourly, Schemas.BaAnnual];
 
     public async Task<IReadOnlyList<StagedTable>> NormaliseAsync(NormaliseContext context, CancellationToken cancellationToken)
     {
-        await using var hourly = TableWriter.Create(context.StagingDirectory, Schemas.BaHourly);
+        var partsFolder = Path.Combine(context.StagingDirectory, Schemas.BaHourly.Name);
         var annual = new BaAnnualAggregator();
-        var bulkCoverage = new Dictionary<string, (DateTime First, DateTime Last)>(StringComparer.Ordinal);
-
+        var bulkCoverage = new Dictionary<string, BaCoverage>(StringComparer.Ordinal);
+        var tables = new List<StagedTable>();
         var bulk = context.CountsOf(Eia930BulkSource.SourceName);
-        foreach (var file in context.FilesOf(Eia930BulkSource.SourceName))
+
+        void Cover(string ba, BaCoverage span) =>
+            bulkCoverage[ba] = bulkCoverage.TryGetValue(ba, out var c) ? c.Including(span.FirstUtc).Including(span.LastUtc) : span;
+
+        foreach (var partition in context.BalancePartitions)
         {
-            await using var stream = OpenLocal(file);
-            foreach (var record in Eia930BalanceCsv.Read(stream, file, context.Quarantine.Add))
+            bulk.RowsIn += partition.RowsIn;
+            bulk.RowsOut += partition.RowsOut;
+            foreach (var record in partition.Quarantine)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                bulk.RowsIn++;
-                bulkCoverage[record.BalancingAuthorityCode] = bulkCoverage.TryGetValue(record.BalancingAuthorityCode, out var c)
-                    ? (Min(c.First, record.PeriodEndUtc), Max(c.Last, record.PeriodEndUtc))
-                    : (record.PeriodEndUtc, record.PeriodEndUtc);
-                Write(hourly, annual, record);
-                bulk.RowsOut++;
+                context.Quarantine.Add(record);
             }
+
+            foreach (var span in partition.Coverage)
+            {
+                Cover(span.BalancingAuthorityCode, new BaCoverage(span.FirstUtc, span.LastUtc));
+            }
+
+            annual.Merge(BaAnnualAggregator.FromPartials(partition.Annual));
+            tables.AddRange(partition.Parts().Where(p => p.IsTable));
         }
 
+        // Without cached partitions (the normaliser used on its own), each bulk file is normalised here as its part.
+        var files = context.BalancePartitions.Count == 0 ? context.FilesOf(Eia930BulkSource.SourceName) : [];
+        foreach (var file in files)
+        {
+            var result = await BalancePartitionNormaliser.NormaliseAsync(file, partsFolder, PartNameOf(file.FileName), context.Quarantine.Add, cancellationToken);
+            bulk.RowsIn += result.RowsIn;
+            bulk.RowsOut += result.RowsOut;
+            foreach (var (ba, span) in result.Coverage)
+            {
+                Cover(ba, span);
+            }
+
+            annual.Merge(result.Annual);
+            tables.AddRange(result.Files.Where(f => f.IsTable));
+        }
+
+        tables.Add(await WriteApiPartAsync(context, partsFolder, bulkCoverage, annual, cancellationToken));
+        await using var annualWriter = TableWriter.Create(context.StagingDirectory, Schemas.BaAnnual);
+        annual.WriteTo(annualWriter);
+        tables.Add(await annualWriter.CompleteAsync(cancellationToken));
+        return tables;
+    }
+
+    /// <summary>The part a BALANCE file makes: 2024_h1 for EIA930_BALANCE_2024_Jan_Jun.csv, else its name made safe.</summary>
+    public static string PartNameOf(string fileName) =>
+        BalanceHalfYear.FromFileName(fileName)?.PartitionName
+        ?? FetchState.Segment(Path.GetFileNameWithoutExtension(fileName).ToLowerInvariant()).Replace('.', '_');
+
+    private static async Task<StagedTable> WriteApiPartAsync(NormaliseContext context, string partsFolder, Dictionary<string, BaCoverage> bulkCoverage, BaAnnualAggregator annual, CancellationToken cancellationToken)
+    {
+        await using var hourly = TableWriter.CreatePart(partsFolder, Schemas.BaHourly, ApiPart);
         var api = context.CountsOf(Eia930ApiSource.SourceName);
         // API windows are days to weeks (bounded by settings), so the seen-set stays small.
         var seen = new HashSet<(string, DateTime, BaSeries)>();
         foreach (var file in context.FilesOf(Eia930ApiSource.SourceName))
         {
-            await using var stream = OpenLocal(file);
+            await using var stream = new FileStream(file.LocalPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
             foreach (var record in Eia930ApiPage.Read(stream, file, context.Quarantine.Add))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 api.RowsIn++;
-                if (bulkCoverage.TryGetValue(record.BalancingAuthorityCode, out var c) && record.PeriodEndUtc >= c.First && record.PeriodEndUtc <= c.Last)
+                if (bulkCoverage.TryGetValue(record.BalancingAuthorityCode, out var c) && c.Contains(record.PeriodEndUtc))
                 {
                     api.RowsSuperseded++;
                     continue;
@@ -59,26 +103,12 @@ public sealed class Eia930Normaliser : INormaliser
                     continue;
                 }
 
-                Write(hourly, annual, record);
+                BaHourlyRows.Write(hourly, record);
+                annual.Add(record);
                 api.RowsOut++;
             }
         }
 
-        var hourlyTable = await hourly.CompleteAsync(cancellationToken);
-        await using var annualWriter = TableWriter.Create(context.StagingDirectory, Schemas.BaAnnual);
-        annual.WriteTo(annualWriter);
-        return [hourlyTable, await annualWriter.CompleteAsync(cancellationToken)];
+        return await hourly.CompleteAsync(cancellationToken);
     }
-
-    private static void Write(TableWriter writer, BaAnnualAggregator annual, in BaHourlyRecord record)
-    {
-        BaHourlyRows.Write(writer, record);
-        annual.Add(record);
-    }
-
-    private static FileStream OpenLocal(FetchedFile file) =>
-        new(file.LocalPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-
-    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
-    private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
 }

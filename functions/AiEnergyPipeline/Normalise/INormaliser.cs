@@ -24,6 +24,12 @@ public sealed class NormaliseContext(IReadOnlyDictionary<string, IReadOnlyList<F
     public QuarantineTable Quarantine { get; } = quarantine;
     public Dictionary<string, SourceCounts> Counts { get; } = [];
 
+    /// <summary>
+    /// BALANCE partitions already normalised (and cached) by the partitioned pipeline: their rows
+    /// are not read again, their sums and coverage are. Empty when the bulk files are to be read here.
+    /// </summary>
+    public IReadOnlyList<Pipeline.PartitionSummary> BalancePartitions { get; init; } = [];
+
     public IReadOnlyList<FetchedFile> FilesOf(string source) => Files.TryGetValue(source, out var f) ? f : [];
 
     public SourceCounts CountsOf(string source)

@@ -13,9 +13,12 @@ using Microsoft.Extensions.Options;
 namespace AiEnergyPipeline.Pipeline;
 
 /// <summary>
-/// The one pipeline every adapter drives: fetch every source into the raw archive, normalise
-/// into tables, compute the gap from those tables, publish the run, swing latest.json. Any source that fails fails the run: nothing
-/// new is published, the report says which source and why, and latest.json stays where it was.
+/// The one pipeline every adapter drives, in three steps (<see cref="IPartitionedIngest"/>):
+/// plan (which partitions: one per EIA-930 BALANCE file), process each partition (a conditional
+/// fetch; an unchanged file is reused from the partition cache, a changed one normalised and
+/// cached), complete (fetch every other source, normalise into tables, compute the gap, publish
+/// the run, swing latest.json). Any source or partition that fails fails the run: nothing new is
+/// published, the report says which and why, and latest.json stays where it was.
 /// </summary>
 public sealed partial class IngestPipeline(
     IEnumerable<ISource> sources,
@@ -26,22 +29,148 @@ public sealed partial class IngestPipeline(
     SecretRedactor redactor,
     TimeProvider time,
     IOptions<PipelineOptions> options,
-    ILogger<IngestPipeline> logger)
+    ILogger<IngestPipeline> logger) : IPartitionedIngest
 {
-    /// <summary>Bumped when a change to the code changes its outputs for the same inputs.</summary>
-    public const string ModelVersion = "ingest-v2-gap-v1";
+    /// <summary>Bumped when a change to the code changes its outputs for the same inputs; part of the partition cache's key.</summary>
+    public const string ModelVersion = "ingest-v3-gap-v1";
 
+    private readonly PartitionCache _cache = new(store);
+
+    /// <summary>Plan, every partition in this process one after another, then complete: the CLI's and the timer's run.</summary>
     public async Task<RunOutcome> RunAsync(string trigger, CancellationToken cancellationToken)
     {
         var startedAt = time.GetUtcNow();
+        IngestPlan plan;
+        try
+        {
+            plan = await PlanAsync(trigger, cancellationToken);
+        }
+        catch (SourceException e)
+        {
+            var error = redactor.Redact(e.Message);
+            LogSourceFailed(error);
+            var reports = new Dictionary<string, SourceReport> { [e.SourceName] = new(e.SourceName, SourceStatus.Failed, 0, [], 0, 0, 0, 0, error) };
+            return await FailAsync(RunId.Create(startedAt, Hashing.Sha256OfText(error)), trigger, startedAt, Stopwatch.StartNew(), reports, [], 0, error, [], cancellationToken);
+        }
+
+        for (var i = 0; i < plan.Partitions.Count; i++)
+        {
+            var partition = plan.Partitions[i];
+            LogPartitionStarting(i + 1, plan.Partitions.Count, partition.ToString());
+            var outcome = await ProcessPartitionAsync(plan, partition, cancellationToken);
+            LogPartitionDone(i + 1, plan.Partitions.Count, partition.ToString(), outcome.Status, outcome.RowsOut);
+        }
+
+        return await CompleteAsync(plan, cancellationToken);
+    }
+
+    /// <summary>Reads each partitioned source's list (conditionally) and decides the partitions. Persists nothing.</summary>
+    /// <exception cref="SourceException">A list cannot be fetched or read.</exception>
+    public async Task<IngestPlan> PlanAsync(string trigger, CancellationToken cancellationToken)
+    {
+        var createdAt = time.GetUtcNow();
+        var planId = RunId.Create(createdAt, Guid.NewGuid().ToString("N"));
+        var workDirectory = NewWorkDirectory();
+        try
+        {
+            var archive = new RawArchive(store, Path.Combine(workDirectory, "raw"));
+            var partitions = new List<PartitionKey>();
+            foreach (var source in sources.OfType<IPartitionedSource>())
+            {
+                partitions.AddRange((await source.PlanAsync(archive, cancellationToken)).Select(name => new PartitionKey(source.Name, name)));
+            }
+
+            LogPlanned(planId, partitions.Count, string.Join(", ", partitions.Select(p => p.Name)));
+            return new IngestPlan(planId, trigger, createdAt, partitions);
+        }
+        finally
+        {
+            TryDelete(workDirectory);
+        }
+    }
+
+    /// <summary>
+    /// Fetches one partition conditionally; reuses its cached outputs when its bytes are unchanged,
+    /// else normalises and caches them; records how it ended for this plan. Safe to run twice or
+    /// concurrently: cache entries are keyed by content and written whole.
+    /// </summary>
+    /// <exception cref="ArgumentException">The partition is not one of a partitioned source.</exception>
+    public async Task<PartitionOutcome> ProcessPartitionAsync(IngestPlan plan, PartitionKey partition, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(partition);
+        var source = PartitionedSource(partition.Source);
+        var fileName = source.FileNameOf(partition.Name);
         var clock = Stopwatch.StartNew();
-        var workDirectory = Path.Combine(Settings.ValueOrNull(options.Value.WorkDirectory) ?? Path.Combine(Path.GetTempPath(), "aienergy"), Guid.NewGuid().ToString("N"));
+        var workDirectory = NewWorkDirectory();
+        try
+        {
+            var archive = new RawArchive(store, Path.Combine(workDirectory, "raw"));
+            var file = await source.FetchPartitionAsync(partition.Name, archive, cancellationToken);
+            var summary = await _cache.ReadSummaryAsync(partition, file.Sha256, cancellationToken);
+            var status = PartitionStatus.Reused;
+            if (summary is null)
+            {
+                status = PartitionStatus.Normalised;
+                await archive.EnsureLocalAsync(file, cancellationToken);
+                var quarantine = new List<QuarantineRecord>();
+                var result = await BalancePartitionNormaliser.NormaliseAsync(file, Path.Combine(workDirectory, "parts"), partition.Name, quarantine.Add, cancellationToken);
+                summary = await _cache.WriteAsync(partition, file, result, quarantine, cancellationToken);
+            }
+
+            await _cache.WriteRecordAsync(new PartitionRecord(plan.PlanId, partition.Source, partition.Name, fileName, status, FetchState.Of(file),
+                summary.RowsIn, summary.RowsOut, summary.Quarantine.Count, null, time.GetUtcNow()), cancellationToken);
+            LogPartition(partition.ToString(), fileName, status, file.NotModified ? "not modified (304)" : $"{file.Bytes} bytes downloaded", summary.RowsOut, clock.ElapsedMilliseconds);
+            return new PartitionOutcome(partition, status, summary.RowsOut, null);
+        }
+        catch (Exception e) when (e is SourceException || StorageFailures.IsStorageFailure(e))
+        {
+            var error = redactor.Redact(e is SourceException ? e.Message : $"{partition.Source}: {fileName}: storage failed: {StorageFailures.Describe(e)}");
+            LogSourceFailed(error);
+            try
+            {
+                await _cache.WriteRecordAsync(new PartitionRecord(plan.PlanId, partition.Source, partition.Name, fileName, PartitionStatus.Failed, null, 0, 0, 0, error, time.GetUtcNow()), cancellationToken);
+            }
+            catch (Exception f) when (StorageFailures.IsStorageFailure(f))
+            {
+                // Completing the plan then finds no record for the partition and fails as clearly.
+                LogSourceFailed(redactor.Redact($"{partition}: its outcome could not be recorded: {StorageFailures.Describe(f)}"));
+            }
+
+            return new PartitionOutcome(partition, PartitionStatus.Failed, 0, error);
+        }
+        finally
+        {
+            TryDelete(workDirectory);
+        }
+    }
+
+    /// <summary>
+    /// Reads every planned partition's record and cached summary (failing clearly when one is
+    /// missing or failed), fetches the other sources, and normalises, computes and publishes the
+    /// run, or says that its inputs are those of the latest run and publishes nothing.
+    /// </summary>
+    public async Task<RunOutcome> CompleteAsync(IngestPlan plan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var startedAt = plan.CreatedAtUtc;
+        var clock = Stopwatch.StartNew();
+        var trigger = plan.Trigger;
+        var workDirectory = NewWorkDirectory();
         try
         {
             var archive = new RawArchive(store, Path.Combine(workDirectory, "raw"));
             var reports = new Dictionary<string, SourceReport>();
             var files = new Dictionary<string, IReadOnlyList<FetchedFile>>();
-            foreach (var source in sources)
+            var (summaries, partitionReports) = await ReadPartitionsAsync(plan, archive, reports, files, cancellationToken);
+            var failedPartitions = reports.Values.Where(r => r.Status == SourceStatus.Failed).ToList();
+            if (failedPartitions.Count > 0)
+            {
+                var runIdOfFailure = RunId.Create(startedAt, InputsHash(files));
+                return await FailAsync(runIdOfFailure, trigger, startedAt, clock, reports, [], 0, string.Join("; ", failedPartitions.Select(f => f.Error)), partitionReports, cancellationToken);
+            }
+
+            foreach (var source in sources.Where(s => s is not IPartitionedSource))
             {
                 var (fetched, report) = await FetchAsync(source, archive, cancellationToken);
                 reports[source.Name] = report;
@@ -56,7 +185,7 @@ public sealed partial class IngestPipeline(
             var failed = reports.Values.Where(r => r.Status == SourceStatus.Failed).ToList();
             if (failed.Count > 0)
             {
-                return await FailAsync(runId, trigger, startedAt, clock, reports, [], 0, string.Join("; ", failed.Select(f => f.Error)), cancellationToken);
+                return await FailAsync(runId, trigger, startedAt, clock, reports, [], 0, string.Join("; ", failed.Select(f => f.Error)), partitionReports, cancellationToken);
             }
 
             var (latest, latestETag) = await publisher.ReadLatestAsync(cancellationToken);
@@ -64,13 +193,19 @@ public sealed partial class IngestPipeline(
             {
                 var message = $"Unchanged: the inputs are those of run {latest.RunId}; nothing new was published.";
                 LogUnchanged(latest.RunId);
-                var report = Report(latest.RunId, RunStatus.Unchanged, trigger, startedAt, clock, message, reports, [], 0);
+                var report = Report(latest.RunId, RunStatus.Unchanged, trigger, startedAt, clock, message, reports, [], 0, partitionReports);
                 return new RunOutcome(RunStatus.Unchanged, latest.RunId, latest.RunId, store.Description, message, report);
+            }
+
+            // Files the sources answered with 304 are copied from the raw archive now that a normaliser needs them.
+            foreach (var file in files.Where(p => !IsPartitioned(p.Key)).SelectMany(p => p.Value))
+            {
+                await archive.EnsureLocalAsync(file, cancellationToken);
             }
 
             var staging = Path.Combine(workDirectory, "tables");
             await using var quarantineWriter = TableWriter.Create(staging, Schemas.Quarantine);
-            var context = new NormaliseContext(files, staging, new QuarantineTable(quarantineWriter));
+            var context = new NormaliseContext(files, staging, new QuarantineTable(quarantineWriter)) { BalancePartitions = summaries };
             var tables = new List<StagedTable>();
             foreach (var normaliser in normalisers)
             {
@@ -83,7 +218,7 @@ public sealed partial class IngestPipeline(
                 {
                     var error = redactor.Redact(e.Message);
                     reports[e.SourceName] = reports[e.SourceName] with { Status = SourceStatus.Failed, Error = error };
-                    return await FailAsync(runId, trigger, startedAt, clock, WithCounts(reports, context), [], context.Quarantine.Rows, error, cancellationToken);
+                    return await FailAsync(runId, trigger, startedAt, clock, WithCounts(reports, context), [], context.Quarantine.Rows, error, partitionReports, cancellationToken);
                 }
 
                 LogNormalised(string.Join(", ", normaliser.Tables.Select(t => t.Name)), sourceClock.ElapsedMilliseconds);
@@ -99,17 +234,17 @@ public sealed partial class IngestPipeline(
             {
                 // A gap that cannot be computed fails the run as a failed source does: nothing is published.
                 var error = redactor.Redact($"gap: {e.Message}");
-                return await FailAsync(runId, trigger, startedAt, clock, WithCounts(reports, context), [], context.Quarantine.Rows, error, cancellationToken);
+                return await FailAsync(runId, trigger, startedAt, clock, WithCounts(reports, context), [], context.Quarantine.Rows, error, partitionReports, cancellationToken);
             }
 
             LogComputed(computeClock.ElapsedMilliseconds);
             var parquetClock = Stopwatch.StartNew();
             tables = await ParquetSiblings.AddAsync(tables, cancellationToken);
             LogParquet(parquetClock.ElapsedMilliseconds);
-            var tableReports = tables.Select(t => new TableReport(t.Schema.Name, t.Format, t.Rows, t.Bytes)).ToList();
+            var tableReports = TableReport.Of(tables);
             var finalReports = WithCounts(reports, context);
-            var publishedMessage = $"Published run {runId}: {string.Join(", ", tableReports.Where(t => t.Format != StagedTable.ParquetFormat).Select(t => $"{t.Name} {t.Rows} rows"))}.";
-            var runReport = Report(runId, RunStatus.Published, trigger, startedAt, clock, publishedMessage, finalReports, tableReports, context.Quarantine.Rows);
+            var publishedMessage = $"Published run {runId}: {string.Join(", ", tableReports.Where(t => t.Format == "csv").Select(t => $"{t.Name} {t.Rows} rows"))}.";
+            var runReport = Report(runId, RunStatus.Published, trigger, startedAt, clock, publishedMessage, finalReports, tableReports, context.Quarantine.Rows, partitionReports);
             var package = DataPackageBuilder.Build(runId, startedAt, inputsSha256, tables, files.Values.SelectMany(f => f).ToList(), sources.ToDictionary(s => s.Name, s => s.Citation));
             bool isLatest;
             try
@@ -121,7 +256,7 @@ public sealed partial class IngestPipeline(
                 // latest.json is written last, so a run cut off part-way is never pointed at;
                 // its partial files stay under runs/{runId}/ beside a report that says it failed.
                 var error = redactor.Redact($"publish failed: {StorageFailures.Describe(e)}");
-                return await FailAsync(runId, trigger, startedAt, clock, finalReports, tableReports, context.Quarantine.Rows, error, cancellationToken);
+                return await FailAsync(runId, trigger, startedAt, clock, finalReports, tableReports, context.Quarantine.Rows, error, partitionReports, cancellationToken);
             }
 
             var latestRunId = isLatest ? runId : (await publisher.ReadLatestAsync(cancellationToken)).Pointer?.RunId;
@@ -133,6 +268,79 @@ public sealed partial class IngestPipeline(
             TryDelete(workDirectory);
         }
     }
+
+    /// <summary>
+    /// Each planned partition as this plan left it: its file (from its record) and its cached
+    /// summary. A partition not processed, failed, or whose cache entry is gone fails its source.
+    /// </summary>
+    private async Task<(List<PartitionSummary> Summaries, List<PartitionReport> Reports)> ReadPartitionsAsync(
+        IngestPlan plan, RawArchive archive, Dictionary<string, SourceReport> reports, Dictionary<string, IReadOnlyList<FetchedFile>> files, CancellationToken cancellationToken)
+    {
+        var summaries = new List<PartitionSummary>();
+        var partitionReports = new List<PartitionReport>();
+        foreach (var group in plan.Partitions.GroupBy(p => p.Source))
+        {
+            var clock = Stopwatch.StartNew();
+            var source = PartitionedSource(group.Key);
+            var errors = new List<string>();
+            var fetched = new List<FetchedFile>();
+            try
+            {
+                fetched.AddRange(await source.PlanInputsAsync(archive, cancellationToken));
+            }
+            catch (SourceException e)
+            {
+                errors.Add(redactor.Redact(e.Message));
+            }
+
+            foreach (var key in group)
+            {
+                var fileName = source.FileNameOf(key.Name);
+                var record = await _cache.ReadRecordAsync(key, plan.PlanId, cancellationToken);
+                PartitionSummary? summary = null;
+                string? error = record switch
+                {
+                    null => $"{key.Source}: {fileName}: partition {key.Name} has not been processed in plan {plan.PlanId}.",
+                    { Status: PartitionStatus.Failed } => record.Error ?? $"{key.Source}: {fileName}: failed.",
+                    { Fetched: null } => $"{key.Source}: {fileName}: partition {key.Name} has no fetched file in plan {plan.PlanId}.",
+                    _ => null,
+                };
+                if (error is null)
+                {
+                    summary = await _cache.ReadSummaryAsync(key, record!.Fetched!.Sha256, cancellationToken);
+                    error = summary is null ? $"{key.Source}: {fileName}: the cached outputs of partition {key.Name} (sha256 {record.Fetched.Sha256}) are missing from the store." : null;
+                }
+
+                if (error is not null || summary is null)
+                {
+                    errors.Add(error ?? "");
+                    partitionReports.Add(new PartitionReport(key.Source, key.Name, fileName, PartitionStatus.Failed, record?.Fetched?.Sha256, record?.Fetched?.Bytes ?? 0, 0, 0, 0, error));
+                    continue;
+                }
+
+                summaries.Add(summary);
+                var state = record!.Fetched!;
+                fetched.Add(state.ToFetchedFile(archive.NewLocalPath(key.Source, "csv"), state.FetchedAtUtc) with { AlreadyArchived = record.Status == PartitionStatus.Reused });
+                partitionReports.Add(new PartitionReport(key.Source, key.Name, fileName, record.Status, state.Sha256, state.Bytes, summary.RowsIn, summary.RowsOut, summary.Quarantine.Count, null));
+            }
+
+            files[source.Name] = fetched;
+            var fileReports = fetched.Select(f => new FileReport(f.FileName, f.RawPath, f.Sha256, f.Bytes, f.AlreadyArchived)).ToList();
+            reports[source.Name] = new SourceReport(source.Name, errors.Count > 0 ? SourceStatus.Failed : SourceStatus.Succeeded, clock.ElapsedMilliseconds, fileReports, 0, 0, 0, 0,
+                errors.Count > 0 ? string.Join("; ", errors) : null);
+        }
+
+        return (summaries, partitionReports);
+    }
+
+    private IPartitionedSource PartitionedSource(string name) =>
+        sources.OfType<IPartitionedSource>().FirstOrDefault(s => s.Name == name)
+        ?? throw new ArgumentException($"'{name}' is not a partitioned source of this pipeline.", nameof(name));
+
+    private bool IsPartitioned(string sourceName) => sources.OfType<IPartitionedSource>().Any(s => s.Name == sourceName);
+
+    private string NewWorkDirectory() =>
+        Path.Combine(Settings.ValueOrNull(options.Value.WorkDirectory) ?? Path.Combine(Path.GetTempPath(), "aienergy"), Guid.NewGuid().ToString("N"));
 
     private async Task<(IReadOnlyList<FetchedFile>? Files, SourceReport Report)> FetchAsync(ISource source, RawArchive archive, CancellationToken cancellationToken)
     {
@@ -152,10 +360,10 @@ public sealed partial class IngestPipeline(
         }
     }
 
-    private async Task<RunOutcome> FailAsync(string runId, string trigger, DateTimeOffset startedAt, Stopwatch clock, Dictionary<string, SourceReport> reports, IReadOnlyList<TableReport> tables, long quarantined, string error, CancellationToken cancellationToken)
+    private async Task<RunOutcome> FailAsync(string runId, string trigger, DateTimeOffset startedAt, Stopwatch clock, Dictionary<string, SourceReport> reports, IReadOnlyList<TableReport> tables, long quarantined, string error, IReadOnlyList<PartitionReport> partitions, CancellationToken cancellationToken)
     {
         var message = $"Run {runId} failed, nothing new was published and latest.json is unchanged: {error}";
-        var report = Report(runId, RunStatus.Failed, trigger, startedAt, clock, message, reports, tables, quarantined);
+        var report = Report(runId, RunStatus.Failed, trigger, startedAt, clock, message, reports, tables, quarantined, partitions);
         try
         {
             await publisher.WriteReportAsync(report, cancellationToken);
@@ -171,15 +379,24 @@ public sealed partial class IngestPipeline(
         return new RunOutcome(RunStatus.Failed, runId, latest?.RunId, store.Description, message, report);
     }
 
-    private RunReport Report(string runId, RunStatus status, string trigger, DateTimeOffset startedAt, Stopwatch clock, string message, Dictionary<string, SourceReport> reports, IReadOnlyList<TableReport> tables, long quarantined) =>
-        new(runId, status, trigger, startedAt, startedAt + clock.Elapsed, clock.ElapsedMilliseconds, message, reports.Values.ToList(), tables, quarantined);
+    private RunReport Report(string runId, RunStatus status, string trigger, DateTimeOffset startedAt, Stopwatch clock, string message, Dictionary<string, SourceReport> reports, IReadOnlyList<TableReport> tables, long quarantined, IReadOnlyList<PartitionReport> partitions)
+    {
+        // The run began when it was planned; its partitions may have been processed elsewhere since.
+        var elapsed = time.GetUtcNow() - startedAt;
+        if (elapsed < clock.Elapsed)
+        {
+            elapsed = clock.Elapsed;
+        }
+
+        return new(runId, status, trigger, startedAt, startedAt + elapsed, (long)elapsed.TotalMilliseconds, message, reports.Values.ToList(), tables, quarantined, partitions.Count > 0 ? partitions : null);
+    }
 
     private static Dictionary<string, SourceReport> WithCounts(Dictionary<string, SourceReport> reports, NormaliseContext context) =>
         reports.ToDictionary(p => p.Key, p => context.Counts.TryGetValue(p.Key, out var c)
             ? p.Value with { RowsIn = c.RowsIn, RowsOut = c.RowsOut, RowsSuperseded = c.RowsSuperseded, RowsQuarantined = context.Quarantine.CountOf(p.Key) }
             : p.Value with { RowsQuarantined = context.Quarantine.CountOf(p.Key) });
 
-    /// <summary>What the run's outputs depend on: every input file's bytes, in order, and the model version.</summary>
+    /// <summary>What the run's outputs depend on: every input file's bytes (each partition's sha256 among them), in order, and the model version.</summary>
     private static string InputsHash(Dictionary<string, IReadOnlyList<FetchedFile>> files)
     {
         var text = new StringBuilder(ModelVersion).Append('\n');
@@ -214,6 +431,18 @@ public sealed partial class IngestPipeline(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Error}")]
     private partial void LogSourceFailed(string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "plan {PlanId}: {Count} partitions ({Names})")]
+    private partial void LogPlanned(string planId, int count, string names);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "partition {Index} of {Count}: {Partition}")]
+    private partial void LogPartitionStarting(int index, int count, string partition);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "partition {Index} of {Count}: {Partition} {Status}, {Rows} rows")]
+    private partial void LogPartitionDone(int index, int count, string partition, PartitionStatus status, long rows);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Partition} ({File}): {Status}; {Fetch}; {Rows} rows; {Ms} ms")]
+    private partial void LogPartition(string partition, string file, PartitionStatus status, string fetch, long rows, long ms);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "normalised {Tables} in {Ms} ms")]
     private partial void LogNormalised(string tables, long ms);

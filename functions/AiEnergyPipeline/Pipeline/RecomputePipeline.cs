@@ -12,9 +12,10 @@ namespace AiEnergyPipeline.Pipeline;
 
 /// <summary>
 /// Recomputes the gap of the latest run with an operator's overrides, without fetching: the
-/// latest run's CSV tables are downloaded, the request applied, the gap computed, and a new run
-/// published with the same CSV tables (byte for byte), the new gap, and the Parquet siblings of
-/// both, derived from the latest run.
+/// tables the gap reads are downloaded from the latest run, the request applied, the gap computed,
+/// and a new run published with the same tables (byte for byte: every other table and every Parquet
+/// sibling, ba_hourly's parts among them, is copied within the store, never downloaded), the new
+/// gap and its Parquet siblings.
 /// The inputs hash is that of the ingested data plus the request, so the same request twice
 /// publishes once, and an empty request hashes as the ingest did.
 /// </summary>
@@ -87,7 +88,7 @@ public sealed partial class RecomputePipeline(
             }
 
             var all = await ParquetSiblings.AddAsync(tables.Concat(outputs), cancellationToken);
-            var tableReports = all.Select(t => new TableReport(t.Schema.Name, t.Format, t.Rows, t.Bytes)).ToList();
+            var tableReports = TableReport.Of(all);
             var publishedMessage = $"Published run {runId}, recomputed ({trigger}) from run {latest.RunId}: {string.Join(", ", outputs.Select(t => t.IsTable ? $"{t.Schema.Name} {t.Rows} rows" : t.Schema.Name))}.";
             var runReport = Report(runId, RunStatus.Published, startedAt, clock, publishedMessage, tableReports);
             var package = previous with
@@ -116,25 +117,23 @@ public sealed partial class RecomputePipeline(
         request.IsEmpty ? baseInputsSha256 : Hashing.Sha256OfText($"{baseInputsSha256}\nrecompute\n{RecomputeCanonicalJson.ToText(request)}");
 
     /// <summary>
-    /// Streams every CSV table under data/ of the run (whole tables and parts) to the staging folder
-    /// and checks it against the package's hash. Parquet siblings are not downloaded: they are
-    /// written again from the CSV for the new run.
+    /// Every data/ resource of the run: the gap's inputs (CSV) streamed to the staging folder and
+    /// checked against the package's hash; every other one left in the store, to be copied there.
     /// </summary>
     private async Task<List<StagedTable>> DownloadTablesAsync(DataPackage package, string staging, CancellationToken cancellationToken)
     {
         var tables = new List<StagedTable>();
-        foreach (var resource in package.Resources.Where(r => r.Format == "csv" && r.Path.StartsWith(StagedTable.DataFolder + "/", StringComparison.Ordinal)))
+        foreach (var resource in package.Resources.Where(r => r.Path.StartsWith(StagedTable.DataFolder + "/", StringComparison.Ordinal)))
         {
-            var schema = Schemas.ByName(ResourceNames.TableOf(resource.Name))
-                ?? throw new InvalidOperationException($"run {package.Id}: the table '{resource.Name}' is not one this version knows.");
-            var part = resource.Path == $"{StagedTable.DataFolder}/{schema.Name}.{resource.Format}" ? null : Path.GetFileNameWithoutExtension(resource.Path);
-            var table = new StagedTable(schema, "", resource.Format, resource.RowCount ?? 0, 0, "", StagedTable.DataFolder, part);
-            if (table.RelativePath != resource.Path)
+            var schema = Schemas.ByName(resource.TableName)
+                ?? throw new InvalidOperationException($"run {package.Id}: the table '{resource.TableName}' is not one this version knows.");
+            if (resource.Part is not null || resource.Format != "csv" || !GapInputsReader.Tables.Contains(schema.Name))
             {
-                throw new InvalidOperationException($"run {package.Id}: the table '{resource.Name}' has the path '{resource.Path}', which is neither data/{schema.Name}.csv nor a part data/{schema.Name}/{{part}}.csv.");
+                tables.Add(new StagedTable(schema, "", resource.Format, resource.RowCount ?? 0, resource.Bytes, resource.Sha256, StagedTable.DataFolder, resource.Part, PublishedRun.PathOf(package, resource)));
+                continue;
             }
 
-            var local = Path.Combine(staging, resource.Path);
+            var local = Path.Combine(staging, StagedTable.DataFolder, $"{schema.Name}.{resource.Format}");
             await DownloadAsync(PublishedRun.PathOf(package, resource), local, cancellationToken);
             var (sha256, bytes) = await Hashing.Sha256OfFileAsync(local, cancellationToken);
             if (sha256 != resource.Sha256)
@@ -142,7 +141,7 @@ public sealed partial class RecomputePipeline(
                 throw new InvalidOperationException($"run {package.Id}: {resource.Path} has sha256 {sha256}, not {resource.Sha256} as its data package says.");
             }
 
-            tables.Add(table with { LocalPath = local, Bytes = bytes, Sha256 = sha256 });
+            tables.Add(new StagedTable(schema, local, resource.Format, resource.RowCount ?? 0, bytes, sha256));
         }
 
         return tables;

@@ -37,7 +37,7 @@ public static class DataPackageBuilder
     /// <summary>The resources describing staged files, in their order.</summary>
     public static IReadOnlyList<DataResource> Resources(IReadOnlyList<StagedTable> tables) =>
         tables.Select(t => new DataResource(
-            ResourceNames.Of(t),
+            t.ResourceName,
             // Relative to the data package, as Frictionless resolves paths.
             t.RelativePath,
             t.Format,
@@ -51,7 +51,9 @@ public static class DataPackageBuilder
             t.Sha256,
             // Rows and a table schema describe tables (CSV and Parquet) only; a JSON or SVG file has its format and media type.
             t.HasRows ? t.Rows : null,
-            t.HasRows ? new ResourceSchema(t.Schema.Fields, t.Schema.PrimaryKey) : null)).ToList();
+            t.HasRows ? new ResourceSchema(t.Schema.Fields, t.Schema.PrimaryKey) : null,
+            t.Part is null && t.Format != StagedTable.ParquetFormat ? null : t.Schema.Name,
+            t.Part)).ToList();
 
     /// <summary>How a Parquet sibling stores the schema's types, said in its resource's description.</summary>
     public const string ParquetNote =

@@ -10,7 +10,8 @@ public sealed record LatestPointer(
     string InputsSha256,
     IReadOnlyList<LatestTable> Tables);
 
-public sealed record LatestTable(string Name, string Path, string Format, long Rows);
+/// <param name="Part">For a table published in parts (ba_hourly), the part this file holds; its rows are the part's.</param>
+public sealed record LatestTable(string Name, string Path, string Format, long Rows, string? Part = null);
 
 /// <summary>
 /// runs/{runId}/datapackage.json, Frictionless-style. A recompute's package also records the run
@@ -46,7 +47,13 @@ public sealed record DataResource(
     string Hash,
     string Sha256,
     long? RowCount,
-    ResourceSchema? Schema);
+    ResourceSchema? Schema,
+    string? Table = null,
+    string? Part = null)
+{
+    /// <summary>The table the resource belongs to: its table field (parts, Parquet siblings), else its name.</summary>
+    public string TableName => Table ?? ResourceNames.TableOf(Name);
+}
 
 public sealed record ResourceSchema(IReadOnlyList<FieldSchema> Fields, IReadOnlyList<string> PrimaryKey);
 
@@ -75,7 +82,21 @@ public sealed record RunReport(
     string? Message,
     IReadOnlyList<SourceReport> Sources,
     IReadOnlyList<TableReport> Tables,
-    long QuarantinedRows);
+    long QuarantinedRows,
+    IReadOnlyList<PartitionReport>? Partitions = null);
+
+/// <summary>One partition of a run (a BALANCE half-year): reused from the cache, normalised in this run, or failed.</summary>
+public sealed record PartitionReport(
+    string Source,
+    string Name,
+    string FileName,
+    Pipeline.PartitionStatus Status,
+    string? Sha256,
+    long Bytes,
+    long RowsIn,
+    long RowsOut,
+    long RowsQuarantined,
+    string? Error);
 
 public sealed record SourceReport(
     string Name,
@@ -90,7 +111,15 @@ public sealed record SourceReport(
 
 public sealed record FileReport(string FileName, string RawPath, string Sha256, long Bytes, bool AlreadyArchived);
 
-public sealed record TableReport(string Name, string Format, long Rows, long Bytes);
+/// <param name="Parts">How many parts the table is published in, or null for one file.</param>
+public sealed record TableReport(string Name, string Format, long Rows, long Bytes, int? Parts = null)
+{
+    /// <summary>One row per table and format: the parts of a table are summed.</summary>
+    public static IReadOnlyList<TableReport> Of(IEnumerable<StagedTable> tables) =>
+        tables.GroupBy(t => (t.Schema.Name, t.Format))
+            .Select(g => new TableReport(g.Key.Name, g.Key.Format, g.Sum(t => t.Rows), g.Sum(t => t.Bytes), g.Any(t => t.Part is not null) ? g.Count() : null))
+            .ToList();
+}
 
 public enum RunStatus
 {

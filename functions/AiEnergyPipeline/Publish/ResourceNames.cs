@@ -1,22 +1,13 @@
-using AiEnergyPipeline.Tables;
-
 namespace AiEnergyPipeline.Publish;
 
 /// <summary>
-/// Names of data package resources, unique within a run: a table's CSV is named as the table
-/// (ba_hourly), its Parquet sibling as the table and the format (ba_hourly.parquet). Dataset names
-/// never hold a '.', so a sibling's name cannot be taken by a table; lookups by table name use
-/// <see cref="TableOf"/> and pick the format.
+/// Names of data package resources, unique within a run (see <see cref="Tables.StagedTable.ResourceName"/>):
+/// ba_hourly, ba_hourly.parquet, ba_hourly_2024_h1, ba_hourly_2024_h1.parquet. Lookups by table name
+/// use the resource's table field, written for parts and Parquet siblings, and fall back to <see cref="TableOf"/>.
 /// </summary>
 public static class ResourceNames
 {
-    public static string Of(StagedTable table)
-    {
-        ArgumentNullException.ThrowIfNull(table);
-        return table.Format == StagedTable.ParquetFormat ? $"{table.Schema.Name}.{StagedTable.ParquetFormat}" : table.Schema.Name;
-    }
-
-    /// <summary>The table (dataset) a resource belongs to: its name up to the first '.'.</summary>
+    /// <summary>The table (dataset) a resource without a table field belongs to: its name up to the first '.'.</summary>
     public static string TableOf(string resourceName)
     {
         ArgumentNullException.ThrowIfNull(resourceName);

@@ -39,9 +39,17 @@ public sealed partial class RunPublisher(IDatasetStore store, ILogger<RunPublish
         var runId = package.Id;
         foreach (var table in tables)
         {
+            if (table.StorePath is { } cached)
+            {
+                // Already in the store (a cached partition): copied there, not streamed through this instance.
+                await store.CopyAsync(cached, TablePath(runId, table), cancellationToken);
+                LogCopied(table.ResourceName, table.Rows);
+                continue;
+            }
+
             await using var content = File.OpenRead(table.LocalPath);
             await store.WriteAsync(TablePath(runId, table), content, WriteCondition.None, new StoreWriteOptions(ContentTypes.ForExtension(table.Format)), cancellationToken);
-            LogUploaded(table.Schema.Name, table.Rows);
+            LogUploaded(table.ResourceName, table.Rows);
         }
 
         await WriteJsonAsync(DataPackagePath(runId), package, WriteCondition.None, cancellationToken);
@@ -52,7 +60,7 @@ public sealed partial class RunPublisher(IDatasetStore store, ILogger<RunPublish
             report.FinishedAt,
             DataPackagePath(runId),
             package.InputsSha256,
-            tables.Select(t => new LatestTable(t.Schema.Name, TablePath(runId, t), t.Format, t.Rows)).ToList());
+            tables.Select(t => new LatestTable(t.Schema.Name, TablePath(runId, t), t.Format, t.Rows, t.Part)).ToList());
         return await SwingLatestAsync(pointer, latestETag, cancellationToken);
     }
 
@@ -99,6 +107,9 @@ public sealed partial class RunPublisher(IDatasetStore store, ILogger<RunPublish
 
     [LoggerMessage(Level = LogLevel.Information, Message = "published {Table}: {Rows} rows")]
     private partial void LogUploaded(string table, long rows);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "published {Table}: {Rows} rows, copied within the store")]
+    private partial void LogCopied(string table, long rows);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "run {RunId} is complete but not latest: the newer run {LatestRunId} was published meanwhile")]
     private partial void LogSuperseded(string runId, string latestRunId);

@@ -83,6 +83,44 @@ public sealed class BlobDatasetStore(BlobContainerClient container) : IDatasetSt
         }
     }
 
+    public async Task<string> CopyAsync(string from, string to, CancellationToken cancellationToken = default)
+    {
+        var source = container.GetBlobClient(StorePath.Validate(from));
+        var target = container.GetBlobClient(StorePath.Validate(to));
+        await EnsureContainerAsync(cancellationToken);
+        CopyFromUriOperation operation;
+        try
+        {
+            // A copy within the account is authorised by the same credentials and done by the
+            // service (Azurite too): the bytes never pass through this instance.
+            operation = await target.StartCopyFromUriAsync(source.Uri, cancellationToken: cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            throw new FileNotFoundException($"'{from}' was not copied to '{to}': there is no object at '{from}'.", from, e);
+        }
+
+        // Within one account a copy completes at once or soon. The blob's own copy status is
+        // watched rather than the operation's: a concurrent copy of the same bytes to the same
+        // path (two instances publishing one run) replaces this one's copy id, and either is fine.
+        for (var attempt = 1; ; attempt++)
+        {
+            var properties = (await target.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+            var mine = properties.CopyId == operation.Id;
+            if (properties.CopyStatus == CopyStatus.Success || (!mine && properties.CopyStatus != CopyStatus.Pending))
+            {
+                return properties.ETag.ToString("H");
+            }
+
+            if (mine && properties.CopyStatus is CopyStatus.Failed or CopyStatus.Aborted)
+            {
+                throw new IOException($"'{from}' was not copied to '{to}': the copy ended {properties.CopyStatus}: {properties.CopyStatusDescription}");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(1000, 20 * attempt)), cancellationToken);
+        }
+    }
+
     private async Task EnsureContainerAsync(CancellationToken cancellationToken)
     {
         if (Volatile.Read(ref _containerChecked) == 0)

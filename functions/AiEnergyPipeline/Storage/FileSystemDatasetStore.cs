@@ -95,6 +95,30 @@ public sealed class FileSystemDatasetStore : IDatasetStore
         }
     }
 
+    public async Task<string> CopyAsync(string from, string to, CancellationToken cancellationToken = default)
+    {
+        var source = FullPath(from);
+        var target = FullPath(to);
+        if (!File.Exists(source))
+        {
+            throw new FileNotFoundException($"'{from}' was not copied to '{to}': there is no object at '{from}'.", from);
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var temp = target + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        try
+        {
+            File.Copy(source, temp);
+            var info = await InfoAsync(from, new FileInfo(source), cancellationToken);
+            await CommitAsync(to, temp, target, new StoreWriteOptions(info.ContentType, info.Metadata), cancellationToken);
+            return ETagOf(new FileInfo(target));
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
     private string FullPath(string path) =>
         Path.Combine(_root, StorePath.Validate(path).Replace('/', Path.DirectorySeparatorChar));
 

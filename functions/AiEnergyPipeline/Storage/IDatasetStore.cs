@@ -23,6 +23,15 @@ public interface IDatasetStore
 
     /// <summary>Every object whose path starts with <paramref name="prefix"/>, in ordinal order of path.</summary>
     IAsyncEnumerable<StoredObjectInfo> ListAsync(string prefix, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Copies the object at <paramref name="from"/> (bytes, content type and metadata) to
+    /// <paramref name="to"/>, replacing what is there, inside the store: a blob is copied by the
+    /// service within its account, so a large published part never streams through the instance.
+    /// </summary>
+    /// <returns>The new object's ETag.</returns>
+    /// <exception cref="FileNotFoundException">There is no object at <paramref name="from"/>.</exception>
+    Task<string> CopyAsync(string from, string to, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Optional properties of a write.</summary>

@@ -4,7 +4,8 @@ namespace AiEnergyPipeline.Tables;
 /// Gives every staged CSV table (data/ tables, their parts, and the gap's CSV tables) a Parquet
 /// sibling with the schema's types, published beside it as {table}.parquet (or {part}.parquet).
 /// A table whose Parquet was already written (the EIA-930 normaliser writes ba_hourly's itself)
-/// is left as it is.
+/// is left as it is. A CSV that is only in the store (a cached part, a table a recompute copies)
+/// is not converted here: its Parquet, where its run had one, is copied beside it.
 /// </summary>
 public static class ParquetSiblings
 {
@@ -24,7 +25,7 @@ public static class ParquetSiblings
             }
 
             result.Add(file);
-            if (file.IsTable)
+            if (file.IsTable && (file.StorePath is null || written.ContainsKey(Key(file))))
             {
                 result.Add(written.TryGetValue(Key(file), out var existing) ? existing : await CsvToParquet.ConvertAsync(file, cancellationToken));
             }

@@ -23,7 +23,9 @@ public class CliTests
         var store = Path.Combine(folder, "published");
         var runId = LatestRunId(store);
         Assert.Contains($"run: {runId}", result.Stdout, StringComparison.Ordinal);
-        Assert.Matches(@"ba_hourly\s+3,824 rows", result.Stdout);
+        // Two BALANCE half-years (1,440 and 3,360 rows) and the API rows they do not cover (464), in three parts.
+        Assert.Matches(@"ba_hourly\s+5,264 rows in 3 parts", result.Stdout);
+        Assert.Contains("partitions: 2 normalised", result.Stdout, StringComparison.Ordinal);
         Assert.Matches(@"ba_annual\s+10 rows", result.Stdout);
         Assert.Contains($"store: {store}", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("eia930_api: page 3: 600 of 600 rows", result.Stderr, StringComparison.Ordinal);
@@ -155,9 +157,11 @@ public class CliTests
             Assert.DoesNotContain(key, await File.ReadAllTextAsync(file), StringComparison.Ordinal);
         }
 
-        var hourly = await File.ReadAllLinesAsync(Path.Combine(store, "runs", LatestRunId(store), "data", "ba_hourly.csv"));
-        Assert.Equal(3360 + 40, hourly.Length - 1);
-        Assert.Equal(40, hourly.Count(l => l.Contains(",api,", StringComparison.Ordinal)));
+        var hourly = Path.Combine(store, "runs", LatestRunId(store), "data", "ba_hourly");
+        Assert.Equal(3360, (await File.ReadAllLinesAsync(Path.Combine(hourly, "2025_h2.csv"))).Length - 1);
+        var apiPart = await File.ReadAllLinesAsync(Path.Combine(hourly, "api.csv"));
+        Assert.Equal(40, apiPart.Length - 1);
+        Assert.All(apiPart.Skip(1), l => Assert.Contains(",api,", l, StringComparison.Ordinal));
         // The newest month is the current one here: the server has a workbook at every address.
         Assert.Single(eia860m.Requests);
         Assert.True((await File.ReadAllLinesAsync(Path.Combine(store, "runs", LatestRunId(store), "data", "generators.csv"))).Length > 1);

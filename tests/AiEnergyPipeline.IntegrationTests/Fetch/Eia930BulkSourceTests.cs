@@ -98,4 +98,78 @@ public class Eia930BulkSourceTests
 
         Assert.StartsWith($"eia930_bulk: {FileName}: download failed", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task FetchAsync_SecondTimeWithValidators_SendsThemAndReusesTheArchivedBytesOn304()
+    {
+        var conditions = new System.Collections.Concurrent.ConcurrentQueue<(string? IfNoneMatch, string? IfModifiedSince)>();
+        await using var server = await LocalHttpServer.StartAsync(async context =>
+        {
+            conditions.Enqueue((context.Request.Headers.IfNoneMatch.FirstOrDefault(), context.Request.Headers.IfModifiedSince.FirstOrDefault()));
+            context.Response.Headers.ETag = "\"v1\"";
+            context.Response.Headers.LastModified = "Tue, 06 Jan 2026 10:00:00 GMT";
+            if (context.Request.Headers.IfNoneMatch == "\"v1\"")
+            {
+                context.Response.StatusCode = 304;
+                return;
+            }
+
+            await context.Response.Body.WriteAsync(Recorded);
+        });
+        var store = new FileSystemDatasetStore(TestPaths.NewTempFolder());
+        await using var services = TestPipeline.Build(new Dictionary<string, string?>(TestPipeline.FolderStore(TestPaths.NewTempFolder()))
+        {
+            ["Pipeline:Mode"] = "Live",
+            ["Sources:Eia930Bulk:Url"] = new Uri(server.BaseAddress, "sixMonthFiles/").ToString(),
+            ["Sources:Eia930Bulk:Files:0"] = FileName,
+        });
+        var source = services.GetRequiredService<Eia930BulkSource>();
+        var first = await source.FetchPartitionAsync("2025_h2", new RawArchive(store, TestPaths.NewTempFolder()), CancellationToken.None);
+        var rawWritten = (await store.GetInfoAsync(first.RawPath))!.ETag;
+        var work = TestPaths.NewTempFolder();
+
+        var second = await source.FetchPartitionAsync("2025_h2", new RawArchive(store, work), CancellationToken.None);
+
+        Assert.Equal([(null, null), ("\"v1\"", "Tue, 06 Jan 2026 10:00:00 GMT")], conditions);
+        Assert.True(second.NotModified);
+        Assert.Equal((first.RawPath, first.Sha256, first.Bytes), (second.RawPath, second.Sha256, second.Bytes));
+        Assert.Equal(rawWritten, (await store.GetInfoAsync(first.RawPath))!.ETag);
+        // Not copied from the archive until a normaliser needs the bytes.
+        Assert.False(File.Exists(second.LocalPath));
+        await new RawArchive(store, work).EnsureLocalAsync(second, CancellationToken.None);
+        Assert.Equal(Recorded, await File.ReadAllBytesAsync(second.LocalPath));
+    }
+
+    [Fact]
+    public async Task PlanAsync_FileList_OnePartitionPerBalanceFileFromTheFirstYear()
+    {
+        var list = BalanceFiles.List(["EIA930_BALANCE_2019_Jul_Dec.csv", "EIA930_BALANCE_2020_Jan_Jun.csv", "EIA930_BALANCE_2020_Jul_Dec.csv"]);
+        await using var server = await LocalHttpServer.StartAsync(context => context.Response.Body.WriteAsync(list).AsTask());
+        await using var services = TestPipeline.Build(new Dictionary<string, string?>(TestPipeline.FolderStore(TestPaths.NewTempFolder()))
+        {
+            ["Pipeline:Mode"] = "Live",
+            ["Sources:Eia930Bulk:Url"] = new Uri(server.BaseAddress, "six").ToString(),
+            ["Sources:Eia930Bulk:FromYear"] = "2020",
+        });
+
+        var partitions = await services.GetRequiredService<Eia930BulkSource>().PlanAsync(new RawArchive(services.GetRequiredService<IDatasetStore>(), TestPaths.NewTempFolder()), CancellationToken.None);
+
+        Assert.Equal(["2020_h1", "2020_h2"], partitions);
+        Assert.Equal(["/six/EIA930_File_List_Meta.csv"], server.Requests);
+    }
+
+    [Fact]
+    public async Task PlanAsync_FileListIsAnErrorPage_FailsNamingTheList()
+    {
+        await using var server = await LocalHttpServer.StartAsync(context => context.Response.WriteAsync("<html><body>Maintenance</body></html>"));
+        await using var services = TestPipeline.Build(new Dictionary<string, string?>(TestPipeline.FolderStore(TestPaths.NewTempFolder()))
+        {
+            ["Pipeline:Mode"] = "Live",
+            ["Sources:Eia930Bulk:Url"] = server.BaseAddress.ToString(),
+        });
+
+        var error = await Assert.ThrowsAsync<SourceException>(() => services.GetRequiredService<Eia930BulkSource>().PlanAsync(new RawArchive(services.GetRequiredService<IDatasetStore>(), TestPaths.NewTempFolder()), CancellationToken.None));
+
+        Assert.Equal("eia930_bulk: EIA930_File_List_Meta.csv: the server answered with an HTML page, not the data file.", error.Message);
+    }
 }

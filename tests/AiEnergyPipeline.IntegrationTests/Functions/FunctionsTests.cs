@@ -55,8 +55,16 @@ public class FunctionsTests
         var list = Json(await datasets.ListAsync(second.Get(), CancellationToken.None));
         Assert.Equal(secondRun, list.GetProperty("run_id").GetString());
         Assert.Superset(new HashSet<string?> { "ba_hourly", "ba_annual", "quarantine" }, list.GetProperty("datasets").EnumerateArray().Select(d => d.GetProperty("name").GetString()).ToHashSet());
-        var latestCsv = await ReadAsync(await datasets.GetAsync(second.Get("?format=csv"), "ba_hourly", CancellationToken.None));
-        var firstCsv = await ReadAsync(await datasets.GetAsync(second.Get($"?run={firstRun}"), "ba_hourly", CancellationToken.None));
+        var hourly = list.GetProperty("datasets").EnumerateArray().Single(d => d.GetProperty("name").GetString() == "ba_hourly");
+        Assert.Equal(["2025_h1", "2025_h2", "api"], hourly.GetProperty("parts").EnumerateArray().Select(p => p.GetProperty("part").GetString()));
+        Assert.Equal(hourly.GetProperty("rows").GetInt64(), hourly.GetProperty("parts").EnumerateArray().Sum(p => p.GetProperty("rows").GetInt64()));
+        // The whole table: every part under one header; one part: the BALANCE half-year that changed.
+        var wholeCsv = await ReadAsync(await datasets.GetAsync(second.Get("?format=csv"), "ba_hourly", CancellationToken.None));
+        Assert.Single(wholeCsv.Split('\n'), l => l.StartsWith("balancing_authority_code,", StringComparison.Ordinal));
+        Assert.Contains("\nCISO,2025-12-25T09:00:00Z,demand,99999,bulk,false\n", wholeCsv, StringComparison.Ordinal);
+        Assert.Equal(hourly.GetProperty("rows").GetInt64() + 1, wholeCsv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        var latestCsv = await ReadAsync(await datasets.GetAsync(second.Get("?format=csv&part=2025_h2"), "ba_hourly", CancellationToken.None));
+        var firstCsv = await ReadAsync(await datasets.GetAsync(second.Get($"?run={firstRun}&part=2025_h2"), "ba_hourly", CancellationToken.None));
         Assert.StartsWith("balancing_authority_code,period_end_utc,series,value_mw,source,imputed\nCISO,2025-12-25T09:00:00Z,demand,99999,bulk,false\n", latestCsv, StringComparison.Ordinal);
         Assert.StartsWith("balancing_authority_code,period_end_utc,series,value_mw,source,imputed\nCISO,2025-12-25T09:00:00Z,demand,21334,bulk,false\n", firstCsv, StringComparison.Ordinal);
     }
@@ -99,6 +107,8 @@ public class FunctionsTests
     [InlineData("ba_hourly", "?format=csv&format=json", "format")]
     [InlineData("ba_hourly", "?run=../../x", "run")]
     [InlineData("ba_hourly", "?run=latest", "run")]
+    [InlineData("ba_hourly", "?part=../2025_h1", "part")]
+    [InlineData("ba_hourly", "?part=2025_h1&part=api", "part")]
     public async Task GetDataset_InvalidNameFormatOrRun_Answers400NamingTheField(string name, string query, string field)
     {
         await using var host = FunctionsHost.Create();

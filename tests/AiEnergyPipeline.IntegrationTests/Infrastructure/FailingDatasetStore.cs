@@ -19,6 +19,19 @@ internal sealed class FailingDatasetStore(IDatasetStore inner, int successfulWri
 
     public Task<string> WriteAsync(string path, Stream content, WriteCondition condition, StoreWriteOptions? options = null, CancellationToken cancellationToken = default)
     {
+        FailIfDue(path);
+        return inner.WriteAsync(path, content, condition, options, cancellationToken);
+    }
+
+    /// <summary>A copy into runs/ counts as a write there: publishing copies cached parts.</summary>
+    public Task<string> CopyAsync(string from, string to, CancellationToken cancellationToken = default)
+    {
+        FailIfDue(to);
+        return inner.CopyAsync(from, to, cancellationToken);
+    }
+
+    private void FailIfDue(string path)
+    {
         if (path.StartsWith("runs/", StringComparison.Ordinal))
         {
             var n = Interlocked.Increment(ref _runWrites);
@@ -28,8 +41,6 @@ internal sealed class FailingDatasetStore(IDatasetStore inner, int successfulWri
                 throw new IOException($"{Cause} writing {path}");
             }
         }
-
-        return inner.WriteAsync(path, content, condition, options, cancellationToken);
     }
 
     public Task<StoredObject?> OpenReadAsync(string path, CancellationToken cancellationToken = default) => inner.OpenReadAsync(path, cancellationToken);

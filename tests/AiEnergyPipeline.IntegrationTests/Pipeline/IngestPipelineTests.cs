@@ -30,7 +30,11 @@ public class IngestPipelineTests
         var package = ReadJson(Path.Combine(runFolder, "datapackage.json"));
         var resources = package.GetProperty("resources").EnumerateArray().ToList();
         var names = resources.Select(r => r.GetProperty("name").GetString()).ToList();
-        Assert.Superset(new HashSet<string?> { "ba_hourly", "ba_annual", "quarantine" }, names.ToHashSet());
+        // ba_hourly in parts, one resource each, named {table}_{part} and marked with table and part.
+        Assert.Superset(new HashSet<string?> { "ba_hourly_2025_h1", "ba_hourly_2025_h2", "ba_hourly_api", "ba_annual", "quarantine" }, names.ToHashSet());
+        Assert.Equal(["data/ba_hourly/2025_h1.csv", "data/ba_hourly/2025_h2.csv", "data/ba_hourly/api.csv"],
+            resources.Where(r => r.TryGetProperty("table", out var t) && t.GetString() == "ba_hourly" && r.GetProperty("format").GetString() == "csv").Select(r => r.GetProperty("path").GetString()));
+        Assert.Equal(names.Count, names.Distinct().Count());
         // The normalised tables end with quarantine (its CSV, then its Parquet); the gap's outputs (under gap/) follow them.
         Assert.Equal(["quarantine", "quarantine.parquet"], resources.Where(r => r.GetProperty("path").GetString()!.StartsWith("data/", StringComparison.Ordinal)).TakeLast(2).Select(r => r.GetProperty("name").GetString()));
         foreach (var resource in resources.Where(r => r.GetProperty("format").GetString() == "csv"))
@@ -44,9 +48,10 @@ public class IngestPipelineTests
             Assert.Equal(lines[0].Split(','), fields);
         }
 
-        Assert.True(resources[0].GetProperty("row_count").GetInt64() > 3000);
+        Assert.Equal([1440L, 3360L], resources.Take(2).Select(r => r.GetProperty("row_count").GetInt64()));
         var sources = package.GetProperty("sources").EnumerateArray().ToList();
-        Assert.Equal(4, sources.Count(s => s.GetProperty("name").GetString()!.StartsWith("eia930_", StringComparison.Ordinal)));
+        // The file list, two BALANCE files and three API pages.
+        Assert.Equal(6, sources.Count(s => s.GetProperty("name").GetString()!.StartsWith("eia930_", StringComparison.Ordinal)));
         Assert.All(sources, s => Assert.True(File.Exists(Path.Combine(store, s.GetProperty("raw_path").GetString()!))));
         Assert.Contains(package.GetProperty("licenses").EnumerateArray(), l => l.GetProperty("name").GetString() == "US-PD");
     }
@@ -64,8 +69,10 @@ public class IngestPipelineTests
         Assert.True(api.RowsSuperseded > 0);
         Assert.Equal(api.RowsIn, api.RowsOut + api.RowsSuperseded);
         Assert.Equal(bulk.RowsIn, bulk.RowsOut);
-        var hourly = await File.ReadAllLinesAsync(Path.Combine(store, "runs", outcome.RunId, "data", "ba_hourly.csv"));
-        var keys = hourly.Skip(1).Select(l => string.Join(',', l.Split(',').Take(3))).ToList();
+        var parts = Directory.GetFiles(Path.Combine(store, "runs", outcome.RunId, "data", "ba_hourly"), "*.csv");
+        Assert.Equal(3, parts.Length);
+        var keys = parts.SelectMany(p => File.ReadLines(p).Skip(1)).Select(l => string.Join(',', l.Split(',').Take(3))).ToList();
+        Assert.Equal(bulk.RowsOut + api.RowsOut, keys.Count);
         Assert.Equal(keys.Count, keys.Distinct().Count());
     }
 

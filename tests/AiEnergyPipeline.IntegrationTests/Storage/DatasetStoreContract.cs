@@ -147,5 +147,32 @@ public abstract class DatasetStoreContract
         await Assert.ThrowsAsync<ArgumentException>(() => store.WriteAsync(path, Text("x"), WriteCondition.None));
         await Assert.ThrowsAsync<ArgumentException>(() => store.OpenReadAsync(path));
         await Assert.ThrowsAsync<ArgumentException>(() => store.GetInfoAsync(path));
+        await Assert.ThrowsAsync<ArgumentException>(() => store.CopyAsync(path, "runs/r/copy.csv"));
+        await Assert.ThrowsAsync<ArgumentException>(() => store.CopyAsync("runs/r/source.csv", path));
+    }
+
+    [Fact]
+    public async Task CopyAsync_ExistingObject_CopiesBytesContentTypeAndMetadataOverWhatWasThere()
+    {
+        var store = CreateStore();
+        await store.WriteAsync("partitions/s/p/ba_hourly.csv", Text("a,b\n1,2\n"), WriteCondition.None, new StoreWriteOptions("text/csv; charset=utf-8", new Dictionary<string, string> { ["sha256"] = "abc" }));
+        await store.WriteAsync("runs/r1/data/ba_hourly/p.csv", Text("old"), WriteCondition.None);
+
+        var etag = await store.CopyAsync("partitions/s/p/ba_hourly.csv", "runs/r1/data/ba_hourly/p.csv");
+
+        var copied = await store.GetInfoAsync("runs/r1/data/ba_hourly/p.csv");
+        Assert.Equal((etag, 8L, "text/csv; charset=utf-8", "abc"), (copied!.ETag, copied.Length, copied.ContentType, copied.Metadata["sha256"]));
+        Assert.Equal("a,b\n1,2\n", await ReadTextAsync(store, "runs/r1/data/ba_hourly/p.csv"));
+        Assert.Equal("a,b\n1,2\n", await ReadTextAsync(store, "partitions/s/p/ba_hourly.csv"));
+    }
+
+    [Fact]
+    public async Task CopyAsync_MissingSource_ThrowsFileNotFoundAndWritesNothing()
+    {
+        var store = CreateStore();
+
+        await Assert.ThrowsAsync<FileNotFoundException>(() => store.CopyAsync("partitions/none.csv", "runs/r1/data/x.csv"));
+
+        Assert.Null(await store.GetInfoAsync("runs/r1/data/x.csv"));
     }
 }

@@ -32,4 +32,24 @@ public class BaAnnualAggregatorTests
             ],
             await File.ReadAllLinesAsync(Path.Combine(staging, "ba_annual.csv")));
     }
+
+    [Fact]
+    public void FromPartials_PartialsOfTwoPartitionsMerged_EqualsOneAggregatorOverAllRows()
+    {
+        var t = new DateTime(2025, 6, 30, 23, 0, 0, DateTimeKind.Utc);
+        var first = new BaAnnualAggregator();
+        first.Add(new BaHourlyRecord("PJM", t, BaSeries.Demand, 100.5, "bulk", null));
+        var second = new BaAnnualAggregator();
+        second.Add(new BaHourlyRecord("PJM", t.AddHours(1), BaSeries.Demand, 250.25, "bulk", null));
+        second.Add(new BaHourlyRecord("CISO", t.AddHours(1), BaSeries.Demand, 40, "bulk", null));
+        var whole = new BaAnnualAggregator();
+        whole.Merge(first);
+        whole.Merge(second);
+
+        var merged = BaAnnualAggregator.FromPartials(first.Partials());
+        merged.Merge(BaAnnualAggregator.FromPartials(second.Partials()));
+
+        Assert.Equal(whole.Partials(), merged.Partials());
+        Assert.Equal(new BaAnnualPartial("PJM", 2025, 250.25, 350.75, 2), merged.Partials()[1]);
+    }
 }

@@ -1,0 +1,104 @@
+using AiEnergyPipeline.Storage;
+
+namespace AiEnergyPipeline.Datasets;
+
+/// <summary>
+/// The parts of a table read as one CSV file: each part opened in turn as the reader gets to it,
+/// the header line of every part after the first skipped. Forward-only; nothing is buffered
+/// beyond one read, so a table of many large parts streams in constant memory.
+/// </summary>
+internal sealed class PartsStream(IDatasetStore store, IReadOnlyList<string> paths) : Stream
+{
+    private int _next;
+    private StoredObject? _current;
+    private bool _skippingHeader;
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        while (buffer.Length > 0)
+        {
+            if (_current is null)
+            {
+                if (_next >= paths.Count)
+                {
+                    return 0;
+                }
+
+                _skippingHeader = _next > 0;
+                _current = await store.OpenReadAsync(paths[_next], cancellationToken)
+                    ?? throw new IOException($"{paths[_next]} is missing from the store.");
+                _next++;
+            }
+
+            var read = await _current.Content.ReadAsync(buffer, cancellationToken);
+            if (read == 0)
+            {
+                await _current.DisposeAsync();
+                _current = null;
+                continue;
+            }
+
+            if (!_skippingHeader)
+            {
+                return read;
+            }
+
+            var newline = buffer.Span[..read].IndexOf((byte)'\n');
+            if (newline < 0)
+            {
+                continue;
+            }
+
+            _skippingHeader = false;
+            var rest = read - newline - 1;
+            if (rest > 0)
+            {
+                buffer.Slice(newline + 1, rest).CopyTo(buffer);
+                return rest;
+            }
+        }
+
+        return 0;
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _current?.Dispose();
+            _current = null;
+        }
+
+        base.Dispose(disposing);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (_current is not null)
+        {
+            await _current.DisposeAsync();
+            _current = null;
+        }
+
+        await base.DisposeAsync();
+    }
+}

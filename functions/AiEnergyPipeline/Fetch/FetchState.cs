@@ -1,0 +1,74 @@
+using System.Text;
+using AiEnergyPipeline.Publish;
+using AiEnergyPipeline.Storage;
+
+namespace AiEnergyPipeline.Fetch;
+
+/// <summary>
+/// What the last successful download of one file of a source returned: its validators (ETag,
+/// Last-Modified), which make the next request conditional, and where its bytes are archived,
+/// which a 304 Not Modified reuses. Kept in the store at <c>state/fetch/{source}/{file}.json</c>.
+/// </summary>
+/// <param name="Url">The URL with any secret removed: a file fetched from elsewhere is not reused.</param>
+public sealed record FetchState(
+    string Source,
+    string FileName,
+    string Url,
+    string? Etag,
+    string? LastModified,
+    long Bytes,
+    string Sha256,
+    string RawPath,
+    DateTimeOffset FetchedAtUtc)
+{
+    public static string PathOf(string source, string fileName) => $"state/fetch/{Segment(source)}/{Segment(fileName)}.json";
+
+    /// <summary>The last successful fetch of a file, or null when there is none (or it cannot be read: then the file is fetched whole).</summary>
+    public static async Task<FetchState?> ReadAsync(IDatasetStore store, string source, string fileName, CancellationToken cancellationToken)
+    {
+        await using var opened = await store.OpenReadAsync(PathOf(source, fileName), cancellationToken);
+        if (opened is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await PublishedJson.DeserializeAsync<FetchState>(opened.Content, cancellationToken);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    public async Task WriteAsync(IDatasetStore store, CancellationToken cancellationToken)
+    {
+        using var content = new MemoryStream(PublishedJson.Serialize(this));
+        await store.WriteAsync(PathOf(Source, FileName), content, WriteCondition.None, new StoreWriteOptions(ContentTypes.Json), cancellationToken);
+    }
+
+    /// <summary>The file as fetched, from this state: its bytes to be copied from the raw archive to <paramref name="localPath"/> when needed.</summary>
+    public FetchedFile ToFetchedFile(string localPath, DateTimeOffset checkedAtUtc) =>
+        new(Source, FileName, RawPath, Sha256, Bytes, Url, checkedAtUtc, Etag, LastModified, localPath, AlreadyArchived: true, NotModified: true);
+
+    public static FetchState Of(FetchedFile file) =>
+        new(file.Source, file.FileName, file.Url, file.ETag, file.LastModified, file.Bytes, file.Sha256, file.RawPath, file.FetchedAtUtc);
+
+    /// <summary>A file name as a store path segment: letters, digits, '.', '_' and '-', not starting with '.'.</summary>
+    public static string Segment(string name)
+    {
+        var text = new StringBuilder(name.Length);
+        foreach (var c in name)
+        {
+            text.Append(char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' ? c : '_');
+        }
+
+        if (text.Length == 0 || text[0] == '.')
+        {
+            text.Insert(0, '_');
+        }
+
+        return text.Length > 200 ? text.ToString(0, 200) : text.ToString();
+    }
+}

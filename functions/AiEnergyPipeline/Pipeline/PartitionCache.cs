@@ -1,0 +1,122 @@
+using AiEnergyPipeline.Fetch;
+using AiEnergyPipeline.Normalise;
+using AiEnergyPipeline.Publish;
+using AiEnergyPipeline.Storage;
+using AiEnergyPipeline.Tables;
+
+namespace AiEnergyPipeline.Pipeline;
+
+/// <summary>
+/// A BALANCE partition's normalised outputs, kept in the store so that an unchanged file is
+/// neither downloaded nor parsed again. Keyed by the raw file's sha256 and the model version:
+/// <code>
+/// partitions/{source}/{part}/{modelVersion}/{sha256}/ba_hourly.csv    (and .parquet when written)
+/// partitions/{source}/{part}/{modelVersion}/{sha256}/summary.json     written last: the entry is complete
+/// partitions/{source}/{part}/plans/{planId}.json                      how the partition ended in one plan
+/// </code>
+/// Entries are written whole and never changed, so processing a partition twice, or twice at
+/// once, writes the same bytes.
+/// </summary>
+public sealed class PartitionCache(IDatasetStore store)
+{
+    public static string Folder(PartitionKey key, string sha256) =>
+        $"partitions/{key.Source}/{key.Name}/{IngestPipeline.ModelVersion}/{sha256}";
+
+    public static string SummaryPath(PartitionKey key, string sha256) => $"{Folder(key, sha256)}/summary.json";
+
+    public static string FilePath(PartitionKey key, string sha256, string table, string format) => $"{Folder(key, sha256)}/{table}.{format}";
+
+    public static string PlanRecordPath(PartitionKey key, string planId) => $"partitions/{key.Source}/{key.Name}/plans/{planId}.json";
+
+    public Task<PartitionSummary?> ReadSummaryAsync(PartitionKey key, string sha256, CancellationToken cancellationToken) =>
+        ReadAsync<PartitionSummary>(SummaryPath(key, sha256), cancellationToken);
+
+    public Task<PartitionRecord?> ReadRecordAsync(PartitionKey key, string planId, CancellationToken cancellationToken) =>
+        ReadAsync<PartitionRecord>(PlanRecordPath(key, planId), cancellationToken);
+
+    /// <summary>Stores a partition just normalised: its files first, then its summary, which marks the entry complete.</summary>
+    public async Task<PartitionSummary> WriteAsync(PartitionKey key, FetchedFile file, BalancePartitionResult result, IReadOnlyList<QuarantineRecord> quarantine, CancellationToken cancellationToken)
+    {
+        var files = new List<PartitionFile>();
+        foreach (var staged in result.Files)
+        {
+            var path = FilePath(key, file.Sha256, staged.Schema.Name, staged.Format);
+            await using (var content = File.OpenRead(staged.LocalPath))
+            {
+                await store.WriteAsync(path, content, WriteCondition.None, new StoreWriteOptions(ContentTypes.ForExtension(staged.Format)), cancellationToken);
+            }
+
+            files.Add(new PartitionFile(staged.Schema.Name, staged.Format, path, staged.Rows, staged.Bytes, staged.Sha256));
+        }
+
+        var summary = new PartitionSummary(
+            key.Source,
+            key.Name,
+            file.FileName,
+            file.Sha256,
+            IngestPipeline.ModelVersion,
+            result.RowsIn,
+            result.RowsOut,
+            files,
+            result.Coverage.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new PartitionCoverage(c.Key, c.Value.FirstUtc, c.Value.LastUtc)).ToList(),
+            result.Annual.Partials(),
+            quarantine);
+        await WriteJsonAsync(SummaryPath(key, file.Sha256), summary, cancellationToken);
+        return summary;
+    }
+
+    public Task WriteRecordAsync(PartitionRecord record, CancellationToken cancellationToken) =>
+        WriteJsonAsync(PlanRecordPath(new PartitionKey(record.Source, record.Partition), record.PlanId), record, cancellationToken);
+
+    private async Task WriteJsonAsync<T>(string path, T value, CancellationToken cancellationToken)
+    {
+        using var content = new MemoryStream(PublishedJson.Serialize(value));
+        await store.WriteAsync(path, content, WriteCondition.None, new StoreWriteOptions(ContentTypes.Json), cancellationToken);
+    }
+
+    private async Task<T?> ReadAsync<T>(string path, CancellationToken cancellationToken)
+        where T : class
+    {
+        await using var opened = await store.OpenReadAsync(path, cancellationToken);
+        return opened is null ? null : await PublishedJson.DeserializeAsync<T>(opened.Content, cancellationToken);
+    }
+}
+
+/// <summary>summary.json of a cached partition: what a run needs of it without reading its rows.</summary>
+public sealed record PartitionSummary(
+    string Source,
+    string Partition,
+    string FileName,
+    string Sha256,
+    string ModelVersion,
+    long RowsIn,
+    long RowsOut,
+    IReadOnlyList<PartitionFile> Files,
+    IReadOnlyList<PartitionCoverage> Coverage,
+    IReadOnlyList<BaAnnualPartial> Annual,
+    IReadOnlyList<QuarantineRecord> Quarantine)
+{
+    /// <summary>The cached files as parts of their table, published by a copy within the store.</summary>
+    public IReadOnlyList<StagedTable> Parts() =>
+        Files.Select(f => new StagedTable(Schemas.ByName(f.Table) ?? throw new InvalidOperationException($"partition {Source}/{Partition}: the table '{f.Table}' is not one this version knows."),
+                "", f.Format, f.Rows, f.Bytes, f.Sha256, StagedTable.DataFolder, Partition, f.Path))
+            .ToList();
+}
+
+public sealed record PartitionFile(string Table, string Format, string Path, long Rows, long Bytes, string Sha256);
+
+public sealed record PartitionCoverage(string BalancingAuthorityCode, DateTime FirstUtc, DateTime LastUtc);
+
+/// <summary>How a partition ended in one plan, and the file it was made from: what completing the plan reads.</summary>
+public sealed record PartitionRecord(
+    string PlanId,
+    string Source,
+    string Partition,
+    string FileName,
+    PartitionStatus Status,
+    FetchState? Fetched,
+    long RowsIn,
+    long RowsOut,
+    long RowsQuarantined,
+    string? Error,
+    DateTimeOffset FinishedAtUtc);
