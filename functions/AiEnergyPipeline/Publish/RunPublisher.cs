@@ -33,7 +33,12 @@ public sealed partial class RunPublisher(IDatasetStore store, ILogger<RunPublish
     }
 
     /// <summary>Uploads the run's tables, data package and report, then swings latest.json.</summary>
-    /// <returns>Whether latest.json now points at this run (false when a newer run got there first).</returns>
+    /// <returns>
+    /// Whether latest.json now points at this run. The swing is conditional (If-Match the ETag read
+    /// before the run, or If-None-Match for the first run): when another run swung it meanwhile,
+    /// this one re-reads it and swings again only if its own run id (which sorts by start time) is
+    /// newer; otherwise it returns false and its report says which run is latest.
+    /// </returns>
     public async Task<bool> PublishAsync(DataPackage package, IReadOnlyList<StagedTable> tables, RunReport report, string? latestETag, CancellationToken cancellationToken)
     {
         var runId = package.Id;
@@ -53,8 +58,20 @@ public sealed partial class RunPublisher(IDatasetStore store, ILogger<RunPublish
             DataPackagePath(runId),
             package.InputsSha256,
             tables.Select(t => new LatestTable(t.Schema.Name, TablePath(runId, t), t.Format, t.Rows)).ToList());
-        return await SwingLatestAsync(pointer, latestETag, cancellationToken);
+        if (await SwingLatestAsync(pointer, latestETag, cancellationToken))
+        {
+            return true;
+        }
+
+        // The run is complete but another, newer run is latest: its report says so, for whoever reads it later.
+        var (current, _) = await ReadLatestAsync(cancellationToken);
+        await WriteReportAsync(report with { Message = report.Message + NotLatestNote(current?.RunId) }, cancellationToken);
+        return false;
     }
+
+    /// <summary>What a run's message adds when it was published but lost the swing of latest.json to a newer run.</summary>
+    public static string NotLatestNote(string? latestRunId) =>
+        $" It is not latest: the newer run {latestRunId} swung latest.json first, and latest.json stays on it.";
 
     public Task WriteReportAsync(RunReport report, CancellationToken cancellationToken) =>
         WriteJsonAsync(ReportPath(report.RunId), report, WriteCondition.None, cancellationToken);
