@@ -82,6 +82,23 @@ public sealed record Fault(string Name, Func<HttpContext, byte[], Task> Respond)
         return Encoding.UTF8.GetBytes(text.ToString());
     });
 
+    /// <summary>An EIA API page whose request echo carries the caller's real api_key, as the live API's does.</summary>
+    public static Fault EchoKey { get; } = new("page echoing the key", (context, file) =>
+    {
+        var echoed = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(file).Replace("\"api_key\":\"REDACTED\"", $"\"api_key\":\"{context.Request.Query["api_key"]}\"", StringComparison.Ordinal));
+        Assert.NotEqual(file, echoed);
+        return WriteAsync(context, echoed, echoed.Length);
+    });
+
+    /// <summary>An error status whose body (and a header) repeat the caller's api_key, as some APIs' error pages do.</summary>
+    public static Fault StatusEchoingKey(int status) => new($"status {status} echoing the key", async (context, _) =>
+    {
+        var key = context.Request.Query["api_key"].ToString();
+        context.Response.StatusCode = status;
+        context.Response.Headers["X-Request-Echo"] = "api_key=" + key;
+        await context.Response.WriteAsync($"{{\"error\":\"API_KEY_INVALID: the key {key} is not valid for {context.Request.Path}?api_key={key}\"}}");
+    });
+
     public static Fault Changed(string name, Func<byte[], byte[]> change) => new(name, (context, file) =>
     {
         var changed = change(file);
