@@ -27,7 +27,14 @@ public class RacingRunsTests
         return snapshot;
     }
 
-    private static async Task<RunOutcome> RunAsync(BlobContainerClient container, string snapshot, DateTimeOffset at, SwingGate? gate)
+    private static Task<RunOutcome> RunAsync(BlobContainerClient container, string snapshot, DateTimeOffset at, SwingGate? gate) =>
+        RunAsync(container, snapshot, at, gate, (services, _) => services.GetRequiredService<IngestPipeline>().RunAsync("test", CancellationToken.None));
+
+    private static Task<RunOutcome> RecomputeAsync(BlobContainerClient container, DateTimeOffset at, SwingGate gate) =>
+        RunAsync(container, TestPaths.CopyOfSnapshot(), at, gate, (services, _) => services.GetRequiredService<RecomputePipeline>().RunAsync(
+            Recompute.RecomputeRequest.Empty with { Assumptions = new Dictionary<string, double> { ["reserve_margin"] = 0.25 } }, "test", CancellationToken.None));
+
+    private static async Task<RunOutcome> RunAsync(BlobContainerClient container, string snapshot, DateTimeOffset at, SwingGate? gate, Func<ServiceProvider, int, Task<RunOutcome>> run)
     {
         var settings = TestPipeline.BlobStore(container.Name);
         settings["Pipeline:SnapshotPath"] = snapshot;
@@ -38,7 +45,7 @@ public class RacingRunsTests
                 s.AddSingleton<IDatasetStore>(new GatedStore(new BlobDatasetStore(container), gate));
             }
         });
-        return await services.GetRequiredService<IngestPipeline>().RunAsync("test", CancellationToken.None);
+        return await run(services, 0);
     }
 
     [Theory]
@@ -70,9 +77,9 @@ public class RacingRunsTests
             // The older run lost, saw a newer run there, and left it: it says so.
             Assert.Equal([(b.RunId, true), (a.RunId, false)], swings);
             Assert.Equal(b.RunId, a.LatestRunId);
-            Assert.Contains($"It is not latest: the newer run {b.RunId}", a.Message, StringComparison.Ordinal);
+            Assert.Contains($"It is not latest: run {b.RunId} swung latest.json first", a.Message, StringComparison.Ordinal);
             var report = TestPipelineJson(await Download(container, RunPublisher.ReportPath(a.RunId)));
-            Assert.Contains($"It is not latest: the newer run {b.RunId}", report.GetProperty("message").GetString(), StringComparison.Ordinal);
+            Assert.Contains($"It is not latest: run {b.RunId} swung latest.json first", report.GetProperty("message").GetString(), StringComparison.Ordinal);
         }
         else
         {
@@ -85,6 +92,49 @@ public class RacingRunsTests
         Assert.Equal(b.RunId, b.LatestRunId);
         Assert.Equal(b.RunId, TestPipelineJson(await Download(container, RunPublisher.LatestPath)).GetProperty("run_id").GetString());
         foreach (var run in new[] { good, a, b })
+        {
+            await AssertFilesMatchTheirPackageAsync(container, run.RunId);
+        }
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task RunAsync_IngestOfNewDataAndARecomputeOfTheOldSwingTogether_TheIngestEndsLatestWhateverTheOrder(bool recomputeSwingsFirst)
+    {
+        var container = Azurite.NewContainer();
+        var good = await RunAsync(container, TestPaths.CopyOfSnapshot(), TestPipeline.Now, gate: null);
+        var changed = await ChangedSnapshotAsync(5);
+        // The recompute starts later, so its run id sorts after the ingest's: by start time alone it would win.
+        var gate = new SwingGate(newerFirst: recomputeSwingsFirst);
+
+        var runs = await Task.WhenAll(
+            Task.Run(() => RunAsync(container, changed, TestPipeline.Now.AddHours(1), gate)),
+            Task.Run(() => RecomputeAsync(container, TestPipeline.Now.AddHours(2), gate)));
+        var (ingest, recompute) = (runs[0], runs[1]);
+
+        Assert.Equal((RunStatus.Published, RunStatus.Published), (ingest.Status, recompute.Status));
+        Assert.Equal(good.RunId, recompute.DerivedFrom);
+        Assert.True(string.CompareOrdinal(recompute.RunId, ingest.RunId) > 0);
+        var swings = gate.Swings.ToList();
+        Assert.Single(swings.Take(2), s => s.Written);
+        if (recomputeSwingsFirst)
+        {
+            // The ingest lost the swing to a recompute of older data, re-read and swung again.
+            Assert.Equal([(recompute.RunId, true), (ingest.RunId, false), (ingest.RunId, true)], swings);
+            Assert.Equal(recompute.RunId, recompute.LatestRunId);
+        }
+        else
+        {
+            // The recompute's base is no longer latest: it leaves latest.json on the ingest and says so.
+            Assert.Equal([(ingest.RunId, true), (recompute.RunId, false)], swings);
+            Assert.Equal(ingest.RunId, recompute.LatestRunId);
+            Assert.Contains($"It is not latest: run {ingest.RunId} swung latest.json first", recompute.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(ingest.RunId, ingest.LatestRunId);
+        Assert.Equal(ingest.RunId, TestPipelineJson(await Download(container, RunPublisher.LatestPath)).GetProperty("run_id").GetString());
+        foreach (var run in new[] { good, ingest, recompute })
         {
             await AssertFilesMatchTheirPackageAsync(container, run.RunId);
         }
