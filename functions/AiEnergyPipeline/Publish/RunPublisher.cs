@@ -36,8 +36,8 @@ public sealed partial class RunPublisher(IDatasetStore store, ILogger<RunPublish
     /// <returns>
     /// Whether latest.json now points at this run. The swing is conditional (If-Match the ETag read
     /// before the run, or If-None-Match for the first run): when another run swung it meanwhile,
-    /// this one re-reads it and swings again only if its own run id (which sorts by start time) is
-    /// newer by <see cref="IsNewerAsync"/>; otherwise it returns false and its report says which run is latest.
+    /// this one re-reads it and swings again only if its run is the newer (see <see cref="IsNewerAsync"/>);
+    /// otherwise it returns false and its report says which run is latest.
     /// </returns>
     public async Task<bool> PublishAsync(DataPackage package, IReadOnlyList<StagedTable> tables, RunReport report, string? latestETag, CancellationToken cancellationToken)
     {
