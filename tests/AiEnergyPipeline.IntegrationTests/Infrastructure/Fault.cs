@@ -42,6 +42,19 @@ public sealed record Fault(string Name, Func<HttpContext, byte[], Task> Respond)
         }
     });
 
+    /// <summary>No headers at all: the connection is held open until the client gives up.</summary>
+    public static Fault StallHeaders { get; } = new("no headers", async (context, _) =>
+    {
+        try
+        {
+            await Task.Delay(Timeout.Infinite, context.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client timed out and hung up, as it should.
+        }
+    });
+
     /// <summary>The full Content-Length announced, the first bytes sent, then the connection reset.</summary>
     public static Fault CutBody(int afterBytes) => new($"cut after {afterBytes} bytes", async (context, file) =>
     {

@@ -191,6 +191,26 @@ public class SourceFaultTests
     }
 
     [Fact]
+    public async Task PostIngest_ServerNeverSendsHeaders_EachAttemptTimesOutThenTheSourceFailsNamingTheTimeOut()
+    {
+        await using var server = await FaultServer.StartAsync();
+        var run = new FaultRun(server, Azurite.NewContainer());
+        var fast = new Dictionary<string, string?> { ["Sources:Http:AttemptTimeout"] = "00:00:00.500" };
+        var good = await run.RunAsync(fast);
+        var latestBefore = await run.ReadAsync(RunPublisher.LatestPath);
+        server.Script(Bulk, Fault.StallHeaders);
+
+        var (status, body) = await run.PostIngestAsync(fast);
+
+        Assert.Equal(502, status);
+        var detail = body.GetProperty("detail").GetString()!;
+        Assert.True(detail.Contains("eia930_bulk: EIA930_BALANCE_2025_Jul_Dec.csv: download failed: The operation didn't complete within the allowed timeout of '00:00:00.5000000'", StringComparison.Ordinal), detail);
+        Assert.Equal(1 + Attempts, server.RequestsFor(Bulk).Count);
+        Assert.NotEqual(good.RunId, FaultRun.RunIdIn(detail));
+        Assert.Equal(latestBefore, await run.ReadAsync(RunPublisher.LatestPath));
+    }
+
+    [Fact]
     public async Task RunAsync_BalanceFileTenTimesLarger_PublishesTenTimesTheRows()
     {
         await using var server = await FaultServer.StartAsync();
