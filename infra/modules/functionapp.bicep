@@ -103,6 +103,8 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
         { name: 'Sources__Http__RetryDelay', value: '00:00:02' }
         { name: 'Sources__Http__AttemptTimeout', value: '00:02:00' }
         { name: 'Sources__Http__TotalTimeout', value: '00:10:00' }
+        { name: 'Sources__Http__BodyIdleTimeout', value: '00:01:00' }
+        { name: 'Sources__Http__BodyRetries', value: '2' }
         { name: 'Sources__Eia930Api__Url', value: eia930ApiUrl }
         { name: 'Sources__Eia930Api__Days', value: '7' }
         { name: 'Sources__Eia930Api__PageLength', value: '5000' }

@@ -161,6 +161,12 @@ public sealed partial class Eia930ApiSource(
 
     private (long Total, int Rows) ReadPageShape(byte[] bytes, string fileName)
     {
+        // Gateways answer with an HTML page or nothing at all and status 200: say so rather than "not JSON".
+        if (HeadChecks.NotEmptyOrHtml(bytes.AsMemory(0, Math.Min(bytes.Length, HttpFileFetcher.HeadLength))) is { } problem)
+        {
+            throw new SourceException(Name, fileName, $"not JSON: {problem}");
+        }
+
         try
         {
             using var document = JsonDocument.Parse(bytes);

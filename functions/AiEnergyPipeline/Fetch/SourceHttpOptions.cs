@@ -2,7 +2,8 @@ namespace AiEnergyPipeline.Fetch;
 
 /// <summary>
 /// Resilience of every source's HTTP client (section <c>Sources:Http</c>). Time-outs cover the
-/// wait for response headers: bodies stream afterwards, so a 100 MB file is not cut off by them.
+/// wait for response headers: bodies stream afterwards, so a 100 MB file is not cut off by them;
+/// a body is guarded by <see cref="BodyIdleTimeout"/> and retried whole (<see cref="WholeBodyRetryHandler"/>).
 /// </summary>
 public sealed class SourceHttpOptions
 {
@@ -16,4 +17,10 @@ public sealed class SourceHttpOptions
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long a body may send nothing before the download counts as stalled.</summary>
+    public TimeSpan BodyIdleTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How many times a body cut off or stalled mid-way is requested again, on top of the retries of the request itself.</summary>
+    public int BodyRetries { get; set; } = 2;
 }

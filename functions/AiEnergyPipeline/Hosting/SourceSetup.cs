@@ -51,19 +51,20 @@ public sealed class SourceSetup
             client.ConfigurePrimaryHttpMessageHandler(() => new SnapshotHttpMessageHandler(snapshot));
         }
 
-        client.AddStandardResilienceHandler();
-        Services.AddOptions<HttpStandardResilienceOptions>(client.Name)
-            .Configure<IOptions<SourceHttpOptions>>((resilience, source) =>
-            {
-                var settings = source.Value;
-                resilience.Retry.MaxRetryAttempts = settings.MaxRetries;
-                resilience.Retry.Delay = settings.RetryDelay;
-                resilience.Retry.UseJitter = true;
-                resilience.AttemptTimeout.Timeout = settings.AttemptTimeout;
-                resilience.TotalRequestTimeout.Timeout = settings.TotalTimeout;
-                // The breaker's window must be at least twice the attempt time-out.
-                resilience.CircuitBreaker.SamplingDuration = settings.AttemptTimeout * 2;
-            });
+        // Outside the resilience handler, so that a body cut off or stalled is retried whole.
+        client.AddHttpMessageHandler(sp => ActivatorUtilities.CreateInstance<WholeBodyRetryHandler>(sp));
+        // Configured on the handler itself: its options are named "{client}-standard", not after the client.
+        client.AddStandardResilienceHandler().Configure((resilience, services) =>
+        {
+            var settings = services.GetRequiredService<IOptions<SourceHttpOptions>>().Value;
+            resilience.Retry.MaxRetryAttempts = settings.MaxRetries;
+            resilience.Retry.Delay = settings.RetryDelay;
+            resilience.Retry.UseJitter = true;
+            resilience.AttemptTimeout.Timeout = settings.AttemptTimeout;
+            resilience.TotalRequestTimeout.Timeout = settings.TotalTimeout;
+            // The breaker's window must be at least twice the attempt time-out.
+            resilience.CircuitBreaker.SamplingDuration = settings.AttemptTimeout * 2;
+        });
         Services.AddTransient<ISource>(sp => sp.GetRequiredService<TSource>());
         return this;
     }

@@ -261,7 +261,8 @@ public sealed partial class IngestPipeline(
 
             var latestRunId = isLatest ? runId : (await publisher.ReadLatestAsync(cancellationToken)).Pointer?.RunId;
             LogPublished(runId, store.Description);
-            return new RunOutcome(RunStatus.Published, runId, latestRunId, store.Description, publishedMessage, runReport);
+            var outcomeMessage = isLatest ? publishedMessage : publishedMessage + RunPublisher.NotLatestNote(latestRunId);
+            return new RunOutcome(RunStatus.Published, runId, latestRunId, store.Description, outcomeMessage, runReport with { Message = outcomeMessage });
         }
         finally
         {

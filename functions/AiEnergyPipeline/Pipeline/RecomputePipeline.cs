@@ -104,7 +104,8 @@ public sealed partial class RecomputePipeline(
             var isLatest = await publisher.PublishAsync(package, all, runReport, latestETag, cancellationToken);
             var latestRunId = isLatest ? runId : (await publisher.ReadLatestAsync(cancellationToken)).Pointer?.RunId;
             LogPublished(runId, latest.RunId, store.Description);
-            return new RunOutcome(RunStatus.Published, runId, latestRunId, store.Description, publishedMessage, runReport, latest.RunId);
+            var outcomeMessage = isLatest ? publishedMessage : publishedMessage + RunPublisher.NotLatestNote(latestRunId);
+            return new RunOutcome(RunStatus.Published, runId, latestRunId, store.Description, outcomeMessage, runReport with { Message = outcomeMessage }, latest.RunId);
         }
         finally
         {

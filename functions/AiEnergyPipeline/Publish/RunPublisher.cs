@@ -33,7 +33,12 @@ public sealed partial class RunPublisher(IDatasetStore store, ILogger<RunPublish
     }
 
     /// <summary>Uploads the run's tables, data package and report, then swings latest.json.</summary>
-    /// <returns>Whether latest.json now points at this run (false when a newer run got there first).</returns>
+    /// <returns>
+    /// Whether latest.json now points at this run. The swing is conditional (If-Match the ETag read
+    /// before the run, or If-None-Match for the first run): when another run swung it meanwhile,
+    /// this one re-reads it and swings again only if its run is the newer (see <see cref="IsNewerAsync"/>);
+    /// otherwise it returns false and its report says which run is latest.
+    /// </returns>
     public async Task<bool> PublishAsync(DataPackage package, IReadOnlyList<StagedTable> tables, RunReport report, string? latestETag, CancellationToken cancellationToken)
     {
         var runId = package.Id;
@@ -61,13 +66,25 @@ public sealed partial class RunPublisher(IDatasetStore store, ILogger<RunPublish
             DataPackagePath(runId),
             package.InputsSha256,
             tables.Select(t => new LatestTable(t.Schema.Name, TablePath(runId, t), t.Format, t.Rows, t.Part)).ToList());
-        return await SwingLatestAsync(pointer, latestETag, cancellationToken);
+        if (await SwingLatestAsync(pointer, package.DerivedFrom, latestETag, cancellationToken))
+        {
+            return true;
+        }
+
+        // The run is complete but another, newer run is latest: its report says so, for whoever reads it later.
+        var (current, _) = await ReadLatestAsync(cancellationToken);
+        await WriteReportAsync(report with { Message = report.Message + NotLatestNote(current?.RunId) }, cancellationToken);
+        return false;
     }
+
+    /// <summary>What a run's message adds when it was published but lost the swing of latest.json to a newer run.</summary>
+    public static string NotLatestNote(string? latestRunId) =>
+        $" It is not latest: run {latestRunId} swung latest.json first and is newer (newer data, or the same data and a later start), so latest.json stays on it.";
 
     public Task WriteReportAsync(RunReport report, CancellationToken cancellationToken) =>
         WriteJsonAsync(ReportPath(report.RunId), report, WriteCondition.None, cancellationToken);
 
-    private async Task<bool> SwingLatestAsync(LatestPointer pointer, string? etag, CancellationToken cancellationToken)
+    private async Task<bool> SwingLatestAsync(LatestPointer pointer, string? derivedFrom, string? etag, CancellationToken cancellationToken)
     {
         for (var attempt = 1; attempt <= SwingAttempts; attempt++)
         {
@@ -86,7 +103,7 @@ public sealed partial class RunPublisher(IDatasetStore store, ILogger<RunPublish
                     return true;
                 }
 
-                if (current is not null && string.CompareOrdinal(current.RunId, pointer.RunId) > 0)
+                if (current is not null && !await IsNewerAsync(pointer.RunId, derivedFrom, current.RunId, cancellationToken))
                 {
                     LogSuperseded(pointer.RunId, current.RunId);
                     return false;
@@ -97,6 +114,39 @@ public sealed partial class RunPublisher(IDatasetStore store, ILogger<RunPublish
         }
 
         throw new StoreConditionFailedException(LatestPath, $"latest.json kept changing: gave up after {SwingAttempts} attempts to point it at {pointer.RunId}.");
+    }
+
+    /// <summary>
+    /// Whether a run should replace <paramref name="currentRunId"/> as latest: newer data first
+    /// (a run's data is as new as the ingest at the root of its recomputes, and run ids sort by
+    /// start time), then the newer run. So a recompute of older data never hides a newer ingest,
+    /// and of two runs on the same data the later one wins.
+    /// </summary>
+    private async Task<bool> IsNewerAsync(string runId, string? derivedFrom, string currentRunId, CancellationToken cancellationToken)
+    {
+        var ownData = derivedFrom is null ? runId : await RootIngestOfAsync(derivedFrom, cancellationToken);
+        var currentData = await RootIngestOfAsync(currentRunId, cancellationToken);
+        var order = string.CompareOrdinal(ownData, currentData);
+        return order > 0 || (order == 0 && string.CompareOrdinal(runId, currentRunId) > 0);
+    }
+
+    /// <summary>The ingest run a run's data comes from: itself, or the root of the runs it was recomputed from.</summary>
+    private async Task<string> RootIngestOfAsync(string runId, CancellationToken cancellationToken)
+    {
+        // Bounded: a chain of recomputes is short, and a damaged one must not loop.
+        for (var hop = 0; hop < 32; hop++)
+        {
+            await using var stored = await store.OpenReadAsync(DataPackagePath(runId), cancellationToken);
+            var package = stored is null ? null : await PublishedJson.DeserializeAsync<DataPackage>(stored.Content, cancellationToken);
+            if (package?.DerivedFrom is not { } parent)
+            {
+                return runId;
+            }
+
+            runId = parent;
+        }
+
+        return runId;
     }
 
     private async Task WriteJsonAsync<T>(string path, T value, WriteCondition condition, CancellationToken cancellationToken)
