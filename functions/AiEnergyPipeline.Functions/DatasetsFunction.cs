@@ -32,7 +32,8 @@ public sealed class DatasetsFunction(PublishedDatasets datasets)
                     name = g.Key.Name,
                     format = g.Key.Format,
                     rows = g.Sum(t => t.Rows),
-                    url = $"/api/datasets/{g.Key.Name}?format={g.Key.Format}&run={latest.RunId}",
+                    // Parquet parts cannot be joined into one file: such a table is fetched part by part.
+                    url = g.Key.Format == "csv" || g.All(t => t.Part is null) ? $"/api/datasets/{g.Key.Name}?format={g.Key.Format}&run={latest.RunId}" : null,
                     parts = g.Any(t => t.Part is not null) ? g.Select(t => new { part = t.Part, rows = t.Rows, url = $"/api/datasets/{g.Key.Name}?format={g.Key.Format}&run={latest.RunId}&part={t.Part}" }).ToList() : null,
                 }),
             });

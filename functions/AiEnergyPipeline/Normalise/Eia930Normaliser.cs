@@ -46,7 +46,7 @@ public sealed class Eia930Normaliser : INormaliser
             }
 
             annual.Merge(BaAnnualAggregator.FromPartials(partition.Annual));
-            tables.AddRange(partition.Parts().Where(p => p.IsTable));
+            tables.AddRange(partition.Parts().Where(p => p.HasRows));
         }
 
         // Without cached partitions (the normaliser used on its own), each bulk file is normalised here as its part.
@@ -62,7 +62,7 @@ public sealed class Eia930Normaliser : INormaliser
             }
 
             annual.Merge(result.Annual);
-            tables.AddRange(result.Files.Where(f => f.IsTable));
+            tables.AddRange(result.Files.Where(f => f.HasRows));
         }
 
         tables.Add(await WriteApiPartAsync(context, partsFolder, bulkCoverage, annual, cancellationToken));

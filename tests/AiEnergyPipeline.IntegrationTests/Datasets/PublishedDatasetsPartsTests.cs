@@ -93,7 +93,8 @@ public class PublishedDatasetsPartsTests
         }
 
         var package = await PublishedRun.ReadPackageAsync(new FileSystemDatasetStore(store), outcome.RunId, CancellationToken.None);
-        Assert.Equal(["2025_h1", "2025_h2", "api"], package.Resources.Where(r => r.TableName == "ba_hourly").Select(r => r.Part));
+        Assert.Equal(["2025_h1", "2025_h2", "api"], package.Resources.Where(r => r.TableName == "ba_hourly" && r.Format == "csv").Select(r => r.Part));
+        Assert.Equal(["2025_h1", "2025_h2", "api"], package.Resources.Where(r => r.TableName == "ba_hourly" && r.Format == "parquet").Select(r => r.Part));
     }
 
     /// <summary>Passes everything to a real store and records the paths opened for reading.</summary>

@@ -55,7 +55,7 @@ public class FunctionsTests
         var list = Json(await datasets.ListAsync(second.Get(), CancellationToken.None));
         Assert.Equal(secondRun, list.GetProperty("run_id").GetString());
         Assert.Superset(new HashSet<string?> { "ba_hourly", "ba_annual", "quarantine" }, list.GetProperty("datasets").EnumerateArray().Select(d => d.GetProperty("name").GetString()).ToHashSet());
-        var hourly = list.GetProperty("datasets").EnumerateArray().Single(d => d.GetProperty("name").GetString() == "ba_hourly");
+        var hourly = list.GetProperty("datasets").EnumerateArray().Single(d => d.GetProperty("name").GetString() == "ba_hourly" && d.GetProperty("format").GetString() == "csv");
         Assert.Equal(["2025_h1", "2025_h2", "api"], hourly.GetProperty("parts").EnumerateArray().Select(p => p.GetProperty("part").GetString()));
         Assert.Equal(hourly.GetProperty("rows").GetInt64(), hourly.GetProperty("parts").EnumerateArray().Sum(p => p.GetProperty("rows").GetInt64()));
         // The whole table: every part under one header; one part: the BALANCE half-year that changed.

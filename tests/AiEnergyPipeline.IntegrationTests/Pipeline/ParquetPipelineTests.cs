@@ -100,15 +100,11 @@ public class ParquetPipelineTests
     }
 
     [Fact]
-    public async Task Recompute_ParquetOfTheLatestRunDeleted_DownloadsOnlyCsvAndPublishesParquetOfTheSameBytes()
+    public async Task Recompute_LatestRun_PublishesEveryDataParquetByteForByteAndTheGapsParquetWithTheOverride()
     {
         var store = TestPaths.NewTempFolder();
         var ingest = await TestPipeline.RunIngestAsync(store);
         var ingestResources = Resources(Path.Combine(store, "runs", ingest.RunId));
-        foreach (var file in Directory.GetFiles(Path.Combine(store, "runs", ingest.RunId), "*.parquet", SearchOption.AllDirectories))
-        {
-            File.Delete(file);
-        }
 
         RunOutcome outcome;
         await using (var services = TestPipeline.Build(TestPipeline.FolderStore(store), new FakeTimeProvider(TestPipeline.Now.AddHours(1))))
@@ -120,7 +116,7 @@ public class ParquetPipelineTests
         Assert.Equal(RunStatus.Published, outcome.Status);
         var resources = Resources(Path.Combine(store, "runs", outcome.RunId));
         Assert.Equal(ingestResources.Select(r => r.GetProperty("name").GetString()), resources.Select(r => r.GetProperty("name").GetString()));
-        // The data/ tables are the ingest's: their Parquet is written again from the same CSV, byte for byte.
+        // The data/ tables are the ingest's, CSV and Parquet, ba_hourly's parts among them: copied byte for byte.
         foreach (var resource in resources.Where(r => r.GetProperty("path").GetString()!.StartsWith("data/", StringComparison.Ordinal)))
         {
             var before = ingestResources.Single(r => r.GetProperty("name").GetString() == resource.GetProperty("name").GetString());
@@ -129,61 +125,6 @@ public class ParquetPipelineTests
 
         var gap = await ParquetReadBack.ReadAsync(Path.Combine(store, "runs", outcome.RunId, "gap", "gap_by_year.parquet"));
         Assert.All(gap.Rows, row => Assert.Equal(0.25, row[gap.Columns.ToList().IndexOf("reserve_margin")]));
-    }
-
-    [Fact]
-    public async Task Recompute_LatestRunPublishedATableInParts_PublishesEachPartWithItsParquet()
-    {
-        var store = TestPaths.NewTempFolder();
-        var ingest = await TestPipeline.RunIngestAsync(store);
-        var runFolder = Path.Combine(store, "runs", ingest.RunId);
-        SplitIntoParts(runFolder, "ba_hourly", "2025_h1", "2025_h2");
-
-        RunOutcome outcome;
-        await using (var services = TestPipeline.Build(TestPipeline.FolderStore(store), new FakeTimeProvider(TestPipeline.Now.AddHours(1))))
-        {
-            var request = RecomputeRequest.Empty with { Assumptions = new Dictionary<string, double> { ["reserve_margin"] = 0.25 } };
-            outcome = await services.GetRequiredService<RecomputePipeline>().RunAsync(request, "test", CancellationToken.None);
-        }
-
-        Assert.Equal(RunStatus.Published, outcome.Status);
-        var paths = Resources(Path.Combine(store, "runs", outcome.RunId)).Select(r => r.GetProperty("path").GetString()).ToList();
-        Assert.Equal(["data/ba_hourly/2025_h1.csv", "data/ba_hourly/2025_h1.parquet", "data/ba_hourly/2025_h2.csv", "data/ba_hourly/2025_h2.parquet"], paths.Where(p => p!.StartsWith("data/ba_hourly", StringComparison.Ordinal)));
-        var first = await ParquetReadBack.ReadAsync(Path.Combine(store, "runs", outcome.RunId, "data", "ba_hourly", "2025_h1.parquet"));
-        var second = await ParquetReadBack.ReadAsync(Path.Combine(store, "runs", outcome.RunId, "data", "ba_hourly", "2025_h2.parquet"));
-        Assert.Equal(3824, first.Rows.Count + second.Rows.Count);
-        Assert.NotEmpty(second.Rows);
-    }
-
-    /// <summary>Republishes a run's table as two parts, data/{table}/{part}.csv, as a table published in parts is laid out.</summary>
-    private static void SplitIntoParts(string runFolder, string table, string firstPart, string secondPart)
-    {
-        var lines = File.ReadAllLines(Path.Combine(runFolder, "data", table + ".csv"));
-        var half = 1 + ((lines.Length - 1) / 2);
-        var parts = new[] { (firstPart, lines[..half]), (secondPart, new[] { lines[0] }.Concat(lines[half..]).ToArray()) };
-        Directory.CreateDirectory(Path.Combine(runFolder, "data", table));
-        var packagePath = Path.Combine(runFolder, "datapackage.json");
-        var package = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(packagePath))!;
-        var resources = package["resources"]!.AsArray();
-        var csv = resources.First(r => (string?)r!["name"] == table)!;
-        var index = resources.IndexOf(csv);
-        resources.RemoveAt(index + 1);
-        resources.RemoveAt(index);
-        foreach (var (part, content) in parts.Reverse())
-        {
-            var path = Path.Combine(runFolder, "data", table, part + ".csv");
-            File.WriteAllText(path, string.Join('\n', content) + "\n");
-            var bytes = File.ReadAllBytes(path);
-            var resource = csv.DeepClone();
-            resource["name"] = $"{table}.{part}";
-            resource["path"] = $"data/{table}/{part}.csv";
-            resource["bytes"] = bytes.Length;
-            resource["sha256"] = Convert.ToHexStringLower(SHA256.HashData(bytes));
-            resource["row_count"] = content.Length - 1;
-            resources.Insert(index, resource);
-        }
-
-        File.WriteAllText(packagePath, package.ToJsonString());
     }
 
     private static List<string[]> ReadCsv(string path)
