@@ -13,6 +13,12 @@ internal static class Phases
     public const string Project = "project";
     public const string DuckDb = "duckdb";
 
+    /// <summary>Hidden: the project's BALANCE parser alone, without writing (where the time goes).</summary>
+    public const string Parse = "parse";
+
+    /// <summary>Hidden: how DuckDB reads a Parquet file's column types (a check of the type mapping).</summary>
+    public const string DescribeParquet = "describe";
+
     /// <summary>Runs one phase and returns its wall time in seconds.</summary>
     public static async Task<double> RunAsync(string phase, string csvPath, string outputDirectory)
     {
@@ -29,17 +35,11 @@ internal static class Phases
             case DuckDb:
                 DuckDbConvert(csvPath, outputDirectory);
                 break;
-            case "parse":
+            case Parse:
                 ParseOnly(csvPath);
                 break;
-            case "pqprobe":
-                await PqProbe.RunAsync(outputDirectory);
-                break;
-            case "parquet":
-                await ParquetOnlyAsync(outputDirectory);
-                break;
-            case "csvout":
-                CsvOnly(outputDirectory);
+            case DescribeParquet:
+                Describe(csvPath);
                 break;
             default:
                 throw new ArgumentException($"unknown phase '{phase}'");
@@ -67,6 +67,7 @@ internal static class Phases
         Console.Error.WriteLine($"bare: {records} records, {bytes} field bytes");
     }
 
+    /// <summary>The project's parser alone: every row read and validated, nothing written.</summary>
     private static void ParseOnly(string csvPath)
     {
         var info = new FileInfo(csvPath);
@@ -80,35 +81,6 @@ internal static class Phases
         }
 
         Console.Error.WriteLine($"parse: {n}");
-    }
-
-    private static async Task ParquetOnlyAsync(string outputDirectory)
-    {
-        await using var parquet = await BaHourlyParquetWriter.CreateAsync(Path.Combine(outputDirectory, "p.parquet"));
-        var t = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-        for (var i = 0; i < 2_000_000; i++)
-        {
-            if (parquet.IsFull)
-            {
-                await parquet.FlushAsync(CancellationToken.None);
-            }
-
-            parquet.Add("PJM", t.AddHours(i % 1000), (BaSeries)(i % 4), i * 1.5, "bulk", i % 3 == 0 ? null : true);
-        }
-
-        await parquet.CompleteAsync("p", CancellationToken.None);
-    }
-
-    private static void CsvOnly(string outputDirectory)
-    {
-        using var csv = new BaHourlyCsvWriter(Path.Combine(outputDirectory, "p.csv"));
-        var t = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-        for (var i = 0; i < 2_000_000; i++)
-        {
-            csv.Write("PJM", t.AddHours(i % 1000), (BaSeries)(i % 4), i * 1.5, "bulk", i % 3 == 0 ? null : true);
-        }
-
-        csv.Complete("p");
     }
 
     private static async Task NormaliseAsync(string csvPath, string outputDirectory)
@@ -158,6 +130,25 @@ internal static class Phases
         using var count = connection.CreateCommand();
         count.CommandText = "SELECT count(*) FROM ba_hourly";
         Console.Error.WriteLine($"duckdb: {count.ExecuteScalar()} ba_hourly rows, csv {new FileInfo(csvOut).Length / 1e6:F1} MB, parquet {new FileInfo(parquetOut).Length / 1e6:F1} MB");
+    }
+
+    /// <summary>How DuckDB reads a Parquet file's columns (hidden phase "describe", a check of the type mapping).</summary>
+    private static void Describe(string parquetPath)
+    {
+        using var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet('{parquetPath}'))";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            Console.Error.WriteLine($"{reader.GetString(0)} {reader.GetString(1)}");
+        }
+
+        command.CommandText = $"SELECT min(period_end_utc)::VARCHAR, count(*) FROM read_parquet('{parquetPath}')";
+        using var first = command.ExecuteReader();
+        first.Read();
+        Console.Error.WriteLine($"first period {first.GetString(0)}, rows {first.GetInt64(1)}");
     }
 
     private static void Execute(DuckDBConnection connection, string sql)

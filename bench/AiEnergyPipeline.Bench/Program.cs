@@ -111,6 +111,7 @@ static async Task<int> PhaseAsync(string phase, string csv, string output)
 {
     var seconds = await Phases.RunAsync(phase, csv, output);
     var cpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+    Console.Error.WriteLine($"{phase}: allocated {GC.GetTotalAllocatedBytes() / 1e6:F0} MB, gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}, gc pause {GC.GetTotalPauseDuration().TotalSeconds:F3} s");
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seconds={seconds:F3} cpu_seconds={cpu:F3} peak_mb={PeakWorkingSetMb():F1}"));
     return 0;
 }

@@ -26,6 +26,9 @@ public static class BaHourlyParquet
 
     public static DataField Imputed { get; } = new DataField<bool?>("imputed", true);
 
+    /// <summary>The text columns, whose few distinct values are written as a dictionary.</summary>
+    public static IReadOnlyList<DataField> DictionaryColumns { get; } = [BalancingAuthorityCode, Series, Source];
+
     /// <summary>The columns in the order of <see cref="Schemas.BaHourly"/>.</summary>
     public static ParquetSchema Schema { get; } = new(BalancingAuthorityCode, PeriodEndUtc, Series, ValueMw, Source, Imputed);
 }
@@ -36,15 +39,17 @@ public static class BaHourlyParquet
 /// </summary>
 public sealed class BaHourlyParquetWriter : IAsyncDisposable
 {
-    private static readonly string[] SeriesNames = [.. Enum.GetValues<BaSeries>().Select(s => s.Name())];
+    private static readonly ReadOnlyMemory<char>?[] SeriesNames = [.. Enum.GetValues<BaSeries>().Select(s => (ReadOnlyMemory<char>?)s.Name().AsMemory())];
 
     private readonly FileStream _file;
     private readonly ParquetWriter _writer;
-    private readonly string[] _ba;
+    // Text as ReadOnlyMemory<char>, the form Parquet.Net writes: handing it strings would make it
+    // allocate a converted copy of every column of every row group.
+    private readonly ReadOnlyMemory<char>?[] _ba;
     private readonly DateTime?[] _period;
-    private readonly string[] _series;
+    private readonly ReadOnlyMemory<char>?[] _series;
     private readonly double?[] _value;
-    private readonly string[] _source;
+    private readonly ReadOnlyMemory<char>?[] _source;
     private readonly bool?[] _imputed;
     private int _count;
     private bool _completed;
@@ -54,11 +59,11 @@ public sealed class BaHourlyParquetWriter : IAsyncDisposable
         Path = path;
         _file = file;
         _writer = writer;
-        _ba = new string[rowGroupRows];
+        _ba = new ReadOnlyMemory<char>?[rowGroupRows];
         _period = new DateTime?[rowGroupRows];
-        _series = new string[rowGroupRows];
+        _series = new ReadOnlyMemory<char>?[rowGroupRows];
         _value = new double?[rowGroupRows];
-        _source = new string[rowGroupRows];
+        _source = new ReadOnlyMemory<char>?[rowGroupRows];
         _imputed = new bool?[rowGroupRows];
     }
 
@@ -72,6 +77,13 @@ public sealed class BaHourlyParquetWriter : IAsyncDisposable
         try
         {
             var options = new ParquetOptions { CompressionMethod = CompressionMethod.Snappy };
+            // Without the hint Parquet.Net writes these few repeated values plain; as a dictionary
+            // they cost a fraction of the time and a hundredth of the bytes.
+            foreach (var field in BaHourlyParquet.DictionaryColumns)
+            {
+                options.ColumnEncodingHints[field.Path.ToString()] = EncodingHint.Dictionary;
+            }
+
             var writer = await ParquetWriter.CreateAsync(BaHourlyParquet.Schema, file, options, cancellationToken: cancellationToken);
             return new BaHourlyParquetWriter(path, file, writer, rowGroupRows);
         }
@@ -89,11 +101,11 @@ public sealed class BaHourlyParquetWriter : IAsyncDisposable
     public void Add(string ba, DateTime periodEndUtc, BaSeries series, double valueMw, string source, bool? imputed)
     {
         var i = _count++;
-        _ba[i] = ba;
+        _ba[i] = ba.AsMemory();
         _period[i] = periodEndUtc;
         _series[i] = SeriesNames[(int)series];
         _value[i] = valueMw;
-        _source[i] = source;
+        _source[i] = source.AsMemory();
         _imputed[i] = imputed;
         Rows++;
     }
@@ -109,11 +121,11 @@ public sealed class BaHourlyParquetWriter : IAsyncDisposable
         var n = _count;
         using (var group = _writer.CreateRowGroup())
         {
-            await group.WriteAsync(BaHourlyParquet.BalancingAuthorityCode, new ArraySegment<string>(_ba, 0, n));
+            await group.WriteAsync(BaHourlyParquet.BalancingAuthorityCode, new ReadOnlyMemory<ReadOnlyMemory<char>?>(_ba, 0, n), cancellationToken: cancellationToken);
             await group.WriteAsync(BaHourlyParquet.PeriodEndUtc, new ReadOnlyMemory<DateTime?>(_period, 0, n), cancellationToken: cancellationToken);
-            await group.WriteAsync(BaHourlyParquet.Series, new ArraySegment<string>(_series, 0, n));
+            await group.WriteAsync(BaHourlyParquet.Series, new ReadOnlyMemory<ReadOnlyMemory<char>?>(_series, 0, n), cancellationToken: cancellationToken);
             await group.WriteAsync(BaHourlyParquet.ValueMw, new ReadOnlyMemory<double?>(_value, 0, n), cancellationToken: cancellationToken);
-            await group.WriteAsync(BaHourlyParquet.Source, new ArraySegment<string>(_source, 0, n));
+            await group.WriteAsync(BaHourlyParquet.Source, new ReadOnlyMemory<ReadOnlyMemory<char>?>(_source, 0, n), cancellationToken: cancellationToken);
             await group.WriteAsync(BaHourlyParquet.Imputed, new ReadOnlyMemory<bool?>(_imputed, 0, n), cancellationToken: cancellationToken);
             group.CompleteValidate();
         }

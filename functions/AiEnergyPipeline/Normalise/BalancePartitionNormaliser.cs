@@ -33,13 +33,13 @@ public sealed record BalancePartitionResult(
 /// <see cref="SourceException"/> naming it.
 /// </summary>
 /// <remarks>
-/// Two threads: the calling one parses rows and writes the CSV; a second takes the rows in
-/// batches and writes the Parquet and folds them into coverage and ba_annual. The two sides cost
-/// about the same, so both cores are busy; a bounded queue of reused batches keeps memory flat.
+/// Two threads: the calling one parses rows, writes the CSV and folds the rows into coverage and
+/// ba_annual; a second takes the rows in batches and writes the Parquet, which costs about as
+/// much as all the rest. A bounded queue of reused batches keeps memory flat.
 /// </remarks>
 public static class BalancePartitionNormaliser
 {
-    private const int QueuedBatches = 4;
+    private const int QueuedBatches = 24;
 
     public static async Task<BalancePartitionResult> NormaliseAsync(
         FetchedFile file,
@@ -53,6 +53,7 @@ public static class BalancePartitionNormaliser
         using var csv = new BaHourlyCsvWriter(Path.Combine(outputDirectory, partName + ".csv"));
         await using var parquet = await BaHourlyParquetWriter.CreateAsync(Path.Combine(outputDirectory, partName + ".parquet"), parquetRowGroupRows, cancellationToken);
         var sink = new Sink(parquet);
+        var totals = new Totals();
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var filled = Channel.CreateBounded<BalanceRowBatch>(new BoundedChannelOptions(QueuedBatches) { SingleReader = true, SingleWriter = true });
@@ -65,7 +66,7 @@ public static class BalancePartitionNormaliser
         var consumer = Task.Run(() => sink.ConsumeAsync(filled.Reader, free.Writer, stop), CancellationToken.None);
         try
         {
-            await ProduceAsync(file, quarantine, csv, filled.Writer, free.Reader, stop.Token);
+            await ProduceAsync(file, quarantine, totals, csv, filled.Writer, free.Reader, stop.Token);
         }
         catch
         {
@@ -87,10 +88,10 @@ public static class BalancePartitionNormaliser
         await consumer;
         cancellationToken.ThrowIfCancellationRequested();
         IReadOnlyList<StagedTable> files = [csv.Complete(partName), await parquet.CompleteAsync(partName, cancellationToken)];
-        return new BalancePartitionResult(partName, files, sink.Rows, sink.Rows, sink.Coverage, sink.Annual);
+        return new BalancePartitionResult(partName, files, totals.Rows, totals.Rows, totals.Coverage, totals.Annual);
     }
 
-    private static async Task ProduceAsync(FetchedFile file, Action<QuarantineRecord> quarantine, BaHourlyCsvWriter csv, ChannelWriter<BalanceRowBatch> filled, ChannelReader<BalanceRowBatch> free, CancellationToken cancellationToken)
+    private static async Task ProduceAsync(FetchedFile file, Action<QuarantineRecord> quarantine, Totals totals, BaHourlyCsvWriter csv, ChannelWriter<BalanceRowBatch> filled, ChannelReader<BalanceRowBatch> free, CancellationToken cancellationToken)
     {
         const string source = Eia930BalanceCsv.SourceLabel;
         await using var stream = new FileStream(file.LocalPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
@@ -98,19 +99,29 @@ public static class BalancePartitionNormaliser
         var batch = await free.ReadAsync(cancellationToken);
         while (rows.Next())
         {
+            var any = false;
             for (var s = 0; s < Eia930BalanceRowReader.SeriesCount; s++)
             {
                 if (rows.HasValue(s))
                 {
-                    csv.Write(rows.BalancingAuthorityCode, rows.PeriodEndUtc, Eia930BalanceCsv.SeriesAt(s), rows.Value(s), source, rows.Imputed(s));
+                    var record = rows.Record(s);
+                    csv.Write(record.BalancingAuthorityCode, record.PeriodEndUtc, record.Series, record.ValueMw, source, record.Imputed);
+                    totals.Annual.Add(record);
+                    totals.Rows++;
+                    any = true;
                 }
             }
 
-            batch.Add(rows);
-            if (batch.IsFull)
+            if (any)
             {
-                await filled.WriteAsync(batch, cancellationToken);
-                batch = await free.ReadAsync(cancellationToken);
+                ref var coverage = ref CollectionsMarshal.GetValueRefOrAddDefault(totals.Coverage, rows.BalancingAuthorityCode, out var seen);
+                coverage = seen ? coverage.Including(rows.PeriodEndUtc) : new BaCoverage(rows.PeriodEndUtc, rows.PeriodEndUtc);
+                batch.Add(rows);
+                if (batch.IsFull)
+                {
+                    await filled.WriteAsync(batch, cancellationToken);
+                    batch = await free.ReadAsync(cancellationToken);
+                }
             }
         }
 
@@ -120,15 +131,19 @@ public static class BalancePartitionNormaliser
         }
     }
 
-    /// <summary>The second thread: Parquet, coverage and ba_annual.</summary>
-    private sealed class Sink(BaHourlyParquetWriter parquet)
+    /// <summary>What the parsing thread counts: rows, coverage per balancing authority, ba_annual sums.</summary>
+    private sealed class Totals
     {
         public Dictionary<string, BaCoverage> Coverage { get; } = new(StringComparer.Ordinal);
 
         public BaAnnualAggregator Annual { get; } = new();
 
-        public long Rows { get; private set; }
+        public long Rows { get; set; }
+    }
 
+    /// <summary>The second thread: the Parquet file.</summary>
+    private sealed class Sink(BaHourlyParquetWriter parquet)
+    {
         public async Task ConsumeAsync(ChannelReader<BalanceRowBatch> filled, ChannelWriter<BalanceRowBatch> free, CancellationTokenSource stop)
         {
             try
@@ -155,7 +170,6 @@ public static class BalancePartitionNormaliser
             {
                 var ba = batch.Ba[r];
                 var period = batch.Period[r];
-                var any = false;
                 for (var s = 0; s < Eia930BalanceRowReader.SeriesCount; s++)
                 {
                     var state = batch.States[(r * Eia930BalanceRowReader.SeriesCount) + s];
@@ -164,29 +178,18 @@ public static class BalancePartitionNormaliser
                         continue;
                     }
 
-                    any = true;
-                    var value = batch.Values[(r * Eia930BalanceRowReader.SeriesCount) + s];
                     bool? imputed = state switch
                     {
                         Eia930BalanceRowReader.ValueState.Imputed => true,
                         Eia930BalanceRowReader.ValueState.NotImputed => false,
                         _ => null,
                     };
-                    var series = Eia930BalanceCsv.SeriesAt(s);
                     if (parquet.IsFull)
                     {
                         await parquet.FlushAsync(cancellationToken);
                     }
 
-                    parquet.Add(ba, period, series, value, source, imputed);
-                    Annual.Add(new BaHourlyRecord(ba, period, series, value, source, imputed));
-                    Rows++;
-                }
-
-                if (any)
-                {
-                    ref var coverage = ref CollectionsMarshal.GetValueRefOrAddDefault(Coverage, ba, out var seen);
-                    coverage = seen ? coverage.Including(period) : new BaCoverage(period, period);
+                    parquet.Add(ba, period, Eia930BalanceCsv.SeriesAt(s), batch.Values[(r * Eia930BalanceRowReader.SeriesCount) + s], source, imputed);
                 }
             }
         }
