@@ -88,7 +88,9 @@ internal static class Phases
         var info = new FileInfo(csvPath);
         var file = new FetchedFile("eia930_bulk", info.Name, "raw/eia930_bulk/" + info.Name, "", info.Length, "file://" + info.FullName, DateTimeOffset.UtcNow, null, null, info.FullName, false);
         long quarantined = 0;
-        var result = await BalancePartitionNormaliser.NormaliseAsync(file, outputDirectory, "bench", _ => quarantined++, CancellationToken.None);
+        // AIENERGY_BENCH_ROW_GROUP_ROWS tries another Parquet row group size (memory against speed).
+        var rowGroupRows = int.TryParse(Environment.GetEnvironmentVariable("AIENERGY_BENCH_ROW_GROUP_ROWS"), out var r) ? r : BaHourlyParquet.DefaultRowGroupRows;
+        var result = await BalancePartitionNormaliser.NormaliseAsync(file, outputDirectory, "bench", _ => quarantined++, CancellationToken.None, rowGroupRows);
         Console.Error.WriteLine($"project: {result.RowsOut} ba_hourly rows, {quarantined} quarantined, {string.Join(", ", result.Files.Select(f => $"{f.Format} {f.Bytes / 1e6:F1} MB"))}");
     }
 
