@@ -9,8 +9,16 @@ return args switch
 {
     ["eia930", .. var rest] => await Eia930Async(rest),
     ["phase", var phase, var csv, var output] => await PhaseAsync(phase, csv, output),
+    ["generate", var rows, var csv] => Generate(long.Parse(rows, CultureInfo.InvariantCulture), csv),
     _ => Usage(),
 };
+
+// Hidden: writes the generated BALANCE file only, to time one phase by hand.
+static int Generate(long rows, string csv)
+{
+    BalanceFileGenerator.Write(csv, rows);
+    return 0;
+}
 
 static int Usage()
 {
