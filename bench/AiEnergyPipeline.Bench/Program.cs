@@ -84,6 +84,10 @@ static async Task<int> Eia930Async(string[] args)
         if (!keep)
         {
             File.Delete(csv);
+            if (!Directory.EnumerateFileSystemEntries(directory).Any())
+            {
+                Directory.Delete(directory);
+            }
         }
     }
 }
