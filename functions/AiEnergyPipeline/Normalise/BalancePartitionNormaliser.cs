@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Threading.Channels;
 using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.Tables;
 
@@ -25,35 +27,201 @@ public sealed record BalancePartitionResult(
     BaAnnualAggregator Annual);
 
 /// <summary>
-/// Normalises one EIA-930 BALANCE file into ba_hourly part files named <c>{partName}.csv</c> (and
-/// <c>.parquet</c>) in <c>outputDirectory</c>, streaming: memory does not grow with the file.
-/// Rows that cannot be read go to <c>quarantine</c>; a file that cannot be read throws
+/// Normalises one EIA-930 BALANCE file into ba_hourly part files named <c>{partName}.csv</c> and
+/// <c>{partName}.parquet</c> in <c>outputDirectory</c>, streaming: memory does not grow with the
+/// file. Rows that cannot be read go to <c>quarantine</c>; a file that cannot be read throws
 /// <see cref="SourceException"/> naming it.
 /// </summary>
+/// <remarks>
+/// Two threads: the calling one parses rows, writes the CSV and folds the rows into coverage and
+/// ba_annual; a second takes the rows in batches and writes the Parquet, which costs about as
+/// much as all the rest. A bounded queue of reused batches keeps memory flat.
+/// </remarks>
 public static class BalancePartitionNormaliser
 {
-    public static async Task<BalancePartitionResult> NormaliseAsync(FetchedFile file, string outputDirectory, string partName, Action<QuarantineRecord> quarantine, CancellationToken cancellationToken)
+    private const int QueuedBatches = 24;
+
+    public static async Task<BalancePartitionResult> NormaliseAsync(
+        FetchedFile file,
+        string outputDirectory,
+        string partName,
+        Action<QuarantineRecord> quarantine,
+        CancellationToken cancellationToken,
+        int parquetRowGroupRows = BaHourlyParquet.DefaultRowGroupRows)
     {
-        await using var hourly = TableWriter.CreatePart(outputDirectory, Schemas.BaHourly, partName);
-        var annual = new BaAnnualAggregator();
-        var coverage = new Dictionary<string, BaCoverage>(StringComparer.Ordinal);
-        long rowsIn = 0;
-        long rowsOut = 0;
-        await using (var stream = new FileStream(file.LocalPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
+        Directory.CreateDirectory(outputDirectory);
+        using var csv = new BaHourlyCsvWriter(Path.Combine(outputDirectory, partName + ".csv"));
+        await using var parquet = await BaHourlyParquetWriter.CreateAsync(Path.Combine(outputDirectory, partName + ".parquet"), parquetRowGroupRows, cancellationToken);
+        var sink = new Sink(parquet);
+        var totals = new Totals();
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var filled = Channel.CreateBounded<BalanceRowBatch>(new BoundedChannelOptions(QueuedBatches) { SingleReader = true, SingleWriter = true });
+        var free = Channel.CreateUnbounded<BalanceRowBatch>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        for (var i = 0; i < QueuedBatches + 2; i++)
         {
-            foreach (var record in Eia930BalanceCsv.Read(stream, file, quarantine))
+            free.Writer.TryWrite(new BalanceRowBatch());
+        }
+
+        var consumer = Task.Run(() => sink.ConsumeAsync(filled.Reader, free.Writer, stop), CancellationToken.None);
+        try
+        {
+            await ProduceAsync(file, quarantine, totals, csv, filled.Writer, free.Reader, stop.Token);
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            filled.Writer.TryComplete();
+            try
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                rowsIn++;
-                coverage[record.BalancingAuthorityCode] = coverage.TryGetValue(record.BalancingAuthorityCode, out var c)
-                    ? c.Including(record.PeriodEndUtc)
-                    : new BaCoverage(record.PeriodEndUtc, record.PeriodEndUtc);
-                BaHourlyRows.Write(hourly, record);
-                annual.Add(record);
-                rowsOut++;
+                await consumer;
+            }
+            catch (OperationCanceledException)
+            {
+                // stopped because the producer failed: its exception is the one to report
+            }
+
+            throw;
+        }
+
+        filled.Writer.TryComplete();
+        await consumer;
+        cancellationToken.ThrowIfCancellationRequested();
+        IReadOnlyList<StagedTable> files = [csv.Complete(partName), await parquet.CompleteAsync(partName, cancellationToken)];
+        return new BalancePartitionResult(partName, files, totals.Rows, totals.Rows, totals.Coverage, totals.Annual);
+    }
+
+    private static async Task ProduceAsync(FetchedFile file, Action<QuarantineRecord> quarantine, Totals totals, BaHourlyCsvWriter csv, ChannelWriter<BalanceRowBatch> filled, ChannelReader<BalanceRowBatch> free, CancellationToken cancellationToken)
+    {
+        const string source = Eia930BalanceCsv.SourceLabel;
+        await using var stream = new FileStream(file.LocalPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        using var rows = Eia930BalanceRowReader.Open(stream, file, quarantine);
+        var batch = await free.ReadAsync(cancellationToken);
+        while (rows.Next())
+        {
+            var any = false;
+            for (var s = 0; s < Eia930BalanceRowReader.SeriesCount; s++)
+            {
+                if (rows.HasValue(s))
+                {
+                    var record = rows.Record(s);
+                    csv.Write(record.BalancingAuthorityCode, record.PeriodEndUtc, record.Series, record.ValueMw, source, record.Imputed);
+                    totals.Annual.Add(record);
+                    totals.Rows++;
+                    any = true;
+                }
+            }
+
+            if (any)
+            {
+                ref var coverage = ref CollectionsMarshal.GetValueRefOrAddDefault(totals.Coverage, rows.BalancingAuthorityCode, out var seen);
+                coverage = seen ? coverage.Including(rows.PeriodEndUtc) : new BaCoverage(rows.PeriodEndUtc, rows.PeriodEndUtc);
+                batch.Add(rows);
+                if (batch.IsFull)
+                {
+                    await filled.WriteAsync(batch, cancellationToken);
+                    batch = await free.ReadAsync(cancellationToken);
+                }
             }
         }
 
-        return new BalancePartitionResult(partName, [await hourly.CompleteAsync(cancellationToken)], rowsIn, rowsOut, coverage, annual);
+        if (batch.Count > 0)
+        {
+            await filled.WriteAsync(batch, cancellationToken);
+        }
+    }
+
+    /// <summary>What the parsing thread counts: rows, coverage per balancing authority, ba_annual sums.</summary>
+    private sealed class Totals
+    {
+        public Dictionary<string, BaCoverage> Coverage { get; } = new(StringComparer.Ordinal);
+
+        public BaAnnualAggregator Annual { get; } = new();
+
+        public long Rows { get; set; }
+    }
+
+    /// <summary>The second thread: the Parquet file.</summary>
+    private sealed class Sink(BaHourlyParquetWriter parquet)
+    {
+        public async Task ConsumeAsync(ChannelReader<BalanceRowBatch> filled, ChannelWriter<BalanceRowBatch> free, CancellationTokenSource stop)
+        {
+            try
+            {
+                await foreach (var batch in filled.ReadAllAsync(stop.Token))
+                {
+                    await WriteAsync(batch, stop.Token);
+                    batch.Count = 0;
+                    free.TryWrite(batch);
+                }
+            }
+            catch
+            {
+                // wakes the producer, which may wait for a free batch
+                await stop.CancelAsync();
+                throw;
+            }
+        }
+
+        private async Task WriteAsync(BalanceRowBatch batch, CancellationToken cancellationToken)
+        {
+            const string source = Eia930BalanceCsv.SourceLabel;
+            for (var r = 0; r < batch.Count; r++)
+            {
+                var ba = batch.Ba[r];
+                var period = batch.Period[r];
+                for (var s = 0; s < Eia930BalanceRowReader.SeriesCount; s++)
+                {
+                    var state = batch.States[(r * Eia930BalanceRowReader.SeriesCount) + s];
+                    if (state == Eia930BalanceRowReader.ValueState.None)
+                    {
+                        continue;
+                    }
+
+                    bool? imputed = state switch
+                    {
+                        Eia930BalanceRowReader.ValueState.Imputed => true,
+                        Eia930BalanceRowReader.ValueState.NotImputed => false,
+                        _ => null,
+                    };
+                    if (parquet.IsFull)
+                    {
+                        await parquet.FlushAsync(cancellationToken);
+                    }
+
+                    parquet.Add(ba, period, Eia930BalanceCsv.SeriesAt(s), batch.Values[(r * Eia930BalanceRowReader.SeriesCount) + s], source, imputed);
+                }
+            }
+        }
+    }
+}
+
+/// <summary>Parsed BALANCE rows handed from the parsing thread to the writing one, reused.</summary>
+internal sealed class BalanceRowBatch
+{
+    public const int Capacity = 4096;
+
+    public string[] Ba { get; } = new string[Capacity];
+
+    public DateTime[] Period { get; } = new DateTime[Capacity];
+
+    public double[] Values { get; } = new double[Capacity * Eia930BalanceRowReader.SeriesCount];
+
+    public Eia930BalanceRowReader.ValueState[] States { get; } = new Eia930BalanceRowReader.ValueState[Capacity * Eia930BalanceRowReader.SeriesCount];
+
+    public int Count { get; set; }
+
+    public bool IsFull => Count == Capacity;
+
+    public void Add(Eia930BalanceRowReader rows)
+    {
+        var r = Count++;
+        Ba[r] = rows.BalancingAuthorityCode;
+        Period[r] = rows.PeriodEndUtc;
+        for (var s = 0; s < Eia930BalanceRowReader.SeriesCount; s++)
+        {
+            Values[(r * Eia930BalanceRowReader.SeriesCount) + s] = rows.Value(s);
+            States[(r * Eia930BalanceRowReader.SeriesCount) + s] = rows.State(s);
+        }
     }
 }

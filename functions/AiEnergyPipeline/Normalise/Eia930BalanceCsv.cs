@@ -40,59 +40,26 @@ public static class Eia930BalanceCsv
     /// <exception cref="SourceException">The file is not a BALANCE CSV (HTML, empty, required columns missing).</exception>
     public static IEnumerable<BaHourlyRecord> Read(Stream content, FetchedFile file, Action<QuarantineRecord> quarantine)
     {
-        CsvInput.RejectIfNotCsv(content, file);
-        var options = CsvReaderOptions.Default with { Separator = ',', TrackLineNumbers = true };
-        using var csv = CsvReader.Create(content, options, leaveOpen: true);
-        var columns = Columns.Find(csv.Headers, file);
-        var lastPeriodByBa = new Dictionary<string, (DateTime Period, long Line)>(StringComparer.Ordinal);
-        while (csv.Read())
+        using var rows = Eia930BalanceRowReader.Open(content, file, quarantine);
+        while (rows.Next())
         {
-            var line = csv.LineNumber;
-            var ba = csv.GetString(columns.Ba).Trim();
-            var utc = csv.GetString(columns.Utc).Trim();
-            if (ba.Length == 0)
+            for (var s = 0; s < Eia930BalanceRowReader.SeriesCount; s++)
             {
-                quarantine(new QuarantineRecord(file.Source, file.FileName, file.RawPath, line, $"'{BalancingAuthority}' is empty", CsvInput.Excerpt(csv, 8)));
-                continue;
-            }
-
-            if (!DateTime.TryParseExact(utc, UtcTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var period))
-            {
-                quarantine(new QuarantineRecord(file.Source, file.FileName, file.RawPath, line, $"'{UtcTimeAtEndOfHour}' value '{CsvInput.Shorten(utc)}' is not a date and time", CsvInput.Excerpt(csv, 8)));
-                continue;
-            }
-
-            if (lastPeriodByBa.TryGetValue(ba, out var last) && last.Period == period)
-            {
-                quarantine(new QuarantineRecord(file.Source, file.FileName, file.RawPath, line, $"duplicate of line {last.Line}: same balancing authority and hour", CsvInput.Excerpt(csv, 8)));
-                continue;
-            }
-
-            lastPeriodByBa[ba] = (period, line);
-            foreach (var series in columns.Series)
-            {
-                var adjusted = series.Adjusted >= 0 ? csv.GetString(series.Adjusted).Trim() : "";
-                var raw = adjusted.Length > 0 ? adjusted : csv.GetString(series.Reported).Trim();
-                if (raw.Length == 0)
+                if (rows.HasValue(s))
                 {
-                    continue;
+                    yield return rows.Record(s);
                 }
-
-                if (!double.TryParse(raw, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
-                {
-                    quarantine(new QuarantineRecord(file.Source, file.FileName, file.RawPath, line, $"'{series.Name}' value '{CsvInput.Shorten(raw)}' is not a number", CsvInput.Excerpt(csv, 8)));
-                    continue;
-                }
-
-                bool? imputed = series.Imputed >= 0 ? csv.GetString(series.Imputed).Trim().Length > 0 : null;
-                yield return new BaHourlyRecord(ba, period, series.Series, value, SourceLabel, imputed);
             }
         }
     }
 
-    private sealed record SeriesColumn(BaSeries Series, string Name, int Reported, int Adjusted, int Imputed);
+    internal static readonly string[] UtcFormats = UtcTimeFormats;
 
-    private sealed record Columns(int Ba, int Utc, IReadOnlyList<SeriesColumn> Series)
+    internal static BaSeries SeriesAt(int index) => SeriesColumns[index].Series;
+
+    internal sealed record SeriesColumn(BaSeries Series, string Name, int Reported, int Adjusted, int Imputed);
+
+    internal sealed record Columns(int Ba, int Utc, IReadOnlyList<SeriesColumn> Series)
     {
         private static readonly ColumnSpec[] Specs =
         [

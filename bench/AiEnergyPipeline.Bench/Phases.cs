@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using AiEnergyPipeline.Fetch;
+using AiEnergyPipeline.Normalise;
+using CsvHelper;
+using DuckDB.NET.Data;
+
+namespace AiEnergyPipeline.Bench;
+
+/// <summary>The timed work of each phase, run alone in a child process so that peaks do not mix.</summary>
+internal static class Phases
+{
+    public const string Bare = "bare";
+    public const string Project = "project";
+    public const string DuckDb = "duckdb";
+
+    /// <summary>Hidden: the project's BALANCE parser alone, without writing (where the time goes).</summary>
+    public const string Parse = "parse";
+
+    /// <summary>Hidden: how DuckDB reads a Parquet file's column types (a check of the type mapping).</summary>
+    public const string DescribeParquet = "describe";
+
+    /// <summary>Runs one phase and returns its wall time in seconds.</summary>
+    public static async Task<double> RunAsync(string phase, string csvPath, string outputDirectory)
+    {
+        Directory.CreateDirectory(outputDirectory);
+        var clock = Stopwatch.StartNew();
+        switch (phase)
+        {
+            case Bare:
+                BareRead(csvPath);
+                break;
+            case Project:
+                await NormaliseAsync(csvPath, outputDirectory);
+                break;
+            case DuckDb:
+                DuckDbConvert(csvPath, outputDirectory);
+                break;
+            case Parse:
+                ParseOnly(csvPath);
+                break;
+            case DescribeParquet:
+                Describe(csvPath);
+                break;
+            default:
+                throw new ArgumentException($"unknown phase '{phase}'");
+        }
+
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>The floor: CsvHelper reads every field of every record (as UTF-8 spans), nothing else.</summary>
+    private static void BareRead(string csvPath)
+    {
+        using var csv = CsvReader.FromFile(csvPath, CsvReaderOptions.Default with { Separator = ',' });
+        long bytes = 0;
+        long records = 0;
+        while (csv.Read())
+        {
+            for (var i = 0; i < csv.FieldCount; i++)
+            {
+                bytes += csv.GetSpan(i).Length;
+            }
+
+            records++;
+        }
+
+        Console.Error.WriteLine($"bare: {records} records, {bytes} field bytes");
+    }
+
+    /// <summary>The project's parser alone: every row read and validated, nothing written.</summary>
+    private static void ParseOnly(string csvPath)
+    {
+        var info = new FileInfo(csvPath);
+        var file = new FetchedFile("eia930_bulk", info.Name, "raw", "", info.Length, "file://", DateTimeOffset.UtcNow, null, null, info.FullName, false);
+        using var stream = File.OpenRead(csvPath);
+        using var rows = Eia930BalanceRowReader.Open(stream, file, _ => { });
+        long n = 0;
+        while (rows.Next())
+        {
+            n++;
+        }
+
+        Console.Error.WriteLine($"parse: {n}");
+    }
+
+    private static async Task NormaliseAsync(string csvPath, string outputDirectory)
+    {
+        var info = new FileInfo(csvPath);
+        var file = new FetchedFile("eia930_bulk", info.Name, "raw/eia930_bulk/" + info.Name, "", info.Length, "file://" + info.FullName, DateTimeOffset.UtcNow, null, null, info.FullName, false);
+        long quarantined = 0;
+        // AIENERGY_BENCH_ROW_GROUP_ROWS tries another Parquet row group size (memory against speed).
+        var rowGroupRows = int.TryParse(Environment.GetEnvironmentVariable("AIENERGY_BENCH_ROW_GROUP_ROWS"), out var r) ? r : BaHourlyParquet.DefaultRowGroupRows;
+        var result = await BalancePartitionNormaliser.NormaliseAsync(file, outputDirectory, "bench", _ => quarantined++, CancellationToken.None, rowGroupRows);
+        Console.Error.WriteLine($"project: {result.RowsOut} ba_hourly rows, {quarantined} quarantined, {string.Join(", ", result.Files.Select(f => $"{f.Format} {f.Bytes / 1e6:F1} MB"))}");
+    }
+
+    /// <summary>
+    /// DuckDB as a user would write it: read_csv with the thousands separator and the time
+    /// format, the four series unpivoted to the long ba_hourly shape (adjusted over reported,
+    /// imputed flag), kept in a table, then COPY to CSV and to Parquet.
+    /// </summary>
+    private static void DuckDbConvert(string csvPath, string outputDirectory)
+    {
+        using var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        var csvOut = Path.Combine(outputDirectory, "duckdb.csv");
+        var parquetOut = Path.Combine(outputDirectory, "duckdb.parquet");
+        Execute(connection, "SET preserve_insertion_order = true");
+        // The thousands separators make DuckDB's sniffer read the numbers as text (its thousands
+        // option does not apply to DOUBLE), so a user reads text and converts with a macro.
+        Execute(connection, "CREATE MACRO mw(x) AS CAST(replace(trim(x), ',', '') AS DOUBLE)");
+        Execute(connection, $$"""
+            CREATE TABLE ba_hourly AS
+            WITH balance AS (
+                SELECT * FROM read_csv('{{csvPath}}', header = true, all_varchar = true)
+            ),
+            wide AS (
+                SELECT trim("Balancing Authority") AS balancing_authority_code,
+                       strptime(trim("UTC Time at End of Hour"), '%m/%d/%Y %I:%M:%S %p') AS period_end_utc,
+                       {'v': mw(coalesce(nullif(trim("Demand (MW) (Adjusted)"), ''), "Demand (MW)")), 'i': coalesce(trim("Demand (MW) (Imputed)"), '') <> ''} AS demand,
+                       {'v': mw("Demand Forecast (MW)"), 'i': NULL::BOOLEAN} AS forecast,
+                       {'v': mw(coalesce(nullif(trim("Net Generation (MW) (Adjusted)"), ''), "Net Generation (MW)")), 'i': coalesce(trim("Net Generation (MW) (Imputed)"), '') <> ''} AS net_generation,
+                       {'v': mw(coalesce(nullif(trim("Total Interchange (MW) (Adjusted)"), ''), "Total Interchange (MW)")), 'i': coalesce(trim("Total Interchange (MW) (Imputed)"), '') <> ''} AS interchange
+                FROM balance
+            )
+            SELECT balancing_authority_code, period_end_utc, series, s.v AS value_mw, 'bulk' AS source, s.i AS imputed
+            FROM (UNPIVOT wide ON demand, forecast, net_generation, interchange INTO NAME series VALUE s)
+            WHERE s.v IS NOT NULL
+            """);
+        Execute(connection, $"COPY ba_hourly TO '{csvOut}' (HEADER, DELIMITER ',')");
+        Execute(connection, $"COPY ba_hourly TO '{parquetOut}' (FORMAT parquet)");
+        using var count = connection.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM ba_hourly";
+        Console.Error.WriteLine($"duckdb: {count.ExecuteScalar()} ba_hourly rows, csv {new FileInfo(csvOut).Length / 1e6:F1} MB, parquet {new FileInfo(parquetOut).Length / 1e6:F1} MB");
+    }
+
+    /// <summary>How DuckDB reads a Parquet file's columns (hidden phase "describe", a check of the type mapping).</summary>
+    private static void Describe(string parquetPath)
+    {
+        using var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet('{parquetPath}'))";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            Console.Error.WriteLine($"{reader.GetString(0)} {reader.GetString(1)}");
+        }
+
+        command.CommandText = $"SELECT min(period_end_utc)::VARCHAR, count(*) FROM read_parquet('{parquetPath}')";
+        using var first = command.ExecuteReader();
+        first.Read();
+        Console.Error.WriteLine($"first period {first.GetString(0)}, rows {first.GetInt64(1)}");
+    }
+
+    private static void Execute(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

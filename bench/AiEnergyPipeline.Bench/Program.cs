@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using System.Globalization;
+using AiEnergyPipeline.Bench;
+
+// dotnet run -c Release --project bench/AiEnergyPipeline.Bench -- eia930 --rows N [--dir D] [--keep]
+// Generates a BALANCE-shaped CSV of N rows, then times three phases, each in a child process
+// (this program re-invoked with the hidden "phase" command) so that each peak working set is its own.
+return args switch
+{
+    ["eia930", .. var rest] => await Eia930Async(rest),
+    ["phase", var phase, var csv, var output] => await PhaseAsync(phase, csv, output),
+    ["generate", var rows, var csv] => Generate(long.Parse(rows, CultureInfo.InvariantCulture), csv),
+    _ => Usage(),
+};
+
+// Hidden: writes the generated BALANCE file only, to time one phase by hand.
+static int Generate(long rows, string csv)
+{
+    BalanceFileGenerator.Write(csv, rows);
+    return 0;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: eia930 --rows N [--dir DIRECTORY] [--keep]");
+    return 2;
+}
+
+static async Task<int> Eia930Async(string[] args)
+{
+    long rows = 500_000;
+    var directory = Path.Combine(Path.GetTempPath(), "aienergy-bench-" + Environment.ProcessId);
+    var keep = false;
+    for (var i = 0; i < args.Length; i++)
+    {
+        switch (args[i])
+        {
+            case "--rows" when i + 1 < args.Length:
+                rows = long.Parse(args[++i], CultureInfo.InvariantCulture);
+                break;
+            case "--dir" when i + 1 < args.Length:
+                directory = args[++i];
+                break;
+            case "--keep":
+                keep = true;
+                break;
+            default:
+                return Usage();
+        }
+    }
+
+    Directory.CreateDirectory(directory);
+    var csv = Path.Combine(directory, $"EIA930_BALANCE_bench_{rows}.csv");
+    try
+    {
+        var clock = Stopwatch.StartNew();
+        BalanceFileGenerator.Write(csv, rows);
+        var megabytes = new FileInfo(csv).Length / 1e6;
+        Console.WriteLine($"generated {rows:N0} rows, {megabytes:F1} MB in {clock.Elapsed.TotalSeconds:F1} s: {csv}");
+
+        var results = new Dictionary<string, PhaseResult>();
+        foreach (var phase in new[] { Phases.Bare, Phases.Project, Phases.DuckDb })
+        {
+            var output = Path.Combine(directory, phase);
+            var result = await RunChildAsync(phase, csv, output);
+            results[phase] = result;
+            Console.WriteLine($"{phase,-8} {result.Seconds,8:F2} s  {rows / result.Seconds,12:N0} rows/s  {megabytes / result.Seconds,8:F1} MB/s  peak {result.PeakMb,7:F0} MB  cpu {result.CpuSeconds,6:F2} s");
+            if (Directory.Exists(output))
+            {
+                Directory.Delete(output, recursive: true);
+            }
+        }
+
+        var project = results[Phases.Project];
+        var ratioToBare = project.Seconds / results[Phases.Bare].Seconds;
+        var ratioToDuckDb = results[Phases.DuckDb].Seconds / project.Seconds;
+        Console.WriteLine($"project time / bare read time = {ratioToBare:F2} (target <= 5.0); project throughput / DuckDB throughput = {ratioToDuckDb:F2} (target >= 2.0)");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"eia930 rows={rows} mb_per_s={megabytes / project.Seconds:F1} peak_mb={project.PeakMb:F0} ratio_to_bare_read={ratioToBare:F2} ratio_to_duckdb={ratioToDuckDb:F2}"));
+        return 0;
+    }
+    finally
+    {
+        if (!keep)
+        {
+            File.Delete(csv);
+            if (!Directory.EnumerateFileSystemEntries(directory).Any())
+            {
+                Directory.Delete(directory);
+            }
+        }
+    }
+}
+
+static async Task<PhaseResult> RunChildAsync(string phase, string csv, string output)
+{
+    var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
+    if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
+    {
+        start.ArgumentList.Add(typeof(Phases).Assembly.Location);
+    }
+
+    foreach (var argument in new[] { "phase", phase, csv, output })
+    {
+        start.ArgumentList.Add(argument);
+    }
+
+    using var child = Process.Start(start)!;
+    var text = await child.StandardOutput.ReadToEndAsync();
+    await child.WaitForExitAsync();
+    if (child.ExitCode != 0)
+    {
+        throw new InvalidOperationException($"phase {phase} failed with exit code {child.ExitCode}");
+    }
+
+    var values = text.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries)
+        .Select(p => p.Split('=', 2)).Where(p => p.Length == 2)
+        .ToDictionary(p => p[0], p => double.Parse(p[1], CultureInfo.InvariantCulture));
+    return new PhaseResult(values["seconds"], values["cpu_seconds"], values["peak_mb"]);
+}
+
+static async Task<int> PhaseAsync(string phase, string csv, string output)
+{
+    var seconds = await Phases.RunAsync(phase, csv, output);
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+    Console.Error.WriteLine($"{phase}: allocated {GC.GetTotalAllocatedBytes() / 1e6:F0} MB, gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}, gc pause {GC.GetTotalPauseDuration().TotalSeconds:F3} s");
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seconds={seconds:F3} cpu_seconds={cpu:F3} peak_mb={PeakWorkingSetMb():F1}"));
+    return 0;
+}
+
+// VmHWM: the peak resident set of this process, native memory (DuckDB's) included.
+static double PeakWorkingSetMb()
+{
+    foreach (var line in File.ReadLines("/proc/self/status"))
+    {
+        if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+        {
+            return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024.0;
+        }
+    }
+
+    return Process.GetCurrentProcess().PeakWorkingSet64 / 1e6;
+}
+
+internal sealed record PhaseResult(double Seconds, double CpuSeconds, double PeakMb);

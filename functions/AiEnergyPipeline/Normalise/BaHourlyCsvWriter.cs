@@ -1,0 +1,204 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using AiEnergyPipeline.Tables;
+using CsvHelper;
+
+namespace AiEnergyPipeline.Normalise;
+
+/// <summary>
+/// Writes a ba_hourly CSV file byte for byte as <see cref="TableWriter"/> with <see cref="BaHourlyRows"/>
+/// does, but formats straight into a byte buffer and hashes as it writes, for the BALANCE files,
+/// whose output is millions of rows. Balancing authority codes are encoded once each by
+/// CsvHelper itself, so quoting stays the same whatever a code holds.
+/// </summary>
+public sealed class BaHourlyCsvWriter : IDisposable
+{
+    private const int BufferSize = 1 << 17;
+    private const int MaxRowBytes = 128;
+
+    private static readonly byte[][] SeriesBytes =
+        [.. Enum.GetValues<BaSeries>().Select(s => Encoding.UTF8.GetBytes(s.Name()))];
+
+    private readonly FileStream _file;
+    private readonly IncrementalHash _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly Dictionary<string, byte[]> _encoded = new(StringComparer.Ordinal);
+    private readonly byte[] _buffer = new byte[BufferSize];
+    private int _position;
+    private long _bytes;
+    private string? _lastText;
+    private byte[] _lastEncoded = [];
+    private string? _lastSource;
+    private byte[] _lastSourceEncoded = [];
+    private bool _completed;
+
+    public BaHourlyCsvWriter(string path)
+    {
+        Path = path;
+        _file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.SequentialScan);
+        Append(Encoding.UTF8.GetBytes(string.Join(',', Schemas.BaHourly.ColumnNames) + "\n"));
+    }
+
+    public string Path { get; }
+
+    public long Rows { get; private set; }
+
+    public void Write(string ba, DateTime periodEndUtc, BaSeries series, double valueMw, string source, bool? imputed)
+    {
+        var baBytes = Encode(ba, ref _lastText, ref _lastEncoded);
+        var sourceBytes = Encode(source, ref _lastSource, ref _lastSourceEncoded);
+        if (_position + MaxRowBytes + baBytes.Length + sourceBytes.Length > BufferSize)
+        {
+            Flush();
+            if (MaxRowBytes + baBytes.Length + sourceBytes.Length > BufferSize)
+            {
+                WriteLong(ba, periodEndUtc, series, valueMw, source, imputed);
+                return;
+            }
+        }
+
+        var span = _buffer.AsSpan(_position);
+        var at = Copy(baBytes, span, 0);
+        span[at++] = (byte)',';
+        at += Utf8Fields.FormatIsoUtc(periodEndUtc, span[at..]);
+        span[at++] = (byte)',';
+        at = Copy(SeriesBytes[(int)series], span, at);
+        span[at++] = (byte)',';
+        at += FormatNumber(valueMw, span[at..]);
+        span[at++] = (byte)',';
+        at = Copy(sourceBytes, span, at);
+        span[at++] = (byte)',';
+        if (imputed is { } flag)
+        {
+            at = Copy(flag ? "true"u8 : "false"u8, span, at);
+        }
+
+        span[at++] = (byte)'\n';
+        _position += at;
+        Rows++;
+    }
+
+    /// <summary>
+    /// A number as CsvHelper writes a double (the shortest text that round-trips): whole numbers
+    /// below 10^15, which is most of EIA-930, are written as integers, the same text, faster.
+    /// </summary>
+    internal static int FormatNumber(double value, Span<byte> destination)
+    {
+        int written;
+        if (Math.Abs(value) < 1e15 && value == Math.Floor(value) && !(value == 0 && double.IsNegative(value)))
+        {
+            ((long)value).TryFormat(destination, out written, default, CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            value.TryFormat(destination, out written, default, CultureInfo.InvariantCulture);
+        }
+
+        return written;
+    }
+
+    /// <summary>Closes the file and measures it for the data package; the hash was taken as it was written.</summary>
+    public StagedTable Complete(string part)
+    {
+        Flush();
+        _file.Dispose();
+        _completed = true;
+        var sha256 = Convert.ToHexStringLower(_sha256.GetHashAndReset());
+        return new StagedTable(Schemas.BaHourly, Path, "csv", Rows, _bytes, sha256, StagedTable.DataFolder, part);
+    }
+
+    public void Dispose()
+    {
+        if (!_completed)
+        {
+            _file.Dispose();
+        }
+
+        _sha256.Dispose();
+    }
+
+    private byte[] Encode(string text, ref string? last, ref byte[] lastEncoded)
+    {
+        if (ReferenceEquals(text, last))
+        {
+            return lastEncoded;
+        }
+
+        if (!_encoded.TryGetValue(text, out var encoded))
+        {
+            encoded = EncodeWithCsvHelper(text);
+            _encoded[text] = encoded;
+        }
+
+        last = text;
+        lastEncoded = encoded;
+        return encoded;
+    }
+
+    /// <summary>The bytes CsvHelper writes for a text field (quoted when it must be), without the line end.</summary>
+    private static byte[] EncodeWithCsvHelper(string text)
+    {
+        using var memory = new MemoryStream();
+        using (var csv = CsvWriter.Create(memory, CsvWriterOptions.Default with { NewLine = "\n" }, leaveOpen: true))
+        {
+            csv.WriteField(text);
+            csv.EndRecord();
+        }
+
+        var bytes = memory.ToArray();
+        return bytes[..^1];
+    }
+
+    /// <summary>A row whose text does not fit the buffer (a code of thousands of characters): written in pieces.</summary>
+    private void WriteLong(string ba, DateTime periodEndUtc, BaSeries series, double valueMw, string source, bool? imputed)
+    {
+        Span<byte> scratch = stackalloc byte[MaxRowBytes];
+        Append(_encoded[ba]);
+        scratch[0] = (byte)',';
+        var at = 1 + Utf8Fields.FormatIsoUtc(periodEndUtc, scratch[1..]);
+        scratch[at++] = (byte)',';
+        at = Copy(SeriesBytes[(int)series], scratch, at);
+        scratch[at++] = (byte)',';
+        at += FormatNumber(valueMw, scratch[at..]);
+        scratch[at++] = (byte)',';
+        Append(scratch[..at]);
+        Append(_encoded[source]);
+        Append(imputed switch { true => ",true\n"u8, false => ",false\n"u8, null => ",\n"u8 });
+        Rows++;
+    }
+
+    private void Append(ReadOnlySpan<byte> bytes)
+    {
+        while (!bytes.IsEmpty)
+        {
+            if (_position == BufferSize)
+            {
+                Flush();
+            }
+
+            var n = Math.Min(bytes.Length, BufferSize - _position);
+            bytes[..n].CopyTo(_buffer.AsSpan(_position));
+            _position += n;
+            bytes = bytes[n..];
+        }
+    }
+
+    private static int Copy(ReadOnlySpan<byte> source, Span<byte> destination, int at)
+    {
+        source.CopyTo(destination[at..]);
+        return at + source.Length;
+    }
+
+    private void Flush()
+    {
+        if (_position == 0)
+        {
+            return;
+        }
+
+        _sha256.AppendData(_buffer, 0, _position);
+        _file.Write(_buffer, 0, _position);
+        _bytes += _position;
+        _position = 0;
+    }
+}
