@@ -69,7 +69,7 @@ internal sealed partial class FaultRun(FaultServer server, BlobContainerClient c
         return (result.StatusCode ?? 200, JsonSerializer.SerializeToElement(result.Value, result.Value!.GetType()));
     }
 
-    /// <summary>The run id in a failure message ("Run {id} failed, ...").</summary>
+    /// <summary>The run id in a failure message ("Run {id} failed, ..." or "Run {id} (plan {planId}) failed, ...").</summary>
     public static string RunIdIn(string message) => FailedRun().Match(message) is { Success: true } m ? m.Groups[1].Value : throw new Xunit.Sdk.XunitException($"no run id in: {message}");
 
     public async Task<byte[]?> ReadAsync(string path)
@@ -101,6 +101,6 @@ internal sealed partial class FaultRun(FaultServer server, BlobContainerClient c
     /// <summary>Seconds between two of the server's request timestamps.</summary>
     public static double SecondsBetween(FaultRequest first, FaultRequest second) => Stopwatch.GetElapsedTime(first.Timestamp, second.Timestamp).TotalSeconds;
 
-    [GeneratedRegex(@"Run (\S+) failed")]
+    [GeneratedRegex(@"Run (\S+) (?:\(plan \S+\) )?failed")]
     private static partial Regex FailedRun();
 }

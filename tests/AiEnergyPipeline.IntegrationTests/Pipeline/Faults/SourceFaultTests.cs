@@ -217,14 +217,18 @@ public class SourceFaultTests
         var run = new FaultRun(server, Azurite.NewContainer());
         var good = await run.RunAsync();
         var goodBulk = good.Report.Sources.Single(s => s.Name == "eia930_bulk");
+        var goodPart = good.Report.Partitions!.Single(p => p.FileName == "EIA930_BALANCE_2025_Jul_Dec.csv");
         // Each copy in another year, so that its rows are new hours rather than duplicates.
         server.Script(Bulk, Fault.Large(10, (copy, line) => line.Replace("2025", (2025 + copy).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)));
 
         var large = await run.RunAsync();
 
         Assert.True(large.Status == RunStatus.Published, large.Message);
+        // Only the scripted half-year is ten times larger: its partition has ten times the rows, the source the difference.
+        var part = large.Report.Partitions!.Single(p => p.FileName == "EIA930_BALANCE_2025_Jul_Dec.csv");
+        Assert.Equal((PartitionStatus.Normalised, goodPart.RowsIn * 10, goodPart.RowsOut * 10), (part.Status, part.RowsIn, part.RowsOut));
         var bulk = large.Report.Sources.Single(s => s.Name == "eia930_bulk");
-        Assert.Equal((goodBulk.RowsIn * 10, goodBulk.RowsOut * 10), (bulk.RowsIn, bulk.RowsOut));
+        Assert.Equal((goodBulk.RowsIn + (goodPart.RowsIn * 9), goodBulk.RowsOut + (goodPart.RowsOut * 9)), (bulk.RowsIn, bulk.RowsOut));
         Assert.Equal(large.RunId, (await run.ReadJsonAsync(RunPublisher.LatestPath)).GetProperty("run_id").GetString());
     }
 }
