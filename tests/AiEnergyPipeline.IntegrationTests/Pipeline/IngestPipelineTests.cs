@@ -48,7 +48,7 @@ public class IngestPipelineTests
             Assert.Equal(lines[0].Split(','), fields);
         }
 
-        Assert.Equal([1440L, 3360L], resources.Take(2).Select(r => r.GetProperty("row_count").GetInt64()));
+        Assert.Equal([1440L, 3360L], resources.Where(r => r.GetProperty("format").GetString() == "csv").Take(2).Select(r => r.GetProperty("row_count").GetInt64()));
         var sources = package.GetProperty("sources").EnumerateArray().ToList();
         // The file list, two BALANCE files and three API pages.
         Assert.Equal(6, sources.Count(s => s.GetProperty("name").GetString()!.StartsWith("eia930_", StringComparison.Ordinal)));
