@@ -7,17 +7,11 @@ namespace AiEnergyPipeline.Datasets;
 /// the header line of every part after the first skipped. Forward-only; nothing is buffered
 /// beyond one read, so a table of many large parts streams in constant memory.
 /// </summary>
-internal sealed class PartsStream(IDatasetStore store, IReadOnlyList<string> paths) : Stream
+internal sealed class PartsStream(IDatasetStore store, IReadOnlyList<string> paths) : ForwardOnlyReadStream
 {
     private int _next;
     private StoredObject? _current;
     private bool _skippingHeader;
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -68,17 +62,6 @@ internal sealed class PartsStream(IDatasetStore store, IReadOnlyList<string> pat
     }
 
     public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -85,15 +85,9 @@ public sealed class HttpFileFetcher(HttpClient http, SecretRedactor redactor, Ti
 }
 
 /// <summary>Bytes already read from the start of a stream, then the rest of it: a read-only, forward-only stream.</summary>
-internal sealed class HeadThenRestStream(ReadOnlyMemory<byte> head, Stream rest) : Stream
+internal sealed class HeadThenRestStream(ReadOnlyMemory<byte> head, Stream rest) : Storage.ForwardOnlyReadStream
 {
     private ReadOnlyMemory<byte> _head = head;
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -122,15 +116,4 @@ internal sealed class HeadThenRestStream(ReadOnlyMemory<byte> head, Stream rest)
         _head = _head[n..];
         return n;
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

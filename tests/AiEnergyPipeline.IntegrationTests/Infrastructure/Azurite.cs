@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Azure.Storage.Blobs;
 
 namespace AiEnergyPipeline.IntegrationTests.Infrastructure;
@@ -13,69 +10,11 @@ namespace AiEnergyPipeline.IntegrationTests.Infrastructure;
 public static class Azurite
 {
     public const string ConnectionVariable = "AIENERGY_TEST_BLOB_CONNECTION";
-    private const string DevelopmentKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-    private static readonly Lazy<string> Connection = new(Resolve);
+    private static readonly Lazy<string> Connection = new(() => AzuriteService.Resolve("blob", ConnectionVariable));
 
     public static string ConnectionString => Connection.Value;
 
     /// <summary>A new, empty container with a unique name.</summary>
     public static BlobContainerClient NewContainer() =>
         new BlobServiceClient(ConnectionString).GetBlobContainerClient("t" + Guid.NewGuid().ToString("N"));
-
-    private static string Resolve()
-    {
-        if (Environment.GetEnvironmentVariable(ConnectionVariable) is { Length: > 0 } configured)
-        {
-            return configured;
-        }
-
-        var executable = Path.Combine(TestPaths.RepositoryRoot, "tools", "azurite", "node_modules", ".bin", "azurite-blob");
-        if (!File.Exists(executable))
-        {
-            throw new InvalidOperationException($"Azurite is not running and not installed: run ./test.sh (it installs and starts Azurite), or set {ConnectionVariable}.");
-        }
-
-        var port = FreePort();
-        var process = Process.Start(new ProcessStartInfo(executable)
-        {
-            ArgumentList = { "--blobHost", "127.0.0.1", "--blobPort", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--location", TestPaths.NewTempFolder(), "--skipApiVersionCheck", "--disableTelemetry", "--silent" },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => process.Kill(entireProcessTree: true);
-        WaitForPort(port, process);
-        return $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevelopmentKey};BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static void WaitForPort(int port, Process process)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"Azurite exited at start: {process.StandardError.ReadToEnd()}");
-            }
-
-            try
-            {
-                using var client = new TcpClient();
-                client.Connect(IPAddress.Loopback, port);
-                return;
-            }
-            catch (SocketException)
-            {
-                Thread.Sleep(100);
-            }
-        }
-
-        throw new InvalidOperationException($"Azurite did not listen on port {port} within 30 s.");
-    }
 }
