@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using System.Text;
 using AiEnergyPipeline.Tables;
 
@@ -12,7 +11,7 @@ namespace AiEnergyPipeline.Normalise.Parquet;
 /// period_end_utc INT64 TIMESTAMP(isAdjustedToUTC=true, MICROS), value_mw DOUBLE, imputed
 /// BOOLEAN), pages uncompressed. Rows fill preallocated column arrays of one row group, written
 /// as one data page per column when full, so memory is the size of one row group whatever the
-/// file's length and no garbage is made per row. The file is hashed as it is written.
+/// file's length and no garbage is made per row. The file is hashed and written by background threads (<see cref="HashingFileWriter"/>).
 /// </summary>
 /// <remarks>
 /// Text dictionaries are kept for the whole file (codes in order of first appearance): each row
@@ -34,8 +33,7 @@ public sealed class BaHourlyParquetWriter : IDisposable
 
     private static readonly string[] ColumnNames = [.. Schemas.BaHourly.ColumnNames];
 
-    private readonly FileStream _file;
-    private readonly IncrementalHash _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly HashingFileWriter _file;
     private readonly TextDictionary _baCodes = new();
     private readonly TextDictionary _seriesNames = new();
     private readonly TextDictionary _sources = new();
@@ -55,7 +53,6 @@ public sealed class BaHourlyParquetWriter : IDisposable
     private int _lastBaIndex;
     private string? _lastSource;
     private int _lastSourceIndex;
-    private bool _completed;
 
     public BaHourlyParquetWriter(string path, int rowGroupRows = BaHourlyParquet.DefaultRowGroupRows)
     {
@@ -74,7 +71,7 @@ public sealed class BaHourlyParquetWriter : IDisposable
         _imputedLevel = new int[rowGroupRows];
         _imputed = new bool[rowGroupRows];
         _page = new PageBuffer((rowGroupRows * sizeof(double)) + 64);
-        _file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.SequentialScan);
+        _file = new HashingFileWriter(path);
         Write("PAR1"u8);
     }
 
@@ -141,21 +138,11 @@ public sealed class BaHourlyParquetWriter : IDisposable
     {
         Flush();
         WriteFooter();
-        _file.Dispose();
-        _completed = true;
-        var sha256 = Convert.ToHexStringLower(_sha256.GetHashAndReset());
-        return new StagedTable(Schemas.BaHourly, Path, "parquet", Rows, _position, sha256, StagedTable.DataFolder, part);
+        var (bytes, sha256) = _file.Complete();
+        return new StagedTable(Schemas.BaHourly, Path, "parquet", Rows, bytes, sha256, StagedTable.DataFolder, part);
     }
 
-    public void Dispose()
-    {
-        if (!_completed)
-        {
-            _file.Dispose();
-        }
-
-        _sha256.Dispose();
-    }
+    public void Dispose() => _file.Dispose();
 
     private ColumnMeta WriteTextColumn(TextDictionary dictionary, ReadOnlySpan<int> indices)
     {
@@ -375,7 +362,6 @@ public sealed class BaHourlyParquetWriter : IDisposable
 
     private void Write(ReadOnlySpan<byte> bytes)
     {
-        _sha256.AppendData(bytes);
         _file.Write(bytes);
         _position += bytes.Length;
     }
