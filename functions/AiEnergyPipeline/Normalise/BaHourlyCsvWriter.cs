@@ -85,17 +85,41 @@ public sealed class BaHourlyCsvWriter : IDisposable
     /// </summary>
     internal static int FormatNumber(double value, Span<byte> destination)
     {
-        int written;
         if (Math.Abs(value) < 1e15 && value == Math.Floor(value) && !(value == 0 && double.IsNegative(value)))
         {
-            ((long)value).TryFormat(destination, out written, default, CultureInfo.InvariantCulture);
-        }
-        else
-        {
-            value.TryFormat(destination, out written, default, CultureInfo.InvariantCulture);
+            return FormatInteger((long)value, destination);
         }
 
+        value.TryFormat(destination, out var written, default, CultureInfo.InvariantCulture);
         return written;
+    }
+
+    /// <summary>An integer of at most 15 digits as invariant-culture <see cref="long.ToString()"/> writes it.</summary>
+    private static int FormatInteger(long value, Span<byte> destination)
+    {
+        var at = 0;
+        if (value < 0)
+        {
+            destination[at++] = (byte)'-';
+            value = -value;
+        }
+
+        var digits = 1;
+        for (var rest = value / 10; rest != 0; rest /= 10)
+        {
+            digits++;
+        }
+
+        var end = at + digits;
+        var u = (ulong)value;
+        for (var i = end - 1; i >= at; i--)
+        {
+            var q = u / 10;
+            destination[i] = (byte)('0' + (int)(u - (q * 10)));
+            u = q;
+        }
+
+        return end;
     }
 
     /// <summary>Closes the file and measures it for the data package; the hash was taken as it was written.</summary>

@@ -97,6 +97,8 @@ public static class BalancePartitionNormaliser
         await using var stream = new FileStream(file.LocalPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         using var rows = Eia930BalanceRowReader.Open(stream, file, quarantine);
         var batch = await free.ReadAsync(cancellationToken);
+        string? runBa = null;
+        var run = default(BaCoverage);
         while (rows.Next())
         {
             var any = false;
@@ -107,8 +109,22 @@ public static class BalancePartitionNormaliser
 
             if (any)
             {
-                ref var coverage = ref CollectionsMarshal.GetValueRefOrAddDefault(coverages, rows.BalancingAuthorityCode, out var seen);
-                coverage = seen ? coverage.Including(rows.PeriodEndUtc) : new BaCoverage(rows.PeriodEndUtc, rows.PeriodEndUtc);
+                // rows come in runs of one balancing authority: its coverage is looked up once a run
+                var period = rows.PeriodEndUtc;
+                if (ReferenceEquals(rows.BalancingAuthorityCode, runBa))
+                {
+                    run = run.Including(period);
+                }
+                else
+                {
+                    if (runBa is not null)
+                    {
+                        coverages[runBa] = run;
+                    }
+
+                    runBa = rows.BalancingAuthorityCode;
+                    run = coverages.TryGetValue(runBa, out var known) ? known.Including(period) : new BaCoverage(period, period);
+                }
                 batch.Add(rows);
                 if (batch.IsFull)
                 {
@@ -116,6 +132,11 @@ public static class BalancePartitionNormaliser
                     batch = await free.ReadAsync(cancellationToken);
                 }
             }
+        }
+
+        if (runBa is not null)
+        {
+            coverages[runBa] = run;
         }
 
         if (batch.Count > 0)
@@ -127,7 +148,15 @@ public static class BalancePartitionNormaliser
     /// <summary>The second thread: the CSV and Parquet files and ba_annual, in the order the rows were read.</summary>
     private sealed class Sink(BaHourlyCsvWriter csv, BaHourlyParquetWriter parquet)
     {
-        public BaAnnualAggregator Annual { get; } = new();
+        private readonly Dictionary<(string Ba, int Year), DemandSums> _demand = [];
+        private string? _lastBa;
+        private long _yearStartTicks = long.MaxValue;
+        private long _yearEndTicks = long.MinValue;
+        private DemandSums _last = new();
+
+        /// <summary>The ba_annual sums: the same as <see cref="BaAnnualAggregator.Add"/> of each row, in the same order.</summary>
+        public BaAnnualAggregator Annual => BaAnnualAggregator.FromPartials(
+            _demand.Select(p => new BaAnnualPartial(p.Key.Ba, p.Key.Year, p.Value.Peak, p.Value.Energy, p.Value.Hours)));
 
         public long Rows { get; private set; }
 
@@ -177,13 +206,45 @@ public static class BalancePartitionNormaliser
                     parquet.Add(ba, period, series, value, source, imputed);
                     if (series == BaSeries.Demand)
                     {
-                        Annual.Add(new BaHourlyRecord(ba, period, series, value, source, imputed));
+                        AddDemand(ba, period, value);
                     }
 
                     Rows++;
                 }
             }
         }
+
+        /// <summary>Folds a demand value in as <see cref="BaAnnualAggregator"/> does, looking its sums up only when the authority or year changes.</summary>
+        private void AddDemand(string ba, DateTime period, double value)
+        {
+            if (!ReferenceEquals(ba, _lastBa) || period.Ticks < _yearStartTicks || period.Ticks >= _yearEndTicks)
+            {
+                var year = period.Year;
+                if (!_demand.TryGetValue((ba, year), out var sums))
+                {
+                    sums = new DemandSums();
+                    _demand.Add((ba, year), sums);
+                }
+
+                _last = sums;
+                _lastBa = ba;
+                _yearStartTicks = new DateTime(year, 1, 1).Ticks;
+                _yearEndTicks = year == 9999 ? long.MaxValue : new DateTime(year + 1, 1, 1).Ticks;
+            }
+
+            _last.Peak = Math.Max(_last.Peak, value);
+            _last.Energy += value;
+            _last.Hours++;
+        }
+    }
+
+    private sealed class DemandSums
+    {
+        public double Peak { get; set; } = double.MinValue;
+
+        public double Energy { get; set; }
+
+        public long Hours { get; set; }
     }
 }
 
