@@ -54,7 +54,16 @@ public sealed class BaHourlyCsvWriter : IDisposable
 
         if (periodEndUtc.Ticks != _lastPeriod.Ticks)
         {
-            Utf8Fields.FormatIsoUtc(periodEndUtc, _lastPeriodText);
+            // and the hours of a day share its date
+            if (periodEndUtc.Ticks / TimeSpan.TicksPerDay == _lastPeriod.Ticks / TimeSpan.TicksPerDay)
+            {
+                Utf8Fields.FormatIsoTime(periodEndUtc, _lastPeriodText);
+            }
+            else
+            {
+                Utf8Fields.FormatIsoUtc(periodEndUtc, _lastPeriodText);
+            }
+
             _lastPeriod = periodEndUtc;
         }
 
@@ -97,29 +106,24 @@ public sealed class BaHourlyCsvWriter : IDisposable
     /// <summary>An integer of at most 15 digits as invariant-culture <see cref="long.ToString()"/> writes it.</summary>
     private static int FormatInteger(long value, Span<byte> destination)
     {
-        var at = 0;
-        if (value < 0)
-        {
-            destination[at++] = (byte)'-';
-            value = -value;
-        }
-
-        var digits = 1;
-        for (var rest = value / 10; rest != 0; rest /= 10)
-        {
-            digits++;
-        }
-
-        var end = at + digits;
-        var u = (ulong)value;
-        for (var i = end - 1; i >= at; i--)
+        Span<byte> digits = stackalloc byte[16];
+        var u = (ulong)Math.Abs(value);
+        var at = digits.Length;
+        do
         {
             var q = u / 10;
-            destination[i] = (byte)('0' + (int)(u - (q * 10)));
+            digits[--at] = (byte)('0' + (int)(u - (q * 10)));
             u = q;
         }
+        while (u != 0);
 
-        return end;
+        if (value < 0)
+        {
+            digits[--at] = (byte)'-';
+        }
+
+        digits[at..].CopyTo(destination);
+        return digits.Length - at;
     }
 
     /// <summary>Closes the file and measures it for the data package; the hash was taken as it was written.</summary>

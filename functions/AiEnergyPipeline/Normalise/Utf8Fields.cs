@@ -202,19 +202,27 @@ internal static class Utf8Fields
     /// <summary>Writes a UTC time as <c>yyyy-MM-ddTHH:mm:ssZ</c>, the form every table uses (20 bytes).</summary>
     public static int FormatIsoUtc(DateTime value, Span<byte> destination)
     {
-        Four(destination, 0, value.Year);
+        var (year, month, day) = value;
+        Four(destination, 0, year);
         destination[4] = (byte)'-';
-        Two(destination, 5, value.Month);
+        Two(destination, 5, month);
         destination[7] = (byte)'-';
-        Two(destination, 8, value.Day);
-        destination[10] = (byte)'T';
-        Two(destination, 11, value.Hour);
-        destination[13] = (byte)':';
-        Two(destination, 14, value.Minute);
-        destination[16] = (byte)':';
-        Two(destination, 17, value.Second);
-        destination[19] = (byte)'Z';
+        Two(destination, 8, day);
+        FormatIsoTime(value, destination);
         return 20;
+    }
+
+    /// <summary>Writes only the time of day of <see cref="FormatIsoUtc"/> (<c>THH:mm:ssZ</c>, bytes 10 to 19), for a date already written.</summary>
+    public static void FormatIsoTime(DateTime value, Span<byte> destination)
+    {
+        var seconds = (int)(value.Ticks % TimeSpan.TicksPerDay / TimeSpan.TicksPerSecond);
+        destination[10] = (byte)'T';
+        Two(destination, 11, seconds / 3600);
+        destination[13] = (byte)':';
+        Two(destination, 14, seconds / 60 % 60);
+        destination[16] = (byte)':';
+        Two(destination, 17, seconds % 60);
+        destination[19] = (byte)'Z';
     }
 
     private static void Two(Span<byte> d, int at, int v)
