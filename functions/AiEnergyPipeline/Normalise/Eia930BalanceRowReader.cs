@@ -34,6 +34,9 @@ public sealed class Eia930BalanceRowReader : IDisposable
     private byte[] _lastRawBa = new byte[64];
     private int _lastRawBaLength = -1;
     private string _lastBa = "";
+    private string? _runBa;
+    private (DateTime Period, long Line) _runLast;
+    private bool _runSeen;
 
     private Eia930BalanceRowReader(CsvReader csv, FetchedFile file, Action<QuarantineRecord> quarantine, Eia930BalanceCsv.Columns columns)
     {
@@ -131,14 +134,27 @@ public sealed class Eia930BalanceRowReader : IDisposable
             return false;
         }
 
-        ref var last = ref CollectionsMarshal.GetValueRefOrAddDefault(_lastPeriodByBa, ba, out var seen);
-        if (seen && last.Period == period)
+        // Rows come in runs of one balancing authority: its last hour is kept here during a run
+        // and looked up or stored only when the authority changes.
+        if (!ReferenceEquals(ba, _runBa))
         {
-            Quarantine(line, $"duplicate of line {last.Line}: same balancing authority and hour");
+            if (_runBa is not null)
+            {
+                _lastPeriodByBa[_runBa] = _runLast;
+            }
+
+            _runBa = ba;
+            _runSeen = _lastPeriodByBa.TryGetValue(ba, out _runLast);
+        }
+
+        if (_runSeen && _runLast.Period == period)
+        {
+            Quarantine(line, $"duplicate of line {_runLast.Line}: same balancing authority and hour");
             return false;
         }
 
-        last = (period, line);
+        _runLast = (period, line);
+        _runSeen = true;
         BalancingAuthorityCode = ba;
         PeriodEndUtc = period;
         Line = line;
