@@ -5,14 +5,14 @@ using Parquet.Schema;
 namespace AiEnergyPipeline.Normalise;
 
 /// <summary>
-/// The ba_hourly table as Parquet (these fields describe what <see cref="Parquet.BaHourlyParquetWriter"/> writes), with the type mapping every table's Parquet uses: string to
+/// The ba_hourly table as Parquet (these fields describe what <see cref="ParquetFormat.BaHourlyParquetWriter"/> writes), with the type mapping every table's Parquet uses: string to
 /// string, number to double, boolean to bool, datetime to a timestamp adjusted to UTC (in
 /// microseconds; DuckDB reads it as TIMESTAMP WITH TIME ZONE), every column nullable.
 /// </summary>
 public static class BaHourlyParquet
 {
     /// <summary>
-    /// Rows per row group of <see cref="Parquet.BaHourlyParquetWriter"/>: bounds its column arrays
+    /// Rows per row group of <see cref="ParquetFormat.BaHourlyParquetWriter"/>: bounds its column arrays
     /// (about 4 MB) and page buffer (1 MB) whatever the file's length.
     /// </summary>
     public const int DefaultRowGroupRows = 1 << 17;

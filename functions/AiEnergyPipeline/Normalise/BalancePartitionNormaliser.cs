@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using AiEnergyPipeline.Fetch;
-using AiEnergyPipeline.Normalise.Parquet;
+using AiEnergyPipeline.Normalise.ParquetFormat;
 using AiEnergyPipeline.Tables;
 
 namespace AiEnergyPipeline.Normalise;

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace AiEnergyPipeline.Normalise.Parquet;
+namespace AiEnergyPipeline.Normalise.ParquetFormat;
 
 /// <summary>
 /// The little of Thrift's compact protocol a Parquet footer and page headers need: structs of

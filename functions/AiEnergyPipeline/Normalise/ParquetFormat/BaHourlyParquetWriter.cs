@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using AiEnergyPipeline.Tables;
 
-namespace AiEnergyPipeline.Normalise.Parquet;
+namespace AiEnergyPipeline.Normalise.ParquetFormat;
 
 /// <summary>
 /// Writes ba_hourly rows as Parquet without a general Parquet library: the six columns and their

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace AiEnergyPipeline.Normalise.Parquet;
+namespace AiEnergyPipeline.Normalise.ParquetFormat;
 
 /// <summary>A growable byte buffer for one page body, reused from page to page.</summary>
 internal sealed class PageBuffer

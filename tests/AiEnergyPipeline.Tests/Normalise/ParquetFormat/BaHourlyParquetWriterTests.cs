@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using AiEnergyPipeline.Normalise;
-using AiEnergyPipeline.Normalise.Parquet;
+using AiEnergyPipeline.Normalise.ParquetFormat;
 using AiEnergyPipeline.Tables;
 using AiEnergyPipeline.TestKit;
 
-namespace AiEnergyPipeline.Tests.Normalise.Parquet;
+namespace AiEnergyPipeline.Tests.Normalise.ParquetFormat;
 
 /// <summary>The purpose-built ba_hourly Parquet writer, read back with Parquet.Net.</summary>
 public sealed class BaHourlyParquetWriterTests : IDisposable
