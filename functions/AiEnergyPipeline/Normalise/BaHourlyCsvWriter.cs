@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using AiEnergyPipeline.Tables;
 using CsvHelper;
@@ -41,6 +42,7 @@ public sealed class BaHourlyCsvWriter : IDisposable
 
     public long Rows { get; private set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Write(string ba, DateTime periodEndUtc, BaSeries series, double valueMw, string source, bool? imputed)
     {
         var baBytes = Encode(ba, ref _lastText, ref _lastEncoded);
@@ -92,6 +94,7 @@ public sealed class BaHourlyCsvWriter : IDisposable
     /// A number as CsvHelper writes a double (the shortest text that round-trips): whole numbers
     /// below 10^15, which is most of EIA-930, are written as integers, the same text, faster.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int FormatNumber(double value, Span<byte> destination)
     {
         if (Math.Abs(value) < 1e15 && value == Math.Floor(value) && !(value == 0 && double.IsNegative(value)))
@@ -104,6 +107,7 @@ public sealed class BaHourlyCsvWriter : IDisposable
     }
 
     /// <summary>An integer of at most 15 digits as invariant-culture <see cref="long.ToString()"/> writes it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int FormatInteger(long value, Span<byte> destination)
     {
         Span<byte> digits = stackalloc byte[16];

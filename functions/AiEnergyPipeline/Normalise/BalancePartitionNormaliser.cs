@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using AiEnergyPipeline.Fetch;
@@ -179,6 +180,7 @@ public static class BalancePartitionNormaliser
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Write(BalanceRowBatch batch)
         {
             const string source = Eia930BalanceCsv.SourceLabel;
@@ -265,6 +267,7 @@ internal sealed class BalanceRowBatch
 
     public bool IsFull => Count == Capacity;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(Eia930BalanceRowReader rows)
     {
         var r = Count++;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using AiEnergyPipeline.Fetch;
@@ -118,6 +119,7 @@ public sealed class Eia930BalanceRowReader : IDisposable
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryReadRow()
     {
         var line = _csv.LineNumber;
@@ -166,6 +168,7 @@ public sealed class Eia930BalanceRowReader : IDisposable
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadSeries(int s, long line)
     {
         var column = _series[s];
@@ -212,6 +215,7 @@ public sealed class Eia930BalanceRowReader : IDisposable
     }
 
     /// <summary>Whether a field is empty once trimmed as <see cref="string.Trim()"/> trims, and its trimmed bytes when they are plain.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private FieldKind Classify(int index, out ReadOnlySpan<byte> trimmed)
     {
         if (Utf8Fields.TryTrimAscii(_csv.GetSpan(index), out trimmed))
@@ -224,6 +228,7 @@ public sealed class Eia930BalanceRowReader : IDisposable
 
     private bool IsBlank(int index) => Classify(index, out _) == FieldKind.Empty;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string ReadBa()
     {
         var raw = _csv.GetSpan(_columns.Ba);
@@ -259,6 +264,7 @@ public sealed class Eia930BalanceRowReader : IDisposable
         return ba;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool ReadPeriod(out DateTime period, out string text)
     {
         text = "";

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace AiEnergyPipeline.Normalise;
 
@@ -22,6 +23,7 @@ internal static class Utf8Fields
     /// it may be Unicode whitespace that <see cref="string.Trim()"/> removes, so the caller must
     /// take the string path.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryTrimAscii(ReadOnlySpan<byte> value, out ReadOnlySpan<byte> trimmed)
     {
         var start = 0;
@@ -46,6 +48,7 @@ internal static class Utf8Fields
     /// significant digits. The value is the mantissa divided by a power of ten, both exact, so
     /// the one rounding is IEEE's and equals <see cref="double.Parse(string, NumberStyles, IFormatProvider)"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseNumber(ReadOnlySpan<byte> text, out double value)
     {
         value = 0;
@@ -145,6 +148,7 @@ internal static class Utf8Fields
     /// The BALANCE UTC time <c>M/d/yyyy h:mm:ss AM</c> (one or two digits for month, day and
     /// hour), as UTC; false for anything else, including values the format would reject.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseUsDateTime(ReadOnlySpan<byte> text, out DateTime value)
     {
         value = default;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using AiEnergyPipeline.Tables;
@@ -80,6 +81,7 @@ public sealed class BaHourlyParquetWriter : IDisposable
     public long Rows { get; private set; }
 
     /// <summary>Adds a row; a full row group is written first.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(string ba, DateTime periodEndUtc, BaSeries series, double valueMw, string source, bool? imputed)
     {
         if (_count == _ba.Length)

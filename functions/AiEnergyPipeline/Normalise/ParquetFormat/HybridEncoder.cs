@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace AiEnergyPipeline.Normalise.ParquetFormat;
 
@@ -85,6 +86,7 @@ internal static class HybridEncoder
         output.Advance(bytes);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Encode(PageBuffer output, ReadOnlySpan<int> values, int bitWidth)
     {
         var n = values.Length;
@@ -142,6 +144,7 @@ internal static class HybridEncoder
     }
 
     /// <summary>Bit-packs values least significant bit first, padded with zeros to <paramref name="paddedCount"/> values.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Pack(PageBuffer output, ReadOnlySpan<int> values, int paddedCount, int bitWidth)
     {
         var bytes = paddedCount * bitWidth / 8;
