@@ -147,10 +147,26 @@ internal static class Phases
             Console.Error.WriteLine($"{reader.GetString(0)} {reader.GetString(1)}");
         }
 
-        command.CommandText = $"SELECT min(period_end_utc)::VARCHAR, count(*) FROM read_parquet('{parquetPath}')";
+        command.CommandText = $"SELECT coalesce(min(period_end_utc)::VARCHAR, 'none'), count(*) FROM read_parquet('{parquetPath}')";
         using var first = command.ExecuteReader();
         first.Read();
         Console.Error.WriteLine($"first period {first.GetString(0)}, rows {first.GetInt64(1)}");
+
+        // The CSV beside it, when there is one, summed the same way: the two lines must match.
+        var csvPath = Path.ChangeExtension(parquetPath, ".csv");
+        const string Sums = "count(*), count(*) FILTER (imputed IS NULL), count(*) FILTER (imputed), count(DISTINCT balancing_authority_code), count(DISTINCT series), count(DISTINCT source), sum(value_mw), sum(epoch(period_end_utc::TIMESTAMPTZ))";
+        foreach (var (label, from) in new[] { ("parquet", $"read_parquet('{parquetPath}')"), ("csv", $"read_csv('{csvPath}', header = true, types = {{'period_end_utc': 'TIMESTAMPTZ', 'value_mw': 'DOUBLE', 'imputed': 'BOOLEAN'}})") })
+        {
+            if (label == "csv" && !File.Exists(csvPath))
+            {
+                continue;
+            }
+
+            command.CommandText = $"SELECT concat_ws(' ', {Sums}) FROM {from}";
+            using var sums = command.ExecuteReader();
+            sums.Read();
+            Console.Error.WriteLine($"{label} sums: {sums.GetString(0)}");
+        }
     }
 
     private static void Execute(DuckDBConnection connection, string sql)

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Security.Cryptography;
+using System.Runtime.CompilerServices;
 using System.Text;
 using AiEnergyPipeline.Tables;
 using CsvHelper;
@@ -10,57 +10,69 @@ namespace AiEnergyPipeline.Normalise;
 /// Writes a ba_hourly CSV file byte for byte as <see cref="TableWriter"/> with <see cref="BaHourlyRows"/>
 /// does, but formats straight into a byte buffer and hashes as it writes, for the BALANCE files,
 /// whose output is millions of rows. Balancing authority codes are encoded once each by
-/// CsvHelper itself, so quoting stays the same whatever a code holds.
+/// CsvHelper itself, so quoting stays the same whatever a code holds. Hashing and writing the
+/// bytes run on background threads (<see cref="HashingFileWriter"/>).
 /// </summary>
 public sealed class BaHourlyCsvWriter : IDisposable
 {
-    private const int BufferSize = 1 << 17;
     private const int MaxRowBytes = 128;
 
     private static readonly byte[][] SeriesBytes =
         [.. Enum.GetValues<BaSeries>().Select(s => Encoding.UTF8.GetBytes(s.Name()))];
 
-    private readonly FileStream _file;
-    private readonly IncrementalHash _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly HashingFileWriter _file;
     private readonly Dictionary<string, byte[]> _encoded = new(StringComparer.Ordinal);
-    private readonly byte[] _buffer = new byte[BufferSize];
-    private int _position;
-    private long _bytes;
+    // A BALANCE row gives up to four rows of the same hour: its text is made once.
+    private readonly byte[] _lastPeriodText = new byte[20];
+    private DateTime _lastPeriod = DateTime.MinValue;
     private string? _lastText;
     private byte[] _lastEncoded = [];
     private string? _lastSource;
     private byte[] _lastSourceEncoded = [];
-    private bool _completed;
 
     public BaHourlyCsvWriter(string path)
     {
         Path = path;
-        _file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.SequentialScan);
-        Append(Encoding.UTF8.GetBytes(string.Join(',', Schemas.BaHourly.ColumnNames) + "\n"));
+        _file = new HashingFileWriter(path);
+        Utf8Fields.FormatIsoUtc(_lastPeriod, _lastPeriodText);
+        _file.Write(Encoding.UTF8.GetBytes(string.Join(',', Schemas.BaHourly.ColumnNames) + "\n"));
     }
 
     public string Path { get; }
 
     public long Rows { get; private set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Write(string ba, DateTime periodEndUtc, BaSeries series, double valueMw, string source, bool? imputed)
     {
         var baBytes = Encode(ba, ref _lastText, ref _lastEncoded);
         var sourceBytes = Encode(source, ref _lastSource, ref _lastSourceEncoded);
-        if (_position + MaxRowBytes + baBytes.Length + sourceBytes.Length > BufferSize)
+        var need = MaxRowBytes + baBytes.Length + sourceBytes.Length;
+        if (need > _file.ChunkBytes)
         {
-            Flush();
-            if (MaxRowBytes + baBytes.Length + sourceBytes.Length > BufferSize)
-            {
-                WriteLong(ba, periodEndUtc, series, valueMw, source, imputed);
-                return;
-            }
+            WriteLong(ba, periodEndUtc, series, valueMw, source, imputed);
+            return;
         }
 
-        var span = _buffer.AsSpan(_position);
+        if (periodEndUtc.Ticks != _lastPeriod.Ticks)
+        {
+            // and the hours of a day share its date
+            if (periodEndUtc.Ticks / TimeSpan.TicksPerDay == _lastPeriod.Ticks / TimeSpan.TicksPerDay)
+            {
+                Utf8Fields.FormatIsoTime(periodEndUtc, _lastPeriodText);
+            }
+            else
+            {
+                Utf8Fields.FormatIsoUtc(periodEndUtc, _lastPeriodText);
+            }
+
+            _lastPeriod = periodEndUtc;
+        }
+
+        var span = _file.GetSpan(need);
         var at = Copy(baBytes, span, 0);
         span[at++] = (byte)',';
-        at += Utf8Fields.FormatIsoUtc(periodEndUtc, span[at..]);
+        at = Copy(_lastPeriodText, span, at);
         span[at++] = (byte)',';
         at = Copy(SeriesBytes[(int)series], span, at);
         span[at++] = (byte)',';
@@ -74,7 +86,7 @@ public sealed class BaHourlyCsvWriter : IDisposable
         }
 
         span[at++] = (byte)'\n';
-        _position += at;
+        _file.Advance(at);
         Rows++;
     }
 
@@ -82,40 +94,50 @@ public sealed class BaHourlyCsvWriter : IDisposable
     /// A number as CsvHelper writes a double (the shortest text that round-trips): whole numbers
     /// below 10^15, which is most of EIA-930, are written as integers, the same text, faster.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int FormatNumber(double value, Span<byte> destination)
     {
-        int written;
         if (Math.Abs(value) < 1e15 && value == Math.Floor(value) && !(value == 0 && double.IsNegative(value)))
         {
-            ((long)value).TryFormat(destination, out written, default, CultureInfo.InvariantCulture);
-        }
-        else
-        {
-            value.TryFormat(destination, out written, default, CultureInfo.InvariantCulture);
+            return FormatInteger((long)value, destination);
         }
 
+        value.TryFormat(destination, out var written, default, CultureInfo.InvariantCulture);
         return written;
+    }
+
+    /// <summary>An integer of at most 15 digits as invariant-culture <see cref="long.ToString()"/> writes it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int FormatInteger(long value, Span<byte> destination)
+    {
+        Span<byte> digits = stackalloc byte[16];
+        var u = (ulong)Math.Abs(value);
+        var at = digits.Length;
+        do
+        {
+            var q = u / 10;
+            digits[--at] = (byte)('0' + (int)(u - (q * 10)));
+            u = q;
+        }
+        while (u != 0);
+
+        if (value < 0)
+        {
+            digits[--at] = (byte)'-';
+        }
+
+        digits[at..].CopyTo(destination);
+        return digits.Length - at;
     }
 
     /// <summary>Closes the file and measures it for the data package; the hash was taken as it was written.</summary>
     public StagedTable Complete(string part)
     {
-        Flush();
-        _file.Dispose();
-        _completed = true;
-        var sha256 = Convert.ToHexStringLower(_sha256.GetHashAndReset());
-        return new StagedTable(Schemas.BaHourly, Path, "csv", Rows, _bytes, sha256, StagedTable.DataFolder, part);
+        var (bytes, sha256) = _file.Complete();
+        return new StagedTable(Schemas.BaHourly, Path, "csv", Rows, bytes, sha256, StagedTable.DataFolder, part);
     }
 
-    public void Dispose()
-    {
-        if (!_completed)
-        {
-            _file.Dispose();
-        }
-
-        _sha256.Dispose();
-    }
+    public void Dispose() => _file.Dispose();
 
     private byte[] Encode(string text, ref string? last, ref byte[] lastEncoded)
     {
@@ -153,7 +175,7 @@ public sealed class BaHourlyCsvWriter : IDisposable
     private void WriteLong(string ba, DateTime periodEndUtc, BaSeries series, double valueMw, string source, bool? imputed)
     {
         Span<byte> scratch = stackalloc byte[MaxRowBytes];
-        Append(_encoded[ba]);
+        _file.Write(_encoded[ba]);
         scratch[0] = (byte)',';
         var at = 1 + Utf8Fields.FormatIsoUtc(periodEndUtc, scratch[1..]);
         scratch[at++] = (byte)',';
@@ -161,44 +183,15 @@ public sealed class BaHourlyCsvWriter : IDisposable
         scratch[at++] = (byte)',';
         at += FormatNumber(valueMw, scratch[at..]);
         scratch[at++] = (byte)',';
-        Append(scratch[..at]);
-        Append(_encoded[source]);
-        Append(imputed switch { true => ",true\n"u8, false => ",false\n"u8, null => ",\n"u8 });
+        _file.Write(scratch[..at]);
+        _file.Write(_encoded[source]);
+        _file.Write(imputed switch { true => ",true\n"u8, false => ",false\n"u8, null => ",\n"u8 });
         Rows++;
-    }
-
-    private void Append(ReadOnlySpan<byte> bytes)
-    {
-        while (!bytes.IsEmpty)
-        {
-            if (_position == BufferSize)
-            {
-                Flush();
-            }
-
-            var n = Math.Min(bytes.Length, BufferSize - _position);
-            bytes[..n].CopyTo(_buffer.AsSpan(_position));
-            _position += n;
-            bytes = bytes[n..];
-        }
     }
 
     private static int Copy(ReadOnlySpan<byte> source, Span<byte> destination, int at)
     {
         source.CopyTo(destination[at..]);
         return at + source.Length;
-    }
-
-    private void Flush()
-    {
-        if (_position == 0)
-        {
-            return;
-        }
-
-        _sha256.AppendData(_buffer, 0, _position);
-        _file.Write(_buffer, 0, _position);
-        _bytes += _position;
-        _position = 0;
     }
 }

@@ -1,6 +1,8 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using AiEnergyPipeline.Fetch;
+using AiEnergyPipeline.Normalise.ParquetFormat;
 using AiEnergyPipeline.Tables;
 
 namespace AiEnergyPipeline.Normalise;
@@ -33,9 +35,9 @@ public sealed record BalancePartitionResult(
 /// <see cref="SourceException"/> naming it.
 /// </summary>
 /// <remarks>
-/// Two threads: the calling one parses rows, writes the CSV and folds the rows into coverage and
-/// ba_annual; a second takes the rows in batches and writes the Parquet, which costs about as
-/// much as all the rest. A bounded queue of reused batches keeps memory flat.
+/// Two threads of about equal work: the calling one parses rows and folds them into coverage; a
+/// second takes the rows in batches, writes the CSV and the Parquet and folds ba_annual. A bounded
+/// queue of reused batches keeps memory flat, and the outputs are the same as one thread's.
 /// </remarks>
 public static class BalancePartitionNormaliser
 {
@@ -51,9 +53,9 @@ public static class BalancePartitionNormaliser
     {
         Directory.CreateDirectory(outputDirectory);
         using var csv = new BaHourlyCsvWriter(Path.Combine(outputDirectory, partName + ".csv"));
-        await using var parquet = await BaHourlyParquetWriter.CreateAsync(Path.Combine(outputDirectory, partName + ".parquet"), parquetRowGroupRows, cancellationToken);
-        var sink = new Sink(parquet);
-        var totals = new Totals();
+        using var parquet = new BaHourlyParquetWriter(Path.Combine(outputDirectory, partName + ".parquet"), parquetRowGroupRows);
+        var sink = new Sink(csv, parquet);
+        var coverage = new Dictionary<string, BaCoverage>(StringComparer.Ordinal);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var filled = Channel.CreateBounded<BalanceRowBatch>(new BoundedChannelOptions(QueuedBatches) { SingleReader = true, SingleWriter = true });
@@ -66,7 +68,7 @@ public static class BalancePartitionNormaliser
         var consumer = Task.Run(() => sink.ConsumeAsync(filled.Reader, free.Writer, stop), CancellationToken.None);
         try
         {
-            await ProduceAsync(file, quarantine, totals, csv, filled.Writer, free.Reader, stop.Token);
+            await ProduceAsync(file, quarantine, coverage, filled.Writer, free.Reader, stop.Token);
         }
         catch
         {
@@ -87,35 +89,43 @@ public static class BalancePartitionNormaliser
         filled.Writer.TryComplete();
         await consumer;
         cancellationToken.ThrowIfCancellationRequested();
-        IReadOnlyList<StagedTable> files = [csv.Complete(partName), await parquet.CompleteAsync(partName, cancellationToken)];
-        return new BalancePartitionResult(partName, files, totals.Rows, totals.Rows, totals.Coverage, totals.Annual);
+        IReadOnlyList<StagedTable> files = [csv.Complete(partName), parquet.Complete(partName)];
+        return new BalancePartitionResult(partName, files, sink.Rows, sink.Rows, coverage, sink.Annual);
     }
 
-    private static async Task ProduceAsync(FetchedFile file, Action<QuarantineRecord> quarantine, Totals totals, BaHourlyCsvWriter csv, ChannelWriter<BalanceRowBatch> filled, ChannelReader<BalanceRowBatch> free, CancellationToken cancellationToken)
+    private static async Task ProduceAsync(FetchedFile file, Action<QuarantineRecord> quarantine, Dictionary<string, BaCoverage> coverages, ChannelWriter<BalanceRowBatch> filled, ChannelReader<BalanceRowBatch> free, CancellationToken cancellationToken)
     {
-        const string source = Eia930BalanceCsv.SourceLabel;
         await using var stream = new FileStream(file.LocalPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         using var rows = Eia930BalanceRowReader.Open(stream, file, quarantine);
         var batch = await free.ReadAsync(cancellationToken);
+        string? runBa = null;
+        var run = default(BaCoverage);
         while (rows.Next())
         {
             var any = false;
             for (var s = 0; s < Eia930BalanceRowReader.SeriesCount; s++)
             {
-                if (rows.HasValue(s))
-                {
-                    var record = rows.Record(s);
-                    csv.Write(record.BalancingAuthorityCode, record.PeriodEndUtc, record.Series, record.ValueMw, source, record.Imputed);
-                    totals.Annual.Add(record);
-                    totals.Rows++;
-                    any = true;
-                }
+                any |= rows.HasValue(s);
             }
 
             if (any)
             {
-                ref var coverage = ref CollectionsMarshal.GetValueRefOrAddDefault(totals.Coverage, rows.BalancingAuthorityCode, out var seen);
-                coverage = seen ? coverage.Including(rows.PeriodEndUtc) : new BaCoverage(rows.PeriodEndUtc, rows.PeriodEndUtc);
+                // rows come in runs of one balancing authority: its coverage is looked up once a run
+                var period = rows.PeriodEndUtc;
+                if (ReferenceEquals(rows.BalancingAuthorityCode, runBa))
+                {
+                    run = run.Including(period);
+                }
+                else
+                {
+                    if (runBa is not null)
+                    {
+                        coverages[runBa] = run;
+                    }
+
+                    runBa = rows.BalancingAuthorityCode;
+                    run = coverages.TryGetValue(runBa, out var known) ? known.Including(period) : new BaCoverage(period, period);
+                }
                 batch.Add(rows);
                 if (batch.IsFull)
                 {
@@ -125,32 +135,39 @@ public static class BalancePartitionNormaliser
             }
         }
 
+        if (runBa is not null)
+        {
+            coverages[runBa] = run;
+        }
+
         if (batch.Count > 0)
         {
             await filled.WriteAsync(batch, cancellationToken);
         }
     }
 
-    /// <summary>What the parsing thread counts: rows, coverage per balancing authority, ba_annual sums.</summary>
-    private sealed class Totals
+    /// <summary>The second thread: the CSV and Parquet files and ba_annual, in the order the rows were read.</summary>
+    private sealed class Sink(BaHourlyCsvWriter csv, BaHourlyParquetWriter parquet)
     {
-        public Dictionary<string, BaCoverage> Coverage { get; } = new(StringComparer.Ordinal);
+        private readonly Dictionary<(string Ba, int Year), DemandSums> _demand = [];
+        private string? _lastBa;
+        private long _yearStartTicks = long.MaxValue;
+        private long _yearEndTicks = long.MinValue;
+        private DemandSums _last = new();
 
-        public BaAnnualAggregator Annual { get; } = new();
+        /// <summary>The ba_annual sums: the same as <see cref="BaAnnualAggregator.Add"/> of each row, in the same order.</summary>
+        public BaAnnualAggregator Annual => BaAnnualAggregator.FromPartials(
+            _demand.Select(p => new BaAnnualPartial(p.Key.Ba, p.Key.Year, p.Value.Peak, p.Value.Energy, p.Value.Hours)));
 
-        public long Rows { get; set; }
-    }
+        public long Rows { get; private set; }
 
-    /// <summary>The second thread: the Parquet file.</summary>
-    private sealed class Sink(BaHourlyParquetWriter parquet)
-    {
         public async Task ConsumeAsync(ChannelReader<BalanceRowBatch> filled, ChannelWriter<BalanceRowBatch> free, CancellationTokenSource stop)
         {
             try
             {
                 await foreach (var batch in filled.ReadAllAsync(stop.Token))
                 {
-                    await WriteAsync(batch, stop.Token);
+                    Write(batch);
                     batch.Count = 0;
                     free.TryWrite(batch);
                 }
@@ -163,7 +180,8 @@ public static class BalancePartitionNormaliser
             }
         }
 
-        private async Task WriteAsync(BalanceRowBatch batch, CancellationToken cancellationToken)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void Write(BalanceRowBatch batch)
         {
             const string source = Eia930BalanceCsv.SourceLabel;
             for (var r = 0; r < batch.Count; r++)
@@ -184,15 +202,51 @@ public static class BalancePartitionNormaliser
                         Eia930BalanceRowReader.ValueState.NotImputed => false,
                         _ => null,
                     };
-                    if (parquet.IsFull)
+                    var series = Eia930BalanceCsv.SeriesAt(s);
+                    var value = batch.Values[(r * Eia930BalanceRowReader.SeriesCount) + s];
+                    csv.Write(ba, period, series, value, source, imputed);
+                    parquet.Add(ba, period, series, value, source, imputed);
+                    if (series == BaSeries.Demand)
                     {
-                        await parquet.FlushAsync(cancellationToken);
+                        AddDemand(ba, period, value);
                     }
 
-                    parquet.Add(ba, period, Eia930BalanceCsv.SeriesAt(s), batch.Values[(r * Eia930BalanceRowReader.SeriesCount) + s], source, imputed);
+                    Rows++;
                 }
             }
         }
+
+        /// <summary>Folds a demand value in as <see cref="BaAnnualAggregator"/> does, looking its sums up only when the authority or year changes.</summary>
+        private void AddDemand(string ba, DateTime period, double value)
+        {
+            if (!ReferenceEquals(ba, _lastBa) || period.Ticks < _yearStartTicks || period.Ticks >= _yearEndTicks)
+            {
+                var year = period.Year;
+                if (!_demand.TryGetValue((ba, year), out var sums))
+                {
+                    sums = new DemandSums();
+                    _demand.Add((ba, year), sums);
+                }
+
+                _last = sums;
+                _lastBa = ba;
+                _yearStartTicks = new DateTime(year, 1, 1).Ticks;
+                _yearEndTicks = year == 9999 ? long.MaxValue : new DateTime(year + 1, 1, 1).Ticks;
+            }
+
+            _last.Peak = Math.Max(_last.Peak, value);
+            _last.Energy += value;
+            _last.Hours++;
+        }
+    }
+
+    private sealed class DemandSums
+    {
+        public double Peak { get; set; } = double.MinValue;
+
+        public double Energy { get; set; }
+
+        public long Hours { get; set; }
     }
 }
 
@@ -213,6 +267,7 @@ internal sealed class BalanceRowBatch
 
     public bool IsFull => Count == Capacity;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(Eia930BalanceRowReader rows)
     {
         var r = Count++;

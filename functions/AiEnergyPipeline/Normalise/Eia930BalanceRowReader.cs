@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using AiEnergyPipeline.Fetch;
@@ -34,6 +35,9 @@ public sealed class Eia930BalanceRowReader : IDisposable
     private byte[] _lastRawBa = new byte[64];
     private int _lastRawBaLength = -1;
     private string _lastBa = "";
+    private string? _runBa;
+    private (DateTime Period, long Line) _runLast;
+    private bool _runSeen;
 
     private Eia930BalanceRowReader(CsvReader csv, FetchedFile file, Action<QuarantineRecord> quarantine, Eia930BalanceCsv.Columns columns)
     {
@@ -115,6 +119,7 @@ public sealed class Eia930BalanceRowReader : IDisposable
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryReadRow()
     {
         var line = _csv.LineNumber;
@@ -131,14 +136,27 @@ public sealed class Eia930BalanceRowReader : IDisposable
             return false;
         }
 
-        ref var last = ref CollectionsMarshal.GetValueRefOrAddDefault(_lastPeriodByBa, ba, out var seen);
-        if (seen && last.Period == period)
+        // Rows come in runs of one balancing authority: its last hour is kept here during a run
+        // and looked up or stored only when the authority changes.
+        if (!ReferenceEquals(ba, _runBa))
         {
-            Quarantine(line, $"duplicate of line {last.Line}: same balancing authority and hour");
+            if (_runBa is not null)
+            {
+                _lastPeriodByBa[_runBa] = _runLast;
+            }
+
+            _runBa = ba;
+            _runSeen = _lastPeriodByBa.TryGetValue(ba, out _runLast);
+        }
+
+        if (_runSeen && _runLast.Period == period)
+        {
+            Quarantine(line, $"duplicate of line {_runLast.Line}: same balancing authority and hour");
             return false;
         }
 
-        last = (period, line);
+        _runLast = (period, line);
+        _runSeen = true;
         BalancingAuthorityCode = ba;
         PeriodEndUtc = period;
         Line = line;
@@ -150,6 +168,7 @@ public sealed class Eia930BalanceRowReader : IDisposable
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadSeries(int s, long line)
     {
         var column = _series[s];
@@ -196,6 +215,7 @@ public sealed class Eia930BalanceRowReader : IDisposable
     }
 
     /// <summary>Whether a field is empty once trimmed as <see cref="string.Trim()"/> trims, and its trimmed bytes when they are plain.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private FieldKind Classify(int index, out ReadOnlySpan<byte> trimmed)
     {
         if (Utf8Fields.TryTrimAscii(_csv.GetSpan(index), out trimmed))
@@ -208,6 +228,7 @@ public sealed class Eia930BalanceRowReader : IDisposable
 
     private bool IsBlank(int index) => Classify(index, out _) == FieldKind.Empty;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string ReadBa()
     {
         var raw = _csv.GetSpan(_columns.Ba);
@@ -243,6 +264,7 @@ public sealed class Eia930BalanceRowReader : IDisposable
         return ba;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool ReadPeriod(out DateTime period, out string text)
     {
         text = "";

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace AiEnergyPipeline.Normalise;
 
@@ -22,6 +23,7 @@ internal static class Utf8Fields
     /// it may be Unicode whitespace that <see cref="string.Trim()"/> removes, so the caller must
     /// take the string path.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryTrimAscii(ReadOnlySpan<byte> value, out ReadOnlySpan<byte> trimmed)
     {
         var start = 0;
@@ -46,6 +48,7 @@ internal static class Utf8Fields
     /// significant digits. The value is the mantissa divided by a power of ten, both exact, so
     /// the one rounding is IEEE's and equals <see cref="double.Parse(string, NumberStyles, IFormatProvider)"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseNumber(ReadOnlySpan<byte> text, out double value)
     {
         value = 0;
@@ -145,6 +148,7 @@ internal static class Utf8Fields
     /// The BALANCE UTC time <c>M/d/yyyy h:mm:ss AM</c> (one or two digits for month, day and
     /// hour), as UTC; false for anything else, including values the format would reject.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseUsDateTime(ReadOnlySpan<byte> text, out DateTime value)
     {
         value = default;
@@ -202,19 +206,27 @@ internal static class Utf8Fields
     /// <summary>Writes a UTC time as <c>yyyy-MM-ddTHH:mm:ssZ</c>, the form every table uses (20 bytes).</summary>
     public static int FormatIsoUtc(DateTime value, Span<byte> destination)
     {
-        Four(destination, 0, value.Year);
+        var (year, month, day) = value;
+        Four(destination, 0, year);
         destination[4] = (byte)'-';
-        Two(destination, 5, value.Month);
+        Two(destination, 5, month);
         destination[7] = (byte)'-';
-        Two(destination, 8, value.Day);
-        destination[10] = (byte)'T';
-        Two(destination, 11, value.Hour);
-        destination[13] = (byte)':';
-        Two(destination, 14, value.Minute);
-        destination[16] = (byte)':';
-        Two(destination, 17, value.Second);
-        destination[19] = (byte)'Z';
+        Two(destination, 8, day);
+        FormatIsoTime(value, destination);
         return 20;
+    }
+
+    /// <summary>Writes only the time of day of <see cref="FormatIsoUtc"/> (<c>THH:mm:ssZ</c>, bytes 10 to 19), for a date already written.</summary>
+    public static void FormatIsoTime(DateTime value, Span<byte> destination)
+    {
+        var seconds = (int)(value.Ticks % TimeSpan.TicksPerDay / TimeSpan.TicksPerSecond);
+        destination[10] = (byte)'T';
+        Two(destination, 11, seconds / 3600);
+        destination[13] = (byte)':';
+        Two(destination, 14, seconds / 60 % 60);
+        destination[16] = (byte)':';
+        Two(destination, 17, seconds % 60);
+        destination[19] = (byte)'Z';
     }
 
     private static void Two(Span<byte> d, int at, int v)

@@ -109,6 +109,25 @@ public sealed class BalancePartitionNormaliserTests : IDisposable
     }
 
     [Fact]
+    public async Task NormaliseAsync_DuplicateAfterAnotherAuthority_IsQuarantinedAndCoverageSpansEachRun()
+    {
+        var csv = BalanceCsvSamples.File(
+            Row("CISO", "07/01/2025 8:00:00 AM", "1", "2", "3", "4"),
+            Row("ERCO", "07/01/2025 8:00:00 AM", "1", "2", "3", "4"),
+            Row("CISO", "07/01/2025 8:00:00 AM", "5", "6", "7", "8"),
+            Row("CISO", "07/01/2025 9:00:00 AM", "5", "6", "7", "8"),
+            Row("ERCO", "07/01/2025 7:00:00 AM", "1", "2", "3", "4"));
+
+        var (result, quarantine) = await AssertSameAsSimplePathAsync(csv);
+
+        var duplicate = Assert.Single(quarantine);
+        Assert.Equal((4L, true), (duplicate.Line, duplicate.Reason.Contains("duplicate of line 2", StringComparison.Ordinal)));
+        Assert.Equal(new BaCoverage(new DateTime(2025, 7, 1, 8, 0, 0, DateTimeKind.Utc), new DateTime(2025, 7, 1, 9, 0, 0, DateTimeKind.Utc)), result.Coverage["CISO"]);
+        Assert.Equal(new BaCoverage(new DateTime(2025, 7, 1, 7, 0, 0, DateTimeKind.Utc), new DateTime(2025, 7, 1, 8, 0, 0, DateTimeKind.Utc)), result.Coverage["ERCO"]);
+        Assert.Equal(16, result.RowsOut);
+    }
+
+    [Fact]
     public async Task NormaliseAsync_MissingRequiredColumn_FailsNamingIt()
     {
         var csv = "Balancing Authority,UTC Time at End of Hour,Demand (MW),Net Generation (MW),Total Interchange (MW)\nPJM,7/1/2025 1:00:00 AM,1,2,3\n";
