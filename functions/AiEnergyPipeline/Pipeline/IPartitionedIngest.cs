@@ -10,7 +10,14 @@ public sealed record PartitionKey(string Source, string Name)
 
 /// <summary>What one ingest run will do, decided up front so that its partitions can be processed anywhere, in any order.</summary>
 /// <param name="PlanId">Unique per run attempt, sortable by time; names the work folder in the store.</param>
-public sealed record IngestPlan(string PlanId, string Trigger, DateTimeOffset CreatedAtUtc, IReadOnlyList<PartitionKey> Partitions);
+/// <param name="Failure">
+/// Set when a partitioned source's list could not be read: the plan then has no partitions, and its
+/// completion fails the run with a report naming the source, wherever it runs.
+/// </param>
+public sealed record IngestPlan(string PlanId, string Trigger, DateTimeOffset CreatedAtUtc, IReadOnlyList<PartitionKey> Partitions, PlanFailure? Failure = null);
+
+/// <summary>Why a plan could not list its partitions: the source and the cause, secrets removed.</summary>
+public sealed record PlanFailure(string Source, string Error);
 
 /// <summary>How one partition ended: whether it was reused unchanged, fetched and normalised, or failed (with the cause, secrets removed).</summary>
 public sealed record PartitionOutcome(PartitionKey Partition, PartitionStatus Status, long RowsOut, string? Error);

@@ -39,20 +39,7 @@ public sealed partial class IngestPipeline(
     /// <summary>Plan, every partition in this process one after another, then complete: the CLI's and the timer's run.</summary>
     public async Task<RunOutcome> RunAsync(string trigger, CancellationToken cancellationToken)
     {
-        var startedAt = time.GetUtcNow();
-        IngestPlan plan;
-        try
-        {
-            plan = await PlanAsync(trigger, cancellationToken);
-        }
-        catch (SourceException e)
-        {
-            var error = redactor.Redact(e.Message);
-            LogSourceFailed(error);
-            var reports = new Dictionary<string, SourceReport> { [e.SourceName] = new(e.SourceName, SourceStatus.Failed, 0, [], 0, 0, 0, 0, error) };
-            return await FailAsync(RunId.Create(startedAt, Hashing.Sha256OfText(error)), trigger, startedAt, Stopwatch.StartNew(), reports, [], 0, error, [], cancellationToken);
-        }
-
+        var plan = await PlanAsync(trigger, cancellationToken);
         for (var i = 0; i < plan.Partitions.Count; i++)
         {
             var partition = plan.Partitions[i];
@@ -64,8 +51,11 @@ public sealed partial class IngestPipeline(
         return await CompleteAsync(plan, cancellationToken);
     }
 
-    /// <summary>Reads each partitioned source's list (conditionally) and decides the partitions. Persists nothing.</summary>
-    /// <exception cref="SourceException">A list cannot be fetched or read.</exception>
+    /// <summary>
+    /// Reads each partitioned source's list (conditionally) and decides the partitions. Persists
+    /// nothing. A list that cannot be fetched or read gives a plan without partitions that carries
+    /// the failure, so that its completion reports it as any failed source is reported.
+    /// </summary>
     public async Task<IngestPlan> PlanAsync(string trigger, CancellationToken cancellationToken)
     {
         var createdAt = time.GetUtcNow();
@@ -82,6 +72,12 @@ public sealed partial class IngestPipeline(
 
             LogPlanned(planId, partitions.Count, string.Join(", ", partitions.Select(p => p.Name)));
             return new IngestPlan(planId, trigger, createdAt, partitions);
+        }
+        catch (SourceException e)
+        {
+            var error = redactor.Redact(e.Message);
+            LogSourceFailed(error);
+            return new IngestPlan(planId, trigger, createdAt, [], new PlanFailure(e.SourceName, error));
         }
         finally
         {
@@ -156,6 +152,12 @@ public sealed partial class IngestPipeline(
         var startedAt = plan.CreatedAtUtc;
         var clock = Stopwatch.StartNew();
         var trigger = plan.Trigger;
+        if (plan.Failure is { } failure)
+        {
+            var planReports = new Dictionary<string, SourceReport> { [failure.Source] = new(failure.Source, SourceStatus.Failed, 0, [], 0, 0, 0, 0, failure.Error) };
+            return await FailAsync(RunId.Create(startedAt, Hashing.Sha256OfText(failure.Error)), trigger, startedAt, clock, planReports, [], 0, failure.Error, [], cancellationToken);
+        }
+
         var workDirectory = NewWorkDirectory();
         try
         {

@@ -3,6 +3,7 @@ using AiEnergyPipeline.IntegrationTests.Infrastructure;
 using AiEnergyPipeline.Pipeline;
 using AiEnergyPipeline.Pipeline.FanOut;
 using AiEnergyPipeline.Publish;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AiEnergyPipeline.IntegrationTests.Pipeline.FanOut;
@@ -62,5 +63,31 @@ public class InProcessFanOutTests
         var report = TestPipeline.ReadJson(Path.Combine(store, RunPublisher.ReportPath(outcome.RunId)));
         Assert.Contains("partition test/p0 failed", report.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Array, report.GetProperty("sources").ValueKind);
+    }
+
+    [Fact]
+    public async Task RunAsync_FileListIsAnErrorPage_FailsTheRunWithAReportNamingTheListAndLatestUntouched()
+    {
+        var store = TestPaths.NewTempFolder();
+        await TestPipeline.RunIngestAsync(store);
+        var latestBefore = await File.ReadAllBytesAsync(Path.Combine(store, RunPublisher.LatestPath));
+        await using var server = await LocalHttpServer.StartAsync(context => context.Response.WriteAsync("<html><body>Maintenance</body></html>"));
+        await using var services = TestPipeline.Build(new Dictionary<string, string?>(TestPipeline.FolderStore(store))
+        {
+            ["Pipeline:Mode"] = "Live",
+            ["EIA_API_KEY"] = "test-key",
+            ["Sources:Eia930Bulk:Url"] = server.BaseAddress.ToString(),
+        });
+
+        // The real partitioned ingest: a list that cannot be read is reported as a failed source, not thrown.
+        var outcome = await new InProcessFanOut(services).RunAsync("cli", CancellationToken.None);
+
+        Assert.Equal(RunStatus.Failed, outcome.Status);
+        const string Cause = "eia930_bulk: EIA930_File_List_Meta.csv: the server answered with an HTML page, not the data file.";
+        Assert.Contains(Cause, outcome.Message, StringComparison.Ordinal);
+        var report = TestPipeline.ReadJson(Path.Combine(store, "runs", outcome.RunId, "report.json"));
+        Assert.Equal("failed", report.GetProperty("status").GetString());
+        Assert.Contains(report.GetProperty("sources").EnumerateArray(), s => s.GetProperty("name").GetString() == "eia930_bulk" && s.GetProperty("error").GetString() == Cause);
+        Assert.Equal(latestBefore, await File.ReadAllBytesAsync(Path.Combine(store, RunPublisher.LatestPath)));
     }
 }
