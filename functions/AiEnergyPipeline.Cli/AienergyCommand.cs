@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace AiEnergyPipeline.Cli;
 
-/// <summary>The command line: <c>aienergy run | sources | datasets | download | recompute</c>.</summary>
+/// <summary>The command line: <c>aienergy run | sources | datasets | download | recompute | snapshot record</c>.</summary>
 public static class AienergyCommand
 {
     public static RootCommand Create()
@@ -13,6 +13,7 @@ public static class AienergyCommand
         root.Subcommands.Add(DatasetsCommand.Create());
         root.Subcommands.Add(DownloadCommand.Create());
         root.Subcommands.Add(RecomputeCommand.Create());
+        root.Subcommands.Add(SnapshotCommand.Create());
         return root;
     }
 }

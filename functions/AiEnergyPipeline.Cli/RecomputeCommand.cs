@@ -74,6 +74,7 @@ internal static class RecomputeCommand
                 }
 
                 Console.WriteLine($"store: {outcome.Store}");
+                SampleWarning.WriteIfSample(outcome.Report);
                 return 0;
             });
         });

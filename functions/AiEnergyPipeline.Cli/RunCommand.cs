@@ -11,16 +11,30 @@ internal static class RunCommand
     public static Command Create()
     {
         var live = new Option<bool>("--live") { Description = "Fetch from the sources' public URLs (needs EIA_API_KEY) instead of the bundled snapshot." };
+        var snapshot = new Option<DirectoryInfo?>("--snapshot") { Description = "Replay a snapshot recorded with 'aienergy snapshot record' (real data, offline) instead of the bundled sample." };
         var store = new StoreOptions();
-        var command = new Command("run", "Fetch every source, normalise, and publish a run with its latest.json pointer.");
+        var command = new Command("run", "Fetch every source, normalise, and publish a run with its latest.json pointer (default: the bundled SAMPLE snapshot, invented data).");
         command.Options.Add(live);
+        command.Options.Add(snapshot);
         store.AddTo(command);
+        command.Validators.Add(r =>
+        {
+            if (r.GetValue(live) && r.GetValue(snapshot) is not null)
+            {
+                r.AddError("--live and --snapshot exclude each other: fetch live, or replay a recording.");
+            }
+        });
         command.SetAction(async (result, cancellationToken) =>
         {
             var settings = store.Settings(result);
             foreach (var (key, value) in CliServices.ModeSettings(result.GetValue(live) ? SourceMode.Live : SourceMode.Snapshot))
             {
                 settings[key] = value;
+            }
+
+            if (result.GetValue(snapshot) is { } folder)
+            {
+                settings[$"{PipelineOptions.Section}:{nameof(PipelineOptions.SnapshotPath)}"] = folder.FullName;
             }
 
             return await CommandErrors.GuardAsync(async () =>
@@ -49,6 +63,7 @@ internal static class RunCommand
             Console.WriteLine(outcome.Message);
             WritePartitions(outcome);
             Console.WriteLine($"store: {outcome.Store}");
+            SampleWarning.WriteIfSample(outcome.Report);
             return;
         }
 
@@ -69,6 +84,7 @@ internal static class RunCommand
         Console.WriteLine(outcome.LatestRunId == outcome.RunId
             ? $"latest.json -> {outcome.RunId}"
             : $"latest.json stays on the newer run {outcome.LatestRunId}");
+        SampleWarning.WriteIfSample(outcome.Report);
     }
 
     /// <summary>How the partitions ended: "partitions: 21 reused, 1 normalised".</summary>

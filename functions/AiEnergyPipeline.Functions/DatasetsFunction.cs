@@ -25,6 +25,9 @@ public sealed class DatasetsFunction(PublishedDatasets datasets)
             : new OkObjectResult(new
             {
                 run_id = latest.RunId,
+                // A sample run's tables are invented: a client must be able to tell before it downloads one.
+                mode = latest.Mode,
+                sample = latest.Sample,
                 published_at = latest.PublishedAt,
                 data_package = latest.DataPackage,
                 datasets = latest.Tables.GroupBy(t => (t.Name, t.Format)).Select(g => new

@@ -38,7 +38,7 @@ public sealed class GapFunction(PublishedDatasets datasets, PublishedGap gap)
         var headline = await gap.HeadlineAsync(latest.RunId, cancellationToken);
         if (id is null)
         {
-            return new OkObjectResult(new { run_id = latest.RunId, base_year = headline.BaseYear, horizon_year = headline.HorizonYear, reserve_margin = headline.ReserveMargin, headline = headline.Scenarios.Select(RecomputeFunction.Headline) });
+            return new OkObjectResult(new { run_id = latest.RunId, mode = latest.Mode, sample = headline.Sample, base_year = headline.BaseYear, horizon_year = headline.HorizonYear, reserve_margin = headline.ReserveMargin, headline = headline.Scenarios.Select(RecomputeFunction.Headline) });
         }
 
         var entry = headline.Scenarios.FirstOrDefault(s => s.ScenarioId == id);
@@ -48,6 +48,6 @@ public sealed class GapFunction(PublishedDatasets datasets, PublishedGap gap)
         }
 
         var rows = await gap.RowsAsync(latest.RunId, id, cancellationToken);
-        return new OkObjectResult(new { run_id = latest.RunId, scenario_id = id, headline = RecomputeFunction.Headline(entry), gap_by_year = rows });
+        return new OkObjectResult(new { run_id = latest.RunId, mode = latest.Mode, sample = headline.Sample, scenario_id = id, headline = RecomputeFunction.Headline(entry), gap_by_year = rows });
     }
 }

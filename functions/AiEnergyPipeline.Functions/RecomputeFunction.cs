@@ -47,6 +47,7 @@ public sealed class RecomputeFunction(RecomputeLimitsLoader limits, RecomputePip
             status = outcome.Status.ToString().ToLowerInvariant(),
             run_id = outcome.RunId,
             derived_from = outcome.DerivedFrom,
+            sample = headline.Sample,
             message = outcome.Message,
             headline = headline.Scenarios.Select(Headline),
         });

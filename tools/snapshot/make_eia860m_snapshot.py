@@ -324,6 +324,8 @@ def write_xlsx(path, sheets):
 
 def write_index():
     index = {
+        "origin": "sample",
+        "sample_of": "EIA-860M Monthly Update to the Annual Electric Generator Report",
         "description": "EIA-860M: one monthly generator workbook (August 2026) in the real layout, with invented plants, written by tools/snapshot/make_eia860m_snapshot.py. An offline run answers the source's request for that month from it; the setting pins the month so that the offline run asks for it rather than searching back from today.",
         "settings": {"Sources:Eia860m:Month": f"{YEAR}-{MONTH:02d}"},
         "routes": [{"url": URL, "query": {}, "file": FILE_NAME}],

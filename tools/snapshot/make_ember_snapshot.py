@@ -183,6 +183,8 @@ def write_long():
             series = region_series if area is REGION else country_series(area[1])
             writer.writerows(long_rows(area, series))
     index = {
+        "origin": "sample",
+        "sample_of": "Ember Yearly Electricity Data (long format)",
         "description": "Ember yearly electricity data: an excerpt of the long-format release (four countries, one region, 2019-2024; capacity, generation, demand and emissions rows), written by tools/snapshot/make_ember_snapshot.py in the real format. An offline run answers the source's request from this file.",
         "settings": {},
         "routes": [{"url": URL, "query": {}, "file": LONG_FILE}],

@@ -265,6 +265,8 @@ def main():
     write_xlsx(os.path.join(ROOT, LBNL_FILE), lbnl_sheets())
     write_gridstatus(os.path.join(ROOT, GRIDSTATUS_FILE))
     index = {
+        "origin": "sample",
+        "sample_of": "Interconnection queues",
         "description": "Interconnection queues: an LBNL Queued Up style workbook and one ISO's queue (PJM) in gridstatus form, "
                        "written by tools/snapshot/make_queues_snapshot.py in the real formats. An offline run answers the source's "
                        "requests from these files and applies these settings.",
@@ -276,8 +278,8 @@ def main():
             "Sources:Queues:Files:1:Region": "PJM",
         },
         "routes": [
-            {"url": LBNL_URL, "query": {}, "file": LBNL_FILE},
-            {"url": GRIDSTATUS_URL, "query": {}, "file": GRIDSTATUS_FILE},
+            {"url": LBNL_URL, "query": {}, "file": LBNL_FILE, "sample_of": "LBNL Queued Up: Interconnection Queue Data"},
+            {"url": GRIDSTATUS_URL, "query": {}, "file": GRIDSTATUS_FILE, "sample_of": "PJM interconnection queue in gridstatus form"},
         ],
     }
     with open(os.path.join(ROOT, "snapshot.json"), "w", encoding="utf-8", newline="\n") as f:

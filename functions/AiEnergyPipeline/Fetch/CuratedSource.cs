@@ -63,7 +63,7 @@ public sealed partial class CuratedSource(
         try
         {
             await using var content = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
-            var file = await archive.ArchiveAsync(Name, name, extension.Length > 0 ? extension : "bin", content, new SourceProvenance(UrlPrefix + name, time.GetUtcNow()), cancellationToken);
+            var file = await archive.ArchiveAsync(Name, name, extension.Length > 0 ? extension : "bin", content, new SourceProvenance(UrlPrefix + name, time.GetUtcNow(), Origin: InputOrigin.Curated), cancellationToken);
             LogArchived(name, file.Bytes, file.AlreadyArchived);
             return file;
         }

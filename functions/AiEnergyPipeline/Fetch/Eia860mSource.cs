@@ -59,6 +59,23 @@ public sealed partial class Eia860mSource(
         throw new SourceException(Name, null, $"no EIA-860M workbook found; tried {string.Join(", ", tried)}.");
     }
 
+    /// <summary>The month found, pinned: a replay asks for it rather than searching back from its own today.</summary>
+    public IReadOnlyDictionary<string, string> ReplaySettings(IReadOnlyList<FetchedFile> files)
+    {
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            var name = Path.GetFileNameWithoutExtension(file.FileName);
+            var cut = name.IndexOf("_generator", StringComparison.Ordinal);
+            if (cut > 0 && DateTime.TryParseExact($"{name[..cut]} {name[(cut + "_generator".Length)..]}", "MMMM yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+            {
+                settings[$"{Eia860mOptions.Section}:{nameof(Eia860mOptions.Month)}"] = month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+            }
+        }
+
+        return settings;
+    }
+
     /// <summary>The workbook's name for a month, such as august_generator2026.xlsx.</summary>
     public static string FileName(DateOnly month) =>
         $"{CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month.Month).ToLowerInvariant()}_generator{month.Year.ToString(CultureInfo.InvariantCulture)}.xlsx";

@@ -50,10 +50,10 @@ public sealed partial class Eia930ApiSource(
         {
             var url = PageUrl(settings, start, end, offset);
             var fileName = $"region-data_{start}_{end}_offset{offset}.json";
-            var (bytes, fetchedAt) = await GetPageAsync(url, fileName, settings, cancellationToken);
+            var (bytes, provenance) = await GetPageAsync(url, fileName, settings, cancellationToken);
             var (pageTotal, rows) = ReadPageShape(bytes, fileName);
             total = pageTotal;
-            files.Add(await archive.ArchiveAsync(Name, fileName, "json", new MemoryStream(bytes), new SourceProvenance(redactor.RedactUrl(url), fetchedAt), cancellationToken));
+            files.Add(await archive.ArchiveAsync(Name, fileName, "json", new MemoryStream(bytes), provenance, cancellationToken));
             offset += rows;
             LogPage(page, offset, total.Value);
             if (rows == 0 || offset >= total)
@@ -69,6 +69,36 @@ public sealed partial class Eia930ApiSource(
 
         throw new SourceException(Name, null, $"stopped after {settings.MaxPages} pages with {offset} of {total} rows read (Sources:Eia930Api:MaxPages).");
     }
+
+    /// <summary>
+    /// The window fetched, pinned (a default window ends at the hour the recording ran), and a key
+    /// that is no secret: a replay needs one to start, and the recording holds none.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ReplaySettings(IReadOnlyList<FetchedFile> files)
+    {
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [$"{Eia930ApiOptions.Section}:{nameof(Eia930ApiOptions.ApiKey)}"] = ReplayApiKey,
+        };
+
+        // From the pages' own URLs: the window this fetch asked for, whatever the clock says now.
+        if (files.Count > 0 && Uri.TryCreate(files[0].Url, UriKind.Absolute, out var url))
+        {
+            var query = Snapshot.ParseQuery(url.Query);
+            foreach (var key in new[] { nameof(Eia930ApiOptions.Start), nameof(Eia930ApiOptions.End) })
+            {
+                if (query.TryGetValue(key.ToLowerInvariant(), out var hour))
+                {
+                    settings[$"{Eia930ApiOptions.Section}:{key}"] = hour;
+                }
+            }
+        }
+
+        return settings;
+    }
+
+    /// <summary>The API key a replay runs with: the recorded answers need none.</summary>
+    public const string ReplayApiKey = "recorded-no-key-needed";
 
     private (string Start, string End) Window(Eia930ApiOptions settings)
     {
@@ -112,7 +142,7 @@ public sealed partial class Eia930ApiSource(
         return new Uri(settings.Url, query.ToString());
     }
 
-    private async Task<(byte[] Bytes, DateTimeOffset FetchedAt)> GetPageAsync(Uri url, string fileName, Eia930ApiOptions settings, CancellationToken cancellationToken)
+    private async Task<(byte[] Bytes, SourceProvenance Provenance)> GetPageAsync(Uri url, string fileName, Eia930ApiOptions settings, CancellationToken cancellationToken)
     {
         HttpResponseMessage response;
         try
@@ -150,7 +180,7 @@ public sealed partial class Eia930ApiSource(
 
                 // The API echoes the request, api_key included: mask it before the page is stored anywhere.
                 var text = redactor.Redact(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
-                return (Encoding.UTF8.GetBytes(text), time.GetUtcNow());
+                return (Encoding.UTF8.GetBytes(text), SourceProvenance.Of(response, redactor.RedactUrl(url), time.GetUtcNow()));
             }
             catch (Exception e) when (e is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
             {

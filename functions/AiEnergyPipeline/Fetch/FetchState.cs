@@ -9,7 +9,12 @@ namespace AiEnergyPipeline.Fetch;
 /// Last-Modified), which make the next request conditional, and where its bytes are archived,
 /// which a 304 Not Modified reuses. Kept in the store at <c>state/fetch/{source}/{file}.json</c>.
 /// </summary>
-/// <param name="Url">The URL with any secret removed: a file fetched from elsewhere is not reused.</param>
+/// <param name="Url">
+/// The URL with any secret removed: a file fetched from elsewhere is not reused. A sample file's
+/// place in its snapshot instead, never the real URL it imitates (so a sample is never asked for
+/// conditionally: it is small, and read whole each time). What a sample imitates is not kept
+/// here either: <see cref="SampleCatalogue"/> reads it from the snapshot when a run is published.
+/// </param>
 public sealed record FetchState(
     string Source,
     string FileName,
@@ -19,7 +24,9 @@ public sealed record FetchState(
     long Bytes,
     string Sha256,
     string RawPath,
-    DateTimeOffset FetchedAtUtc)
+    DateTimeOffset FetchedAtUtc,
+    InputOrigin Origin = InputOrigin.Fetched,
+    DateTimeOffset? RecordedAtUtc = null)
 {
     public static string PathOf(string source, string fileName) => $"state/fetch/{Segment(source)}/{Segment(fileName)}.json";
 
@@ -50,10 +57,10 @@ public sealed record FetchState(
 
     /// <summary>The file as fetched, from this state: its bytes to be copied from the raw archive to <paramref name="localPath"/> when needed.</summary>
     public FetchedFile ToFetchedFile(string localPath, DateTimeOffset checkedAtUtc) =>
-        new(Source, FileName, RawPath, Sha256, Bytes, Url, checkedAtUtc, Etag, LastModified, localPath, AlreadyArchived: true, NotModified: true);
+        new(Source, FileName, RawPath, Sha256, Bytes, Url, checkedAtUtc, Etag, LastModified, localPath, AlreadyArchived: true, NotModified: true, Origin, RecordedAtUtc: RecordedAtUtc);
 
     public static FetchState Of(FetchedFile file) =>
-        new(file.Source, file.FileName, file.Url, file.ETag, file.LastModified, file.Bytes, file.Sha256, file.RawPath, file.FetchedAtUtc);
+        new(file.Source, file.FileName, file.Url, file.ETag, file.LastModified, file.Bytes, file.Sha256, file.RawPath, file.FetchedAtUtc, file.Origin, file.RecordedAtUtc);
 
     /// <summary>A file name as a store path segment: letters, digits, '.', '_' and '-', not starting with '.'.</summary>
     public static string Segment(string name)

@@ -49,11 +49,7 @@ public sealed class HttpFileFetcher(HttpClient http, SecretRedactor redactor, Ti
                 throw new SourceException(source, fileName, redactor.Redact($"{HttpResponses.Describe(response)}: {excerpt}")) { StatusCode = response.StatusCode };
             }
 
-            var provenance = new SourceProvenance(
-                redactor.RedactUrl(url),
-                time.GetUtcNow(),
-                response.Headers.ETag?.ToString(),
-                response.Content.Headers.LastModified?.ToString("R"));
+            var provenance = SourceProvenance.Of(response, redactedUrl, time.GetUtcNow());
             await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
             var head = new byte[HeadLength];
             var headLength = await body.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);

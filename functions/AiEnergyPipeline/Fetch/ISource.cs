@@ -21,6 +21,13 @@ public interface ISource
     /// <summary>Fetches every file of the source, in order.</summary>
     /// <exception cref="SourceException">The source could not be fetched; the message says why.</exception>
     Task<IReadOnlyList<FetchedFile>> FetchAsync(RawArchive archive, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Settings (configuration keys, ':'-separated) that make a replay of <paramref name="files"/>
+    /// ask for exactly these files again: what a default took from the clock (a month searched
+    /// for, a window ending now) pinned to what was fetched. A recorded snapshot keeps them.
+    /// </summary>
+    IReadOnlyDictionary<string, string> ReplaySettings(IReadOnlyList<FetchedFile> files) => new Dictionary<string, string>();
 }
 
 /// <summary>A source's title and licence, as published in datapackage.json.</summary>

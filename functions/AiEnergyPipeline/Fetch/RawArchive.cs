@@ -67,9 +67,19 @@ public sealed class RawArchive(IDatasetStore store, string workDirectory)
                 ["source"] = source,
                 ["file_name"] = fileName,
                 ["url"] = provenance.Url,
-                ["fetched_at"] = provenance.FetchedAtUtc.ToString("O"),
+                ["origin"] = provenance.Origin.ToString().ToLowerInvariant(),
                 ["sha256"] = sha256,
             };
+            if (provenance.Origin == InputOrigin.Fetched)
+            {
+                // A sample or a replayed recording was not fetched now: no time that says it was.
+                metadata["fetched_at"] = provenance.FetchedAtUtc.ToString("O");
+            }
+
+            if (provenance.RecordedAtUtc is { } recordedAt)
+            {
+                metadata["recorded_at"] = recordedAt.ToString("O");
+            }
             if (provenance.ETag is not null)
             {
                 metadata["source_etag"] = provenance.ETag;
@@ -92,7 +102,8 @@ public sealed class RawArchive(IDatasetStore store, string workDirectory)
             }
         }
 
-        return new FetchedFile(source, fileName, rawPath, sha256, bytes, provenance.Url, provenance.FetchedAtUtc, provenance.ETag, provenance.LastModified, localPath, alreadyArchived);
+        return new FetchedFile(source, fileName, rawPath, sha256, bytes, provenance.Url, provenance.FetchedAtUtc, provenance.ETag, provenance.LastModified, localPath, alreadyArchived,
+            Origin: provenance.Origin, SampleOf: provenance.SampleOf, RecordedAtUtc: provenance.RecordedAtUtc);
     }
 
     // Blob metadata values must be ASCII.

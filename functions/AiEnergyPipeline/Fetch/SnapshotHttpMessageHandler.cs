@@ -1,15 +1,16 @@
 using System.Net;
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Net.Http.Headers;
 using AiEnergyPipeline.Storage;
 
 namespace AiEnergyPipeline.Fetch;
 
 /// <summary>
-/// Answers the sources' HTTP requests from the bundled snapshot, so that an offline run goes
-/// through exactly the code a live run does (paging, resilience, archiving). Routes come from
-/// the snapshot's <c>snapshot.json</c>: a URL (scheme, host and path) and the query parameters
-/// that must match, and the file that answers.
+/// Answers the sources' HTTP requests from a snapshot, so that an offline run goes through exactly
+/// the code a live run does (paging, resilience, archiving). Every answer says, in the request's
+/// options (<see cref="SnapshotAnswer"/>), which file answered and whether it is a sample written by
+/// this project or a recording of a live answer: provenance then never mistakes either for a fetch.
+/// A recorded file is served with the validators it was recorded with, and a conditional request
+/// that matches them is answered 304, as the live server answered it.
 /// </summary>
 public sealed class SnapshotHttpMessageHandler(Snapshot snapshot) : HttpMessageHandler
 {
@@ -27,112 +28,52 @@ public sealed class SnapshotHttpMessageHandler(Snapshot snapshot) : HttpMessageH
             return NotFound(request, $"The snapshot file {route.File} is missing from {snapshot.Root}.");
         }
 
-        // An ETag of the file's bytes, as a server with validators sends: an offline run answers
-        // conditional requests as a live one does, with 304 and no body for an unchanged file.
-        var etag = new System.Net.Http.Headers.EntityTagHeaderValue($"\"{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file)))[..32]}\"");
-        if (request.Headers.IfNoneMatch.Any(t => t.Tag == etag.Tag))
+        request.Options.Set(SnapshotAnswer.Key, new SnapshotAnswer(route.InputOrigin, route.File, route.SampleOf, route.RecordedAt));
+        if (route.InputOrigin == InputOrigin.Recorded && IsNotModified(request, route))
         {
             var notModified = new HttpResponseMessage(HttpStatusCode.NotModified) { RequestMessage = request };
-            notModified.Headers.ETag = etag;
+            AddValidators(notModified, route);
             return Task.FromResult(notModified);
         }
 
-        var content = new StreamContent(File.OpenRead(file));
-        content.Headers.TryAddWithoutValidation("Content-Type", ContentTypes.ForExtension(Path.GetExtension(file)));
+        var content = new StreamContent(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true));
+        content.Headers.TryAddWithoutValidation("Content-Type", route.ContentType ?? ContentTypes.ForExtension(Path.GetExtension(file)));
         var response = new HttpResponseMessage(HttpStatusCode.OK) { RequestMessage = request, Content = content };
-        response.Headers.ETag = etag;
+        if (route.InputOrigin == InputOrigin.Recorded)
+        {
+            // A sample has no validators of its own: it is small and read whole every time.
+            AddValidators(response, route);
+        }
+
         return Task.FromResult(response);
+    }
+
+    private static bool IsNotModified(HttpRequestMessage request, SnapshotRoute route)
+    {
+        if (route.ETag is { } etag && request.Headers.IfNoneMatch.Any(t => t.ToString() == etag))
+        {
+            return true;
+        }
+
+        return route.LastModified is { } text && request.Headers.IfModifiedSince is { } since
+            && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var lastModified)
+            && lastModified <= since;
+    }
+
+    private static void AddValidators(HttpResponseMessage response, SnapshotRoute route)
+    {
+        if (route.ETag is { } etag && EntityTagHeaderValue.TryParse(etag, out var parsed))
+        {
+            response.Headers.ETag = parsed;
+        }
+
+        if (route.LastModified is { } text && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var lastModified))
+        {
+            response.Content ??= new ByteArrayContent([]);
+            response.Content.Headers.LastModified = lastModified;
+        }
     }
 
     private static Task<HttpResponseMessage> NotFound(HttpRequestMessage request, string message) =>
         Task.FromResult(new HttpResponseMessage(HttpStatusCode.NotFound) { RequestMessage = request, Content = new StringContent(message) });
 }
-
-/// <summary>The bundled snapshot: its folder, the settings an offline run uses, and its routes.</summary>
-public sealed class Snapshot
-{
-    public const string IndexFileName = "snapshot.json";
-    private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
-
-    private Snapshot(string root, SnapshotIndex index)
-    {
-        Root = root;
-        Index = index;
-    }
-
-    public string Root { get; }
-    public SnapshotIndex Index { get; }
-
-    /// <summary>The folder that ships beside the program.</summary>
-    public static string DefaultRoot => Path.Combine(AppContext.BaseDirectory, "snapshot");
-
-    /// <summary>
-    /// Reads every index of the snapshot: snapshot.json in the root and in each folder below it
-    /// (one per source), so that a source brings its files, routes and settings in a folder of its own.
-    /// Files are named relative to the index that lists them.
-    /// </summary>
-    public static Snapshot Load(string root)
-    {
-        var indexes = Directory.Exists(root)
-            ? Directory.EnumerateFiles(root, IndexFileName, SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList()
-            : [];
-        if (indexes.Count == 0)
-        {
-            throw new FileNotFoundException($"No bundled snapshot at {root}: no {IndexFileName} there.", Path.Combine(root, IndexFileName));
-        }
-
-        var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var routes = new List<SnapshotRoute>();
-        foreach (var indexPath in indexes)
-        {
-            var index = JsonSerializer.Deserialize<SnapshotIndex>(File.ReadAllText(indexPath), Json)
-                ?? throw new InvalidDataException($"{indexPath} is empty.");
-            var folder = Path.GetRelativePath(root, Path.GetDirectoryName(indexPath)!).Replace(Path.DirectorySeparatorChar, '/');
-            foreach (var (key, value) in index.Settings ?? [])
-            {
-                if (!settings.TryAdd(key, value) && settings[key] != value)
-                {
-                    throw new InvalidDataException($"{indexPath} sets {key} again, to another value.");
-                }
-            }
-
-            routes.AddRange((index.Routes ?? []).Select(r => r with { File = folder == "." ? r.File : $"{folder}/{r.File}" }));
-        }
-
-        return new Snapshot(root, new SnapshotIndex("merged", settings, routes));
-    }
-
-    public SnapshotRoute? Find(Uri uri)
-    {
-        var target = uri.GetLeftPart(UriPartial.Path).TrimEnd('/');
-        var query = ParseQuery(uri.Query);
-        return Index.Routes.FirstOrDefault(r =>
-            string.Equals(r.Url.TrimEnd('/'), target, StringComparison.OrdinalIgnoreCase) &&
-            r.Query.All(q => query.TryGetValue(q.Key, out var v) && v == q.Value));
-    }
-
-    public string FilePath(SnapshotRoute route) => Path.Combine(Root, route.File.Replace('/', Path.DirectorySeparatorChar));
-
-    private static Dictionary<string, string> ParseQuery(string query)
-    {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var part in query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var eq = part.IndexOf('=');
-            var key = Uri.UnescapeDataString(eq < 0 ? part : part[..eq]);
-            result[key] = eq < 0 ? "" : Uri.UnescapeDataString(part[(eq + 1)..]);
-        }
-
-        return result;
-    }
-}
-
-public sealed record SnapshotIndex(
-    [property: JsonPropertyName("description")] string? Description,
-    [property: JsonPropertyName("settings")] Dictionary<string, string> Settings,
-    [property: JsonPropertyName("routes")] List<SnapshotRoute> Routes);
-
-public sealed record SnapshotRoute(
-    [property: JsonPropertyName("url")] string Url,
-    [property: JsonPropertyName("query")] Dictionary<string, string> Query,
-    [property: JsonPropertyName("file")] string File);

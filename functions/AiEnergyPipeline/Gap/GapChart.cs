@@ -24,16 +24,22 @@ public static class GapChart
 
     public static string LegendEntry(string scenarioId) => $"AI demand: {scenarioId}";
 
-    /// <summary>The source line: the inputs' publishers and the run id.</summary>
-    public static string SourceLine(GapResult result, IEnumerable<string> scenarioPublishers, string runId) =>
-        $"Sources: EIA-860M, PJM ELCC ratings; scenarios: {string.Join(", ", scenarioPublishers)}. Run {runId}";
+    /// <summary>The banner across a sample run's chart.</summary>
+    public const string SampleBanner = "SAMPLE DATA: NOT REAL. Invented inputs written by AiEnergyPipeline to exercise its code.";
 
-    public static PlotModel Model(GapResult result, string sourceLine)
+    /// <summary>The source line: the inputs' publishers and the run id; a sample run's names its inputs for what they are.</summary>
+    public static string SourceLine(GapResult result, IEnumerable<string> scenarioPublishers, string runId, bool sample = false) =>
+        sample
+            ? $"Sources: SAMPLE files written by AiEnergyPipeline in the formats of EIA-860M and EIA-930; accreditation: PJM ELCC ratings; scenarios: {string.Join(", ", scenarioPublishers)}. Run {runId}"
+            : $"Sources: EIA-860M, PJM ELCC ratings; scenarios: {string.Join(", ", scenarioPublishers)}. Run {runId}";
+
+    /// <param name="sample">Draws <see cref="SampleBanner"/> across the plot and starts the title with the sample warning.</param>
+    public static PlotModel Model(GapResult result, string sourceLine, bool sample = false)
     {
         var settings = result.Settings;
         var model = new PlotModel
         {
-            Title = Title(settings),
+            Title = sample ? $"{Publish.RunMode.SampleWarning} {Title(settings)}" : Title(settings),
             // The SVG exporter measures text with Helvetica metrics: name a font with the same
             // metrics (Arial, Liberation Sans) so that the legend box fits what browsers draw.
             DefaultFont = "Arial, Helvetica, Liberation Sans, sans-serif",
@@ -83,6 +89,24 @@ public static class GapChart
         }
 
         model.Series.Add(supply);
+        if (sample)
+        {
+            // Across the middle of the plot, where no crop or thumbnail can leave it out.
+            model.Annotations.Add(new OxyPlot.Annotations.TextAnnotation
+            {
+                Text = SampleBanner,
+                TextPosition = new DataPoint((settings.BaseYear + settings.HorizonYear) / 2.0, 0),
+                TextHorizontalAlignment = HorizontalAlignment.Center,
+                TextVerticalAlignment = VerticalAlignment.Middle,
+                FontSize = 20,
+                FontWeight = FontWeights.Bold,
+                TextColor = OxyColor.FromRgb(0xB0, 0x00, 0x20),
+                Background = OxyColor.FromAColor(220, OxyColors.White),
+                Stroke = OxyColor.FromRgb(0xB0, 0x00, 0x20),
+                StrokeThickness = 2,
+                Padding = new OxyThickness(8),
+            });
+        }
         var styles = new[] { LineStyle.Solid, LineStyle.Dash, LineStyle.DashDot };
         foreach (var (scenario, index) in result.ByYear.Select(r => r.ScenarioId).Distinct().Select((s, i) => (s, i)))
         {

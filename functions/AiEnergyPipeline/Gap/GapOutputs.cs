@@ -7,8 +7,10 @@ using AiEnergyPipeline.Tables;
 namespace AiEnergyPipeline.Gap;
 
 /// <summary>gap/headline.json: the run's headline per scenario.</summary>
+/// <param name="Sample">The run is made from sample files written by this project: its numbers are not real, and every headline says so first.</param>
 public sealed record GapHeadlineDocument(
     string RunId,
+    bool Sample,
     int BaseYear,
     int HorizonYear,
     double ReserveMargin,
@@ -29,7 +31,11 @@ public static class GapOutputs
     // the file is data, never embedded in HTML.
     private static readonly JsonSerializerOptions HeadlineJson = new(PublishedJson.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static async Task<IReadOnlyList<StagedTable>> WriteAsync(GapResult result, IReadOnlyList<ScenarioPoint> scenarios, string runId, string stagingDirectory, CancellationToken cancellationToken)
+    /// <summary>A headline as published: a sample run's starts with <see cref="RunMode.SampleWarning"/>, so that it cannot be quoted as a finding.</summary>
+    public static string HeadlineText(string headline, bool sample) => sample ? $"{RunMode.SampleWarning} {headline}" : headline;
+
+    /// <param name="sample">The inputs include sample files: headlines and the chart say the numbers are not real.</param>
+    public static async Task<IReadOnlyList<StagedTable>> WriteAsync(GapResult result, IReadOnlyList<ScenarioPoint> scenarios, string runId, string stagingDirectory, bool sample, CancellationToken cancellationToken)
     {
         var staged = new List<StagedTable>
         {
@@ -43,16 +49,17 @@ public static class GapOutputs
         var headlinePath = Path.Combine(folder, Schemas.GapHeadline.Name + ".json");
         var document = new GapHeadlineDocument(
             runId,
+            sample,
             result.Settings.BaseYear,
             result.Settings.HorizonYear,
             GapModel.Round6(result.Settings.ReserveMargin),
-            result.Headlines.Select(h => new GapHeadlineEntry(h.ScenarioId, h.Source, h.GapGw2028, h.HorizonYear, h.GapGwHorizon, h.Headline)).ToList());
+            result.Headlines.Select(h => new GapHeadlineEntry(h.ScenarioId, h.Source, h.GapGw2028, h.HorizonYear, h.GapGwHorizon, HeadlineText(h.Headline, sample))).ToList());
         await File.WriteAllBytesAsync(headlinePath, JsonSerializer.SerializeToUtf8Bytes(document, HeadlineJson), cancellationToken);
         staged.Add(await StagedTable.OfFileAsync(Schemas.GapHeadline, headlinePath, "json", Schemas.GapFolder, cancellationToken));
 
         var chartPath = Path.Combine(folder, Schemas.GapChart.Name + ".svg");
         var publishers = scenarios.Select(s => Publisher(s.Source)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-        var model = GapChart.Model(result, GapChart.SourceLine(result, publishers, runId));
+        var model = GapChart.Model(result, GapChart.SourceLine(result, publishers, runId, sample), sample);
         await using (var svg = new FileStream(chartPath, FileMode.Create, FileAccess.Write))
         {
             GapChart.WriteSvg(model, svg);

@@ -12,17 +12,18 @@ public sealed partial class GapStage(ILogger<GapStage> logger)
 {
     /// <param name="settings">Settings to use instead of those of the assumptions table (a recompute's overrides).</param>
     /// <exception cref="GapException">The gap cannot be computed; the message says why.</exception>
-    public async Task<IReadOnlyList<StagedTable>> ComputeAsync(string runId, IReadOnlyList<StagedTable> tables, IReadOnlyList<FetchedFile> curatedFiles, string stagingDirectory, CancellationToken cancellationToken, GapSettings? settings = null)
+    /// <param name="sample">The inputs include sample files: every headline and chart says the numbers are not real.</param>
+    public async Task<IReadOnlyList<StagedTable>> ComputeAsync(string runId, IReadOnlyList<StagedTable> tables, IReadOnlyList<FetchedFile> curatedFiles, string stagingDirectory, bool sample, CancellationToken cancellationToken, GapSettings? settings = null)
     {
         var regions = curatedFiles.FirstOrDefault(f => f.FileName == GapInputsReader.RegionsFileName)
             ?? throw new GapException($"the curated file {GapInputsReader.RegionsFileName} was not fetched.");
         var inputs = GapInputsReader.Read(tables, regions.LocalPath);
-        return await ComputeAsync(runId, inputs, stagingDirectory, cancellationToken, settings);
+        return await ComputeAsync(runId, inputs, stagingDirectory, sample, cancellationToken, settings);
     }
 
     /// <summary>Computes the gap from inputs already read (a recompute's, with its overrides applied) and stages its outputs.</summary>
     /// <exception cref="GapException">The gap cannot be computed; the message says why.</exception>
-    public async Task<IReadOnlyList<StagedTable>> ComputeAsync(string runId, GapInputs inputs, string stagingDirectory, CancellationToken cancellationToken, GapSettings? settings = null)
+    public async Task<IReadOnlyList<StagedTable>> ComputeAsync(string runId, GapInputs inputs, string stagingDirectory, bool sample, CancellationToken cancellationToken, GapSettings? settings = null)
     {
         if (inputs.Scenarios.Count == 0)
         {
@@ -35,10 +36,10 @@ public sealed partial class GapStage(ILogger<GapStage> logger)
             LogNote(note);
         }
 
-        var staged = await GapOutputs.WriteAsync(result, inputs.Scenarios, runId, stagingDirectory, cancellationToken);
+        var staged = await GapOutputs.WriteAsync(result, inputs.Scenarios, runId, stagingDirectory, sample, cancellationToken);
         foreach (var headline in result.Headlines)
         {
-            LogHeadline(headline.Headline);
+            LogHeadline(GapOutputs.HeadlineText(headline.Headline, sample));
         }
 
         return staged;

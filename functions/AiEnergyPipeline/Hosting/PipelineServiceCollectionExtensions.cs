@@ -37,6 +37,8 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.Section));
         services.AddSingleton(new SecretRedactor([configuration[EiaApiKeySetting]]));
+        // The recorder keeps the source settings given: it reads them from this configuration.
+        services.AddTransient(sp => ActivatorUtilities.CreateInstance<Pipeline.Recording.SnapshotRecorder>(sp, configuration));
         return services.AddSources(configuration);
     }
 

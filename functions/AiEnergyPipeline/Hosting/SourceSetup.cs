@@ -25,7 +25,9 @@ public sealed class SourceSetup
         Snapshot = mode == SourceMode.Snapshot
             ? Snapshot.Load(Settings.ValueOrNull(configuration[$"{PipelineOptions.Section}:{nameof(PipelineOptions.SnapshotPath)}"]) ?? Snapshot.DefaultRoot)
             : null;
-        _snapshotSettings = Snapshot is null ? null : new ConfigurationBuilder().AddInMemoryCollection(Snapshot.Index.Settings!).Build();
+        _snapshotSettings = Snapshot is null ? null : new ConfigurationBuilder().AddInMemoryCollection(Snapshot.Settings.Select(p => KeyValuePair.Create(p.Key, (string?)p.Value))).Build();
+        services.AddSingleton(new Publish.ConfiguredRunMode(Snapshot?.Mode ?? Publish.RunMode.Live));
+        services.AddSingleton(new SampleCatalogue(Snapshot));
     }
 
     public IServiceCollection Services { get; }

@@ -29,6 +29,8 @@ public sealed partial class IngestPipeline(
     SecretRedactor redactor,
     TimeProvider time,
     IOptions<PipelineOptions> options,
+    ConfiguredRunMode configuredMode,
+    SampleCatalogue samples,
     ILogger<IngestPipeline> logger) : IPartitionedIngest
 {
     /// <summary>Bumped when a change to the code changes its outputs for the same inputs; part of the partition cache's key.</summary>
@@ -155,7 +157,7 @@ public sealed partial class IngestPipeline(
         if (plan.Failure is { } failure)
         {
             var planReports = new Dictionary<string, SourceReport> { [failure.Source] = new(failure.Source, SourceStatus.Failed, 0, [], 0, 0, 0, 0, failure.Error) };
-            return await FailAsync(RunId.Create(startedAt, Hashing.Sha256OfText(failure.Error)), trigger, startedAt, clock, planReports, [], 0, failure.Error, [], cancellationToken);
+            return await FailAsync(RunId.Create(startedAt, Hashing.Sha256OfText(failure.Error)), trigger, startedAt, clock, planReports, [], 0, failure.Error, [], null, cancellationToken);
         }
 
         var workDirectory = NewWorkDirectory();
@@ -169,7 +171,7 @@ public sealed partial class IngestPipeline(
             if (failedPartitions.Count > 0)
             {
                 var runIdOfFailure = RunId.Create(startedAt, InputsHash(files));
-                return await FailAsync(runIdOfFailure, trigger, startedAt, clock, reports, [], 0, string.Join("; ", failedPartitions.Select(f => f.Error)), partitionReports, cancellationToken);
+                return await FailAsync(runIdOfFailure, trigger, startedAt, clock, reports, [], 0, string.Join("; ", failedPartitions.Select(f => f.Error)), partitionReports, files, cancellationToken);
             }
 
             foreach (var source in sources.Where(s => s is not IPartitionedSource))
@@ -187,7 +189,7 @@ public sealed partial class IngestPipeline(
             var failed = reports.Values.Where(r => r.Status == SourceStatus.Failed).ToList();
             if (failed.Count > 0)
             {
-                return await FailAsync(runId, trigger, startedAt, clock, reports, [], 0, string.Join("; ", failed.Select(f => f.Error)), partitionReports, cancellationToken);
+                return await FailAsync(runId, trigger, startedAt, clock, reports, [], 0, string.Join("; ", failed.Select(f => f.Error)), partitionReports, files, cancellationToken);
             }
 
             var (latest, latestETag) = await publisher.ReadLatestAsync(cancellationToken);
@@ -195,7 +197,7 @@ public sealed partial class IngestPipeline(
             {
                 var message = $"Unchanged: the inputs are those of run {latest.RunId}; nothing new was published.";
                 LogUnchanged(latest.RunId);
-                var report = Report(latest.RunId, RunStatus.Unchanged, trigger, startedAt, clock, message, reports, [], 0, partitionReports);
+                var report = Report(latest.RunId, RunStatus.Unchanged, trigger, startedAt, clock, message, reports, [], 0, partitionReports, files);
                 return new RunOutcome(RunStatus.Unchanged, latest.RunId, latest.RunId, store.Description, message, report);
             }
 
@@ -220,7 +222,7 @@ public sealed partial class IngestPipeline(
                 {
                     var error = redactor.Redact(e.Message);
                     reports[e.SourceName] = reports[e.SourceName] with { Status = SourceStatus.Failed, Error = error };
-                    return await FailAsync(runId, trigger, startedAt, clock, WithCounts(reports, context), [], context.Quarantine.Rows, error, partitionReports, cancellationToken);
+                    return await FailAsync(runId, trigger, startedAt, clock, WithCounts(reports, context), [], context.Quarantine.Rows, error, partitionReports, files, cancellationToken);
                 }
 
                 LogNormalised(string.Join(", ", normaliser.Tables.Select(t => t.Name)), sourceClock.ElapsedMilliseconds);
@@ -230,13 +232,13 @@ public sealed partial class IngestPipeline(
             var computeClock = Stopwatch.StartNew();
             try
             {
-                tables.AddRange(await gap.ComputeAsync(runId, tables, context.FilesOf(CuratedSource.SourceName), staging, cancellationToken));
+                tables.AddRange(await gap.ComputeAsync(runId, tables, context.FilesOf(CuratedSource.SourceName), staging, RunMode.Of(files.Values.SelectMany(f => f)) == RunMode.Sample, cancellationToken));
             }
             catch (GapException e)
             {
                 // A gap that cannot be computed fails the run as a failed source does: nothing is published.
                 var error = redactor.Redact($"gap: {e.Message}");
-                return await FailAsync(runId, trigger, startedAt, clock, WithCounts(reports, context), [], context.Quarantine.Rows, error, partitionReports, cancellationToken);
+                return await FailAsync(runId, trigger, startedAt, clock, WithCounts(reports, context), [], context.Quarantine.Rows, error, partitionReports, files, cancellationToken);
             }
 
             LogComputed(computeClock.ElapsedMilliseconds);
@@ -246,8 +248,8 @@ public sealed partial class IngestPipeline(
             var tableReports = TableReport.Of(tables);
             var finalReports = WithCounts(reports, context);
             var publishedMessage = $"Published run {runId}: {string.Join(", ", tableReports.Where(t => t.Format == "csv").Select(t => $"{t.Name} {t.Rows} rows"))}.";
-            var runReport = Report(runId, RunStatus.Published, trigger, startedAt, clock, publishedMessage, finalReports, tableReports, context.Quarantine.Rows, partitionReports);
-            var package = DataPackageBuilder.Build(runId, startedAt, inputsSha256, tables, files.Values.SelectMany(f => f).ToList(), sources.ToDictionary(s => s.Name, s => s.Citation));
+            var runReport = Report(runId, RunStatus.Published, trigger, startedAt, clock, publishedMessage, finalReports, tableReports, context.Quarantine.Rows, partitionReports, files);
+            var package = DataPackageBuilder.Build(runId, startedAt, inputsSha256, tables, files.Values.SelectMany(f => f).Select(samples.Describe).ToList(), sources.ToDictionary(s => s.Name, s => s.Citation));
             bool isLatest;
             try
             {
@@ -258,7 +260,7 @@ public sealed partial class IngestPipeline(
                 // latest.json is written last, so a run cut off part-way is never pointed at;
                 // its partial files stay under runs/{runId}/ beside a report that says it failed.
                 var error = redactor.Redact($"publish failed: {StorageFailures.Describe(e)}");
-                return await FailAsync(runId, trigger, startedAt, clock, finalReports, tableReports, context.Quarantine.Rows, error, partitionReports, cancellationToken);
+                return await FailAsync(runId, trigger, startedAt, clock, finalReports, tableReports, context.Quarantine.Rows, error, partitionReports, files, cancellationToken);
             }
 
             var latestRunId = isLatest ? runId : (await publisher.ReadLatestAsync(cancellationToken)).Pointer?.RunId;
@@ -363,10 +365,10 @@ public sealed partial class IngestPipeline(
         }
     }
 
-    private async Task<RunOutcome> FailAsync(string runId, string trigger, DateTimeOffset startedAt, Stopwatch clock, Dictionary<string, SourceReport> reports, IReadOnlyList<TableReport> tables, long quarantined, string error, IReadOnlyList<PartitionReport> partitions, CancellationToken cancellationToken)
+    private async Task<RunOutcome> FailAsync(string runId, string trigger, DateTimeOffset startedAt, Stopwatch clock, Dictionary<string, SourceReport> reports, IReadOnlyList<TableReport> tables, long quarantined, string error, IReadOnlyList<PartitionReport> partitions, Dictionary<string, IReadOnlyList<FetchedFile>>? files, CancellationToken cancellationToken)
     {
         var message = $"Run {runId} failed, nothing new was published and latest.json is unchanged: {error}";
-        var report = Report(runId, RunStatus.Failed, trigger, startedAt, clock, message, reports, tables, quarantined, partitions);
+        var report = Report(runId, RunStatus.Failed, trigger, startedAt, clock, message, reports, tables, quarantined, partitions, files);
         try
         {
             await publisher.WriteReportAsync(report, cancellationToken);
@@ -382,8 +384,11 @@ public sealed partial class IngestPipeline(
         return new RunOutcome(RunStatus.Failed, runId, latest?.RunId, store.Description, message, report);
     }
 
-    private RunReport Report(string runId, RunStatus status, string trigger, DateTimeOffset startedAt, Stopwatch clock, string message, Dictionary<string, SourceReport> reports, IReadOnlyList<TableReport> tables, long quarantined, IReadOnlyList<PartitionReport> partitions)
+    private RunReport Report(string runId, RunStatus status, string trigger, DateTimeOffset startedAt, Stopwatch clock, string message, Dictionary<string, SourceReport> reports, IReadOnlyList<TableReport> tables, long quarantined, IReadOnlyList<PartitionReport> partitions, Dictionary<string, IReadOnlyList<FetchedFile>>? files)
     {
+        // The inputs say what the run was made of; a run that failed before reading any says what its configuration promised.
+        var inputs = files?.Values.SelectMany(f => f).ToList() ?? [];
+        var mode = inputs.Count > 0 ? RunMode.Of(inputs) : configuredMode.Mode;
         // The run began when it was planned; its partitions may have been processed elsewhere since.
         var elapsed = time.GetUtcNow() - startedAt;
         if (elapsed < clock.Elapsed)
@@ -391,7 +396,7 @@ public sealed partial class IngestPipeline(
             elapsed = clock.Elapsed;
         }
 
-        return new(runId, status, trigger, startedAt, startedAt + elapsed, (long)elapsed.TotalMilliseconds, message, reports.Values.ToList(), tables, quarantined, partitions.Count > 0 ? partitions : null);
+        return new(runId, status, trigger, startedAt, startedAt + elapsed, (long)elapsed.TotalMilliseconds, message, reports.Values.ToList(), tables, quarantined, partitions.Count > 0 ? partitions : null, mode);
     }
 
     private static Dictionary<string, SourceReport> WithCounts(Dictionary<string, SourceReport> reports, NormaliseContext context) =>

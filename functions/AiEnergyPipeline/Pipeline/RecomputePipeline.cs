@@ -51,7 +51,7 @@ public sealed partial class RecomputePipeline(
         {
             var message = $"Unchanged: run {latest.RunId} already has these inputs and overrides; nothing new was published.";
             LogUnchanged(latest.RunId);
-            var report = Report(latest.RunId, RunStatus.Unchanged, startedAt, clock, message, []);
+            var report = Report(latest.RunId, RunStatus.Unchanged, startedAt, clock, message, [], previous.Mode);
             return new RunOutcome(RunStatus.Unchanged, latest.RunId, latest.RunId, store.Description, message, report, previous.DerivedFrom);
         }
 
@@ -76,12 +76,13 @@ public sealed partial class RecomputePipeline(
                 }
 
                 var (inputs, settings) = RecomputeOverrides.Apply(published, request);
-                outputs = await gap.ComputeAsync(runId, inputs, staging, cancellationToken, settings);
+                // A recompute of a sample run is a sample run: its inputs are the same sample files.
+                outputs = await gap.ComputeAsync(runId, inputs, staging, previous.Sample, cancellationToken, settings);
             }
             catch (GapException e)
             {
                 var error = $"Recompute {runId} of run {latest.RunId} failed, nothing new was published and latest.json is unchanged: gap: {e.Message}";
-                var failed = Report(runId, RunStatus.Failed, startedAt, clock, error, []);
+                var failed = Report(runId, RunStatus.Failed, startedAt, clock, error, [], previous.Mode);
                 await publisher.WriteReportAsync(failed, cancellationToken);
                 LogFailed(runId, e.Message);
                 return new RunOutcome(RunStatus.Failed, runId, latest.RunId, store.Description, error, failed, latest.RunId);
@@ -90,7 +91,7 @@ public sealed partial class RecomputePipeline(
             var all = await ParquetSiblings.AddAsync(tables.Concat(outputs), cancellationToken);
             var tableReports = TableReport.Of(all);
             var publishedMessage = $"Published run {runId}, recomputed ({trigger}) from run {latest.RunId}: {string.Join(", ", outputs.Select(t => t.IsTable ? $"{t.Schema.Name} {t.Rows} rows" : t.Schema.Name))}.";
-            var runReport = Report(runId, RunStatus.Published, startedAt, clock, publishedMessage, tableReports);
+            var runReport = Report(runId, RunStatus.Published, startedAt, clock, publishedMessage, tableReports, previous.Mode);
             var package = previous with
             {
                 Id = runId,
@@ -155,7 +156,8 @@ public sealed partial class RecomputePipeline(
             ?? throw new GapException($"run {package.Id} did not fetch the curated file {fileName}.");
         var local = Path.Combine(folder, fileName);
         await DownloadAsync(source.RawPath, local, cancellationToken);
-        return new Fetch.FetchedFile(source.Name, source.FileName, source.RawPath, source.Sha256, source.Bytes, source.Path, source.FetchedAt, source.Etag, source.LastModified, local, AlreadyArchived: true);
+        return new Fetch.FetchedFile(source.Name, source.FileName, source.RawPath, source.Sha256, source.Bytes, source.Path, source.FetchedAt ?? package.Created, source.Etag, source.LastModified, local, AlreadyArchived: true,
+            Origin: source.Origin, SampleOf: source.SampleOf, RecordedAtUtc: source.RecordedAt);
     }
 
     private async Task DownloadAsync(string path, string localPath, CancellationToken cancellationToken)
@@ -167,8 +169,8 @@ public sealed partial class RecomputePipeline(
         await opened.Content.CopyToAsync(file, cancellationToken);
     }
 
-    private static RunReport Report(string runId, RunStatus status, DateTimeOffset startedAt, Stopwatch clock, string message, IReadOnlyList<TableReport> tables) =>
-        new(runId, status, Trigger, startedAt, startedAt + clock.Elapsed, clock.ElapsedMilliseconds, message, [], tables, 0);
+    private static RunReport Report(string runId, RunStatus status, DateTimeOffset startedAt, Stopwatch clock, string message, IReadOnlyList<TableReport> tables, string? mode = null) =>
+        new(runId, status, Trigger, startedAt, startedAt + clock.Elapsed, clock.ElapsedMilliseconds, message, [], tables, 0, Mode: mode);
 
     private static void TryDelete(string directory)
     {

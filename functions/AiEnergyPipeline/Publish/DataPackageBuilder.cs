@@ -13,14 +13,18 @@ public static class DataPackageBuilder
         var sources = inputs.Select(f => new DataSource(
             f.Source,
             citations.TryGetValue(f.Source, out var citation) ? citation.Title : f.Source,
+            f.Origin,
             f.Url,
             f.FileName,
             f.RawPath,
-            f.FetchedAtUtc,
+            // Only a fetch has a fetch time: a sample or a replayed recording was not fetched by this run.
+            f.Origin is InputOrigin.Fetched or InputOrigin.Curated ? f.FetchedAtUtc : null,
             f.Sha256,
             f.Bytes,
-            f.ETag,
-            f.LastModified)).ToList();
+            f.Origin == InputOrigin.Sample ? null : f.ETag,
+            f.Origin == InputOrigin.Sample ? null : f.LastModified,
+            f.RecordedAtUtc,
+            f.SampleOf)).ToList();
 
         return new DataPackage(
             "data-package",
@@ -31,7 +35,8 @@ public static class DataPackageBuilder
             inputsSha256,
             resources,
             sources,
-            inputs.Select(f => f.Source).Distinct().Where(citations.ContainsKey).Select(s => citations[s].Licence).Distinct().ToList());
+            inputs.Select(f => f.Source).Distinct().Where(citations.ContainsKey).Select(s => citations[s].Licence).Distinct().ToList(),
+            Mode: RunMode.Of(inputs));
     }
 
     /// <summary>The resources describing staged files, in their order.</summary>

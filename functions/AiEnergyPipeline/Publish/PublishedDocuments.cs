@@ -8,7 +8,12 @@ public sealed record LatestPointer(
     DateTimeOffset PublishedAt,
     string DataPackage,
     string InputsSha256,
-    IReadOnlyList<LatestTable> Tables);
+    IReadOnlyList<LatestTable> Tables,
+    string? Mode = null)
+{
+    /// <summary>Whether the run is made from sample files (<see cref="RunMode.Sample"/>): its numbers are not real.</summary>
+    public bool Sample => Mode == RunMode.Sample;
+}
 
 /// <param name="Part">For a table published in parts (ba_hourly), the part this file holds; its rows are the part's.</param>
 public sealed record LatestTable(string Name, string Path, string Format, long Rows, string? Part = null);
@@ -29,8 +34,12 @@ public sealed record DataPackage(
     IReadOnlyList<DataLicence> Licenses,
     string? DerivedFrom = null,
     System.Text.Json.JsonElement? Overrides = null,
-    string? BaseInputsSha256 = null)
+    string? BaseInputsSha256 = null,
+    string? Mode = null)
 {
+    /// <summary>Whether the run is made from sample files (<see cref="RunMode.Sample"/>): its numbers are not real.</summary>
+    public bool Sample => Mode == RunMode.Sample;
+
     /// <summary>The hash of the fetched inputs the run's tables come from: its own for an ingest, the ingest's for a recompute.</summary>
     public string SourceInputsSha256 => BaseInputsSha256 ?? InputsSha256;
 }
@@ -57,17 +66,27 @@ public sealed record DataResource(
 
 public sealed record ResourceSchema(IReadOnlyList<FieldSchema> Fields, IReadOnlyList<string> PrimaryKey);
 
+/// <summary>
+/// One input file of a run. <see cref="Origin"/> says where its bytes came from: <c>fetched</c> (from
+/// <see cref="Path"/>, its URL, at <see cref="FetchedAt"/>), <c>recorded</c> (replayed from a recording of
+/// <see cref="Path"/> made at <see cref="RecordedAt"/>), <c>sample</c> (a file written by this project:
+/// <see cref="Path"/> is its place in the snapshot, <see cref="SampleOf"/> what it imitates; no fetch
+/// time, no validators) or <c>curated</c> (a file of the project's curated folder).
+/// </summary>
 public sealed record DataSource(
     string Name,
     string Title,
+    Fetch.InputOrigin Origin,
     string Path,
     string FileName,
     string RawPath,
-    DateTimeOffset FetchedAt,
+    DateTimeOffset? FetchedAt,
     string Sha256,
     long Bytes,
     string? Etag,
-    string? LastModified);
+    string? LastModified,
+    DateTimeOffset? RecordedAt = null,
+    Fetch.SampleOf? SampleOf = null);
 
 public sealed record DataLicence(string Name, string Title, string Path, string? Attribution = null);
 
@@ -83,7 +102,12 @@ public sealed record RunReport(
     IReadOnlyList<SourceReport> Sources,
     IReadOnlyList<TableReport> Tables,
     long QuarantinedRows,
-    IReadOnlyList<PartitionReport>? Partitions = null);
+    IReadOnlyList<PartitionReport>? Partitions = null,
+    string? Mode = null)
+{
+    /// <summary>Whether the run is made from sample files (<see cref="RunMode.Sample"/>): its numbers are not real.</summary>
+    public bool Sample => Mode == RunMode.Sample;
+}
 
 /// <summary>One partition of a run (a BALANCE half-year): reused from the cache, normalised in this run, or failed.</summary>
 public sealed record PartitionReport(

@@ -65,7 +65,8 @@ public sealed partial class RunPublisher(IDatasetStore store, ILogger<RunPublish
             report.FinishedAt,
             DataPackagePath(runId),
             package.InputsSha256,
-            tables.Select(t => new LatestTable(t.Schema.Name, TablePath(runId, t), t.Format, t.Rows, t.Part)).ToList());
+            tables.Select(t => new LatestTable(t.Schema.Name, TablePath(runId, t), t.Format, t.Rows, t.Part)).ToList(),
+            package.Mode);
         if (await SwingLatestAsync(pointer, package.DerivedFrom, latestETag, cancellationToken))
         {
             return true;

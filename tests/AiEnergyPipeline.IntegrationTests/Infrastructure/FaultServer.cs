@@ -37,7 +37,7 @@ public sealed class FaultServer : IAsyncDisposable
     /// <summary>Answers requests for <paramref name="file"/> (a snapshot file, such as "eia930/bulk/x.csv") with these faults in turn; the last one repeats.</summary>
     public void Script(string file, params Fault[] faults)
     {
-        Assert.Contains(_snapshot.Index.Routes, r => r.File == file);
+        Assert.Contains(_snapshot.Routes, r => r.File == file);
         Assert.NotEmpty(faults);
         _scripts[file] = new Queue<Fault>(faults);
     }
@@ -54,7 +54,7 @@ public sealed class FaultServer : IAsyncDisposable
     public Dictionary<string, string?> LiveSettings()
     {
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase) { ["Pipeline:Mode"] = "Live" };
-        foreach (var (key, value) in _snapshot.Index.Settings)
+        foreach (var (key, value) in _snapshot.Settings)
         {
             settings[key] = Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? LocalUrl(url).ToString() : value;
         }

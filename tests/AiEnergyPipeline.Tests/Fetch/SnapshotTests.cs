@@ -30,8 +30,8 @@ public class SnapshotTests
     [Fact]
     public void Load_EveryRoute_PointsAtAFileThatShips()
     {
-        Assert.NotEmpty(Bundled.Index.Routes);
-        Assert.All(Bundled.Index.Routes, r => Assert.True(File.Exists(Bundled.FilePath(r)), r.File));
+        Assert.NotEmpty(Bundled.Routes);
+        Assert.All(Bundled.Routes, r => Assert.True(File.Exists(Bundled.FilePath(r)), r.File));
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public class GapOutputsTests
         var folder = Repository.NewTempFolder();
         var inputs = GapTestData.Inputs();
         var result = GapModel.Compute(inputs, GapTestData.Settings());
-        var staged = await GapOutputs.WriteAsync(result, inputs.Scenarios, "20261127T060000Z-ab12cd", folder, CancellationToken.None);
+        var staged = await GapOutputs.WriteAsync(result, inputs.Scenarios, "20261127T060000Z-ab12cd", folder, sample: false, CancellationToken.None);
         return (folder, staged);
     }
 

@@ -29,6 +29,7 @@ public sealed partial class FanOutCoordinator(
     RunPublisher publisher,
     SecretRedactor redactor,
     TimeProvider time,
+    ConfiguredRunMode configuredMode,
     ILogger<FanOutCoordinator> logger)
 {
     /// <summary>Plans a run and hands its partitions to the queue.</summary>
@@ -188,7 +189,7 @@ public sealed partial class FanOutCoordinator(
         var sources = failed.GroupBy(f => f.Partition.Source, StringComparer.Ordinal)
             .Select(g => new SourceReport(g.Key, SourceStatus.Failed, 0, [], 0, 0, 0, 0, string.Join("; ", g.Select(f => $"partition {f.Partition.Name}: {f.Error}"))))
             .ToList();
-        var report = new RunReport(runId, RunStatus.Failed, plan.Trigger, plan.CreatedAtUtc, now, (long)(now - plan.CreatedAtUtc).TotalMilliseconds, message, sources, [], 0);
+        var report = new RunReport(runId, RunStatus.Failed, plan.Trigger, plan.CreatedAtUtc, now, (long)(now - plan.CreatedAtUtc).TotalMilliseconds, message, sources, [], 0, Mode: configuredMode.Mode);
         try
         {
             await publisher.WriteReportAsync(report, cancellationToken);

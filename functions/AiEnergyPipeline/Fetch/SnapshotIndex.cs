@@ -1,0 +1,37 @@
+using System.Text.Json.Serialization;
+
+namespace AiEnergyPipeline.Fetch;
+
+/// <summary>
+/// One <c>snapshot.json</c>: what the files are (<see cref="Origin"/>: <c>sample</c>, written by this
+/// project, or <c>recorded</c> from the live sources), the settings an offline run applies, and the
+/// routes that answer the sources' requests.
+/// </summary>
+/// <param name="SampleOf">For sample files: the real dataset they imitate (a route may name its own).</param>
+public sealed record SnapshotIndex(
+    [property: JsonPropertyName("origin")] string? Origin,
+    [property: JsonPropertyName("description")] string? Description,
+    [property: JsonPropertyName("settings")] Dictionary<string, string>? Settings,
+    [property: JsonPropertyName("routes")] List<SnapshotRoute>? Routes,
+    [property: JsonPropertyName("sample_of")] string? SampleOf = null,
+    [property: JsonPropertyName("recorded_at")] DateTimeOffset? RecordedAt = null);
+
+/// <summary>
+/// A URL (scheme, host and path) and the query parameters that must match, and the file that
+/// answers; a recorded route keeps the validators and time of the original answer.
+/// </summary>
+public sealed record SnapshotRoute(
+    [property: JsonPropertyName("url")] string Url,
+    [property: JsonPropertyName("query")] Dictionary<string, string>? Query,
+    [property: JsonPropertyName("file")] string File,
+    [property: JsonPropertyName("origin")] string? Origin = null,
+    [property: JsonPropertyName("sample_of")] string? SampleOf = null,
+    [property: JsonPropertyName("recorded_at")] DateTimeOffset? RecordedAt = null,
+    [property: JsonPropertyName("etag")] string? ETag = null,
+    [property: JsonPropertyName("last_modified")] string? LastModified = null,
+    [property: JsonPropertyName("content_type")] string? ContentType = null)
+{
+    /// <summary>The route's origin, as the snapshot handler reports it.</summary>
+    [JsonIgnore]
+    public InputOrigin InputOrigin => string.Equals(Origin, "recorded", StringComparison.OrdinalIgnoreCase) ? InputOrigin.Recorded : InputOrigin.Sample;
+}
