@@ -30,6 +30,11 @@ public class CliTests
         Assert.Contains($"store: {store}", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("eia930_api: page 3: 600 of 600 rows", result.Stderr, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(store, "runs", runId, "datapackage.json")));
+        // After the summary, one line says the numbers are invented and how to get real ones.
+        var last = result.Stdout.TrimEnd().Split('\n')[^1];
+        Assert.StartsWith("warning: SAMPLE DATA, NOT REAL:", last, StringComparison.Ordinal);
+        Assert.Contains("aienergy run --live", last, StringComparison.Ordinal);
+        Assert.Contains("aienergy snapshot record", last, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -149,6 +154,8 @@ public class CliTests
         var result = await CliProcess.RunAsync(store, environment, "run", "--live", "--store", store);
 
         Assert.Equal(0, result.ExitCode);
+        Assert.DoesNotContain("SAMPLE DATA", result.Stdout, StringComparison.Ordinal);
+        Assert.Equal("live", JsonDocument.Parse(File.ReadAllBytes(Path.Combine(store, "runs", LatestRunId(store), "report.json"))).RootElement.GetProperty("mode").GetString());
         Assert.Equal(3, api.Requests.Count);
         Assert.Contains("api_key=" + key, api.Requests.First(), StringComparison.Ordinal);
         Assert.DoesNotContain(key, result.Stdout + result.Stderr, StringComparison.Ordinal);
@@ -166,5 +173,41 @@ public class CliTests
         Assert.Single(eia860m.Requests);
         Assert.True((await File.ReadAllLinesAsync(Path.Combine(store, "runs", LatestRunId(store), "data", "generators.csv"))).Length > 1);
         Assert.Equal(2, queues.Requests.Count);
+    }
+
+    [Fact]
+    public async Task SnapshotRecordThenRunSnapshot_SourcesOnALocalServer_ReplaysOfflineAsRecordedData()
+    {
+        var folder = TestPaths.NewTempFolder();
+        var recording = Path.Combine(folder, "recorded");
+        var store = Path.Combine(folder, "store");
+        await using (var server = await FaultServer.StartAsync())
+        {
+            // The settings of a live run, as an operator sets them: environment variables.
+            var environment = server.LiveSettings().Where(p => p.Key != "Pipeline:Mode")
+                .ToDictionary(p => p.Key.Replace(":", "__", StringComparison.Ordinal), p => p.Value);
+
+            var record = await CliProcess.RunAsync(folder, environment, "snapshot", "record", "--out", recording);
+
+            Assert.Equal(0, record.ExitCode);
+            Assert.Contains($"snapshot: {recording}", record.Stdout, StringComparison.Ordinal);
+            Assert.Contains($"replay: aienergy run --snapshot {recording}", record.Stdout, StringComparison.Ordinal);
+        }
+
+        var replay = await CliProcess.RunAsync(folder, null, "run", "--snapshot", recording, "--store", store);
+
+        Assert.Equal(0, replay.ExitCode);
+        Assert.DoesNotContain("SAMPLE DATA", replay.Stdout, StringComparison.Ordinal);
+        var report = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(store, "runs", LatestRunId(store), "report.json"))).RootElement;
+        Assert.Equal("recorded", report.GetProperty("mode").GetString());
+    }
+
+    [Fact]
+    public async Task Run_LiveAndSnapshotTogether_FailsWithUsage()
+    {
+        var result = await CliProcess.RunAsync(TestPaths.NewTempFolder(), null, "run", "--live", "--snapshot", "x");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("--live and --snapshot exclude each other", result.Stderr + result.Stdout, StringComparison.Ordinal);
     }
 }

@@ -30,7 +30,9 @@ public class EmberPipelineTests
         Assert.Equal("CC-BY-4.0", licence.GetProperty("name").GetString());
         Assert.Equal("https://creativecommons.org/licenses/by/4.0/", licence.GetProperty("path").GetString());
         var source = Assert.Single(package.GetProperty("sources").EnumerateArray(), s => s.GetProperty("name").GetString() == "ember");
-        Assert.Equal("https://files.ember-energy.org/public-downloads/yearly_full_release_long_format.csv", source.GetProperty("path").GetString());
+        // A sample of Ember's file, written by this project: its path is in the snapshot, the real URL only what it imitates.
+        Assert.Equal("snapshot/ember/yearly_full_release_long_format.csv", source.GetProperty("path").GetString());
+        Assert.Equal("https://files.ember-energy.org/public-downloads/yearly_full_release_long_format.csv", source.GetProperty("sample_of").GetProperty("url").GetString());
         Assert.StartsWith("Ember, Yearly Electricity Data", source.GetProperty("title").GetString(), StringComparison.Ordinal);
     }
 

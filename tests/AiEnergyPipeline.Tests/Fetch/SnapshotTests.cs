@@ -41,4 +41,30 @@ public class SnapshotTests
 
         Assert.Contains("snapshot.json", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Load_Bundled_EveryRouteIsASampleThatNamesWhatItImitates()
+    {
+        Assert.Equal(Snapshot.SampleOrigin, Bundled.Mode);
+        Assert.All(Bundled.Routes, r =>
+        {
+            Assert.Equal(InputOrigin.Sample, r.InputOrigin);
+            Assert.False(string.IsNullOrWhiteSpace(r.SampleOf), r.File);
+        });
+    }
+
+    [Theory]
+    [InlineData("{\"routes\": []}", "must say \"origin\"")]
+    [InlineData("{\"origin\": \"real\", \"routes\": []}", "not 'real'")]
+    [InlineData("{\"origin\": ", "not a snapshot index")]
+    public void Load_IndexWithoutAKnownOrigin_FailsNamingTheFile(string index, string expected)
+    {
+        var folder = Directory.CreateTempSubdirectory().FullName;
+        File.WriteAllText(Path.Combine(folder, Snapshot.IndexFileName), index);
+
+        var error = Assert.Throws<InvalidDataException>(() => Snapshot.Load(folder));
+
+        Assert.Contains(Path.Combine(folder, Snapshot.IndexFileName), error.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
 }

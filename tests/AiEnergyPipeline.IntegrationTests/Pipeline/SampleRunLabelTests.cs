@@ -1,0 +1,106 @@
+using System.Text.Json;
+using AiEnergyPipeline.Fetch;
+using AiEnergyPipeline.Functions;
+using AiEnergyPipeline.IntegrationTests.Functions;
+using AiEnergyPipeline.IntegrationTests.Infrastructure;
+using AiEnergyPipeline.Pipeline.FanOut;
+using AiEnergyPipeline.Publish;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AiEnergyPipeline.IntegrationTests.Pipeline;
+
+/// <summary>
+/// The offline run reads the bundled snapshot: files this project wrote. Everything it publishes
+/// must say so, and nothing it keeps may pass a sample off as a file fetched from a real URL.
+/// </summary>
+public sealed class SampleRunLabelTests
+{
+    private static readonly string[] RealHosts = ["eia.gov", "ember-energy.org", "lbl.gov"];
+
+    [Fact]
+    public async Task Run_BundledSnapshot_LabelsEverySourceReportHeadlineAndChartAsSample()
+    {
+        var store = TestPaths.NewTempFolder();
+        await using var services = TestPipeline.Build(TestPipeline.FolderStore(store));
+
+        var outcome = await new InProcessFanOut(services).RunAsync("test", CancellationToken.None);
+
+        Assert.True(outcome.Succeeded, outcome.Message);
+        var run = Path.Combine(store, RunPublisher.RunFolder(outcome.RunId));
+        var package = TestPipeline.ReadJson(Path.Combine(run, "datapackage.json"));
+        Assert.Equal("sample", package.GetProperty("mode").GetString());
+        Assert.True(package.GetProperty("sample").GetBoolean());
+        var sources = package.GetProperty("sources").EnumerateArray().ToList();
+        var samples = sources.Where(s => s.GetProperty("name").GetString() != CuratedSource.SourceName).ToList();
+        Assert.True(samples.Count >= 10, $"{samples.Count} sample sources");
+        foreach (var source in samples)
+        {
+            Assert.Equal("sample", source.GetProperty("origin").GetString());
+            var path = source.GetProperty("path").GetString()!;
+            Assert.StartsWith(SnapshotAnswer.SamplePathPrefix, path, StringComparison.Ordinal);
+            Assert.DoesNotContain("://", path, StringComparison.Ordinal);
+            var sampleOf = source.GetProperty("sample_of");
+            Assert.False(string.IsNullOrWhiteSpace(sampleOf.GetProperty("dataset").GetString()), source.ToString());
+            Assert.StartsWith("https://", sampleOf.GetProperty("url").GetString(), StringComparison.Ordinal);
+            foreach (var absent in new[] { "fetched_at", "etag", "last_modified", "recorded_at" })
+            {
+                Assert.False(source.TryGetProperty(absent, out _), $"{absent} in {source}");
+            }
+        }
+
+        // The curated files are the project's own, cited row by row: curated, not sample.
+        Assert.All(sources.Except(samples), s => Assert.Equal("curated", s.GetProperty("origin").GetString()));
+
+        var report = TestPipeline.ReadJson(Path.Combine(run, "report.json"));
+        Assert.Equal("sample", report.GetProperty("mode").GetString());
+        Assert.True(report.GetProperty("sample").GetBoolean());
+        Assert.Equal("sample", TestPipeline.ReadJson(Path.Combine(store, RunPublisher.LatestPath)).GetProperty("mode").GetString());
+
+        var headline = TestPipeline.ReadJson(Path.Combine(run, "gap", "headline.json"));
+        Assert.True(headline.GetProperty("sample").GetBoolean());
+        var sentences = headline.GetProperty("scenarios").EnumerateArray().Select(s => s.GetProperty("headline").GetString()!).ToList();
+        Assert.NotEmpty(sentences);
+        Assert.All(sentences, s => Assert.StartsWith("SAMPLE DATA, NOT REAL: ", s, StringComparison.Ordinal));
+
+        var svg = await File.ReadAllTextAsync(Path.Combine(run, "gap", "gap.svg"));
+        Assert.Contains("SAMPLE DATA", svg, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sources: EIA-860M", svg, StringComparison.Ordinal);
+
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(store, "state"), "*", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(Path.Combine(store, "partitions"), "*.json", SearchOption.AllDirectories)))
+        {
+            var text = await File.ReadAllTextAsync(file);
+            Assert.All(RealHosts, host => Assert.DoesNotContain(host, text, StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
+    [Fact]
+    public async Task Functions_AfterASampleRun_SayTheDataIsASample()
+    {
+        await using var host = FunctionsHost.Create();
+        var ingest = Json(await host.Function<IngestFunction>().RunAsync(host.Get(), CancellationToken.None));
+        var runId = ingest.GetProperty("run_id").GetString()!;
+
+        var datasets = Json(await host.Function<DatasetsFunction>().ListAsync(host.Get(), CancellationToken.None));
+        var gap = Json(await host.Function<GapFunction>().GetAsync(host.Get(), CancellationToken.None));
+        var report = await ReadAsync(await host.Function<RunsFunction>().GetAsync(host.Get(), runId, CancellationToken.None));
+
+        Assert.True(datasets.GetProperty("sample").GetBoolean());
+        Assert.Equal("sample", datasets.GetProperty("mode").GetString());
+        Assert.True(gap.GetProperty("sample").GetBoolean());
+        Assert.All(gap.GetProperty("headline").EnumerateArray(), h => Assert.StartsWith("SAMPLE DATA, NOT REAL: ", h.GetProperty("headline").GetString(), StringComparison.Ordinal));
+        Assert.True(report.GetProperty("sample").GetBoolean());
+        Assert.Equal("sample", report.GetProperty("mode").GetString());
+    }
+
+    private static JsonElement Json(IActionResult result) =>
+        JsonSerializer.SerializeToElement(Assert.IsType<ObjectResult>(result, exactMatch: false).Value);
+
+    private static async Task<JsonElement> ReadAsync(IActionResult result)
+    {
+        var stream = Assert.IsType<FileStreamResult>(result);
+        await using var content = stream.FileStream;
+        return (await JsonDocument.ParseAsync(content)).RootElement.Clone();
+    }
+}

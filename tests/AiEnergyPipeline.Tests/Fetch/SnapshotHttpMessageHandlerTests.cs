@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Http.Headers;
+using AiEnergyPipeline.Fetch;
+
+namespace AiEnergyPipeline.Tests.Fetch;
+
+public class SnapshotHttpMessageHandlerTests
+{
+    private const string Url = "https://data.example.org/files/report.csv";
+
+    [Fact]
+    public async Task SendAsync_SampleRoute_AnswersWithoutValidatorsAndSaysSample()
+    {
+        using var client = new HttpClient(new SnapshotHttpMessageHandler(Write("sample", """ "sample_of": "The Example Report", """)));
+
+        using var response = await client.GetAsync(Url);
+        var provenance = SourceProvenance.Of(response, Url, DateTimeOffset.UnixEpoch);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Null(response.Headers.ETag);
+        Assert.Equal("a,b\n1,2\n", await response.Content.ReadAsStringAsync());
+        Assert.Equal(InputOrigin.Sample, provenance.Origin);
+        Assert.Equal("snapshot/files/report.csv", provenance.Url);
+        Assert.Equal(new SampleOf("The Example Report", Url), provenance.SampleOf);
+        Assert.Null(provenance.ETag);
+    }
+
+    [Fact]
+    public async Task SendAsync_RecordedRoute_ServesTheRecordedValidatorsAndAnswers304WhenTheyMatch()
+    {
+        using var client = new HttpClient(new SnapshotHttpMessageHandler(Write("recorded", "", """ "etag": "\"v1\"", "last_modified": "Tue, 01 Sep 2026 10:00:00 GMT", "recorded_at": "2026-09-02T08:00:00+00:00", """)));
+
+        using var whole = await client.GetAsync(Url);
+        var provenance = SourceProvenance.Of(whole, Url, DateTimeOffset.UnixEpoch);
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, Url);
+        conditional.Headers.IfNoneMatch.Add(new EntityTagHeaderValue("\"v1\""));
+        using var notModified = await client.SendAsync(conditional);
+
+        Assert.Equal(HttpStatusCode.OK, whole.StatusCode);
+        Assert.Equal("\"v1\"", whole.Headers.ETag?.ToString());
+        Assert.Equal(InputOrigin.Recorded, provenance.Origin);
+        Assert.Equal(Url, provenance.Url);
+        Assert.Equal(new DateTimeOffset(2026, 9, 2, 8, 0, 0, TimeSpan.Zero), provenance.RecordedAtUtc);
+        Assert.Equal("Tue, 01 Sep 2026 10:00:00 GMT", provenance.LastModified);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+    }
+
+    [Fact]
+    public void Of_LiveResponse_IsFetchedFromItsUrl()
+    {
+        using var response = new HttpResponseMessage(HttpStatusCode.OK) { RequestMessage = new HttpRequestMessage(HttpMethod.Get, Url), Content = new StringContent("x") };
+        response.Headers.ETag = new EntityTagHeaderValue("\"live\"");
+
+        var provenance = SourceProvenance.Of(response, Url, DateTimeOffset.UnixEpoch);
+
+        Assert.Equal(InputOrigin.Fetched, provenance.Origin);
+        Assert.Equal(Url, provenance.Url);
+        Assert.Equal("\"live\"", provenance.ETag);
+        Assert.Null(provenance.SampleOf);
+    }
+
+    private static Snapshot Write(string origin, string indexExtra, string routeExtra = "")
+    {
+        var folder = Directory.CreateTempSubdirectory().FullName;
+        Directory.CreateDirectory(Path.Combine(folder, "files"));
+        File.WriteAllText(Path.Combine(folder, "files", "report.csv"), "a,b\n1,2\n");
+        File.WriteAllText(Path.Combine(folder, Snapshot.IndexFileName),
+            $"{{\"origin\": \"{origin}\", {indexExtra} \"routes\": [{{ {routeExtra} \"url\": \"{Url}\", \"query\": {{}}, \"file\": \"files/report.csv\"}}]}}");
+        return Snapshot.Load(folder);
+    }
+}
