@@ -16,8 +16,12 @@ public sealed record GeneratorUnit(
 /// <summary>A balancing authority's peak demand in a year, with how much of the year it covers.</summary>
 public sealed record AnnualPeak(string BalancingAuthorityCode, int Year, double PeakDemandMw, double CoverageRatio);
 
-/// <summary>A country's net capacity additions (fuel total) in a year; null where Ember gives none.</summary>
-public sealed record CountryAdditions(string Iso3, int Year, double? AdditionsGw);
+/// <summary>
+/// A country's net capacity additions (fuel total) in a year; null where Ember gives none.
+/// Complete is false where the year's single fuels leave a group unreported, and MissingGroups
+/// names those groups (country_capacity's complete column and its single-fuel rows).
+/// </summary>
+public sealed record CountryAdditions(string Iso3, int Year, double? AdditionsGw, bool Complete = true, IReadOnlyList<string>? MissingGroups = null);
 
 /// <summary>A balancing authority's EIA-930 region.</summary>
 public sealed record BalancingAuthorityRegion(string BalancingAuthorityCode, string BalancingAuthorityName, string RegionCode, string RegionName);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AiEnergyPipeline.Normalise;
 using AiEnergyPipeline.Tables;
 using CsvHelper;
 
@@ -29,16 +30,34 @@ public static class GapInputsReader
         var generators = ReadRows(PathOf(Schemas.Generators), "generators", r => new GeneratorUnit(
             r["sheet"], r["balancing_authority_code"], r["accreditation_class"], r["status"], r.Number("nameplate_mw"), r.YearOfMonth("planned_operation_month"), r.YearOfMonth("planned_retirement_month")));
         var peaks = ReadRows(PathOf(Schemas.BaAnnual), "ba_annual", r => new AnnualPeak(r["balancing_authority_code"], r.Int("year"), r.Number("peak_demand_mw"), r.Number("coverage_ratio")));
-        var countries = ReadRows(PathOf(Schemas.CountryCapacity), "country_capacity", r => r["fuel"] == "total" && r["iso3"] is "USA" or "CHN"
-                ? new CountryAdditions(r["iso3"], r.Int("year"), r.OptionalNumber("additions_gw"))
-                : null)
-            .OfType<CountryAdditions>().ToList();
+        var countries = ReadCountries(PathOf(Schemas.CountryCapacity));
         var regions = ReadRegions(regionsPath);
         return new GapInputs(scenarios, assumptions, generators, peaks, countries, regions);
     }
 
     public static IReadOnlyList<BalancingAuthorityRegion> ReadRegions(string path) =>
         ReadRows(path, RegionsFileName, r => new BalancingAuthorityRegion(r["balancing_authority_code"], r["balancing_authority_name"], r["region_code"], r["region_name"]));
+
+    private sealed record CountryRow(string Iso3, int Year, string Fuel, bool IsAggregate, double? AdditionsGw, bool? Complete);
+
+    /// <summary>
+    /// The totals of the United States and China, each with the groups its year's single fuels
+    /// leave unreported, which a note names when the year is left empty. A table published before
+    /// the complete column existed is judged by those groups alone.
+    /// </summary>
+    internal static List<CountryAdditions> ReadCountries(string path)
+    {
+        var rows = ReadRows(path, "country_capacity", r => r["iso3"] is "USA" or "CHN"
+                ? new CountryRow(r["iso3"], r.Int("year"), r["fuel"], r.Bool("is_aggregate"), r.OptionalNumber("additions_gw"), r.OptionalBool("complete"))
+                : null)
+            .OfType<CountryRow>().ToList();
+        var singleFuels = rows.Where(r => !r.IsAggregate).ToLookup(r => (r.Iso3, r.Year), r => r.Fuel);
+        return rows.Where(r => r.Fuel == EmberFuels.TotalName).Select(r =>
+        {
+            var missing = EmberFuelGroups.Missing(singleFuels[(r.Iso3, r.Year)]);
+            return new CountryAdditions(r.Iso3, r.Year, r.AdditionsGw, r.Complete ?? missing.Count == 0, missing);
+        }).ToList();
+    }
 
     private static List<T> ReadRows<T>(string path, string table, Func<Row, T> read)
     {
@@ -80,6 +99,12 @@ public static class GapInputsReader
                 ? value
                 : throw Problem(column, $"'{text}' is not a number");
         }
+
+        public bool Bool(string column) =>
+            bool.TryParse(this[column], out var value) ? value : throw Problem(column, $"'{this[column]}' is not true or false");
+
+        /// <summary>A true/false column, or null when the table has no such column (it was published before the column existed).</summary>
+        public bool? OptionalBool(string column) => columns.ContainsKey(column) ? Bool(column) : null;
 
         public int Int(string column) =>
             int.TryParse(this[column], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : throw Problem(column, $"'{this[column]}' is not a whole number");

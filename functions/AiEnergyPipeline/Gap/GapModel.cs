@@ -71,7 +71,7 @@ public static class GapModel
             byYear,
             byRegion,
             Additions(inputs.Generators, settings),
-            UsVsChina(inputs.Countries),
+            UsVsChina.Compute(inputs.Countries, notes),
             Headlines(inputs.Scenarios, byYear, settings),
             notes);
     }
@@ -227,13 +227,6 @@ public static class GapModel
         }
 
         return rows.Select(p => new AdditionsRow(p.Key.Item1, p.Key.Item2, Round6(p.Value[0]), Round6(p.Value[1]), Round6(p.Value[2]), Round6(p.Value[3]))).ToList();
-    }
-
-    private static List<CountryComparisonRow> UsVsChina(IReadOnlyList<CountryAdditions> countries)
-    {
-        double? Of(string iso3, int year) => countries.FirstOrDefault(c => c.Iso3 == iso3 && c.Year == year)?.AdditionsGw is { } gw ? Round6(gw) : null;
-        return countries.Where(c => c.Iso3 is "USA" or "CHN").Select(c => c.Year).Distinct().Order()
-            .Select(y => new CountryComparisonRow(y, Of("USA", y), Of("CHN", y))).ToList();
     }
 
     private static List<ScenarioHeadline> Headlines(IReadOnlyList<ScenarioPoint> points, List<GapRow> byYear, GapSettings settings)

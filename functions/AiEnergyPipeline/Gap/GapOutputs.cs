@@ -6,7 +6,11 @@ using AiEnergyPipeline.Tables;
 
 namespace AiEnergyPipeline.Gap;
 
-/// <summary>gap/headline.json: the run's headline per scenario.</summary>
+/// <summary>
+/// gap/headline.json: the run's headline per scenario, and the model's notes: why a figure was
+/// left empty, which assumption stood in for missing data. Notes is null only when read from a
+/// document written before notes were published.
+/// </summary>
 /// <param name="Sample">The run is made from sample files written by this project: its numbers are not real, and every headline says so first.</param>
 public sealed record GapHeadlineDocument(
     string RunId,
@@ -14,7 +18,8 @@ public sealed record GapHeadlineDocument(
     int BaseYear,
     int HorizonYear,
     double ReserveMargin,
-    IReadOnlyList<GapHeadlineEntry> Scenarios);
+    IReadOnlyList<GapHeadlineEntry> Scenarios,
+    IReadOnlyList<string>? Notes = null);
 
 public sealed record GapHeadlineEntry(
     string ScenarioId,
@@ -53,7 +58,8 @@ public static class GapOutputs
             result.Settings.BaseYear,
             result.Settings.HorizonYear,
             GapModel.Round6(result.Settings.ReserveMargin),
-            result.Headlines.Select(h => new GapHeadlineEntry(h.ScenarioId, h.Source, h.GapGw2028, h.HorizonYear, h.GapGwHorizon, HeadlineText(h.Headline, sample))).ToList());
+            result.Headlines.Select(h => new GapHeadlineEntry(h.ScenarioId, h.Source, h.GapGw2028, h.HorizonYear, h.GapGwHorizon, HeadlineText(h.Headline, sample))).ToList(),
+            result.Notes);
         await File.WriteAllBytesAsync(headlinePath, JsonSerializer.SerializeToUtf8Bytes(document, HeadlineJson), cancellationToken);
         staged.Add(await StagedTable.OfFileAsync(Schemas.GapHeadline, headlinePath, "json", Schemas.GapFolder, cancellationToken));
 

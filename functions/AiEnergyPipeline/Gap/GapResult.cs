@@ -22,7 +22,7 @@ public sealed record CountryComparisonRow(int Year, double? UsaAdditionsGw, doub
 /// <summary>A scenario's headline: the 2028 gap (when within the years), the horizon gap and a sentence.</summary>
 public sealed record ScenarioHeadline(string ScenarioId, string Source, double? GapGw2028, int HorizonYear, double GapGwHorizon, string Headline);
 
-/// <summary>Everything the model computes, in the order it is written, and notes worth a log line.</summary>
+/// <summary>Everything the model computes, in the order it is written, and notes (logged, and published in headline.json).</summary>
 public sealed record GapResult(
     GapSettings Settings,
     IReadOnlyList<GapRow> ByYear,

@@ -3,8 +3,11 @@ using AiEnergyPipeline.Fetch;
 
 namespace AiEnergyPipeline.Normalise;
 
-/// <summary>One row of country_capacity.</summary>
-public readonly record struct CountryCapacityRow(string Iso3, string Country, int Year, string Fuel, bool IsAggregate, double CapacityGw, double? AdditionsGw);
+/// <summary>
+/// One row of country_capacity. CapacityGw is null only on a total whose single fuels leave a
+/// group of <see cref="EmberFuelGroups"/> unreported (Complete false).
+/// </summary>
+public readonly record struct CountryCapacityRow(string Iso3, string Country, int Year, string Fuel, bool IsAggregate, double? CapacityGw, double? AdditionsGw, bool Complete);
 
 /// <summary>
 /// Collects capacity values and turns them into country_capacity rows: one total per country and
@@ -51,35 +54,43 @@ public sealed class CountryCapacityBuilder
     }
 
     /// <summary>
-    /// Every row, with one total per country and year: the source's own total where it gives one,
-    /// else the sum of the single fuels it reports (never of aggregates, never both). A country
-    /// and year with neither has no total.
+    /// Every row, with one total per country and year that has any value. The total's capacity is
+    /// the source's own total where it gives one, else the sum of the single fuels (never of
+    /// aggregates, never both); but only where the single fuels report every group of
+    /// <see cref="EmberFuelGroups"/>: elsewhere the total is unknown, and its row says so with an
+    /// empty capacity and complete false rather than a sum that is short by a whole fuel.
     /// </summary>
     public IEnumerable<CountryCapacityRow> Rows()
     {
-        var rows = new List<(string Iso3, string Fuel, int Year, bool IsAggregate, double Gw)>(_values.Count + _values.Count / 8);
-        var sums = new Dictionary<(string Iso3, int Year), double>();
-        var sourceTotals = new HashSet<(string Iso3, int Year)>();
+        var rows = new List<Entry>(_values.Count + _values.Count / 8);
+        var years = new Dictionary<(string Iso3, int Year), CountryYear>();
         foreach (var ((iso3, year, name), (fuel, gw, _)) in _values)
         {
-            rows.Add((iso3, name, year, fuel.IsAggregate, gw));
+            if (!years.TryGetValue((iso3, year), out var countryYear))
+            {
+                years[(iso3, year)] = countryYear = new CountryYear();
+            }
+
+            if (fuel.Kind == EmberFuelKind.Total)
+            {
+                countryYear.SourceTotal = gw;
+                continue;
+            }
+
+            rows.Add(new Entry(iso3, name, year, fuel.IsAggregate, Round(gw), true, null));
             if (fuel.Kind == EmberFuelKind.Single)
             {
                 // The published (rounded) values, so that total is exactly the sum of the rows a reader sees.
-                sums[(iso3, year)] = sums.GetValueOrDefault((iso3, year)) + Round(gw);
-            }
-            else if (fuel.Kind == EmberFuelKind.Total)
-            {
-                sourceTotals.Add((iso3, year));
+                countryYear.Sum += Round(gw);
+                countryYear.Fuels.Add(name);
             }
         }
 
-        foreach (var ((iso3, year), sum) in sums)
+        foreach (var ((iso3, year), countryYear) in years)
         {
-            if (!sourceTotals.Contains((iso3, year)))
-            {
-                rows.Add((iso3, EmberFuels.TotalName, year, true, sum));
-            }
+            var complete = EmberFuelGroups.Missing(countryYear.Fuels).Count == 0;
+            double? capacity = complete ? Round(countryYear.SourceTotal ?? countryYear.Sum) : null;
+            rows.Add(new Entry(iso3, EmberFuels.TotalName, year, true, capacity, complete, string.Join(',', countryYear.Fuels)));
         }
 
         rows.Sort((a, b) =>
@@ -89,14 +100,37 @@ public sealed class CountryCapacityBuilder
             return c != 0 ? c : a.Year.CompareTo(b.Year);
         });
 
-        (string Iso3, string Fuel, int Year, double Gw)? previous = null;
-        foreach (var (iso3, fuel, year, isAggregate, gw) in rows)
+        Entry? previous = null;
+        foreach (var row in rows)
         {
-            var capacity = Round(gw);
-            double? additions = previous is { } p && p.Iso3 == iso3 && p.Fuel == fuel && p.Year == year - 1 ? Round(capacity - p.Gw) : null;
-            yield return new CountryCapacityRow(iso3, _countries[iso3], year, fuel, isAggregate, capacity, additions);
-            previous = (iso3, fuel, year, capacity);
+            yield return new CountryCapacityRow(row.Iso3, _countries[row.Iso3], row.Year, row.Fuel, row.IsAggregate, row.CapacityGw, Additions(previous, row), row.Complete);
+            previous = row;
         }
+    }
+
+    /// <summary>
+    /// The change from the previous year of the same country and fuel, where both years have a
+    /// value. A total also needs the same single fuels in both years: a fuel reported in one year
+    /// and blank in the other would otherwise pass for an addition or a retirement of its whole
+    /// capacity.
+    /// </summary>
+    private static double? Additions(Entry? previous, Entry row) =>
+        previous is { } p && p.Iso3 == row.Iso3 && p.Fuel == row.Fuel && p.Year == row.Year - 1
+            && p.CapacityGw is { } before && row.CapacityGw is { } now && p.SingleFuels == row.SingleFuels
+            ? Round(now - before)
+            : null;
+
+    /// <summary>A row before its additions; SingleFuels (sorted, joined) only on totals.</summary>
+    private sealed record Entry(string Iso3, string Fuel, int Year, bool IsAggregate, double? CapacityGw, bool Complete, string? SingleFuels);
+
+    /// <summary>What one country and year reports: the sum and names of its single fuels, and the source's own total.</summary>
+    private sealed class CountryYear
+    {
+        public double Sum { get; set; }
+
+        public SortedSet<string> Fuels { get; } = new(StringComparer.Ordinal);
+
+        public double? SourceTotal { get; set; }
     }
 
     /// <summary>Rounds to <see cref="Decimals"/>, and turns -0 into 0.</summary>

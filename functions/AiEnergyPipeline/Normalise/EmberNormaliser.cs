@@ -44,8 +44,9 @@ public sealed partial class EmberNormaliser(ILogger<EmberNormaliser> logger) : I
             writer.Csv.WriteField(row.Year);
             writer.Csv.WriteField(row.Fuel);
             writer.Csv.WriteField(row.IsAggregate);
-            writer.Csv.WriteField(Gw(row.CapacityGw));
+            writer.Csv.WriteField(row.CapacityGw is { } capacity ? Gw(capacity) : "");
             writer.Csv.WriteField(row.AdditionsGw is { } additions ? Gw(additions) : "");
+            writer.Csv.WriteField(row.Complete);
 
             writer.EndRow();
         }

@@ -57,7 +57,7 @@ public static partial class Schemas
     public static TableSchema UsVsChinaAdditions { get; } = new(
         "us_vs_china_additions",
         "US versus China annual capacity additions (Ember)",
-        "Net year-on-year change of total installed capacity (country_capacity fuel total, additions_gw) of the United States and China; empty where Ember has no figure.",
+        "Net year-on-year change of total installed capacity (country_capacity fuel total, additions_gw) of the United States and China; empty where Ember has no figure, and where the year's or the previous year's total is incomplete (country_capacity complete false: a fuel group is missing), with a note in headline.json naming the country, year and missing groups.",
         [
             new("year", "year", "Year of Ember's capacity figure."),
             new("usa_additions_gw", "number", "Net additions of the United States (USA).", "GW"),
@@ -68,7 +68,7 @@ public static partial class Schemas
     public static TableSchema GapHeadline { get; } = new(
         "headline",
         "The gap in one sentence per scenario",
-        "Per scenario: the US gap in 2028 (when within the model's years) and at the horizon year, and a plain-language sentence.",
+        "Per scenario: the US gap in 2028 (when within the model's years) and at the horizon year, and a plain-language sentence; then notes: the model's remarks on its inputs (a figure left empty and why, an assumption used where data was missing).",
         [],
         []);
 

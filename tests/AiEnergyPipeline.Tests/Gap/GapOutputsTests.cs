@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Xml.Linq;
 using AiEnergyPipeline.Gap;
 using AiEnergyPipeline.TestKit;
@@ -56,5 +57,27 @@ public class GapOutputsTests
         Assert.Equal("scenario_id,year,ai_demand_gw,ai_demand_basis,other_load_growth_gw,other_load_growth_basis,reserve_margin,firm_additions_gw,gap_gw", byYear[0]);
         Assert.Equal("s1,2028,10,extrapolated_flat,30,assumption,0.2,0.28,47.72", byYear[^1]);
         Assert.Contains("\"gap_gw_2028\": 47.72", await File.ReadAllTextAsync(staged[4].LocalPath), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WriteAsync_IncompleteCountryYear_LeavesItEmptyAndHeadlineNotesSayWhy()
+    {
+        var folder = Repository.NewTempFolder();
+        var inputs = GapTestData.Inputs() with
+        {
+            Countries = [new("USA", 2019, 20.1), new("USA", 2020, -175.7, false, ["gas", "nuclear"]), new("CHN", 2019, 300), new("CHN", 2020, 423)],
+        };
+        var result = GapModel.Compute(inputs, GapTestData.Settings());
+
+        var staged = await GapOutputs.WriteAsync(result, inputs.Scenarios, "20261127T060000Z-ab12cd", folder, sample: false, CancellationToken.None);
+
+        var usVsChina = await File.ReadAllLinesAsync(staged[3].LocalPath);
+        Assert.Equal(["year,usa_additions_gw,chn_additions_gw", "2019,20.1,300", "2020,,423"], usVsChina);
+        using var headline = JsonDocument.Parse(await File.ReadAllBytesAsync(staged[4].LocalPath));
+        var properties = headline.RootElement.EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Equal("notes", properties[^1]);
+        var notes = headline.RootElement.GetProperty("notes").EnumerateArray().Select(n => n.GetString()!).ToList();
+        Assert.Contains("us_vs_china_additions: USA 2020 left empty: country_capacity total incomplete (missing gas, nuclear)", notes);
+        Assert.Equal(result.Notes, notes);
     }
 }

@@ -44,21 +44,34 @@ public class CountryCapacityBuilderTests
         Assert.Equal(-4.1, rows.Single(r => r.Fuel == "nuclear" && r.Year == 2023).AdditionsGw);
     }
 
+    /// <summary>One value for each of the eight groups, 100 GW in all.</summary>
+    private static EmberCapacityValue[] EveryGroup(string iso3, int year, double coal = 40) =>
+    [
+        Value(iso3, year, "coal", coal), Value(iso3, year, "gas", 20), Value(iso3, year, "other_fossil", 1), Value(iso3, year, "nuclear", 10),
+        Value(iso3, year, "hydro", 9), Value(iso3, year, "wind", 8), Value(iso3, year, "solar", 7), Value(iso3, year, "bioenergy", 45 - coal),
+    ];
+
     [Fact]
     public void Rows_SinglesAndAggregates_TotalSumsSingleFuelsOnly()
     {
         var rows = Build(
             Value("CHN", 2019, "coal", 1013.185),
+            Value("CHN", 2019, "gas", 90.2),
+            Value("CHN", 2019, "other_fossil", 5.1),
             Value("CHN", 2019, "nuclear", 48.74),
+            Value("CHN", 2019, "hydro", 326.113),
+            Value("CHN", 2019, "wind", 210.478),
             Value("CHN", 2019, "solar", 205.5),
+            Value("CHN", 2019, "bioenergy", 16.537),
             Value("CHN", 2019, "fossil", 1174.01),
             Value("CHN", 2019, "renewables", 758.63),
             Value("CHN", 2019, "wind_and_solar", 415.97),
             Value("CHN", 2019, "clean", 807.37));
 
         var total = rows.Single(r => r.Fuel == "total");
-        Assert.Equal(1267.425, total.CapacityGw);
+        Assert.Equal(1915.853, total.CapacityGw);
         Assert.True(total.IsAggregate);
+        Assert.True(total.Complete);
         Assert.Single(rows, r => r.Fuel == "total");
         Assert.Equal(["clean", "fossil", "renewables", "total", "wind_and_solar"], rows.Where(r => r.IsAggregate).Select(r => r.Fuel));
     }
@@ -66,21 +79,73 @@ public class CountryCapacityBuilderTests
     [Fact]
     public void Rows_SourceGivesItsOwnTotal_ItIsKeptAndNoSumIsAdded()
     {
-        var rows = Build(
-            Value("USA", 2023, "coal", 188.4),
-            Value("USA", 2023, "gas", 498.8),
-            Value("USA", 2023, "total", 1300.1),
-            Value("USA", 2024, "coal", 178.1));
+        var rows = Build([.. EveryGroup("USA", 2023), Value("USA", 2023, "total", 1300.1), Value("USA", 2024, "coal", 178.1)]);
 
-        Assert.Equal([(2023, 1300.1), (2024, 178.1)], rows.Where(r => r.Fuel == "total").Select(r => (r.Year, r.CapacityGw)));
+        Assert.Equal([(2023, 1300.1, true), (2024, null, false)], rows.Where(r => r.Fuel == "total").Select(r => (r.Year, r.CapacityGw, r.Complete)));
     }
 
     [Fact]
-    public void Rows_OnlyAggregatesForAYear_HaveNoTotal()
+    public void Rows_SourceTotalWithAGroupMissing_IsEmptyAndIncomplete()
+    {
+        var rows = Build(Value("USA", 2023, "coal", 188.4), Value("USA", 2023, "gas", 498.8), Value("USA", 2023, "total", 1300.1));
+
+        var total = rows.Single(r => r.Fuel == "total");
+        Assert.Equal((null, null, false), (total.CapacityGw, total.AdditionsGw, total.Complete));
+    }
+
+    [Fact]
+    public void Rows_OnlyAggregatesForAYear_TotalIsEmptyAndIncomplete()
     {
         var rows = Build(Value("BHR", 2010, "fossil", 5.431), Value("BHR", 2010, "renewables", 0.000684));
 
-        Assert.DoesNotContain(rows, r => r.Fuel == "total");
+        var total = rows.Single(r => r.Fuel == "total");
+        Assert.Equal((null, false), (total.CapacityGw, total.Complete));
+        Assert.All(rows.Where(r => r.Fuel != "total"), r => Assert.True(r.Complete));
+    }
+
+    [Fact]
+    public void Rows_AllGroupsInTwoYears_TotalIsTheSumAndAdditionsTheDifference()
+    {
+        var rows = Build([.. EveryGroup("IND", 2020, coal: 40), .. EveryGroup("IND", 2021, coal: 43)]);
+
+        var totals = rows.Where(r => r.Fuel == "total").ToList();
+        Assert.Equal([(2020, 100.0, (double?)null, true), (2021, 100.0, 0.0, true)], totals.Select(r => (r.Year, r.CapacityGw!.Value, r.AdditionsGw, r.Complete)));
+        Assert.Equal(3, rows.Single(r => r is { Fuel: "coal", Year: 2021 }).AdditionsGw);
+        Assert.Equal(-3, rows.Single(r => r is { Fuel: "bioenergy", Year: 2021 }).AdditionsGw);
+    }
+
+    [Fact]
+    public void Rows_GroupMissingInTheMiddleYear_NoTotalNoAdditionOnEitherSide()
+    {
+        var middle = EveryGroup("USA", 2020).Where(v => v.Fuel.Name is not ("gas" or "nuclear")).ToArray();
+        var rows = Build([.. EveryGroup("USA", 2019), .. middle, .. EveryGroup("USA", 2021)]);
+
+        Assert.Equal(
+            [(2019, 100.0, null, true), (2020, null, null, false), (2021, 100.0, null, true)],
+            rows.Where(r => r.Fuel == "total").Select(r => (r.Year, r.CapacityGw, r.AdditionsGw, r.Complete)));
+        // The fuels that are there still have their own additions.
+        Assert.Equal(0, rows.Single(r => r is { Fuel: "coal", Year: 2020 }).AdditionsGw);
+    }
+
+    [Fact]
+    public void Rows_OtherGroupReportedByEitherFuel_TotalIsComplete()
+    {
+        var withOtherRenewables = EveryGroup("ISL", 2019).Where(v => v.Fuel.Name != "bioenergy").Append(Value("ISL", 2019, "other_renewables", 5)).ToArray();
+
+        var total = Build(withOtherRenewables).Single(r => r.Fuel == "total");
+
+        Assert.Equal((100.0, true), (total.CapacityGw!.Value, total.Complete));
+    }
+
+    [Fact]
+    public void Rows_FuelBlankInOneOfTwoCompleteYears_TotalHasNoAddition()
+    {
+        // Both years report every group, but other_renewables only in 2023: its 2 GW must not pass for a retirement.
+        var rows = Build([.. EveryGroup("DEU", 2023), Value("DEU", 2023, "other_renewables", 2), .. EveryGroup("DEU", 2024)]);
+
+        Assert.Equal(
+            [(2023, 102.0, null, true), (2024, 100.0, null, true)],
+            rows.Where(r => r.Fuel == "total").Select(r => (r.Year, r.CapacityGw, r.AdditionsGw, r.Complete)));
     }
 
     [Fact]
@@ -107,7 +172,7 @@ public class CountryCapacityBuilderTests
 
         var coal = rows.Where(r => r.Fuel == "coal").ToList();
         Assert.Equal([0.0, 0.3, 326.113491], coal.Select(r => r.CapacityGw));
-        Assert.False(double.IsNegative(coal[0].CapacityGw));
+        Assert.False(double.IsNegative(coal[0].CapacityGw!.Value));
         Assert.Equal(0.3, coal[1].AdditionsGw);
     }
 
