@@ -31,6 +31,11 @@ internal static class DatasetsCommand
                 Console.WriteLine(table.Format is "csv" or "parquet" ? $"  {table.Name,-30} {group.Sum(t => t.Rows),12:N0} rows  {path}" : $"  {table.Name,-30} {table.Format,12}       {path}");
             }
 
+            if (latest.Sample)
+            {
+                Console.WriteLine(SampleWarning.Text);
+            }
+
             return 0;
         }));
         return command;

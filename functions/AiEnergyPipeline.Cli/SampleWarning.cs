@@ -6,7 +6,7 @@ namespace AiEnergyPipeline.Cli;
 internal static class SampleWarning
 {
     public const string Text =
-        "warning: " + RunMode.SampleWarning + " this run used sample files written by AiEnergyPipeline (the bundled snapshot), not EIA, LBNL or Ember data. "
+        "warning: " + RunMode.SampleWarning + " the run used sample files written by AiEnergyPipeline (the bundled snapshot), not EIA, LBNL or Ember data. "
         + "For real numbers: aienergy run --live (needs EIA_API_KEY), or aienergy snapshot record --out DIR, then aienergy run --snapshot DIR.";
 
     public static void WriteIfSample(RunReport report)

@@ -112,6 +112,7 @@ public class CliTests
 
         Assert.Equal(0, datasets.ExitCode);
         Assert.Contains("ba_hourly", datasets.Stdout, StringComparison.Ordinal);
+        Assert.StartsWith("warning: SAMPLE DATA, NOT REAL:", datasets.Stdout.TrimEnd().Split('\n')[^1], StringComparison.Ordinal);
         Assert.Equal(0, download.ExitCode);
         Assert.Equal(File.ReadAllBytes(Path.Combine(store, "runs", LatestRunId(store), "data", "ba_annual.csv")), File.ReadAllBytes(output));
         Assert.Equal(1, unknown.ExitCode);

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using AiEnergyPipeline.Fetch;
-using AiEnergyPipeline.Hosting;
 using AiEnergyPipeline.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -38,7 +37,7 @@ public sealed partial class SnapshotRecorder(
         Directory.CreateDirectory(parent);
         // Beside the target, so that the finished snapshot is moved into place in one step.
         var staging = Path.Combine(parent, $".{Path.GetFileName(target)}.recording-{Guid.NewGuid():N}");
-        var work = Path.Combine(Settings.ValueOrNull(options.Value.WorkDirectory) ?? Path.Combine(Path.GetTempPath(), "aienergy"), Guid.NewGuid().ToString("N"));
+        var work = WorkFolders.NewPath(options.Value);
         try
         {
             // A scratch store of its own: recording never touches a published store, and nothing is conditional.
@@ -81,8 +80,8 @@ public sealed partial class SnapshotRecorder(
         }
         finally
         {
-            TryDelete(staging);
-            TryDelete(work);
+            WorkFolders.TryDelete(staging);
+            WorkFolders.TryDelete(work);
         }
     }
 
@@ -114,21 +113,6 @@ public sealed partial class SnapshotRecorder(
                 && !p.Key.StartsWith(SourceHttpOptions.Section + ":", StringComparison.OrdinalIgnoreCase)
                 && !p.Key.EndsWith(":" + nameof(Eia930ApiOptions.ApiKey), StringComparison.OrdinalIgnoreCase))
             .ToDictionary(p => p.Key, p => p.Value!, StringComparer.OrdinalIgnoreCase);
-
-    private static void TryDelete(string directory)
-    {
-        try
-        {
-            if (Directory.Exists(directory))
-            {
-                Directory.Delete(directory, recursive: true);
-            }
-        }
-        catch (IOException)
-        {
-            // A leftover temporary folder is harmless; the outcome matters more.
-        }
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "snapshot: recording {Source}")]
     private partial void LogRecording(string source);
