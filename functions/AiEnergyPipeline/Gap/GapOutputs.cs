@@ -6,13 +6,14 @@ using AiEnergyPipeline.Tables;
 
 namespace AiEnergyPipeline.Gap;
 
-/// <summary>gap/headline.json: the run's headline per scenario.</summary>
+/// <summary>gap/headline.json: the run's headline per scenario; peak_share_year is the ba_annual year regional shares come from.</summary>
 public sealed record GapHeadlineDocument(
     string RunId,
     int BaseYear,
     int HorizonYear,
     double ReserveMargin,
-    IReadOnlyList<GapHeadlineEntry> Scenarios);
+    IReadOnlyList<GapHeadlineEntry> Scenarios,
+    int? PeakShareYear = null);
 
 public sealed record GapHeadlineEntry(
     string ScenarioId,
@@ -46,7 +47,8 @@ public static class GapOutputs
             result.Settings.BaseYear,
             result.Settings.HorizonYear,
             GapModel.Round6(result.Settings.ReserveMargin),
-            result.Headlines.Select(h => new GapHeadlineEntry(h.ScenarioId, h.Source, h.GapGw2028, h.HorizonYear, h.GapGwHorizon, h.Headline)).ToList());
+            result.Headlines.Select(h => new GapHeadlineEntry(h.ScenarioId, h.Source, h.GapGw2028, h.HorizonYear, h.GapGwHorizon, h.Headline)).ToList(),
+            result.PeakShareYear);
         await File.WriteAllBytesAsync(headlinePath, JsonSerializer.SerializeToUtf8Bytes(document, HeadlineJson), cancellationToken);
         staged.Add(await StagedTable.OfFileAsync(Schemas.GapHeadline, headlinePath, "json", Schemas.GapFolder, cancellationToken));
 
