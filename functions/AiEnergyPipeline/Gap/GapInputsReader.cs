@@ -29,7 +29,11 @@ public static class GapInputsReader
             .ToDictionary(a => a.Name, a => a.Value, StringComparer.Ordinal);
         var generators = ReadRows(PathOf(Schemas.Generators), "generators", r => new GeneratorUnit(
             r["sheet"], r["balancing_authority_code"], r["accreditation_class"], r["status"], r.Number("nameplate_mw"), r.YearOfMonth("planned_operation_month"), r.YearOfMonth("planned_retirement_month")));
-        var peaks = ReadRows(PathOf(Schemas.BaAnnual), "ba_annual", r => new AnnualPeak(r["balancing_authority_code"], r.Int("year"), r.Number("peak_demand_mw"), r.Number("coverage_ratio")));
+        // A year whose every hour was flagged has no peak: nothing to share or trend.
+        var peaks = ReadRows(PathOf(Schemas.BaAnnual), "ba_annual", r => r.OptionalNumber("peak_demand_mw") is { } peak
+                ? new AnnualPeak(r["balancing_authority_code"], r.Int("year"), peak, r.Number("coverage_ratio"))
+                : null)
+            .OfType<AnnualPeak>().ToList();
         var countries = ReadCountries(PathOf(Schemas.CountryCapacity));
         var regions = ReadRegions(regionsPath);
         return new GapInputs(scenarios, assumptions, generators, peaks, countries, regions);

@@ -27,7 +27,12 @@ public static class GapModel
         var demand = ScenarioDemand(inputs.Scenarios, settings, years, notes);
         var events = FirmEvents(inputs.Generators, settings, RegionOf, notes);
         var (growthBasis, growthGwPerYearByRegion, usGrowthGwPerYear) = Growth(inputs.Peaks, settings, RegionOf);
-        var shares = PeakShares(inputs.Peaks, RegionOf);
+        var peakShares = PeakShares.Compute(inputs.Peaks, RegionOf, settings.CompleteYearMinCoverage);
+        var shares = peakShares.ByRegion;
+        if (peakShares.Note is { } shareNote)
+        {
+            notes.Add(shareNote);
+        }
 
         var regions = inputs.Regions.Select(r => r.RegionCode)
             .Concat(events.Select(e => e.Region))
@@ -41,7 +46,7 @@ public static class GapModel
 
         notes.Add(growthBasis == GrowthBasis.Trend
             ? $"other load growth from the trend of {growthGwPerYearByRegion.Count} regions' peaks: {Format(usGrowthGwPerYear)} GW a year"
-            : $"other load growth from the assumption other_load_growth_gw_per_year ({Format(usGrowthGwPerYear)} GW a year): no balancing authority has {OtherLoadGrowth.MinYears} years of coverage_ratio >= {OtherLoadGrowth.MinCoverage}");
+            : $"other load growth from the assumption other_load_growth_gw_per_year ({Format(usGrowthGwPerYear)} GW a year): no balancing authority has {OtherLoadGrowth.MinYears} years of coverage_ratio >= {Format(settings.CompleteYearMinCoverage)}");
 
         var byYear = new List<GapRow>();
         var byRegion = new List<GapRow>();
@@ -73,7 +78,8 @@ public static class GapModel
             Additions(inputs.Generators, settings),
             UsVsChina.Compute(inputs.Countries, notes),
             Headlines(inputs.Scenarios, byYear, settings),
-            notes);
+            notes,
+            peakShares.Year);
     }
 
     /// <summary>Rounds to 6 decimals, half away from zero, without a negative zero.</summary>
@@ -180,7 +186,7 @@ public static class GapModel
     /// <summary>Other load growth in GW a year: per region and for the US, from the trend or the assumption.</summary>
     private static (string Basis, Dictionary<string, double> ByRegion, double Us) Growth(IReadOnlyList<AnnualPeak> peaks, GapSettings settings, Func<string, string> regionOf)
     {
-        var slopes = OtherLoadGrowth.Slopes(peaks);
+        var slopes = OtherLoadGrowth.Slopes(peaks, settings.CompleteYearMinCoverage);
         if (slopes.Count == 0)
         {
             return (GrowthBasis.Assumption, [], settings.OtherLoadGrowthGwPerYear);
@@ -188,21 +194,6 @@ public static class GapModel
 
         var byRegion = slopes.GroupBy(s => regionOf(s.Key), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(s => s.Value) / 1000, StringComparer.Ordinal);
         return (GrowthBasis.Trend, byRegion, slopes.Values.Sum() / 1000);
-    }
-
-    /// <summary>Each region's share of the latest year's summed peaks; regions without peaks are absent.</summary>
-    private static Dictionary<string, double> PeakShares(IReadOnlyList<AnnualPeak> peaks, Func<string, string> regionOf)
-    {
-        if (peaks.Count == 0)
-        {
-            return [];
-        }
-
-        var latest = peaks.Max(p => p.Year);
-        var byRegion = peaks.Where(p => p.Year == latest).GroupBy(p => regionOf(p.BalancingAuthorityCode), StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Sum(p => p.PeakDemandMw), StringComparer.Ordinal);
-        var total = byRegion.Values.Sum();
-        return total <= 0 ? [] : byRegion.ToDictionary(p => p.Key, p => p.Value / total, StringComparer.Ordinal);
     }
 
     private static List<AdditionsRow> Additions(IReadOnlyList<GeneratorUnit> units, GapSettings settings)

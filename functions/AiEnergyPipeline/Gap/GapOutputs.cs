@@ -7,9 +7,10 @@ using AiEnergyPipeline.Tables;
 namespace AiEnergyPipeline.Gap;
 
 /// <summary>
-/// gap/headline.json: the run's headline per scenario, and the model's notes: why a figure was
-/// left empty, which assumption stood in for missing data. Notes is null only when read from a
-/// document written before notes were published.
+/// gap/headline.json: the run's headline per scenario, the ba_annual year regional shares come
+/// from (peak_share_year), and the model's notes: why a figure was left empty, which assumption
+/// stood in for missing data. Notes is null only when read from a document written before notes
+/// were published.
 /// </summary>
 /// <param name="Sample">The run is made from sample files written by this project: its numbers are not real, and every headline says so first.</param>
 public sealed record GapHeadlineDocument(
@@ -19,6 +20,7 @@ public sealed record GapHeadlineDocument(
     int HorizonYear,
     double ReserveMargin,
     IReadOnlyList<GapHeadlineEntry> Scenarios,
+    int? PeakShareYear = null,
     IReadOnlyList<string>? Notes = null);
 
 public sealed record GapHeadlineEntry(
@@ -59,6 +61,7 @@ public static class GapOutputs
             result.Settings.HorizonYear,
             GapModel.Round6(result.Settings.ReserveMargin),
             result.Headlines.Select(h => new GapHeadlineEntry(h.ScenarioId, h.Source, h.GapGw2028, h.HorizonYear, h.GapGwHorizon, HeadlineText(h.Headline, sample))).ToList(),
+            result.PeakShareYear,
             result.Notes);
         await File.WriteAllBytesAsync(headlinePath, JsonSerializer.SerializeToUtf8Bytes(document, HeadlineJson), cancellationToken);
         staged.Add(await StagedTable.OfFileAsync(Schemas.GapHeadline, headlinePath, "json", Schemas.GapFolder, cancellationToken));

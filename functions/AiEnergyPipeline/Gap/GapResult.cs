@@ -22,7 +22,11 @@ public sealed record CountryComparisonRow(int Year, double? UsaAdditionsGw, doub
 /// <summary>A scenario's headline: the 2028 gap (when within the years), the horizon gap and a sentence.</summary>
 public sealed record ScenarioHeadline(string ScenarioId, string Source, double? GapGw2028, int HorizonYear, double GapGwHorizon, string Headline);
 
-/// <summary>Everything the model computes, in the order it is written, and notes (logged, and published in headline.json).</summary>
+/// <summary>
+/// Everything the model computes, in the order it is written, and notes (logged, and published in
+/// headline.json). <see cref="PeakShareYear"/> is the ba_annual year the regional shares come from
+/// (most balancing authorities' latest complete year); null without peaks.
+/// </summary>
 public sealed record GapResult(
     GapSettings Settings,
     IReadOnlyList<GapRow> ByYear,
@@ -30,4 +34,5 @@ public sealed record GapResult(
     IReadOnlyList<AdditionsRow> Additions,
     IReadOnlyList<CountryComparisonRow> UsVsChina,
     IReadOnlyList<ScenarioHeadline> Headlines,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes,
+    int? PeakShareYear = null);

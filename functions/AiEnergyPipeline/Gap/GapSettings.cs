@@ -1,9 +1,12 @@
+using AiEnergyPipeline.Normalise;
+
 namespace AiEnergyPipeline.Gap;
 
 /// <summary>
 /// The numbers the model assumes, taken from the assumptions table (and overridable one by one
 /// for a recompute): years, reserve margin, fallback growth of other load, accreditation factors
-/// by class and completion weights by EIA-860M status.
+/// by class, completion weights by EIA-860M status, and the coverage that makes a ba_annual year
+/// complete (for peak shares and the peak trend).
 /// </summary>
 public sealed record GapSettings(
     int BaseYear,
@@ -11,8 +14,15 @@ public sealed record GapSettings(
     double ReserveMargin,
     double OtherLoadGrowthGwPerYear,
     IReadOnlyDictionary<string, double> AccreditationFactors,
-    IReadOnlyDictionary<string, double> CompletionWeights)
+    IReadOnlyDictionary<string, double> CompletionWeights,
+    double CompleteYearMinCoverage = GapSettings.DefaultCompleteYearMinCoverage)
 {
+    /// <summary>
+    /// complete_year_min_coverage when the assumptions table has no row for it (runs published
+    /// before it existed): 0.9, the threshold the peak trend has always used.
+    /// </summary>
+    public const double DefaultCompleteYearMinCoverage = 0.9;
+
     public const string AccreditationPrefix = "accreditation_factor.";
     public const string CompletionPrefix = "completion_weight.";
     public const string OtherClass = "other";
@@ -31,7 +41,8 @@ public sealed record GapSettings(
             Required("reserve_margin"),
             Required("other_load_growth_gw_per_year"),
             WithPrefix(assumptions, AccreditationPrefix),
-            WithPrefix(assumptions, CompletionPrefix));
+            WithPrefix(assumptions, CompletionPrefix),
+            assumptions.TryGetValue(AssumptionNames.CompleteYearMinCoverage, out var coverage) ? coverage : DefaultCompleteYearMinCoverage);
         settings.Validate();
         return settings;
     }
@@ -47,6 +58,11 @@ public sealed record GapSettings(
         if (HorizonYear - BaseYear > 100)
         {
             throw new GapException($"horizon_year {HorizonYear} is more than 100 years after base_year {BaseYear}.");
+        }
+
+        if (!(CompleteYearMinCoverage is >= 0 and <= 1))
+        {
+            throw new GapException($"{AssumptionNames.CompleteYearMinCoverage} is {CompleteYearMinCoverage}, outside [0, 1].");
         }
 
         if (!AccreditationFactors.ContainsKey(OtherClass))

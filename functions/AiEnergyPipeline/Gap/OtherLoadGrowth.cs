@@ -9,20 +9,19 @@ public static class GrowthBasis
 
 /// <summary>
 /// Growth of non-AI peak load: the least-squares slope of annual peaks per balancing authority,
-/// over the years that cover at least 90% of their hours, for authorities with 3 or more such
-/// years. Partial years would make a trend of sampling, not of load: with fewer than 3 full
+/// over its complete years (coverage_ratio at least complete_year_min_coverage, 0.9 by default),
+/// for authorities with 3 or more such years. Partial years would make a trend of sampling, not of load: with fewer than 3 full
 /// years anywhere the assumption other_load_growth_gw_per_year is used instead.
 /// </summary>
 public static class OtherLoadGrowth
 {
-    public const double MinCoverage = 0.9;
     public const int MinYears = 3;
 
     /// <summary>Slope of each qualifying balancing authority's peaks, MW a year, by code (ordinal order).</summary>
-    public static SortedDictionary<string, double> Slopes(IEnumerable<AnnualPeak> peaks)
+    public static SortedDictionary<string, double> Slopes(IEnumerable<AnnualPeak> peaks, double minCoverage)
     {
         var slopes = new SortedDictionary<string, double>(StringComparer.Ordinal);
-        foreach (var group in peaks.Where(p => p.CoverageRatio >= MinCoverage).GroupBy(p => p.BalancingAuthorityCode, StringComparer.Ordinal))
+        foreach (var group in peaks.Where(p => p.CoverageRatio >= minCoverage).GroupBy(p => p.BalancingAuthorityCode, StringComparer.Ordinal))
         {
             var points = group.OrderBy(p => p.Year).Select(p => ((double)p.Year, p.PeakDemandMw)).ToList();
             if (points.Select(p => p.Item1).Distinct().Count() >= MinYears)

@@ -125,7 +125,7 @@ public static partial class AssumptionsCsv
     /// <summary>The unit the gap model reads a known assumption in, or null for a name it does not know.</summary>
     private static string? ExpectedUnit(string name) => name switch
     {
-        AssumptionNames.ReserveMargin => Fraction,
+        AssumptionNames.ReserveMargin or AssumptionNames.CompleteYearMinCoverage => Fraction,
         AssumptionNames.BaseYear or AssumptionNames.HorizonYear => Year,
         AssumptionNames.OtherLoadGrowth => "GW/year",
         _ when name.StartsWith(AssumptionNames.AccreditationFactorPrefix, StringComparison.Ordinal)

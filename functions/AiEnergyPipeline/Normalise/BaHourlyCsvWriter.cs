@@ -20,6 +20,10 @@ public sealed class BaHourlyCsvWriter : IDisposable
     private static readonly byte[][] SeriesBytes =
         [.. Enum.GetValues<BaSeries>().Select(s => Encoding.UTF8.GetBytes(s.Name()))];
 
+    // ",ok" and the like: the quality column with its separator.
+    private static readonly byte[][] QualityBytes =
+        [.. Enum.GetValues<DemandQuality>().Select(q => Encoding.UTF8.GetBytes("," + q.Name()))];
+
     private readonly HashingFileWriter _file;
     private readonly Dictionary<string, byte[]> _encoded = new(StringComparer.Ordinal);
     // A BALANCE row gives up to four rows of the same hour: its text is made once.
@@ -43,14 +47,14 @@ public sealed class BaHourlyCsvWriter : IDisposable
     public long Rows { get; private set; }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Write(string ba, DateTime periodEndUtc, BaSeries series, double valueMw, string source, bool? imputed)
+    public void Write(string ba, DateTime periodEndUtc, BaSeries series, double valueMw, string source, bool? imputed, DemandQuality? quality)
     {
         var baBytes = Encode(ba, ref _lastText, ref _lastEncoded);
         var sourceBytes = Encode(source, ref _lastSource, ref _lastSourceEncoded);
         var need = MaxRowBytes + baBytes.Length + sourceBytes.Length;
         if (need > _file.ChunkBytes)
         {
-            WriteLong(ba, periodEndUtc, series, valueMw, source, imputed);
+            WriteLong(ba, periodEndUtc, series, valueMw, source, imputed, quality);
             return;
         }
 
@@ -83,6 +87,15 @@ public sealed class BaHourlyCsvWriter : IDisposable
         if (imputed is { } flag)
         {
             at = Copy(flag ? "true"u8 : "false"u8, span, at);
+        }
+
+        if (quality is { } q)
+        {
+            at = Copy(QualityBytes[(int)q], span, at);
+        }
+        else
+        {
+            span[at++] = (byte)',';
         }
 
         span[at++] = (byte)'\n';
@@ -172,7 +185,7 @@ public sealed class BaHourlyCsvWriter : IDisposable
     }
 
     /// <summary>A row whose text does not fit the buffer (a code of thousands of characters): written in pieces.</summary>
-    private void WriteLong(string ba, DateTime periodEndUtc, BaSeries series, double valueMw, string source, bool? imputed)
+    private void WriteLong(string ba, DateTime periodEndUtc, BaSeries series, double valueMw, string source, bool? imputed, DemandQuality? quality)
     {
         Span<byte> scratch = stackalloc byte[MaxRowBytes];
         _file.Write(_encoded[ba]);
@@ -185,7 +198,9 @@ public sealed class BaHourlyCsvWriter : IDisposable
         scratch[at++] = (byte)',';
         _file.Write(scratch[..at]);
         _file.Write(_encoded[source]);
-        _file.Write(imputed switch { true => ",true\n"u8, false => ",false\n"u8, null => ",\n"u8 });
+        _file.Write(imputed switch { true => ",true"u8, false => ",false"u8, null => ","u8 });
+        _file.Write(quality is { } q ? QualityBytes[(int)q] : ","u8);
+        _file.Write("\n"u8);
         Rows++;
     }
 

@@ -31,14 +31,19 @@ public static class BaSeriesNames
     };
 }
 
-/// <summary>One row of ba_hourly: one series of one balancing authority in one hour (UTC, hour ending).</summary>
+/// <summary>
+/// One row of ba_hourly: one series of one balancing authority in one hour (UTC, hour ending).
+/// <see cref="Quality"/> is the demand screen's verdict (<see cref="DemandScreen"/>); null for
+/// other series, and for demand not yet screened, which ba_annual then counts as ok.
+/// </summary>
 public readonly record struct BaHourlyRecord(
     string BalancingAuthorityCode,
     DateTime PeriodEndUtc,
     BaSeries Series,
     double ValueMw,
     string Source,
-    bool? Imputed);
+    bool? Imputed,
+    DemandQuality? Quality = null);
 
 /// <summary>A row that could not be read, kept with where it was and why.</summary>
 public sealed record QuarantineRecord(string Source, string File, string RawPath, long Line, string Reason, string Excerpt);

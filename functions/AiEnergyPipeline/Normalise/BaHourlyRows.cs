@@ -21,6 +21,7 @@ public static class BaHourlyRows
             writer.Csv.WriteField("");
         }
 
+        writer.Csv.WriteField(record.Quality is { } quality ? quality.Name() : "");
         writer.EndRow();
     }
 }

@@ -146,10 +146,23 @@ public static class BalancePartitionNormaliser
         }
     }
 
-    /// <summary>The second thread: the CSV and Parquet files and ba_annual, in the order the rows were read.</summary>
+    /// <summary>
+    /// The second thread: the CSV and Parquet files and ba_annual, in the order the rows were read.
+    /// Demand is screened (<see cref="DemandScreen"/>), which needs the hour after: each row is held
+    /// back until the next row arrives, one row in all since rows come grouped by balancing
+    /// authority. The last hour of an authority in the file is judged without its next hour.
+    /// </summary>
     private sealed class Sink(BaHourlyCsvWriter csv, BaHourlyParquetWriter parquet)
     {
+        private const int Demand = (int)BaSeries.Demand;
         private readonly Dictionary<(string Ba, int Year), DemandSums> _demand = [];
+        private readonly Dictionary<string, DemandScreen> _screens = new(StringComparer.Ordinal);
+        private readonly double[] _heldValues = new double[Eia930BalanceRowReader.SeriesCount];
+        private readonly Eia930BalanceRowReader.ValueState[] _heldStates = new Eia930BalanceRowReader.ValueState[Eia930BalanceRowReader.SeriesCount];
+        private string? _heldBa;
+        private DateTime _heldPeriod;
+        private string? _screenBa;
+        private DemandScreen _screen = new();
         private string? _lastBa;
         private long _yearStartTicks = long.MaxValue;
         private long _yearEndTicks = long.MinValue;
@@ -157,7 +170,7 @@ public static class BalancePartitionNormaliser
 
         /// <summary>The ba_annual sums: the same as <see cref="BaAnnualAggregator.Add"/> of each row, in the same order.</summary>
         public BaAnnualAggregator Annual => BaAnnualAggregator.FromPartials(
-            _demand.Select(p => new BaAnnualPartial(p.Key.Ba, p.Key.Year, p.Value.Peak, p.Value.Energy, p.Value.Hours)));
+            _demand.Select(p => new BaAnnualPartial(p.Key.Ba, p.Key.Year, p.Value.Peak, p.Value.Energy, p.Value.Hours, p.Value.Flagged)));
 
         public long Rows { get; private set; }
 
@@ -171,6 +184,11 @@ public static class BalancePartitionNormaliser
                     batch.Count = 0;
                     free.TryWrite(batch);
                 }
+
+                if (_heldBa is not null)
+                {
+                    WriteHeld(DateTime.MinValue, 0);
+                }
             }
             catch
             {
@@ -183,41 +201,85 @@ public static class BalancePartitionNormaliser
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Write(BalanceRowBatch batch)
         {
-            const string source = Eia930BalanceCsv.SourceLabel;
+            const int n = Eia930BalanceRowReader.SeriesCount;
             for (var r = 0; r < batch.Count; r++)
             {
                 var ba = batch.Ba[r];
                 var period = batch.Period[r];
-                for (var s = 0; s < Eia930BalanceRowReader.SeriesCount; s++)
+                if (_heldBa is not null)
                 {
-                    var state = batch.States[(r * Eia930BalanceRowReader.SeriesCount) + s];
-                    if (state == Eia930BalanceRowReader.ValueState.None)
-                    {
-                        continue;
-                    }
-
-                    bool? imputed = state switch
-                    {
-                        Eia930BalanceRowReader.ValueState.Imputed => true,
-                        Eia930BalanceRowReader.ValueState.NotImputed => false,
-                        _ => null,
-                    };
-                    var series = Eia930BalanceCsv.SeriesAt(s);
-                    var value = batch.Values[(r * Eia930BalanceRowReader.SeriesCount) + s];
-                    csv.Write(ba, period, series, value, source, imputed);
-                    parquet.Add(ba, period, series, value, source, imputed);
-                    if (series == BaSeries.Demand)
-                    {
-                        AddDemand(ba, period, value);
-                    }
-
-                    Rows++;
+                    // the row after the held one is its next hour when it is the same authority's
+                    var sameBa = ReferenceEquals(ba, _heldBa);
+                    var hasDemand = batch.States[(r * n) + Demand] != Eia930BalanceRowReader.ValueState.None;
+                    WriteHeld(sameBa && hasDemand ? period : DateTime.MinValue, batch.Values[(r * n) + Demand]);
                 }
+
+                _heldBa = ba;
+                _heldPeriod = period;
+                batch.Values.AsSpan(r * n, n).CopyTo(_heldValues);
+                batch.States.AsSpan(r * n, n).CopyTo(_heldStates);
             }
         }
 
+        /// <summary>Writes the held row, its demand screened against the hours before it and the next one.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void WriteHeld(DateTime nextPeriod, double nextDemand)
+        {
+            const string source = Eia930BalanceCsv.SourceLabel;
+            var ba = _heldBa!;
+            var period = _heldPeriod;
+            for (var s = 0; s < Eia930BalanceRowReader.SeriesCount; s++)
+            {
+                var state = _heldStates[s];
+                if (state == Eia930BalanceRowReader.ValueState.None)
+                {
+                    continue;
+                }
+
+                bool? imputed = state switch
+                {
+                    Eia930BalanceRowReader.ValueState.Imputed => true,
+                    Eia930BalanceRowReader.ValueState.NotImputed => false,
+                    _ => null,
+                };
+                var series = Eia930BalanceCsv.SeriesAt(s);
+                var value = _heldValues[s];
+                DemandQuality? quality = null;
+                if (series == BaSeries.Demand)
+                {
+                    var q = ScreenOf(ba).Screen(period, value, nextPeriod, nextDemand);
+                    AddDemand(ba, period, value, q);
+                    quality = q;
+                }
+
+                csv.Write(ba, period, series, value, source, imputed, quality);
+                parquet.Add(ba, period, series, value, source, imputed, quality);
+                Rows++;
+            }
+
+            _heldBa = null;
+        }
+
+        /// <summary>The screen of a balancing authority, looked up only when the authority changes.</summary>
+        private DemandScreen ScreenOf(string ba)
+        {
+            if (!ReferenceEquals(ba, _screenBa))
+            {
+                if (!_screens.TryGetValue(ba, out var screen))
+                {
+                    screen = new DemandScreen();
+                    _screens.Add(ba, screen);
+                }
+
+                _screen = screen;
+                _screenBa = ba;
+            }
+
+            return _screen;
+        }
+
         /// <summary>Folds a demand value in as <see cref="BaAnnualAggregator"/> does, looking its sums up only when the authority or year changes.</summary>
-        private void AddDemand(string ba, DateTime period, double value)
+        private void AddDemand(string ba, DateTime period, double value, DemandQuality quality)
         {
             if (!ReferenceEquals(ba, _lastBa) || period.Ticks < _yearStartTicks || period.Ticks >= _yearEndTicks)
             {
@@ -234,9 +296,16 @@ public static class BalancePartitionNormaliser
                 _yearEndTicks = year == 9999 ? long.MaxValue : new DateTime(year + 1, 1, 1).Ticks;
             }
 
-            _last.Peak = Math.Max(_last.Peak, value);
-            _last.Energy += value;
-            _last.Hours++;
+            if (quality == DemandQuality.Ok)
+            {
+                _last.Peak = Math.Max(_last.Peak, value);
+                _last.Energy += value;
+                _last.Hours++;
+            }
+            else
+            {
+                _last.Flagged++;
+            }
         }
     }
 
@@ -247,36 +316,7 @@ public static class BalancePartitionNormaliser
         public double Energy { get; set; }
 
         public long Hours { get; set; }
-    }
-}
 
-/// <summary>Parsed BALANCE rows handed from the parsing thread to the writing one, reused.</summary>
-internal sealed class BalanceRowBatch
-{
-    public const int Capacity = 4096;
-
-    public string[] Ba { get; } = new string[Capacity];
-
-    public DateTime[] Period { get; } = new DateTime[Capacity];
-
-    public double[] Values { get; } = new double[Capacity * Eia930BalanceRowReader.SeriesCount];
-
-    public Eia930BalanceRowReader.ValueState[] States { get; } = new Eia930BalanceRowReader.ValueState[Capacity * Eia930BalanceRowReader.SeriesCount];
-
-    public int Count { get; set; }
-
-    public bool IsFull => Count == Capacity;
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Add(Eia930BalanceRowReader rows)
-    {
-        var r = Count++;
-        Ba[r] = rows.BalancingAuthorityCode;
-        Period[r] = rows.PeriodEndUtc;
-        for (var s = 0; s < Eia930BalanceRowReader.SeriesCount; s++)
-        {
-            Values[(r * Eia930BalanceRowReader.SeriesCount) + s] = rows.Value(s);
-            States[(r * Eia930BalanceRowReader.SeriesCount) + s] = rows.State(s);
-        }
+        public long Flagged { get; set; }
     }
 }

@@ -28,6 +28,9 @@ public static class AssumptionNames
     public const string BaseYear = "base_year";
     public const string HorizonYear = "horizon_year";
 
+    /// <summary>The coverage_ratio from which a ba_annual year counts as complete (peak shares, peak trend).</summary>
+    public const string CompleteYearMinCoverage = "complete_year_min_coverage";
+
     /// <summary>Followed by an accreditation class: accreditation_factor.nuclear.</summary>
     public const string AccreditationFactorPrefix = "accreditation_factor.";
 

@@ -81,8 +81,11 @@ public sealed class Eia930Normaliser : INormaliser
     {
         await using var hourly = TableWriter.CreatePart(partsFolder, Schemas.BaHourly, ApiPart);
         var api = context.CountsOf(Eia930ApiSource.SourceName);
-        // API windows are days to weeks (bounded by settings), so the seen-set stays small.
+        // API windows are days to weeks (bounded by settings), so the seen-set and the rows kept
+        // for screening stay small. Pages are sorted by period first, not by authority: demand is
+        // screened once every page is read, each authority's hours in time order.
         var seen = new HashSet<(string, DateTime, BaSeries)>();
+        var rows = new List<BaHourlyRecord>();
         foreach (var file in context.FilesOf(Eia930ApiSource.SourceName))
         {
             await using var stream = new FileStream(file.LocalPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
@@ -103,12 +106,36 @@ public sealed class Eia930Normaliser : INormaliser
                     continue;
                 }
 
-                BaHourlyRows.Write(hourly, record);
-                annual.Add(record);
-                api.RowsOut++;
+                rows.Add(record);
             }
         }
 
+        var qualities = ScreenDemand(rows);
+        foreach (var row in rows)
+        {
+            var record = row.Series == BaSeries.Demand ? row with { Quality = qualities[(row.BalancingAuthorityCode, row.PeriodEndUtc)] } : row;
+            BaHourlyRows.Write(hourly, record);
+            annual.Add(record);
+            api.RowsOut++;
+        }
+
         return await hourly.CompleteAsync(cancellationToken);
+    }
+
+    /// <summary>The screen's verdict on every demand row, each balancing authority's hours in time order.</summary>
+    private static Dictionary<(string, DateTime), DemandQuality> ScreenDemand(List<BaHourlyRecord> rows)
+    {
+        var qualities = new Dictionary<(string, DateTime), DemandQuality>();
+        foreach (var ba in rows.Where(r => r.Series == BaSeries.Demand).GroupBy(r => r.BalancingAuthorityCode, StringComparer.Ordinal))
+        {
+            var hours = ba.Select(r => (r.PeriodEndUtc, r.ValueMw)).OrderBy(h => h.PeriodEndUtc).ToList();
+            var screened = DemandScreen.ScreenAll(hours);
+            for (var i = 0; i < hours.Count; i++)
+            {
+                qualities[(ba.Key, hours[i].PeriodEndUtc)] = screened[i];
+            }
+        }
+
+        return qualities;
     }
 }

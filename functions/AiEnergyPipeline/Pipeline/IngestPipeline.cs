@@ -34,7 +34,7 @@ public sealed partial class IngestPipeline(
     ILogger<IngestPipeline> logger) : IPartitionedIngest
 {
     /// <summary>Bumped when a change to the code changes its outputs for the same inputs; part of the partition cache's key.</summary>
-    public const string ModelVersion = "ingest-v3-gap-v1";
+    public const string ModelVersion = "ingest-v4-gap-v2";
 
     private readonly PartitionCache _cache = new(store);
 

@@ -14,20 +14,22 @@ public static partial class Schemas
             new("value_mw", "number", "Average power over the hour; EIA reports it as MWh per hour.", "MW"),
             new("source", "string", "bulk (EIA-930 six-month BALANCE files, adjusted values where given) or api (EIA API v2 rto/region-data)."),
             new("imputed", "boolean", "Whether EIA imputed the value; empty where the source does not say."),
+            new("quality", "string", "Demand only: ok, or why the hour is impossible after the screens of Ruggles et al., Scientific Data 7, 155 (2020): negative (zero or below), stuck (third or later hour of a run of identical values) or spike (beyond both neighbouring hours by more than 15% of their mean, or over 3 times or under a third of the last 24 hours' median). Hours at the edge of a bulk file or of the API window are judged without the neighbour the other file holds. Empty for forecast, net_generation and interchange, which are not screened."),
         ],
         ["balancing_authority_code", "period_end_utc", "series"]);
 
     public static TableSchema BaAnnual { get; } = new(
         "ba_annual",
         "Annual demand by balancing authority",
-        "Peak hourly demand, energy and coverage of each balancing authority and calendar year (UTC), from the demand series of ba_hourly.",
+        "Peak hourly demand, energy and coverage of each balancing authority and calendar year (UTC), from the demand series of ba_hourly: hours the screen flags (quality other than ok) are left out of peak, energy and hours_reported and counted in flagged_hours.",
         [
             new("balancing_authority_code", "string", "EIA balancing authority code."),
             new("year", "year", "Calendar year of the hour's end, UTC."),
-            new("peak_demand_mw", "number", "Highest hourly demand of the hours reported.", "MW"),
-            new("energy_mwh", "number", "Sum of hourly demand over the hours reported.", "MWh"),
-            new("hours_reported", "integer", "Hours with a demand value.", "h"),
-            new("coverage_ratio", "number", "hours_reported divided by the hours of the year (8,760 or 8,784).", "1"),
+            new("peak_demand_mw", "number", "Highest hourly demand of the hours reported (quality ok); empty when the year has none.", "MW"),
+            new("energy_mwh", "number", "Sum of hourly demand over the hours reported (quality ok); not filled in for missing or flagged hours.", "MWh"),
+            new("hours_reported", "integer", "Hours with a demand value that passed the screen (quality ok).", "h"),
+            new("coverage_ratio", "number", "hours_reported divided by the hours of the year (8,760 or 8,784): flagged hours do not count as covered.", "1"),
+            new("flagged_hours", "integer", "Hours with a demand value the screen flagged (quality negative, stuck or spike), left out of the columns before.", "h"),
         ],
         ["balancing_authority_code", "year"]);
 

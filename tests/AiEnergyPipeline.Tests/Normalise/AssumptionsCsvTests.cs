@@ -93,4 +93,13 @@ public class AssumptionsCsvTests
     {
         Assert.Equal(year, AssumptionsCsv.ConsumptionYear(name));
     }
+
+    [Theory]
+    [InlineData("0.9", "fraction", null)]
+    [InlineData("1.5", "fraction", "complete_year_min_coverage is 1.5, outside [0, 1]")]
+    [InlineData("0.9", "GW", "complete_year_min_coverage must be in fraction, not GW")]
+    public void Check_CompleteYearMinCoverage_IsAFraction(string value, string unit, string? problem)
+    {
+        Assert.Equal(problem, AssumptionsCsv.Check(AssumptionNames.CompleteYearMinCoverage, value, unit, out _));
+    }
 }

@@ -12,7 +12,8 @@ namespace AiEnergyPipeline.Tests.Normalise;
 
 /// <summary>
 /// The fast BALANCE path against the simple one it replaced (Eia930BalanceCsv.Read, TableWriter
-/// and BaHourlyRows): the same bytes, counts, coverage, ba_annual and quarantine.
+/// and BaHourlyRows, with demand screened over the whole file at once): the same bytes, counts,
+/// coverage, ba_annual and quarantine.
 /// </summary>
 public sealed class BalancePartitionNormaliserTests : IDisposable
 {
@@ -90,7 +91,7 @@ public sealed class BalancePartitionNormaliserTests : IDisposable
         var fields = reader.Schema.DataFields;
         Assert.Equal(Schemas.BaHourly.ColumnNames, fields.Select(f => f.Name));
         // Parquet.Net 6 reports UTF-8 string columns as ReadOnlyMemory<char>.
-        Assert.Equal([typeof(string), typeof(DateTime), typeof(string), typeof(double), typeof(string), typeof(bool)],
+        Assert.Equal([typeof(string), typeof(DateTime), typeof(string), typeof(double), typeof(string), typeof(bool), typeof(string)],
             fields.Select(f => f.ClrType == typeof(ReadOnlyMemory<char>) ? typeof(string) : f.ClrType));
         Assert.All(fields, f => Assert.True(f.IsNullable, f.Name));
         var time = Assert.IsType<DateTimeDataField>(fields[1]);
@@ -152,7 +153,7 @@ public sealed class BalancePartitionNormaliserTests : IDisposable
         {
             await using (var stream = System.IO.File.OpenRead(input))
             {
-                foreach (var record in Eia930BalanceCsv.Read(stream, file, oldQuarantine.Add))
+                foreach (var record in Screened(Eia930BalanceCsv.Read(stream, file, oldQuarantine.Add).ToList()))
                 {
                     rows++;
                     coverage[record.BalancingAuthorityCode] = coverage.TryGetValue(record.BalancingAuthorityCode, out var c)
@@ -177,6 +178,50 @@ public sealed class BalancePartitionNormaliserTests : IDisposable
         Assert.Equal(oldQuarantine, quarantine);
         Assert.Equal(await AnnualCsvAsync(annual, "old-annual"), await AnnualCsvAsync(result.Annual, "new-annual"));
         return (result, quarantine);
+    }
+
+    /// <summary>
+    /// The records with demand screened the simple way: each balancing authority's hours in file
+    /// order, the next hour being the next row of the file when it is the same authority's and has
+    /// demand (a row is the records of one authority and hour, which come together).
+    /// </summary>
+    private static List<BaHourlyRecord> Screened(List<BaHourlyRecord> records)
+    {
+        // consecutive records of one authority and hour: the same hour may come again later in a file
+        var rows = new List<List<BaHourlyRecord>>();
+        foreach (var record in records)
+        {
+            if (rows.Count == 0 || rows[^1][0].BalancingAuthorityCode != record.BalancingAuthorityCode || rows[^1][0].PeriodEndUtc != record.PeriodEndUtc)
+            {
+                rows.Add([]);
+            }
+
+            rows[^1].Add(record);
+        }
+
+        var screens = new Dictionary<string, DemandScreen>(StringComparer.Ordinal);
+        var output = new List<BaHourlyRecord>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var ba = rows[i][0].BalancingAuthorityCode;
+            var next = i + 1 < rows.Count && rows[i + 1][0].BalancingAuthorityCode == ba
+                ? rows[i + 1].Where(r => r.Series == BaSeries.Demand).Select(r => (BaHourlyRecord?)r).FirstOrDefault()
+                : null;
+            foreach (var record in rows[i])
+            {
+                if (record.Series != BaSeries.Demand)
+                {
+                    output.Add(record);
+                    continue;
+                }
+
+                var screen = screens.TryGetValue(ba, out var s) ? s : screens[ba] = new DemandScreen();
+                var quality = screen.Screen(record.PeriodEndUtc, record.ValueMw, next?.PeriodEndUtc ?? DateTime.MinValue, next?.ValueMw ?? 0);
+                output.Add(record with { Quality = quality });
+            }
+        }
+
+        return output;
     }
 
     private async Task<BalancePartitionResult> NormaliseAsync(string csv, int parquetRowGroupRows = BaHourlyParquet.DefaultRowGroupRows) =>
@@ -216,16 +261,18 @@ public sealed class BalancePartitionNormaliserTests : IDisposable
             var value = new double?[n];
             var source = new string?[n];
             var imputed = new bool?[n];
+            var quality = new string?[n];
             await group.ReadAsync(fields[0], ba.AsMemory());
             await group.ReadAsync(fields[1], period.AsMemory());
             await group.ReadAsync(fields[2], series.AsMemory());
             await group.ReadAsync(fields[3], value.AsMemory());
             await group.ReadAsync(fields[4], source.AsMemory());
             await group.ReadAsync(fields[5], imputed.AsMemory());
+            await group.ReadAsync(fields[6], quality.AsMemory());
             for (var i = 0; i < n; i++)
             {
                 lines.Add(string.Join(',', ba[i], period[i]!.Value.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), series[i],
-                    value[i]!.Value.ToString(CultureInfo.InvariantCulture), source[i], imputed[i] switch { true => "true", false => "false", null => "" }));
+                    value[i]!.Value.ToString(CultureInfo.InvariantCulture), source[i], imputed[i] switch { true => "true", false => "false", null => "" }, quality[i]));
             }
         }
 

@@ -149,11 +149,12 @@ public class CsvToParquetTests
         writer.Csv.WriteField(81234.25);
         writer.Csv.WriteField("bulk");
         writer.Csv.WriteField(false);
+        writer.Csv.WriteField("ok");
         writer.EndRow();
         var csv = await writer.CompleteAsync(CancellationToken.None);
 
         var back = await ParquetReadBack.ReadAsync((await CsvToParquet.ConvertAsync(csv, CancellationToken.None)).LocalPath);
 
-        Assert.Equal(new object?[] { "PJM", new DateTime(2025, 7, 1, 5, 0, 0, DateTimeKind.Utc), "demand", 81234.25, "bulk", false }, Assert.Single(back.Rows));
+        Assert.Equal(new object?[] { "PJM", new DateTime(2025, 7, 1, 5, 0, 0, DateTimeKind.Utc), "demand", 81234.25, "bulk", false, "ok" }, Assert.Single(back.Rows));
     }
 }

@@ -6,9 +6,10 @@ using AiEnergyPipeline.Tables;
 namespace AiEnergyPipeline.Normalise.ParquetFormat;
 
 /// <summary>
-/// Writes ba_hourly rows as Parquet without a general Parquet library: the six columns and their
+/// Writes ba_hourly rows as Parquet without a general Parquet library: the seven columns and their
 /// types are fixed (those of <c>ParquetSchemas.For(Schemas.BaHourly)</c>: every column optional;
-/// the three text columns UTF-8 strings written as a dictionary page and RLE/bit-packed indices,
+/// the four text columns UTF-8 strings written as a dictionary page and RLE/bit-packed indices
+/// (quality, empty for other series than demand, with definition levels for its nulls),
 /// period_end_utc INT64 TIMESTAMP(isAdjustedToUTC=true, MICROS), value_mw DOUBLE, imputed
 /// BOOLEAN), pages uncompressed. Rows fill preallocated column arrays of one row group, written
 /// as one data page per column when full, so memory is the size of one row group whatever the
@@ -19,7 +20,7 @@ namespace AiEnergyPipeline.Normalise.ParquetFormat;
 /// group's dictionary page holds every code seen so far, which Parquet allows, so indices never
 /// need remapping. A file has a few dozen balancing authorities, four series and one source.
 /// </remarks>
-public sealed class BaHourlyParquetWriter : IDisposable
+public sealed partial class BaHourlyParquetWriter : IDisposable
 {
     private const int TypeBoolean = 0;
     private const int TypeInt64 = 2;
@@ -38,6 +39,7 @@ public sealed class BaHourlyParquetWriter : IDisposable
     private readonly TextDictionary _baCodes = new();
     private readonly TextDictionary _seriesNames = new();
     private readonly TextDictionary _sources = new();
+    private readonly TextDictionary _qualityNames = new();
     private readonly int[] _ba;
     private readonly long[] _period;
     private readonly int[] _series;
@@ -45,6 +47,9 @@ public sealed class BaHourlyParquetWriter : IDisposable
     private readonly int[] _source;
     private readonly int[] _imputedLevel;
     private readonly bool[] _imputed;
+    private readonly int[] _qualityLevel;
+    private readonly int[] _quality;
+    private int _qualityPresent;
     private readonly PageBuffer _page;
     private readonly ThriftCompactWriter _thrift = new();
     private readonly List<RowGroupMeta> _rowGroups = [];
@@ -64,6 +69,11 @@ public sealed class BaHourlyParquetWriter : IDisposable
             _seriesNames.IndexOf(series.Name());
         }
 
+        foreach (var quality in Enum.GetValues<DemandQuality>())
+        {
+            _qualityNames.IndexOf(quality.Name());
+        }
+
         _ba = new int[rowGroupRows];
         _period = new long[rowGroupRows];
         _series = new int[rowGroupRows];
@@ -71,6 +81,8 @@ public sealed class BaHourlyParquetWriter : IDisposable
         _source = new int[rowGroupRows];
         _imputedLevel = new int[rowGroupRows];
         _imputed = new bool[rowGroupRows];
+        _qualityLevel = new int[rowGroupRows];
+        _quality = new int[rowGroupRows];
         _page = new PageBuffer((rowGroupRows * sizeof(double)) + 64);
         _file = new HashingFileWriter(path);
         Write("PAR1"u8);
@@ -82,7 +94,7 @@ public sealed class BaHourlyParquetWriter : IDisposable
 
     /// <summary>Adds a row; a full row group is written first.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Add(string ba, DateTime periodEndUtc, BaSeries series, double valueMw, string source, bool? imputed)
+    public void Add(string ba, DateTime periodEndUtc, BaSeries series, double valueMw, string source, bool? imputed, DemandQuality? quality)
     {
         if (_count == _ba.Length)
         {
@@ -109,6 +121,16 @@ public sealed class BaHourlyParquetWriter : IDisposable
         _source[i] = _lastSourceIndex;
         _imputedLevel[i] = imputed.HasValue ? 1 : 0;
         _imputed[i] = imputed == true;
+        if (quality is { } q)
+        {
+            _qualityLevel[i] = 1;
+            _quality[_qualityPresent++] = (int)q;
+        }
+        else
+        {
+            _qualityLevel[i] = 0;
+        }
+
         Rows++;
     }
 
@@ -130,9 +152,11 @@ public sealed class BaHourlyParquetWriter : IDisposable
             WritePlainColumn(TypeDouble, MemoryMarshal.AsBytes(_value.AsSpan(0, n)), n),
             WriteTextColumn(_sources, _source.AsSpan(0, n)),
             WriteBooleanColumn(n),
+            WriteOptionalTextColumn(_qualityNames, _qualityLevel.AsSpan(0, n), _quality.AsSpan(0, _qualityPresent)),
         ];
         _rowGroups.Add(new RowGroupMeta(start, n, _position - start, chunks));
         _count = 0;
+        _qualityPresent = 0;
     }
 
     /// <summary>Writes the last row group and the footer, closes the file and gives its size and hash for the data package.</summary>
@@ -149,6 +173,34 @@ public sealed class BaHourlyParquetWriter : IDisposable
     private ColumnMeta WriteTextColumn(TextDictionary dictionary, ReadOnlySpan<int> indices)
     {
         var start = _position;
+        WriteDictionaryPage(dictionary);
+        var dataOffset = _position;
+        _page.Length = 0;
+        AllPresentLevels(indices.Length);
+        WriteIndices(dictionary, indices);
+        WritePage(PageData, indices.Length, EncodingRleDictionary);
+        return new ColumnMeta(TypeByteArray, start, dataOffset, _position - start, indices.Length);
+    }
+
+    /// <summary>A text column with nulls: definition levels for every row, indices for the present values only.</summary>
+    private ColumnMeta WriteOptionalTextColumn(TextDictionary dictionary, ReadOnlySpan<int> levels, ReadOnlySpan<int> presentIndices)
+    {
+        var start = _position;
+        WriteDictionaryPage(dictionary);
+        var dataOffset = _position;
+        _page.Length = 0;
+        var levelsAt = _page.Length;
+        _page.GetSpan(4);
+        _page.Advance(4);
+        HybridEncoder.Encode(_page, levels, 1);
+        _page.Int32At(levelsAt, _page.Length - levelsAt - 4);
+        WriteIndices(dictionary, presentIndices);
+        WritePage(PageData, levels.Length, EncodingRleDictionary);
+        return new ColumnMeta(TypeByteArray, start, dataOffset, _position - start, levels.Length);
+    }
+
+    private void WriteDictionaryPage(TextDictionary dictionary)
+    {
         _page.Length = 0;
         foreach (var entry in dictionary.Utf8)
         {
@@ -159,15 +211,13 @@ public sealed class BaHourlyParquetWriter : IDisposable
         }
 
         WritePage(PageDictionary, dictionary.Count, EncodingPlain);
+    }
 
-        var dataOffset = _position;
-        _page.Length = 0;
-        AllPresentLevels(indices.Length);
+    private void WriteIndices(TextDictionary dictionary, ReadOnlySpan<int> indices)
+    {
         var bitWidth = HybridEncoder.BitWidthOf(dictionary.Count - 1);
         _page.Byte((byte)bitWidth);
         HybridEncoder.Encode(_page, indices, bitWidth);
-        WritePage(PageData, indices.Length, EncodingRleDictionary);
-        return new ColumnMeta(TypeByteArray, start, dataOffset, _position - start, indices.Length);
     }
 
     private ColumnMeta WritePlainColumn(int type, ReadOnlySpan<byte> values, int count)
@@ -259,109 +309,6 @@ public sealed class BaHourlyParquetWriter : IDisposable
         Write(_page.Written);
     }
 
-    private void WriteFooter()
-    {
-        var t = _thrift;
-        t.Reset();
-        t.I32(1, 1);
-        t.StructList(2, ColumnNames.Length + 1);
-        t.BeginStructElement();
-        t.String(4, "schema");
-        t.I32(5, ColumnNames.Length);
-        t.EndStruct();
-        SchemaElement(t, 0, TypeByteArray);
-        SchemaElement(t, 1, TypeInt64);
-        SchemaElement(t, 2, TypeByteArray);
-        SchemaElement(t, 3, TypeDouble);
-        SchemaElement(t, 4, TypeByteArray);
-        SchemaElement(t, 5, TypeBoolean);
-        t.I64(3, Rows);
-        t.StructList(4, _rowGroups.Count);
-        for (var g = 0; g < _rowGroups.Count; g++)
-        {
-            var group = _rowGroups[g];
-            t.BeginStructElement();
-            t.StructList(1, group.Columns.Length);
-            for (var c = 0; c < group.Columns.Length; c++)
-            {
-                ColumnChunk(t, c, group.Columns[c]);
-            }
-
-            t.I64(2, group.Bytes);
-            t.I64(3, group.Rows);
-            t.I64(5, group.Offset);
-            t.I64(6, group.Bytes);
-            t.I16(7, checked((short)g));
-            t.EndStruct();
-        }
-
-        t.String(6, "AiEnergyPipeline ba_hourly writer");
-        t.EndMessage();
-        Write(t.Written);
-        Span<byte> tail = stackalloc byte[8];
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(tail, t.Length);
-        "PAR1"u8.CopyTo(tail[4..]);
-        Write(tail);
-    }
-
-    private static void SchemaElement(ThriftCompactWriter t, int column, int type)
-    {
-        const int Optional = 1;
-        const int ConvertedUtf8 = 0;
-        const int ConvertedTimestampMicros = 10;
-        t.BeginStructElement();
-        t.I32(1, type);
-        t.I32(3, Optional);
-        t.String(4, ColumnNames[column]);
-        if (type == TypeByteArray)
-        {
-            t.I32(6, ConvertedUtf8);
-            t.BeginStruct(10);
-            t.BeginStruct(1); // STRING
-            t.EndStruct();
-            t.EndStruct();
-        }
-        else if (type == TypeInt64)
-        {
-            t.I32(6, ConvertedTimestampMicros);
-            t.BeginStruct(10);
-            t.BeginStruct(8); // TIMESTAMP
-            t.Bool(1, true); // isAdjustedToUTC
-            t.BeginStruct(2); // unit
-            t.BeginStruct(2); // MICROS
-            t.EndStruct();
-            t.EndStruct();
-            t.EndStruct();
-            t.EndStruct();
-        }
-
-        t.EndStruct();
-    }
-
-    private static void ColumnChunk(ThriftCompactWriter t, int column, ColumnMeta meta)
-    {
-        const int Uncompressed = 0;
-        var start = meta.DictionaryOffset >= 0 ? meta.DictionaryOffset : meta.DataOffset;
-        t.BeginStructElement();
-        t.I64(2, start);
-        t.BeginStruct(3);
-        t.I32(1, meta.Type);
-        t.I32List(2, meta.DictionaryOffset >= 0 ? [EncodingPlain, EncodingRle, EncodingRleDictionary] : [EncodingPlain, EncodingRle]);
-        t.StringList(3, ColumnNames[column]);
-        t.I32(4, Uncompressed);
-        t.I64(5, meta.Values);
-        t.I64(6, meta.Bytes);
-        t.I64(7, meta.Bytes);
-        t.I64(9, meta.DataOffset);
-        if (meta.DictionaryOffset >= 0)
-        {
-            t.I64(11, meta.DictionaryOffset);
-        }
-
-        t.EndStruct();
-        t.EndStruct();
-    }
-
     private void Write(ReadOnlySpan<byte> bytes)
     {
         _file.Write(bytes);
@@ -371,26 +318,4 @@ public sealed class BaHourlyParquetWriter : IDisposable
     private readonly record struct ColumnMeta(int Type, long DictionaryOffset, long DataOffset, long Bytes, long Values);
 
     private sealed record RowGroupMeta(long Offset, long Rows, long Bytes, ColumnMeta[] Columns);
-
-    /// <summary>The distinct values of a text column, in order of first appearance, with their UTF-8 bytes.</summary>
-    private sealed class TextDictionary
-    {
-        private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
-
-        public List<byte[]> Utf8 { get; } = [];
-
-        public int Count => Utf8.Count;
-
-        public int IndexOf(string value)
-        {
-            if (!_index.TryGetValue(value, out var index))
-            {
-                index = Utf8.Count;
-                _index.Add(value, index);
-                Utf8.Add(Encoding.UTF8.GetBytes(value));
-            }
-
-            return index;
-        }
-    }
 }

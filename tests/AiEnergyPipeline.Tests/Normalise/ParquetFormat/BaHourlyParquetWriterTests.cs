@@ -19,7 +19,7 @@ public sealed class BaHourlyParquetWriterTests : IDisposable
         var path = Path.Combine(_folder, "types.parquet");
         using (var writer = new BaHourlyParquetWriter(path))
         {
-            writer.Add("PJM", new DateTime(2025, 7, 1, 1, 0, 0, DateTimeKind.Utc), BaSeries.Demand, 1.5, "bulk", true);
+            writer.Add("PJM", new DateTime(2025, 7, 1, 1, 0, 0, DateTimeKind.Utc), BaSeries.Demand, 1.5, "bulk", true, DemandQuality.Ok);
             writer.Complete("p");
         }
 
@@ -29,7 +29,7 @@ public sealed class BaHourlyParquetWriterTests : IDisposable
         Assert.Equal(generic.Select(f => f.Name), back.Columns);
         Assert.Equal(generic.Select(ParquetReadBack.ValueTypeOf), back.ClrTypes);
         Assert.Equal(
-            ["BYTE_ARRAY STRING", "INT64 TIMESTAMP(utc=True,MICROS)", "BYTE_ARRAY STRING", "DOUBLE", "BYTE_ARRAY STRING", "BOOLEAN"],
+            ["BYTE_ARRAY STRING", "INT64 TIMESTAMP(utc=True,MICROS)", "BYTE_ARRAY STRING", "DOUBLE", "BYTE_ARRAY STRING", "BOOLEAN", "BYTE_ARRAY STRING"],
             back.LogicalTypes);
     }
 
@@ -52,8 +52,10 @@ public sealed class BaHourlyParquetWriterTests : IDisposable
                 var series = (BaSeries)(i % 4);
                 var value = i % 5 == 0 ? -random.Next(100000) : random.NextDouble() * 1e6;
                 bool? imputed = (i % 7) switch { 0 => null, 1 or 2 => true, _ => i > 3000 ? null : false };
-                writer.Add(ba, period, series, value, i % 11 == 0 ? "api" : "bulk", imputed);
-                expected.Add([ba, period, series.Name(), value, i % 11 == 0 ? "api" : "bulk", imputed]);
+                // quality only on demand rows, of every kind, and none at all in the last row group
+                DemandQuality? quality = series == BaSeries.Demand && i < 4000 ? (DemandQuality)(i / 4 % 4) : null;
+                writer.Add(ba, period, series, value, i % 11 == 0 ? "api" : "bulk", imputed, quality);
+                expected.Add([ba, period, series.Name(), value, i % 11 == 0 ? "api" : "bulk", imputed, quality?.Name()]);
             }
 
             table = writer.Complete("part1");
@@ -95,7 +97,7 @@ public sealed class BaHourlyParquetWriterTests : IDisposable
         {
             for (var i = 0; i < 10; i++)
             {
-                writer.Add("ERCO", new DateTime(2025, 1, 1, i, 0, 0, DateTimeKind.Utc), BaSeries.Interchange, -i, "bulk", null);
+                writer.Add("ERCO", new DateTime(2025, 1, 1, i, 0, 0, DateTimeKind.Utc), BaSeries.Interchange, -i, "bulk", null, null);
             }
 
             writer.Complete("p");
@@ -105,6 +107,7 @@ public sealed class BaHourlyParquetWriterTests : IDisposable
 
         Assert.Equal(4, back.RowGroups);
         Assert.All(back.Rows, row => Assert.Null(row[5]));
+        Assert.All(back.Rows, row => Assert.Null(row[6]));
         Assert.Equal(Enumerable.Range(0, 10).Select(i => (object?)(double)-i), back.Rows.Select(r => r[3]));
     }
 }

@@ -1,0 +1,61 @@
+using System.Globalization;
+
+namespace AiEnergyPipeline.Gap;
+
+/// <summary>Each region's share of the summed peaks, the year most of them come from, and a note saying which years were used.</summary>
+public sealed record PeakShareResult(IReadOnlyDictionary<string, double> ByRegion, int? Year, string? Note);
+
+/// <summary>
+/// Regional shares of AI demand: each region's part of the summed annual peaks of its balancing
+/// authorities. Each authority's peak is from its latest complete year (coverage_ratio at least
+/// complete_year_min_coverage): a year of 30 hours is a sample of a season, not the year's peak,
+/// and would shrink its region's share. The unit is the authority-year, because authorities
+/// report over different spans; one with no complete year at all falls back to its latest year,
+/// and the note names it, so that a region is never dropped for thin data alone.
+/// </summary>
+public static class PeakShares
+{
+    public static PeakShareResult Compute(IReadOnlyList<AnnualPeak> peaks, Func<string, string> regionOf, double minCoverage)
+    {
+        if (peaks.Count == 0)
+        {
+            return new PeakShareResult(new Dictionary<string, double>(), null, null);
+        }
+
+        var chosen = new List<(AnnualPeak Peak, bool Complete)>();
+        foreach (var ba in peaks.GroupBy(p => p.BalancingAuthorityCode, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var complete = ba.Where(p => p.CoverageRatio >= minCoverage).MaxBy(p => p.Year);
+            chosen.Add(complete is not null ? (complete, true) : (ba.MaxBy(p => p.Year)!, false));
+        }
+
+        var byRegion = chosen.GroupBy(c => regionOf(c.Peak.BalancingAuthorityCode), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(c => c.Peak.PeakDemandMw), StringComparer.Ordinal);
+        var total = byRegion.Values.Sum();
+        var shares = total <= 0 ? [] : byRegion.ToDictionary(p => p.Key, p => p.Value / total, StringComparer.Ordinal);
+
+        // The year most authorities' peaks come from, the later on a tie: the one to name.
+        var year = chosen.GroupBy(c => c.Peak.Year).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).First().Key;
+        return new PeakShareResult(shares, year, Note(chosen, year, minCoverage));
+    }
+
+    private static string Note(List<(AnnualPeak Peak, bool Complete)> chosen, int year, double minCoverage)
+    {
+        var coverage = GapModel.Format(minCoverage);
+        var note = $"regional shares of AI demand from the peaks of {year.ToString(CultureInfo.InvariantCulture)}: each balancing authority's latest complete year (coverage_ratio >= {coverage}, complete_year_min_coverage)";
+        var otherYears = chosen.Where(c => c.Complete && c.Peak.Year != year).Select(c => $"{c.Peak.BalancingAuthorityCode} {c.Peak.Year.ToString(CultureInfo.InvariantCulture)}").ToList();
+        if (otherYears.Count > 0)
+        {
+            note += $"; from other complete years: {string.Join(", ", otherYears)}";
+        }
+
+        var partial = chosen.Where(c => !c.Complete)
+            .Select(c => $"{c.Peak.BalancingAuthorityCode} {c.Peak.Year.ToString(CultureInfo.InvariantCulture)} (coverage {GapModel.Format(c.Peak.CoverageRatio)})").ToList();
+        if (partial.Count > 0)
+        {
+            note += $"; without a complete year, from their latest partial year: {string.Join(", ", partial)}";
+        }
+
+        return note;
+    }
+}
