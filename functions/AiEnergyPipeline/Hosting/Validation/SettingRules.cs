@@ -10,6 +10,9 @@ public interface ISettingRules
 {
     Type OptionsType { get; }
 
+    /// <summary>The configuration section, such as <c>Sources:Http</c>; blank for top-level settings.</summary>
+    string Section { get; }
+
     IReadOnlyList<SettingRule> Rules { get; }
 }
 
@@ -24,7 +27,6 @@ public abstract class SettingRules<T> : IValidateOptions<T>, ISettingRules
 {
     private readonly List<(SettingRule Setting, Func<T, IEnumerable<(string Key, string Shown)>> Failures)> _rules = [];
 
-    /// <param name="section">The configuration section, such as <c>Sources:Http</c>; blank for top-level settings.</param>
     protected SettingRules(string section) => Section = section;
 
     public string Section { get; }

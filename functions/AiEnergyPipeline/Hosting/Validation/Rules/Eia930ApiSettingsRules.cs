@@ -12,6 +12,8 @@ public sealed class Eia930ApiSettingsRules : SettingRules<Eia930ApiOptions>
         : base(Eia930ApiOptions.Section)
     {
         HttpUrl(nameof(Eia930ApiOptions.Url), o => o.Url);
+        // Usually filled from EIA_API_KEY (checked there); this is the section's own spelling of it.
+        Rule(nameof(Eia930ApiOptions.ApiKey), RootSettingsRules.ApiKeyRule, o => RootSettingsRules.Invalid(o.ApiKey, RootSettingsRules.IsApiKey));
         Rule(nameof(Eia930ApiOptions.Start), $"blank or {Hour}, not after {End}", o =>
             Settings.ValueOrNull(o.Start) is not { } start ? null
             : !SettingValues.TryParseHour(start, out var first) ? SettingKey.Show(start)
