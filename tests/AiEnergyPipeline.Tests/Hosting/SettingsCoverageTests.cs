@@ -99,6 +99,20 @@ public class SettingsCoverageTests
         Assert.DoesNotContain(configured, t => !ruled.Contains(t));
     }
 
+    [Fact]
+    public void Docs_EveryRule_IsInTheSettingsReference()
+    {
+        var reference = File.ReadAllText(Path.Combine(TestFiles.RepositoryRoot, "docs", "settings.md"));
+
+        var missing = RegisteredRules()
+            .SelectMany(r => r.Rules)
+            .Select(r => $"| `{r.Key.Replace("{i}", "0", StringComparison.Ordinal)}`")
+            .Where(row => !reference.Contains(row, StringComparison.Ordinal))
+            .ToList();
+
+        Assert.Empty(missing);
+    }
+
     [Theory]
     [InlineData("1", "00:00:00", "00:00:00.5", "00:00:00.5")]
     [InlineData("20", "00:10:00", "01:00:00", "1.00:00:00")]
