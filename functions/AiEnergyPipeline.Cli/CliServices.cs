@@ -37,7 +37,18 @@ internal static class CliServices
             .AddFilter("Polly", LogLevel.Warning)
             .AddFilter("Microsoft", LogLevel.Warning));
         add(services, configuration);
-        return services.BuildServiceProvider();
+        var provider = services.BuildServiceProvider();
+        try
+        {
+            // Every setting up front: a bad one is one line and exit 2, before any work starts.
+            StartupValidation.ThrowIfInvalid(provider);
+            return provider;
+        }
+        catch (SettingsException)
+        {
+            provider.Dispose();
+            throw;
+        }
     }
 
     public static Dictionary<string, string?> ModeSettings(SourceMode mode) =>

@@ -1,5 +1,7 @@
 using AiEnergyPipeline.Storage;
+using AiEnergyPipeline.Hosting;
 using Azure;
+using Microsoft.Extensions.Options;
 
 namespace AiEnergyPipeline.Cli;
 
@@ -11,6 +13,17 @@ internal static class CommandErrors
         try
         {
             return await action();
+        }
+        catch (SettingsException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return 2;
+        }
+        catch (OptionsValidationException e)
+        {
+            // Only options that missed start-up validation get here: still one line, not a stack trace.
+            Console.Error.WriteLine($"error: {e.Failures.FirstOrDefault() ?? e.Message}");
+            return 2;
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or IOException or RequestFailedException or StoreConditionFailedException or FormatException or AggregateException)
         {

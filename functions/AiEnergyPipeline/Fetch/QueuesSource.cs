@@ -42,6 +42,11 @@ public sealed partial class QueuesSource(
         {
             throw new SourceException(Name, null, e.Message);
         }
+        catch (OptionsValidationException e)
+        {
+            // Start-up validation reports this first; a host that skipped it still gets a source failure, not a crash.
+            throw new SourceException(Name, null, e.Failures.FirstOrDefault() ?? e.Message);
+        }
 
         var fetcher = new HttpFileFetcher(http, redactor, time);
         var files = new List<FetchedFile>();

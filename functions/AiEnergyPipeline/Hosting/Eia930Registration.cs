@@ -10,8 +10,9 @@ public static class Eia930Registration
     public static SourceSetup AddEia930(this SourceSetup setup)
     {
         setup.AddOptions<Eia930ApiOptions>(Eia930ApiOptions.Section)
-            .Configure(o => o.ApiKey = Settings.ValueOrNull(o.ApiKey) ?? setup.Configuration[PipelineServiceCollectionExtensions.EiaApiKeySetting]);
-        setup.AddOptions<Eia930BulkOptions>(Eia930BulkOptions.Section);
+            .Configure(o => o.ApiKey = Settings.ValueOrNull(o.ApiKey) ?? setup.Configuration[PipelineServiceCollectionExtensions.EiaApiKeySetting])
+            .ValidateSettings<Eia930ApiOptions, Eia930ApiSettingsRules>();
+        setup.AddOptions<Eia930BulkOptions>(Eia930BulkOptions.Section).ValidateSettings<Eia930BulkOptions, Eia930BulkSettingsRules>();
         // Bulk first, so that the normaliser knows which hours the API need not fill.
         setup.AddSource<Eia930BulkSource>().AddSource<Eia930ApiSource>();
         setup.Services.AddSingleton<INormaliser, Eia930Normaliser>();

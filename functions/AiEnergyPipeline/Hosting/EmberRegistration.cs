@@ -9,7 +9,7 @@ public static class EmberRegistration
     /// <summary>Ember's yearly release, normalised into country_capacity.</summary>
     public static SourceSetup AddEmber(this SourceSetup setup)
     {
-        setup.AddOptions<EmberOptions>(EmberOptions.Section);
+        setup.AddOptions<EmberOptions>(EmberOptions.Section).ValidateSettings<EmberOptions, EmberSettingsRules>();
         setup.AddSource<EmberSource>();
         setup.Services.AddSingleton<INormaliser, EmberNormaliser>();
         return setup;

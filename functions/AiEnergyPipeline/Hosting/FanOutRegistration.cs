@@ -11,7 +11,8 @@ public static class FanOutRegistration
 {
     public static IServiceCollection AddIngestFanOut(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.Section));
+        services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.Section)).ValidateSettings<IngestOptions, IngestSettingsRules>();
+        services.AddOptions<IngestQueueOptions>().Bind(configuration.GetSection(IngestQueueOptions.Section)).ValidateSettings<IngestQueueOptions, IngestQueueSettingsRules>();
         services.AddSingleton(new IngestSchedule(configuration[IngestSchedule.Setting]));
         services.AddSingleton<FanOutWorkState>();
         services.AddTransient<FanOutCoordinator>();

@@ -35,7 +35,8 @@ public static class PipelineServiceCollectionExtensions
     public static IServiceCollection AddSourcesWithTheirNeeds(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.Section));
+        services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.Section)).ValidateSettings<PipelineOptions, PipelineSettingsRules>();
+        services.AddOptions<RootSettings>().Configure(o => o.Read(configuration)).ValidateSettings<RootSettings, RootSettingsRules>();
         services.AddSingleton(new SecretRedactor([configuration[EiaApiKeySetting]]));
         // The recorder keeps the source settings given: it reads them from this configuration.
         services.AddTransient(sp => ActivatorUtilities.CreateInstance<Pipeline.Recording.SnapshotRecorder>(sp, configuration));
@@ -45,7 +46,7 @@ public static class PipelineServiceCollectionExtensions
     /// <summary>Every source with its normaliser, in the order they run.</summary>
     public static IServiceCollection AddSources(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SourceHttpOptions>().Bind(configuration.GetSection(SourceHttpOptions.Section));
+        services.AddOptions<SourceHttpOptions>().Bind(configuration.GetSection(SourceHttpOptions.Section)).ValidateSettings<SourceHttpOptions, SourceHttpSettingsRules>();
         new SourceSetup(services, configuration)
             .AddEia930()
             .AddEia860m()

@@ -9,7 +9,7 @@ public static class QueuesRegistration
     /// <summary>Interconnection queue files (LBNL workbook, gridstatus CSVs), normalised into queue_projects.</summary>
     public static SourceSetup AddQueues(this SourceSetup setup)
     {
-        setup.AddOptions<QueuesOptions>(QueuesOptions.Section);
+        setup.AddOptions<QueuesOptions>(QueuesOptions.Section).ValidateSettings<QueuesOptions, QueuesSettingsRules>();
         setup.AddSource<QueuesSource>();
         // Some publishers' web servers turn away requests that carry no User-Agent (reported,
         // unverified, for LBNL's file server): say who is asking.

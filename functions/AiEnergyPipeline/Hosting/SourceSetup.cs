@@ -21,7 +21,8 @@ public sealed class SourceSetup
     {
         Services = services;
         Configuration = configuration;
-        var mode = configuration.GetSection(PipelineOptions.Section).Get<PipelineOptions>()?.Mode ?? SourceMode.Live;
+        // The mode decides what is registered, so it is checked now, before the container exists.
+        var mode = StartupValidation.Bind(configuration, PipelineOptions.Section, new PipelineSettingsRules()).Mode;
         Snapshot = mode == SourceMode.Snapshot
             ? Snapshot.Load(Settings.ValueOrNull(configuration[$"{PipelineOptions.Section}:{nameof(PipelineOptions.SnapshotPath)}"]) ?? Snapshot.DefaultRoot)
             : null;
@@ -38,10 +39,15 @@ public sealed class SourceSetup
 
     /// <summary>Options bound from <paramref name="section"/>, with the snapshot's settings on top when offline.</summary>
     public OptionsBuilder<TOptions> AddOptions<TOptions>(string section)
-        where TOptions : class =>
-        Services.AddOptions<TOptions>()
+        where TOptions : class
+    {
+        // The values as set, without the snapshot's on top: validated at start-up too, so that a
+        // bad value is reported in an offline run as well, where the snapshot would hide it.
+        Services.AddOptions<TOptions>(StartupValidation.AsSetName).Bind(Configuration.GetSection(section)).ValidateOnStart();
+        return Services.AddOptions<TOptions>()
             .Bind(Configuration.GetSection(section))
             .PostConfigure(o => _snapshotSettings?.GetSection(section).Bind(o));
+    }
 
     /// <summary>Registers a source with its typed HTTP client; sources run in the order they are added.</summary>
     public SourceSetup AddSource<TSource>()

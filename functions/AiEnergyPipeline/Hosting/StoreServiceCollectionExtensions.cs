@@ -31,7 +31,9 @@ public static class StoreServiceCollectionExtensions
     /// <summary>The published store: a folder, or a blob container reached by connection string or managed identity.</summary>
     public static IServiceCollection AddPublishedStore(this IServiceCollection services, IConfiguration configuration)
     {
-        var settings = configuration.GetSection(PublishedStorageOptions.Section).Get<PublishedStorageOptions>() ?? new PublishedStorageOptions();
+        // The store decides what is registered, so its settings are checked now, before the container exists.
+        var settings = StartupValidation.Bind(configuration, PublishedStorageOptions.Section, new PublishedStorageSettingsRules());
+        services.AddOptions<PublishedStorageOptions>().Bind(configuration.GetSection(PublishedStorageOptions.Section)).ValidateSettings<PublishedStorageOptions, PublishedStorageSettingsRules>();
         if (!string.IsNullOrWhiteSpace(settings.Path))
         {
             services.AddSingleton<IDatasetStore>(new FileSystemDatasetStore(settings.Path));

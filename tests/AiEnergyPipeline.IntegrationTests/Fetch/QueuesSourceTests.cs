@@ -136,7 +136,7 @@ public class QueuesSourceTests
 
         var error = await Assert.ThrowsAsync<SourceException>(() => services.GetRequiredService<QueuesSource>().FetchAsync(new RawArchive(services.GetRequiredService<IDatasetStore>(), TestPaths.NewTempFolder()), CancellationToken.None));
 
-        Assert.StartsWith("queues: Sources:Queues:Files:0:Region is not set", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("queues: Sources__Queues__Files__0__Region is not set: must be the ISO whose queue a gridstatus file holds", error.Message, StringComparison.Ordinal);
         Assert.Empty(server.Requests);
     }
 }

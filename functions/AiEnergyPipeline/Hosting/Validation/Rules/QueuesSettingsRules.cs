@@ -1,0 +1,30 @@
+using AiEnergyPipeline.Fetch;
+
+namespace AiEnergyPipeline.Hosting;
+
+/// <summary>
+/// Section <c>Sources:Queues</c>: each queue file. The same checks as <see cref="QueuesOptions.Resolve"/>,
+/// made at start-up; an entry with nothing set is skipped there, so it passes here.
+/// </summary>
+public sealed class QueuesSettingsRules : SettingRules<QueuesOptions>
+{
+    private const string Files = nameof(QueuesOptions.Files);
+
+    public QueuesSettingsRules()
+        : base(QueuesOptions.Section)
+    {
+        Entries(Files, nameof(QueueFileOptions.Url), "an absolute http(s) URL; blank only for an lbnl entry (the current LBNL workbook)", o => o.Files, f =>
+            Settings.ValueOrNull(f.Url) is { } url ? (IsHttp(url.Trim()) ? null : SettingKey.Show(url))
+            : IsGridstatus(f) ? "not set" : null);
+        Entries(Files, nameof(QueueFileOptions.Format), "blank, lbnl or gridstatus", o => o.Files, f =>
+            Settings.ValueOrNull(f.Format) is { } format && !SettingValues.IsName<QueueFileFormat>(format.Trim()) ? SettingKey.Show(format) : null);
+        Entries(Files, nameof(QueueFileOptions.Region), "the ISO whose queue a gridstatus file holds, such as PJM (required for gridstatus)", o => o.Files, f =>
+            IsGridstatus(f) && Settings.ValueOrNull(f.Region) is null ? "not set" : null);
+        // Excel's own rule for sheet names.
+        Entries(Files, nameof(QueueFileOptions.Sheet), "blank or a sheet name of at most 31 characters without : \\ / ? * [ ]", o => o.Files, f =>
+            Settings.ValueOrNull(f.Sheet) is { } sheet && (sheet.Trim().Length > 31 || sheet.IndexOfAny([':', '\\', '/', '?', '*', '[', ']']) >= 0) ? SettingKey.Show(sheet) : null);
+    }
+
+    private static bool IsGridstatus(QueueFileOptions f) =>
+        string.Equals(f.Format?.Trim(), nameof(QueueFileFormat.Gridstatus), StringComparison.OrdinalIgnoreCase);
+}

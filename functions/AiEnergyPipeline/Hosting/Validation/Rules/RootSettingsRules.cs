@@ -1,0 +1,33 @@
+using Azure.Storage.Queues;
+using NCrontab;
+
+namespace AiEnergyPipeline.Hosting;
+
+/// <summary>The top-level settings: the timer schedule, the ingest queue's name and connection, the EIA key and the host's own.</summary>
+public sealed class RootSettingsRules : SettingRules<RootSettings>
+{
+    public const string ScheduleRule = "a six-field NCRONTAB schedule in UTC (second minute hour day month weekday) such as 0 0 6 * * *";
+
+    public const string ApiKeyRule = "blank or a key of letters, digits, - and _";
+
+    public RootSettingsRules()
+        : base("")
+    {
+        Optional(RootSettings.IngestScheduleSetting, ScheduleRule, o => o.IngestSchedule, IsSchedule);
+        Optional(RootSettings.IngestQueueNameSetting, $"a queue name: {SettingValues.StorageNameRule}", o => o.IngestQueueName, SettingValues.IsStorageName);
+        Rule(RootSettings.IngestQueueSetting, "blank or a storage connection string such as UseDevelopmentStorage=true", o => Invalid(o.IngestQueue, SettingValues.IsQueueConnectionString));
+        // Keys are letters and digits; a space or a quote is a paste gone wrong, and the key itself is never shown.
+        Rule(RootSettings.EiaApiKeySetting, ApiKeyRule, o => Invalid(o.EiaApiKey, IsApiKey));
+        Rule(RootSettings.WebJobsStorageSetting, "blank or a storage connection string such as UseDevelopmentStorage=true", o => Invalid(o.WebJobsStorage, SettingValues.IsQueueConnectionString));
+        Optional(RootSettings.WorkerRuntimeSetting, "dotnet-isolated", o => o.WorkerRuntime, v => v == "dotnet-isolated");
+    }
+
+    public static bool IsApiKey(string key) => key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
+    /// <summary>Secrets: a bad value is reported without showing it.</summary>
+    public static string? Invalid(string? value, Func<string, bool> isValid) =>
+        Settings.ValueOrNull(value) is { } v && !isValid(v.Trim()) ? SettingValues.Hidden : null;
+
+    public static bool IsSchedule(string value) =>
+        CrontabSchedule.TryParse(value, new CrontabSchedule.ParseOptions { IncludingSeconds = true }) is not null;
+}
