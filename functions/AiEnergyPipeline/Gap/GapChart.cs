@@ -25,12 +25,12 @@ public static class GapChart
     public static string LegendEntry(string scenarioId) => $"AI demand: {scenarioId}";
 
     /// <summary>The banner across a sample run's chart.</summary>
-    public const string SampleBanner = "SAMPLE DATA: NOT REAL. Invented inputs written by AiEnergyPipeline to exercise its code.";
+    public const string SampleBanner = "SAMPLE DATA: NOT REAL";
 
     /// <summary>The source line: the inputs' publishers and the run id; a sample run's names its inputs for what they are.</summary>
     public static string SourceLine(GapResult result, IEnumerable<string> scenarioPublishers, string runId, bool sample = false) =>
         sample
-            ? $"Sources: SAMPLE files written by AiEnergyPipeline in the formats of EIA-860M and EIA-930; accreditation: PJM ELCC ratings; scenarios: {string.Join(", ", scenarioPublishers)}. Run {runId}"
+            ? $"Sources: invented SAMPLE files written by AiEnergyPipeline, not EIA data; scenarios: {string.Join(", ", scenarioPublishers)}. Run {runId}"
             : $"Sources: EIA-860M, PJM ELCC ratings; scenarios: {string.Join(", ", scenarioPublishers)}. Run {runId}";
 
     /// <param name="sample">Draws <see cref="SampleBanner"/> across the plot and starts the title with the sample warning.</param>
@@ -95,10 +95,10 @@ public static class GapChart
             model.Annotations.Add(new OxyPlot.Annotations.TextAnnotation
             {
                 Text = SampleBanner,
-                TextPosition = new DataPoint((settings.BaseYear + settings.HorizonYear) / 2.0, 0),
+                TextPosition = new DataPoint((settings.BaseYear + settings.HorizonYear) / 2.0, MiddleOfValues(result)),
                 TextHorizontalAlignment = HorizontalAlignment.Center,
                 TextVerticalAlignment = VerticalAlignment.Middle,
-                FontSize = 20,
+                FontSize = 36,
                 FontWeight = FontWeights.Bold,
                 TextColor = OxyColor.FromRgb(0xB0, 0x00, 0x20),
                 Background = OxyColor.FromAColor(220, OxyColors.White),
@@ -120,6 +120,13 @@ public static class GapChart
         }
 
         return model;
+    }
+
+    /// <summary>Halfway up the values drawn: the banner sits inside the plot whatever the scale.</summary>
+    private static double MiddleOfValues(GapResult result)
+    {
+        var values = result.ByYear.SelectMany(r => new[] { r.AiDemandGw, r.FirmAdditionsGw }).DefaultIfEmpty(0).ToList();
+        return (values.Max() + values.Min()) / 2;
     }
 
     public static void WriteSvg(PlotModel model, Stream output)
