@@ -104,7 +104,8 @@ public static class GapChart
                 Background = OxyColor.FromAColor(220, OxyColors.White),
                 Stroke = OxyColor.FromRgb(0xB0, 0x00, 0x20),
                 StrokeThickness = 2,
-                Padding = new OxyThickness(8),
+                // OxyPlot measures text narrower than renderers draw it: wide side padding keeps the words inside the box.
+                Padding = new OxyThickness(72, 8, 72, 8),
             });
         }
         var styles = new[] { LineStyle.Solid, LineStyle.Dash, LineStyle.DashDot };
