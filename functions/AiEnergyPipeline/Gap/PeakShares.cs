@@ -10,8 +10,9 @@ public sealed record PeakShareResult(IReadOnlyDictionary<string, double> ByRegio
 /// authorities. Each authority's peak is from its latest complete year (coverage_ratio at least
 /// complete_year_min_coverage): a year of 30 hours is a sample of a season, not the year's peak,
 /// and would shrink its region's share. The unit is the authority-year, because authorities
-/// report over different spans; one with no complete year at all falls back to its latest year,
-/// and the note names it, so that a region is never dropped for thin data alone.
+/// report over different spans; one with no complete year at all falls back to its best-covered
+/// year (the latest of equals), never to a newer year of fewer hours, and the note names it, so
+/// that a region is never dropped for thin data alone and the reader sees how thin it was.
 /// </summary>
 public static class PeakShares
 {
@@ -26,7 +27,8 @@ public static class PeakShares
         foreach (var ba in peaks.GroupBy(p => p.BalancingAuthorityCode, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var complete = ba.Where(p => p.CoverageRatio >= minCoverage).MaxBy(p => p.Year);
-            chosen.Add(complete is not null ? (complete, true) : (ba.MaxBy(p => p.Year)!, false));
+            var bestCovered = ba.OrderByDescending(p => p.CoverageRatio).ThenByDescending(p => p.Year).First();
+            chosen.Add(complete is not null ? (complete, true) : (bestCovered, false));
         }
 
         var byRegion = chosen.GroupBy(c => regionOf(c.Peak.BalancingAuthorityCode), StringComparer.Ordinal)
@@ -53,7 +55,7 @@ public static class PeakShares
             .Select(c => $"{c.Peak.BalancingAuthorityCode} {c.Peak.Year.ToString(CultureInfo.InvariantCulture)} (coverage {GapModel.Format(c.Peak.CoverageRatio)})").ToList();
         if (partial.Count > 0)
         {
-            note += $"; without a complete year, from their latest partial year: {string.Join(", ", partial)}";
+            note += $"; without a complete year, from their best-covered partial year: {string.Join(", ", partial)}";
         }
 
         return note;

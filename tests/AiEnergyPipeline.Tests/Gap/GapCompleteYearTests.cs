@@ -49,12 +49,24 @@ public class GapCompleteYearTests
     }
 
     [Fact]
-    public void Compute_NoCompleteYearAnywhere_FallsBackToTheLatestYearAndSaysSo()
+    public void Compute_NoCompleteYearAnywhere_FallsBackToTheBestCoveredYearAndSaysSo()
     {
         var result = GapModel.Compute(GapTestData.Inputs(), GapTestData.Settings());
 
         Assert.Equal(2025, result.PeakShareYear);
-        Assert.Contains(result.Notes, n => n.Contains("without a complete year, from their latest partial year: ERCO 2025 (coverage 0.5), PJM 2025 (coverage 0.5)", StringComparison.Ordinal));
+        Assert.Contains(result.Notes, n => n.Contains("without a complete year, from their best-covered partial year: ERCO 2025 (coverage 0.5), PJM 2025 (coverage 0.5)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Compute_NoCompleteYearAndANewerYearOfFewHours_UsesTheBetterCoveredYear()
+    {
+        // 2026 holds 30 hours: its peaks are a January sample, not the year's; 2025 covers half the year.
+        var peaks = new List<AnnualPeak> { new("PJM", 2025, 400, 0.5), new("ERCO", 2025, 100, 0.5), new("PJM", 2026, 100, 0.003), new("ERCO", 2026, 100, 0.003) };
+
+        var result = GapModel.Compute(GapTestData.Inputs(peaks: peaks), GapTestData.Settings());
+
+        Assert.Equal(2025, result.PeakShareYear);
+        Assert.Equal(0.2, result.ByRegion.Single(r => r.Region == "TEX" && r.Year == 2028).AiDemandGw / result.ByYear.Single(r => r.Year == 2028 && r.ScenarioId == result.ByRegion[0].ScenarioId).AiDemandGw, 6);
     }
 
     [Fact]
