@@ -46,6 +46,7 @@ public static class PipelineServiceCollectionExtensions
     public static IServiceCollection AddSources(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SourceHttpOptions>().Bind(configuration.GetSection(SourceHttpOptions.Section));
+        services.AddOptions<SourceLimitsOptions>().Bind(configuration.GetSection(SourceLimitsOptions.Section));
         new SourceSetup(services, configuration)
             .AddEia930()
             .AddEia860m()
