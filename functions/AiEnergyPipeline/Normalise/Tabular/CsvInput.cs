@@ -16,10 +16,22 @@ public static class CsvInput
     public static CsvReaderOptions Bounded(CsvReaderOptions options, SourceLimitsOptions? limits) =>
         options with { MaxRecordSize = (limits ?? new SourceLimitsOptions()).MaxCsvRecordBytes };
 
-    /// <summary>Opens a source CSV (reading its header) with <see cref="Bounded"/> options.</summary>
+    /// <summary>Opens a source CSV with <see cref="Bounded"/> options and reads its header (CsvHelper would read it on first use, outside this guard).</summary>
     /// <exception cref="SourceException">The header is longer than the record limit.</exception>
-    public static CsvReader Open(Stream content, string source, string fileName, CsvReaderOptions options, SourceLimitsOptions? limits) =>
-        Guarded(source, fileName, limits, () => CsvReader.Create(content, Bounded(options, limits), leaveOpen: true));
+    public static CsvReader Open(Stream content, string source, string fileName, CsvReaderOptions options, SourceLimitsOptions? limits)
+    {
+        var csv = CsvReader.Create(content, Bounded(options, limits), leaveOpen: true);
+        try
+        {
+            Guarded(source, fileName, limits, () => options.HasHeader ? csv.Headers.Count : 0);
+            return csv;
+        }
+        catch
+        {
+            csv.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>The next record, or false at the end.</summary>
     /// <exception cref="SourceException">The record is longer than the limit: the message names the file, the line and the setting.</exception>
