@@ -105,6 +105,15 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
         { name: 'Sources__Http__TotalTimeout', value: '00:10:00' }
         { name: 'Sources__Http__BodyIdleTimeout', value: '00:01:00' }
         { name: 'Sources__Http__BodyRetries', value: '2' }
+        { name: 'Sources__Http__BodyDeadline', value: '00:30:00' }
+        { name: 'Sources__Http__MaxBodyBytes', value: '1073741824' }
+        { name: 'Sources__Limits__MaxPartBytes', value: '536870912' }
+        { name: 'Sources__Limits__MaxCompressionRatio', value: '100' }
+        { name: 'Sources__Limits__MaxCellChars', value: '32767' }
+        { name: 'Sources__Limits__MaxSharedStringChars', value: '32767' }
+        { name: 'Sources__Limits__MaxSheetRows', value: '1048576' }
+        { name: 'Sources__Limits__MaxSheetColumns', value: '1000' }
+        { name: 'Sources__Limits__MaxCsvRecordBytes', value: '1048576' }
         { name: 'Sources__Eia930Api__Url', value: eia930ApiUrl }
         { name: 'Sources__Eia930Api__Days', value: '7' }
         { name: 'Sources__Eia930Api__PageLength', value: '5000' }

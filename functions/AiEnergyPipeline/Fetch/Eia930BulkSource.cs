@@ -15,7 +15,8 @@ public sealed partial class Eia930BulkSource(
     IOptions<Eia930BulkOptions> options,
     SecretRedactor redactor,
     TimeProvider time,
-    ILogger<Eia930BulkSource> logger) : IPartitionedSource
+    ILogger<Eia930BulkSource> logger,
+    IOptions<SourceLimitsOptions>? limits = null) : IPartitionedSource
 {
     public const string SourceName = "eia930_bulk";
 
@@ -54,7 +55,7 @@ public sealed partial class Eia930BulkSource(
         var list = await new HttpFileFetcher(http, redactor, time).FetchAsync(Name, new Uri(Folder(settings.Url), Eia930FileList.FileName), Eia930FileList.FileName, "csv", archive, cancellationToken, HeadChecks.NotEmptyOrHtml);
         LogFileList(list.NotModified ? "not modified" : $"{list.Bytes} bytes");
         await using var content = await OpenSeekableAsync(list, archive, cancellationToken);
-        var (files, skipped) = Eia930FileList.Read(content, Name);
+        var (files, skipped) = Eia930FileList.Read(content, Name, limits?.Value);
         foreach (var reason in skipped)
         {
             LogSkipped(reason);

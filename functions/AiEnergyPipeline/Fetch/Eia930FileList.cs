@@ -39,7 +39,7 @@ public static partial class Eia930FileList
     private static readonly ColumnSpec FileNameColumn = new("FILENAME", true, "FILE NAME", "FILE");
 
     /// <exception cref="SourceException">The list is not a CSV with a FILENAME column; the message names the list.</exception>
-    public static (IReadOnlyList<BalanceHalfYear> Files, IReadOnlyList<string> Skipped) Read(Stream content, string source)
+    public static (IReadOnlyList<BalanceHalfYear> Files, IReadOnlyList<string> Skipped) Read(Stream content, string source, SourceLimitsOptions? limits = null)
     {
         var head = new byte[HttpFileFetcher.HeadLength];
         var read = content.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
@@ -49,7 +49,7 @@ public static partial class Eia930FileList
         }
 
         content.Position = 0;
-        using var csv = CsvReader.Create(content, CsvReaderOptions.Default with { Separator = ',', TrackLineNumbers = true }, leaveOpen: true);
+        using var csv = CsvInput.Open(content, source, FileName, CsvReaderOptions.Default with { Separator = ',', TrackLineNumbers = true }, limits);
         var headers = csv.Headers.Select(h => h.Trim().ToUpperInvariant()).ToList();
         var column = headers.FindIndex(h => h == FileNameColumn.Name || FileNameColumn.Aliases.Contains(h));
         if (column < 0)
@@ -59,7 +59,7 @@ public static partial class Eia930FileList
 
         var files = new SortedDictionary<string, BalanceHalfYear>(StringComparer.Ordinal);
         var skipped = new List<string>();
-        while (csv.Read())
+        while (CsvInput.Read(csv, source, FileName, limits))
         {
             var name = column < csv.FieldCount ? csv.GetString(column).Trim() : "";
             // A name may come with a folder or URL in front of it.

@@ -7,8 +7,9 @@ namespace AiEnergyPipeline.Fetch;
 /// Makes a successful response's whole body part of what is retried. It sits outside the
 /// standard resilience handler (which retries only up to the response headers: a body cannot be
 /// replayed) and downloads each 2xx body to a temporary file, with an idle time-out on every
-/// read; a body cut off (fewer bytes than Content-Length, a reset) or stalled is requested again,
-/// through the resilience handler, at most <see cref="SourceHttpOptions.BodyRetries"/> times.
+/// read, a deadline and a size limit; a body cut off (fewer bytes than Content-Length, a reset) or
+/// stalled is requested again, through the resilience handler, at most
+/// <see cref="SourceHttpOptions.BodyRetries"/> times; one past the deadline or the size is not.
 /// The caller then reads a complete local copy, so every source (file downloads and API pages
 /// alike) gets this without code of its own. Error responses pass through untouched.
 /// </summary>
@@ -27,8 +28,15 @@ public sealed partial class WholeBodyRetryHandler(IOptions<SourceHttpOptions> op
 
             try
             {
-                response.Content = await DownloadAsync(response.Content, settings.BodyIdleTimeout, cancellationToken);
+                var limits = new IdleTimeoutCopy.Limits(settings.BodyIdleTimeout, settings.BodyDeadline, settings.MaxBodyBytes);
+                response.Content = await DownloadAsync(response.Content, limits, cancellationToken);
                 return response;
+            }
+            catch (BodyLimitException e)
+            {
+                response.Dispose();
+                // HttpRequestException: what callers already report as a failed download.
+                throw new HttpRequestException(e.Message, e);
             }
             catch (Exception e) when (e is IOException or HttpRequestException or TimeoutException && !cancellationToken.IsCancellationRequested)
             {
@@ -60,7 +68,7 @@ public sealed partial class WholeBodyRetryHandler(IOptions<SourceHttpOptions> op
         }
     }
 
-    private async Task<HttpContent> DownloadAsync(HttpContent content, TimeSpan idleTimeout, CancellationToken cancellationToken)
+    private async Task<HttpContent> DownloadAsync(HttpContent content, IdleTimeoutCopy.Limits limits, CancellationToken cancellationToken)
     {
         var expected = content.Headers.ContentLength;
         var path = Path.Combine(Path.GetTempPath(), $"aienergy-body-{Guid.NewGuid():N}");
@@ -70,7 +78,7 @@ public sealed partial class WholeBodyRetryHandler(IOptions<SourceHttpOptions> op
             long copied;
             await using (var body = await content.ReadAsStreamAsync(cancellationToken))
             {
-                copied = await IdleTimeoutCopy.CopyAsync(body, file, idleTimeout, expected, time, cancellationToken);
+                copied = await IdleTimeoutCopy.CopyAsync(body, file, limits, expected, time, cancellationToken);
             }
 
             if (expected is { } length && copied != length)

@@ -47,6 +47,7 @@ public static class PipelineServiceCollectionExtensions
     public static IServiceCollection AddSources(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SourceHttpOptions>().Bind(configuration.GetSection(SourceHttpOptions.Section)).ValidateSettings<SourceHttpOptions, SourceHttpSettingsRules>();
+        services.AddOptions<SourceLimitsOptions>().Bind(configuration.GetSection(SourceLimitsOptions.Section)).ValidateSettings<SourceLimitsOptions, SourceLimitsSettingsRules>();
         new SourceSetup(services, configuration)
             .AddEia930()
             .AddEia860m()

@@ -49,7 +49,8 @@ public static class BalancePartitionNormaliser
         string partName,
         Action<QuarantineRecord> quarantine,
         CancellationToken cancellationToken,
-        int parquetRowGroupRows = BaHourlyParquet.DefaultRowGroupRows)
+        int parquetRowGroupRows = BaHourlyParquet.DefaultRowGroupRows,
+        SourceLimitsOptions? limits = null)
     {
         Directory.CreateDirectory(outputDirectory);
         using var csv = new BaHourlyCsvWriter(Path.Combine(outputDirectory, partName + ".csv"));
@@ -68,7 +69,7 @@ public static class BalancePartitionNormaliser
         var consumer = Task.Run(() => sink.ConsumeAsync(filled.Reader, free.Writer, stop), CancellationToken.None);
         try
         {
-            await ProduceAsync(file, quarantine, coverage, filled.Writer, free.Reader, stop.Token);
+            await ProduceAsync(file, quarantine, limits, coverage, filled.Writer, free.Reader, stop.Token);
         }
         catch
         {
@@ -93,10 +94,10 @@ public static class BalancePartitionNormaliser
         return new BalancePartitionResult(partName, files, sink.Rows, sink.Rows, coverage, sink.Annual);
     }
 
-    private static async Task ProduceAsync(FetchedFile file, Action<QuarantineRecord> quarantine, Dictionary<string, BaCoverage> coverages, ChannelWriter<BalanceRowBatch> filled, ChannelReader<BalanceRowBatch> free, CancellationToken cancellationToken)
+    private static async Task ProduceAsync(FetchedFile file, Action<QuarantineRecord> quarantine, SourceLimitsOptions? limits, Dictionary<string, BaCoverage> coverages, ChannelWriter<BalanceRowBatch> filled, ChannelReader<BalanceRowBatch> free, CancellationToken cancellationToken)
     {
         await using var stream = new FileStream(file.LocalPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        using var rows = Eia930BalanceRowReader.Open(stream, file, quarantine);
+        using var rows = Eia930BalanceRowReader.Open(stream, file, quarantine, limits);
         var batch = await free.ReadAsync(cancellationToken);
         string? runBa = null;
         var run = default(BaCoverage);

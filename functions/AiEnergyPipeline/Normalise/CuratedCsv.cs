@@ -16,10 +16,12 @@ internal sealed class CuratedCsv : IDisposable
     private readonly CsvReader _csv;
     private readonly ColumnMap _columns;
     private readonly int _headerCount;
+    private readonly SourceLimitsOptions? _limits;
 
-    private CuratedCsv(CsvReader csv, ColumnMap columns, FetchedFile file)
+    private CuratedCsv(CsvReader csv, ColumnMap columns, FetchedFile file, SourceLimitsOptions? limits)
     {
         _csv = csv;
+        _limits = limits;
         _columns = columns;
         _headerCount = csv.Headers.Count;
         File = file;
@@ -30,14 +32,14 @@ internal sealed class CuratedCsv : IDisposable
     /// <summary>The 1-based line where the current row starts.</summary>
     public long Line => _csv.LineNumber;
 
-    public static CuratedCsv Open(Stream content, FetchedFile file, IReadOnlyList<ColumnSpec> specs)
+    public static CuratedCsv Open(Stream content, FetchedFile file, IReadOnlyList<ColumnSpec> specs, SourceLimitsOptions? limits = null)
     {
         if (content.CanSeek && content.Length == 0)
         {
             throw new SourceException(file.Source, file.FileName, "the file is empty.");
         }
 
-        var csv = CsvReader.Create(content, CsvReaderOptions.Default with { Separator = ',', TrackLineNumbers = true }, leaveOpen: true);
+        var csv = CsvInput.Open(content, file.Source, file.FileName, CsvReaderOptions.Default with { Separator = ',', TrackLineNumbers = true }, limits);
         try
         {
             if (csv.Headers.Count == 0)
@@ -47,7 +49,7 @@ internal sealed class CuratedCsv : IDisposable
 
             var columns = ColumnMap.TryCreate(csv.Headers, specs, out var missing)
                 ?? throw new SourceException(file.Source, file.FileName, ColumnMap.MissingMessage(missing));
-            return new CuratedCsv(csv, columns, file);
+            return new CuratedCsv(csv, columns, file, limits);
         }
         catch
         {
@@ -59,7 +61,7 @@ internal sealed class CuratedCsv : IDisposable
     /// <summary>Moves to the next row that is not blank.</summary>
     public bool Read()
     {
-        while (_csv.Read())
+        while (CsvInput.Read(_csv, File.Source, File.FileName, _limits))
         {
             for (var i = 0; i < _csv.FieldCount; i++)
             {

@@ -1,6 +1,7 @@
 using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.Tables;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AiEnergyPipeline.Normalise;
 
@@ -9,7 +10,7 @@ namespace AiEnergyPipeline.Normalise;
 /// accreditation class of its technology from the curated technology_classes.csv. A technology
 /// that table does not list keeps its rows, with the class "unknown", and is named in a warning.
 /// </summary>
-public sealed partial class Eia860mNormaliser(ILogger<Eia860mNormaliser> logger) : INormaliser
+public sealed partial class Eia860mNormaliser(ILogger<Eia860mNormaliser> logger, IOptions<SourceLimitsOptions>? limits = null) : INormaliser
 {
     /// <summary>The source that ships the curated tables of this repository.</summary>
     public const string CuratedSource = "curated";
@@ -30,7 +31,7 @@ public sealed partial class Eia860mNormaliser(ILogger<Eia860mNormaliser> logger)
         foreach (var file in context.FilesOf(Eia860mSource.SourceName))
         {
             var read = new Eia860mReadCounts();
-            foreach (var record in Eia860mWorkbook.Read(file, context.Quarantine.Add, read))
+            foreach (var record in Eia860mWorkbook.Read(file, context.Quarantine.Add, read, limits?.Value))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var accreditation = classes.ClassOf(record.Technology);

@@ -96,15 +96,17 @@ public static partial class Eia860mWorkbook
     }
 
     /// <summary>Every readable generator row of the four sheets, in sheet and row order; other rows go to <paramref name="quarantine"/>.</summary>
-    /// <exception cref="SourceException">The file is not a workbook, has no month in its name, lacks a sheet or a required column.</exception>
-    public static IEnumerable<GeneratorRecord> Read(FetchedFile file, Action<QuarantineRecord> quarantine, Eia860mReadCounts counts)
+    /// <param name="limits">What the workbook may hold (defaults when null): past a limit the file fails, in bounded time and memory.</param>
+    /// <exception cref="SourceException">The file is not a workbook, has no month in its name, lacks a sheet or a required column, or goes past a limit.</exception>
+    public static IEnumerable<GeneratorRecord> Read(FetchedFile file, Action<QuarantineRecord> quarantine, Eia860mReadCounts counts, SourceLimitsOptions? limits = null)
     {
-        var sheets = ResolveSheets(file);
+        limits ??= new SourceLimitsOptions();
+        var sheets = ResolveSheets(file, limits);
         var reportMonth = ReportMonth(file);
         var seen = new Dictionary<(long PlantId, string GeneratorId), (string Sheet, int Row)>();
         foreach (var (sheet, name) in sheets)
         {
-            using var rows = Workbook.ReadSheet(file.LocalPath, name).GetEnumerator();
+            using var rows = Workbook.ReadSheet(file.LocalPath, name, limits).GetEnumerator();
             var map = FindHeader(file, sheet, name, rows);
             while (Next(file, name, rows))
             {
@@ -147,7 +149,7 @@ public static partial class Eia860mWorkbook
             : throw new SourceException(file.Source, file.FileName, "the workbook's month cannot be told from its name; expected a name such as august_generator2026.xlsx.");
     }
 
-    private static List<(GeneratorSheet Sheet, string Name)> ResolveSheets(FetchedFile file)
+    private static List<(GeneratorSheet Sheet, string Name)> ResolveSheets(FetchedFile file, SourceLimitsOptions limits)
     {
         if (!File.Exists(file.LocalPath) || !Workbook.IsXlsxFile(file.LocalPath))
         {
@@ -157,7 +159,12 @@ public static partial class Eia860mWorkbook
         IReadOnlyList<string> names;
         try
         {
+            WorkbookGuard.Check(file.LocalPath, limits);
             names = Workbook.SheetNames(file.LocalPath);
+        }
+        catch (LimitExceededException e)
+        {
+            throw new SourceException(file.Source, file.FileName, e.Message, e);
         }
         catch (Exception e) when (IsReadFailure(e))
         {
@@ -183,6 +190,10 @@ public static partial class Eia860mWorkbook
             var (map, _, missing) = Workbook.FindHeader(rows, SpecsFor(sheet));
             return map ?? throw new SourceException(file.Source, file.FileName, $"sheet '{name}': {ColumnMap.MissingMessage(missing)}");
         }
+        catch (LimitExceededException e)
+        {
+            throw new SourceException(file.Source, file.FileName, e.Message, e);
+        }
         catch (Exception e) when (IsReadFailure(e))
         {
             throw new SourceException(file.Source, file.FileName, $"sheet '{name}' cannot be read: {e.Message}", e);
@@ -194,6 +205,10 @@ public static partial class Eia860mWorkbook
         try
         {
             return rows.MoveNext();
+        }
+        catch (LimitExceededException e)
+        {
+            throw new SourceException(file.Source, file.FileName, e.Message, e);
         }
         catch (Exception e) when (IsReadFailure(e))
         {

@@ -24,6 +24,7 @@ public sealed class Eia930BalanceRowReader : IDisposable
 
     private readonly CsvReader _csv;
     private readonly FetchedFile _file;
+    private readonly SourceLimitsOptions? _limits;
     private readonly Action<QuarantineRecord> _quarantine;
     private readonly Eia930BalanceCsv.Columns _columns;
     private readonly Eia930BalanceCsv.SeriesColumn[] _series;
@@ -39,10 +40,11 @@ public sealed class Eia930BalanceRowReader : IDisposable
     private (DateTime Period, long Line) _runLast;
     private bool _runSeen;
 
-    private Eia930BalanceRowReader(CsvReader csv, FetchedFile file, Action<QuarantineRecord> quarantine, Eia930BalanceCsv.Columns columns)
+    private Eia930BalanceRowReader(CsvReader csv, FetchedFile file, Action<QuarantineRecord> quarantine, Eia930BalanceCsv.Columns columns, SourceLimitsOptions? limits)
     {
         _csv = csv;
         _file = file;
+        _limits = limits;
         _quarantine = quarantine;
         _columns = columns;
         _series = [.. columns.Series];
@@ -69,14 +71,14 @@ public sealed class Eia930BalanceRowReader : IDisposable
 
     /// <summary>Opens a BALANCE CSV, reading its header.</summary>
     /// <exception cref="SourceException">The file is not a BALANCE CSV (HTML, empty, required columns missing).</exception>
-    public static Eia930BalanceRowReader Open(Stream content, FetchedFile file, Action<QuarantineRecord> quarantine)
+    public static Eia930BalanceRowReader Open(Stream content, FetchedFile file, Action<QuarantineRecord> quarantine, SourceLimitsOptions? limits = null)
     {
         CsvInput.RejectIfNotCsv(content, file);
         var options = CsvReaderOptions.Default with { Separator = ',', TrackLineNumbers = true };
-        var csv = CsvReader.Create(content, options, leaveOpen: true);
+        var csv = CsvInput.Open(content, file.Source, file.FileName, options, limits);
         try
         {
-            return new Eia930BalanceRowReader(csv, file, quarantine, Eia930BalanceCsv.Columns.Find(csv.Headers, file));
+            return new Eia930BalanceRowReader(csv, file, quarantine, Eia930BalanceCsv.Columns.Find(csv.Headers, file), limits);
         }
         catch
         {
@@ -108,7 +110,7 @@ public sealed class Eia930BalanceRowReader : IDisposable
     /// </summary>
     public bool Next()
     {
-        while (_csv.Read())
+        while (CsvInput.Read(_csv, _file.Source, _file.FileName, _limits))
         {
             if (TryReadRow())
             {

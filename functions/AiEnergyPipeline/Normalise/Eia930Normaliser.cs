@@ -1,5 +1,6 @@
 using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.Tables;
+using Microsoft.Extensions.Options;
 
 namespace AiEnergyPipeline.Normalise;
 
@@ -11,7 +12,7 @@ namespace AiEnergyPipeline.Normalise;
 /// carry EIA's adjustments, so API rows inside the hours the bulk files cover for the same
 /// balancing authority are counted as superseded rather than written twice.
 /// </summary>
-public sealed class Eia930Normaliser : INormaliser
+public sealed class Eia930Normaliser(IOptions<SourceLimitsOptions>? limits = null) : INormaliser
 {
     /// <summary>The part of ba_hourly that holds the API rows.</summary>
     public const string ApiPart = "api";
@@ -53,7 +54,7 @@ public sealed class Eia930Normaliser : INormaliser
         var files = context.BalancePartitions.Count == 0 ? context.FilesOf(Eia930BulkSource.SourceName) : [];
         foreach (var file in files)
         {
-            var result = await BalancePartitionNormaliser.NormaliseAsync(file, partsFolder, PartNameOf(file.FileName), context.Quarantine.Add, cancellationToken);
+            var result = await BalancePartitionNormaliser.NormaliseAsync(file, partsFolder, PartNameOf(file.FileName), context.Quarantine.Add, cancellationToken, limits: limits?.Value);
             bulk.RowsIn += result.RowsIn;
             bulk.RowsOut += result.RowsOut;
             foreach (var (ba, span) in result.Coverage)

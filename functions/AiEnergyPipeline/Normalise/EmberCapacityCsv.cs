@@ -50,15 +50,15 @@ public static class EmberCapacityCsv
 
     /// <summary>Every readable capacity value of the file; unreadable rows go to <paramref name="quarantine"/>.</summary>
     /// <exception cref="SourceException">The file is empty, HTML, or its header matches no Ember layout.</exception>
-    public static IEnumerable<EmberCapacityValue> Read(Stream content, FetchedFile file, Action<QuarantineRecord> quarantine, EmberReadStats? stats = null)
+    public static IEnumerable<EmberCapacityValue> Read(Stream content, FetchedFile file, Action<QuarantineRecord> quarantine, EmberReadStats? stats = null, SourceLimitsOptions? limits = null)
     {
         stats ??= new EmberReadStats();
         CsvInput.RejectIfNotCsv(content, file);
         var options = CsvReaderOptions.Default with { Separator = ',', TrackLineNumbers = true, PoolStrings = true };
-        using var csv = CsvReader.Create(content, options, leaveOpen: true);
+        using var csv = CsvInput.Open(content, file.Source, file.FileName, options, limits);
         var columns = EmberLayouts.Detect(csv.Headers, file);
         stats.Layout = columns.Layout;
-        while (csv.Read())
+        while (CsvInput.Read(csv, file.Source, file.FileName, limits))
         {
             stats.Rows++;
             var row = new Row(csv, file, quarantine, stats);

@@ -2,6 +2,7 @@ using System.Globalization;
 using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.Tables;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AiEnergyPipeline.Normalise;
 
@@ -10,7 +11,7 @@ namespace AiEnergyPipeline.Normalise;
 /// Rows in = data rows of the file; rows out = table rows, computed totals included. What was
 /// skipped (regions, non-capacity rows, blanks) is logged per file.
 /// </summary>
-public sealed partial class EmberNormaliser(ILogger<EmberNormaliser> logger) : INormaliser
+public sealed partial class EmberNormaliser(ILogger<EmberNormaliser> logger, IOptions<SourceLimitsOptions>? limits = null) : INormaliser
 {
     public IReadOnlyList<string> Sources { get; } = [EmberSource.SourceName];
 
@@ -25,7 +26,7 @@ public sealed partial class EmberNormaliser(ILogger<EmberNormaliser> logger) : I
             var stats = new EmberReadStats();
             await using (var stream = new FileStream(file.LocalPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
             {
-                foreach (var value in EmberCapacityCsv.Read(stream, file, context.Quarantine.Add, stats))
+                foreach (var value in EmberCapacityCsv.Read(stream, file, context.Quarantine.Add, stats, limits?.Value))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     builder.Add(value, file, context.Quarantine.Add);

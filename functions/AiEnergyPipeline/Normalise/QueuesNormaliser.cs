@@ -11,7 +11,7 @@ namespace AiEnergyPipeline.Normalise;
 /// is unique within its region (the queue that issued it): when a region and id come again, in
 /// the same file or a later one, the later row is quarantined and the first kept.
 /// </summary>
-public sealed partial class QueuesNormaliser(IOptions<QueuesOptions> options, ILogger<QueuesNormaliser> logger) : INormaliser
+public sealed partial class QueuesNormaliser(IOptions<QueuesOptions> options, ILogger<QueuesNormaliser> logger, IOptions<SourceLimitsOptions>? limits = null) : INormaliser
 {
     public IReadOnlyList<string> Sources { get; } = [QueuesSource.SourceName];
 
@@ -48,8 +48,8 @@ public sealed partial class QueuesNormaliser(IOptions<QueuesOptions> options, IL
 
             await using var stream = entries[i].Format == QueueFileFormat.Gridstatus ? OpenLocal(file) : null;
             var rows = stream is null
-                ? LbnlQueueWorkbook.Read(file, entries[i].Sheet, Unreadable)
-                : GridstatusQueueCsv.Read(stream, file, entries[i].Region!, Unreadable);
+                ? LbnlQueueWorkbook.Read(file, entries[i].Sheet, Unreadable, limits?.Value)
+                : GridstatusQueueCsv.Read(stream, file, entries[i].Region!, Unreadable, limits?.Value);
             long written = 0, zeroMw = 0;
             foreach (var project in rows)
             {

@@ -31,6 +31,7 @@ public sealed partial class IngestPipeline(
     IOptions<PipelineOptions> options,
     ConfiguredRunMode configuredMode,
     SampleCatalogue samples,
+    IOptions<SourceLimitsOptions> limits,
     ILogger<IngestPipeline> logger) : IPartitionedIngest
 {
     /// <summary>Bumped when a change to the code changes its outputs for the same inputs; part of the partition cache's key.</summary>
@@ -112,7 +113,7 @@ public sealed partial class IngestPipeline(
                 status = PartitionStatus.Normalised;
                 await archive.EnsureLocalAsync(file, cancellationToken);
                 var quarantine = new List<QuarantineRecord>();
-                var result = await BalancePartitionNormaliser.NormaliseAsync(file, Path.Combine(workDirectory, "parts"), partition.Name, quarantine.Add, cancellationToken);
+                var result = await BalancePartitionNormaliser.NormaliseAsync(file, Path.Combine(workDirectory, "parts"), partition.Name, quarantine.Add, cancellationToken, limits: limits.Value);
                 summary = await _cache.WriteAsync(partition, file, result, quarantine, cancellationToken);
             }
 

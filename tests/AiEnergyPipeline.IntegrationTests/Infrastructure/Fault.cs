@@ -42,6 +42,25 @@ public sealed record Fault(string Name, Func<HttpContext, byte[], Task> Respond)
         }
     });
 
+    /// <summary>Headers without a length, then the file's first line again and again, one every <paramref name="interval"/>, until the client hangs up: never idle, never done.</summary>
+    public static Fault Trickle(TimeSpan interval) => new($"a line every {interval.TotalMilliseconds} ms", async (context, file) =>
+    {
+        var line = file.AsMemory(0, Math.Max(1, Array.IndexOf(file, (byte)'\n') + 1));
+        try
+        {
+            while (true)
+            {
+                await context.Response.Body.WriteAsync(line, context.RequestAborted);
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+                await Task.Delay(interval, context.RequestAborted);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException)
+        {
+            // The client gave up, as it should.
+        }
+    });
+
     /// <summary>No headers at all: the connection is held open until the client gives up.</summary>
     public static Fault StallHeaders { get; } = new("no headers", async (context, _) =>
     {

@@ -18,6 +18,7 @@ public class LocalSettingsSampleTests
         (typeof(PipelineOptions), PipelineOptions.Section),
         (typeof(PublishedStorageOptions), PublishedStorageOptions.Section),
         (typeof(SourceHttpOptions), SourceHttpOptions.Section),
+        (typeof(SourceLimitsOptions), SourceLimitsOptions.Section),
         (typeof(Eia930ApiOptions), Eia930ApiOptions.Section),
         (typeof(Eia930BulkOptions), Eia930BulkOptions.Section),
         (typeof(CuratedOptions), CuratedOptions.Section),

@@ -43,15 +43,15 @@ public static class GridstatusQueueCsv
 
     /// <summary>Every readable row; rows that cannot be read go to <paramref name="quarantine"/>.</summary>
     /// <exception cref="SourceException">The file is empty, an HTML page, or lacks a required column (named in the message).</exception>
-    public static IEnumerable<QueueProject> Read(Stream content, FetchedFile file, string region, Action<QuarantineRecord> quarantine)
+    public static IEnumerable<QueueProject> Read(Stream content, FetchedFile file, string region, Action<QuarantineRecord> quarantine, SourceLimitsOptions? limits = null)
     {
         CsvInput.RejectIfNotCsv(content, file);
         var options = CsvReaderOptions.Default with { Separator = ',', TrackLineNumbers = true, AllowLineBreaksInQuotes = true };
-        var csv = CsvReader.Create(content, options, leaveOpen: true);
+        var csv = CsvInput.Open(content, file.Source, file.FileName, options, limits);
         try
         {
             var map = FindColumns(csv.Headers, file);
-            return ReadRows(csv, map, file, QueueRegions.Canonical(region), quarantine);
+            return ReadRows(csv, map, file, QueueRegions.Canonical(region), quarantine, limits);
         }
         catch
         {
@@ -60,13 +60,13 @@ public static class GridstatusQueueCsv
         }
     }
 
-    private static IEnumerable<QueueProject> ReadRows(CsvReader csv, Columns columns, FetchedFile file, string region, Action<QuarantineRecord> quarantine)
+    private static IEnumerable<QueueProject> ReadRows(CsvReader csv, Columns columns, FetchedFile file, string region, Action<QuarantineRecord> quarantine, SourceLimitsOptions? limits)
     {
         using var reader = csv;
         var map = columns.Map;
         string Name(string spec) => columns.Headers[map[spec]];
         string Text(string spec) => map.Has(spec) ? csv.GetString(map[spec]) : "";
-        while (csv.Read())
+        while (CsvInput.Read(csv, file.Source, file.FileName, limits))
         {
             var line = csv.LineNumber;
             var fields = new QueueFields();

@@ -51,11 +51,14 @@ public static class LbnlQueueWorkbook
 
     /// <summary>Every readable row of the data sheet; rows that cannot be read go to <paramref name="quarantine"/>.</summary>
     /// <param name="sheet">The data sheet's name, or null to find it by its header.</param>
-    /// <exception cref="SourceException">The file is not a workbook, or no sheet has the queue columns (the message names those missing).</exception>
-    public static IEnumerable<QueueProject> Read(FetchedFile file, string? sheet, Action<QuarantineRecord> quarantine)
+    /// <param name="limits">What the workbook may hold (defaults when null): past a limit the file fails, in bounded time and memory.</param>
+    /// <exception cref="SourceException">The file is not a workbook, no sheet has the queue columns (the message names those missing), or it goes past a limit.</exception>
+    public static IEnumerable<QueueProject> Read(FetchedFile file, string? sheet, Action<QuarantineRecord> quarantine, SourceLimitsOptions? limits = null)
     {
+        limits ??= new SourceLimitsOptions();
         RejectIfNotXlsx(file);
-        var data = Guarded(file, () => FindDataSheet(file, sheet));
+        Guarded(file, () => WorkbookGuard.Check(file.LocalPath, limits));
+        var data = Guarded(file, () => FindDataSheet(file, sheet, limits));
         return ReadRows(file, data, quarantine);
     }
 
@@ -153,13 +156,13 @@ public static class LbnlQueueWorkbook
         return storage;
     }
 
-    private static DataSheet FindDataSheet(FetchedFile file, string? sheet)
+    private static DataSheet FindDataSheet(FetchedFile file, string? sheet, SourceLimitsOptions limits)
     {
         var names = sheet is null ? Workbook.SheetNames(file.LocalPath) : [sheet];
         (string Sheet, IReadOnlyList<string> Missing)? closest = null;
         foreach (var name in names)
         {
-            var rows = Workbook.ReadSheet(file.LocalPath, name).GetEnumerator();
+            var rows = Workbook.ReadSheet(file.LocalPath, name, limits).GetEnumerator();
             var (map, _, missing) = Workbook.FindHeader(rows, Specs);
             if (map is not null)
             {
@@ -198,12 +201,22 @@ public static class LbnlQueueWorkbook
         return System.Text.Encoding.UTF8.GetString(head, 0, read).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
     }
 
-    /// <summary>A workbook that turns out corrupt mid-way fails the file with the cause, as any unreadable file does.</summary>
+    private static void Guarded(FetchedFile file, Action check) => Guarded(file, () =>
+    {
+        check();
+        return true;
+    });
+
+    /// <summary>A workbook that turns out corrupt mid-way fails the file with the cause, as any unreadable file does; one past a limit says which.</summary>
     private static T Guarded<T>(FetchedFile file, Func<T> read)
     {
         try
         {
             return read();
+        }
+        catch (LimitExceededException e)
+        {
+            throw new SourceException(file.Source, file.FileName, e.Message, e);
         }
         catch (Exception e) when (e is InvalidDataException or ExcelReaderException or XmlException or IOException or FormatException)
         {

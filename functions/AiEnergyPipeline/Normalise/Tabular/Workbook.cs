@@ -1,4 +1,5 @@
 using System.Globalization;
+using AiEnergyPipeline.Fetch;
 using ExcelDataReader;
 
 namespace AiEnergyPipeline.Normalise.Tabular;
@@ -70,8 +71,11 @@ public static class Workbook
     }
 
     /// <summary>The rows of one sheet, in order; blank rows are skipped. Throws <see cref="InvalidDataException"/> when the sheet is absent.</summary>
-    public static IEnumerable<SheetRow> ReadSheet(string path, string sheetName)
+    /// <param name="limits">Rows and columns allowed (defaults when null); <see cref="WorkbookGuard"/> checks the rest before.</param>
+    /// <exception cref="LimitExceededException">The sheet has more rows or columns than allowed.</exception>
+    public static IEnumerable<SheetRow> ReadSheet(string path, string sheetName, SourceLimitsOptions? limits = null)
     {
+        limits ??= new SourceLimitsOptions();
         using var stream = File.OpenRead(path);
         using var reader = ExcelReaderFactory.CreateOpenXmlReader(stream, Configuration);
         while (!string.Equals(reader.Name, sheetName, StringComparison.OrdinalIgnoreCase))
@@ -84,6 +88,18 @@ public static class Workbook
 
         while (reader.Read())
         {
+            // Row numbers can jump (r="5000000"): ExcelDataReader fills the gap with empty rows,
+            // and a dimension or a far cell widens every row, so both are checked as read.
+            if (reader.Depth >= limits.MaxSheetRows)
+            {
+                throw new LimitExceededException($"sheet '{sheetName}': the row count", limits.MaxSheetRows, SourceLimitsOptions.Setting(nameof(limits.MaxSheetRows)));
+            }
+
+            if (reader.FieldCount > limits.MaxSheetColumns)
+            {
+                throw new LimitExceededException($"sheet '{sheetName}': the column count ({reader.FieldCount})", limits.MaxSheetColumns, SourceLimitsOptions.Setting(nameof(limits.MaxSheetColumns)));
+            }
+
             var values = new object?[reader.FieldCount];
             for (var i = 0; i < values.Length; i++)
             {

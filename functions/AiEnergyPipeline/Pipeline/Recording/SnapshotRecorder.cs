@@ -105,12 +105,13 @@ public sealed partial class SnapshotRecorder(
 
     /// <summary>
     /// The source settings given for this recording (environment, command line): a replay elsewhere
-    /// must ask the same URLs. Resilience settings and secrets are not the snapshot's business.
+    /// must ask the same URLs. Resilience settings, parse limits and secrets are not the snapshot's business.
     /// </summary>
     private Dictionary<string, string> ExplicitSourceSettings() =>
         configuration.GetSection("Sources").AsEnumerable()
             .Where(p => p.Value is not null
                 && !p.Key.StartsWith(SourceHttpOptions.Section + ":", StringComparison.OrdinalIgnoreCase)
+                && !p.Key.StartsWith(SourceLimitsOptions.Section + ":", StringComparison.OrdinalIgnoreCase)
                 && !p.Key.EndsWith(":" + nameof(Eia930ApiOptions.ApiKey), StringComparison.OrdinalIgnoreCase))
             .ToDictionary(p => p.Key, p => p.Value!, StringComparer.OrdinalIgnoreCase);
 

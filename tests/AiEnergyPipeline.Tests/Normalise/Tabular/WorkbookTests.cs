@@ -1,3 +1,4 @@
+using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.Normalise.Tabular;
 using AiEnergyPipeline.TestKit;
 
@@ -90,4 +91,32 @@ public class WorkbookTests
     [InlineData("Plant ID", "PLANT_ID")]
     public void Normalise_SpellingsOfOneHeader_CompareEqual(string a, string b) =>
         Assert.Equal(ColumnMap.Normalise(a), ColumnMap.Normalise(b));
+
+    [Fact]
+    public void ReadSheet_RowWiderThanMaxSheetColumns_ThrowsNamingTheSetting()
+    {
+        var path = Write(new Sheet("Wide", [Enumerable.Range(0, 20).Select(i => (object?)(double)i).ToArray()]));
+
+        var error = Assert.Throws<LimitExceededException>(() => Workbook.ReadSheet(path, "Wide", new SourceLimitsOptions { MaxSheetColumns = 10 }).ToList());
+
+        Assert.Equal("sheet 'Wide': the column count (20) is larger than the limit of 10 (raise Sources:Limits:MaxSheetColumns if the file is genuine).", error.Message);
+    }
+
+    [Fact]
+    public void ReadSheet_MoreRowsThanMaxSheetRows_ThrowsAtTheFirstRowPastIt()
+    {
+        var path = Write(new Sheet("Long", Enumerable.Range(0, 50).Select(i => new object?[] { (double)i })));
+
+        var read = 0;
+        var error = Assert.Throws<LimitExceededException>(() =>
+        {
+            foreach (var _ in Workbook.ReadSheet(path, "Long", new SourceLimitsOptions { MaxSheetRows = 40 }))
+            {
+                read++;
+            }
+        });
+
+        Assert.Equal(40, read);
+        Assert.Equal("sheet 'Long': the row count is larger than the limit of 40 (raise Sources:Limits:MaxSheetRows if the file is genuine).", error.Message);
+    }
 }

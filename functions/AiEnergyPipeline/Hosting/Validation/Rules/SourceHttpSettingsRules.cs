@@ -24,5 +24,7 @@ public sealed class SourceHttpSettingsRules : SettingRules<SourceHttpOptions>
             : null);
         Duration(nameof(SourceHttpOptions.BodyIdleTimeout), o => o.BodyIdleTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1));
         Integer(nameof(SourceHttpOptions.BodyRetries), o => o.BodyRetries, 0, 10);
+        Duration(nameof(SourceHttpOptions.BodyDeadline), o => o.BodyDeadline, TimeSpan.FromSeconds(1), OneDay);
+        Integer(nameof(SourceHttpOptions.MaxBodyBytes), o => o.MaxBodyBytes, 1L << 20, 64L << 30);
     }
 }

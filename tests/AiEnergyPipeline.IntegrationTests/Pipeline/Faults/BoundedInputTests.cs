@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using AiEnergyPipeline.IntegrationTests.Infrastructure;
+using AiEnergyPipeline.Pipeline;
+using AiEnergyPipeline.Publish;
+using AiEnergyPipeline.TestKit;
+
+namespace AiEnergyPipeline.IntegrationTests.Pipeline.Faults;
+
+/// <summary>
+/// Hostile inputs of issue 12 in whole live runs over a real local server: a zip bomb in place of
+/// the EIA-860M workbook and a server trickling a line every 100 ms. Each fails its source, with
+/// report.json naming the file and the limit, and latest.json stays on the good run before.
+/// </summary>
+public class BoundedInputTests
+{
+    private static async Task<(FaultRun Run, byte[]? LatestBefore)> AfterAGoodRunAsync(FaultServer server)
+    {
+        var run = new FaultRun(server, Azurite.NewContainer());
+        var good = await run.RunAsync();
+        Assert.True(good.Status == RunStatus.Published, good.Message);
+        return (run, await run.ReadAsync(RunPublisher.LatestPath));
+    }
+
+    private static async Task<string> FailedSourceErrorAsync(FaultRun run, RunOutcome outcome, string source)
+    {
+        Assert.Equal(RunStatus.Failed, outcome.Status);
+        var report = await run.ReadJsonAsync(RunPublisher.ReportPath(outcome.RunId));
+        var failed = Assert.Single(report.GetProperty("sources").EnumerateArray(), s => s.GetProperty("status").GetString() == "failed");
+        Assert.Equal(source, failed.GetProperty("name").GetString());
+        return failed.GetProperty("error").GetString()!;
+    }
+
+    [Fact]
+    public async Task RunAsync_Eia860mWorkbookIsAZipBomb_FailsTheSourceNamingFileAndLimitLatestUnchanged()
+    {
+        await using var server = await FaultServer.StartAsync();
+        var (run, latestBefore) = await AfterAGoodRunAsync(server);
+        var bomb = Path.Combine(Repository.NewTempFolder(), "bomb.xlsx");
+        XlsxBombs.SharedString(bomb, 1L << 30, "Operating");
+        var bytes = await File.ReadAllBytesAsync(bomb);
+        server.Script(SourceFaultTests.Generators, Fault.Changed("zip bomb", _ => bytes));
+
+        var started = Stopwatch.GetTimestamp();
+        var outcome = await run.RunAsync();
+
+        Assert.True(Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(60));
+        var error = await FailedSourceErrorAsync(run, outcome, "eia860m");
+        Assert.StartsWith("eia860m: august_generator2026.xlsx: part 'xl/sharedStrings.xml' expands to 1,073,741,", error, StringComparison.Ordinal);
+        Assert.Contains("Sources:Limits:MaxPartBytes", error, StringComparison.Ordinal);
+        Assert.Equal(latestBefore, await run.ReadAsync(RunPublisher.LatestPath));
+        Assert.Null(await run.ReadAsync(RunPublisher.DataPackagePath(outcome.RunId)));
+    }
+
+    [Fact]
+    public async Task RunAsync_ServerTricklesALineEvery100Ms_BodyDeadlineFailsTheSourceUnretriedLatestUnchanged()
+    {
+        await using var server = await FaultServer.StartAsync();
+        var (run, latestBefore) = await AfterAGoodRunAsync(server);
+        var before = server.RequestsFor(SourceFaultTests.Ember).Count;
+        server.Script(SourceFaultTests.Ember, Fault.Trickle(TimeSpan.FromMilliseconds(100)));
+
+        var started = Stopwatch.GetTimestamp();
+        var outcome = await run.RunAsync(new Dictionary<string, string?> { ["Sources:Http:BodyDeadline"] = "00:00:01.500" });
+
+        Assert.True(Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(60));
+        var error = await FailedSourceErrorAsync(run, outcome, "ember");
+        Assert.Matches(@"^ember: yearly_full_release_long_format\.csv: download failed: the body took longer than 1\.5 s in all, \d+ bytes arrived; the server sends too slowly \(raise Sources:Http:BodyDeadline if it is genuine\)$", error);
+        Assert.Equal(1, server.RequestsFor(SourceFaultTests.Ember).Count - before);
+        Assert.Equal(latestBefore, await run.ReadAsync(RunPublisher.LatestPath));
+    }
+}
