@@ -35,7 +35,11 @@ internal static class CliServices
             .SetMinimumLevel(LogLevel.Information)
             .AddFilter("System.Net.Http", LogLevel.Warning)
             .AddFilter("Polly", LogLevel.Warning)
-            .AddFilter("Microsoft", LogLevel.Warning));
+            .AddFilter("Microsoft", LogLevel.Warning)
+            // The blob SDK warns of every answer that is not a success, the 404s a run expects among
+            // them, ten lines each: on a terminal only its errors show. A store failure is said anyway,
+            // in one line, by the command ("publish failed: cause").
+            .AddFilter("Azure", LogLevel.Error));
         add(services, configuration);
         return services.BuildServiceProvider();
     }

@@ -3,6 +3,7 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace AiEnergyPipeline.Hosting;
 
@@ -24,6 +25,21 @@ public sealed class PublishedStorageOptions
 
     /// <summary>Pins the blob service version the client speaks, for emulators that lag behind (such as "V2025_11_05").</summary>
     public string? ServiceVersion { get; set; }
+
+    /// <summary>
+    /// How often the blob client retries a failed request (refused, timed out, 5xx) before the
+    /// operation fails. Small, so that a store that is down fails a run in seconds, not minutes.
+    /// </summary>
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>The first delay between retries; each next one doubles, up to 10 s.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(0.5);
+
+    /// <summary>
+    /// How long one request may take before it is abandoned (and retried). Uploads go in blocks of
+    /// a few MiB, so a request that runs this long is stuck rather than slow.
+    /// </summary>
+    public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(100);
 }
 
 public static class StoreServiceCollectionExtensions
@@ -32,11 +48,16 @@ public static class StoreServiceCollectionExtensions
     public static IServiceCollection AddPublishedStore(this IServiceCollection services, IConfiguration configuration)
     {
         var settings = configuration.GetSection(PublishedStorageOptions.Section).Get<PublishedStorageOptions>() ?? new PublishedStorageOptions();
+        // The SDK logs every request and response at Information: only its warnings and errors reach the logs by default.
+        services.AddLogging(logging => logging.AddFilter("Azure", LogLevel.Warning));
         if (!string.IsNullOrWhiteSpace(settings.Path))
         {
-            services.AddSingleton<IDatasetStore>(new FileSystemDatasetStore(settings.Path));
+            // Every store is wrapped so that its failures name the operation, the object, the store and the cause.
+            services.AddSingleton<IDatasetStore>(new FailureDescribingStore(new FileSystemDatasetStore(settings.Path)));
             return services;
         }
+
+        Validate(settings);
 
         if (string.IsNullOrWhiteSpace(settings.ConnectionString) && string.IsNullOrWhiteSpace(settings.ServiceUri))
         {
@@ -57,10 +78,36 @@ public static class StoreServiceCollectionExtensions
                     : throw new InvalidOperationException($"{PublishedStorageOptions.Section}:ServiceVersion '{version}' is not a blob service version this client knows, such as V2025_11_05."));
             }
 
-            builder.ConfigureOptions(options => options.Retry.NetworkTimeout = TimeSpan.FromMinutes(5));
+            builder.ConfigureOptions(options =>
+            {
+                options.Retry.Mode = Azure.Core.RetryMode.Exponential;
+                options.Retry.MaxRetries = settings.MaxRetries;
+                options.Retry.Delay = settings.RetryDelay;
+                options.Retry.MaxDelay = TimeSpan.FromSeconds(10);
+                options.Retry.NetworkTimeout = settings.NetworkTimeout;
+            });
             clients.UseCredential(new Azure.Identity.DefaultAzureCredential());
         });
-        services.AddSingleton<IDatasetStore>(sp => new BlobDatasetStore(sp.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(settings.Container)));
+        services.AddSingleton<IDatasetStore>(sp => new FailureDescribingStore(new BlobDatasetStore(sp.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(settings.Container))));
         return services;
+    }
+
+    private static void Validate(PublishedStorageOptions settings)
+    {
+        var section = PublishedStorageOptions.Section;
+        if (settings.MaxRetries is < 0 or > 10)
+        {
+            throw new InvalidOperationException($"{section}:MaxRetries is {settings.MaxRetries}: it must be 0 to 10.");
+        }
+
+        if (settings.RetryDelay < TimeSpan.Zero || settings.RetryDelay > TimeSpan.FromMinutes(1))
+        {
+            throw new InvalidOperationException($"{section}:RetryDelay is {settings.RetryDelay}: it must be 00:00:00 to 00:01:00.");
+        }
+
+        if (settings.NetworkTimeout <= TimeSpan.Zero || settings.NetworkTimeout > TimeSpan.FromMinutes(30))
+        {
+            throw new InvalidOperationException($"{section}:NetworkTimeout is {settings.NetworkTimeout}: it must be more than 0 and at most 00:30:00.");
+        }
     }
 }
