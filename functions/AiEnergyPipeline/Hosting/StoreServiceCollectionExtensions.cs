@@ -48,8 +48,12 @@ public static class StoreServiceCollectionExtensions
     public static IServiceCollection AddPublishedStore(this IServiceCollection services, IConfiguration configuration)
     {
         var settings = configuration.GetSection(PublishedStorageOptions.Section).Get<PublishedStorageOptions>() ?? new PublishedStorageOptions();
-        // The SDK logs every request and response at Information: only its warnings and errors reach the logs by default.
-        services.AddLogging(logging => logging.AddFilter("Azure", LogLevel.Warning));
+        // The SDK logs every request and response at Information: only its warnings and errors reach
+        // the logs by default. Logging:LogLevel:Azure, when set, decides instead.
+        if (configuration["Logging:LogLevel:Azure"] is null)
+        {
+            services.AddLogging(logging => logging.AddFilter("Azure", LogLevel.Warning));
+        }
         if (!string.IsNullOrWhiteSpace(settings.Path))
         {
             // Every store is wrapped so that its failures name the operation, the object, the store and the cause.
