@@ -35,7 +35,12 @@ internal static class CliServices
             .SetMinimumLevel(LogLevel.Information)
             .AddFilter("System.Net.Http", LogLevel.Warning)
             .AddFilter("Polly", LogLevel.Warning)
-            .AddFilter("Microsoft", LogLevel.Warning));
+            .AddFilter("Microsoft", LogLevel.Warning)
+            // The blob SDK warns of every answer that is not a success, the 404s a run expects among
+            // them, ten lines each: on the terminal only its errors show (a rule of the console's own,
+            // so that it wins over the library's default). A store failure is said anyway, in one
+            // line, by the command ("publish failed: cause").
+            .AddFilter<ConsoleLoggerProvider>("Azure", LogLevel.Error));
         add(services, configuration);
         var provider = services.BuildServiceProvider();
         try

@@ -15,7 +15,13 @@ internal static class DatasetsCommand
         command.SetAction(async (result, cancellationToken) => await CommandErrors.GuardAsync(async () =>
         {
             await using var services = CliServices.Build(store.Settings(result));
-            var (latest, _) = await services.GetRequiredService<PublishedDatasets>().LatestAsync(cancellationToken);
+            var (latest, _, problem) = await services.GetRequiredService<PublishedDatasets>().LatestAsync(cancellationToken);
+            if (problem is not null)
+            {
+                Console.Error.WriteLine($"error: {PublishedDatasets.Unavailable(problem)}");
+                return 1;
+            }
+
             if (latest is null)
             {
                 Console.Error.WriteLine("Nothing has been published yet: run 'aienergy run' first.");
@@ -37,7 +43,7 @@ internal static class DatasetsCommand
             }
 
             return 0;
-        }));
+        }, "reading the store failed"));
         return command;
     }
 }

@@ -47,7 +47,7 @@ internal static class DownloadCommand
             }
 
             return 0;
-        }));
+        }, "reading the store failed"));
         return command;
     }
 }

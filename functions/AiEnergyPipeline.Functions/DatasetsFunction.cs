@@ -17,9 +17,14 @@ public sealed class DatasetsFunction(PublishedDatasets datasets)
     [Function("ListDatasets")]
     public async Task<IActionResult> ListAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "datasets")] HttpRequest request,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) => await StoreProblems.GuardAsync(async () =>
     {
-        var (latest, _) = await datasets.LatestAsync(cancellationToken);
+        var (latest, _, problem) = await datasets.LatestAsync(cancellationToken);
+        if (problem is not null)
+        {
+            return StoreProblems.Damaged(problem);
+        }
+
         return latest is null
             ? Problems.NotFound("Nothing has been published yet.")
             : new OkObjectResult(new
@@ -40,7 +45,7 @@ public sealed class DatasetsFunction(PublishedDatasets datasets)
                     parts = g.Any(t => t.Part is not null) ? g.Select(t => new { part = t.Part, rows = t.Rows, url = $"/api/datasets/{g.Key.Name}?format={g.Key.Format}&run={latest.RunId}&part={t.Part}" }).ToList() : null,
                 }),
             });
-    }
+    });
 
     [Function("GetDataset")]
     public async Task<IActionResult> GetAsync(
@@ -56,7 +61,7 @@ public sealed class DatasetsFunction(PublishedDatasets datasets)
             return Problems.BadRequest(format.Count > 1 ? "format" : run.Count > 1 ? "run" : "part", "give the parameter once.");
         }
 
-        var lookup = await datasets.OpenAsync(name, format.FirstOrDefault(), run.FirstOrDefault(), cancellationToken, part.FirstOrDefault());
-        return lookup.ToResult();
+        return await StoreProblems.GuardAsync(async () =>
+            (await datasets.OpenAsync(name, format.FirstOrDefault(), run.FirstOrDefault(), cancellationToken, part.FirstOrDefault())).ToResult());
     }
 }

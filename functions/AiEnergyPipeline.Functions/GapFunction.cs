@@ -29,7 +29,17 @@ public sealed class GapFunction(PublishedDatasets datasets, PublishedGap gap)
             return Problems.BadRequest("scenario", "a scenario id is lower-case letters, digits and '_', starting with a letter, at most 64 characters.");
         }
 
-        var (latest, _) = await datasets.LatestAsync(cancellationToken);
+        return await StoreProblems.GuardAsync(() => AnswerAsync(id, cancellationToken));
+    }
+
+    private async Task<IActionResult> AnswerAsync(string? id, CancellationToken cancellationToken)
+    {
+        var (latest, _, problem) = await datasets.LatestAsync(cancellationToken);
+        if (problem is not null)
+        {
+            return StoreProblems.Damaged(problem);
+        }
+
         if (latest is null)
         {
             return Problems.NotFound("Nothing has been published yet.");

@@ -20,7 +20,16 @@ public sealed class RecomputeFunction(RecomputeLimitsLoader limits, RecomputePip
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "recompute")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var loaded = await limits.LoadAsync(cancellationToken);
+        RecomputeLimits? loaded;
+        try
+        {
+            loaded = await limits.LoadAsync(cancellationToken);
+        }
+        catch (DamagedRunException e)
+        {
+            return StoreProblems.Damaged(e.Message);
+        }
+
         if (loaded is null)
         {
             return Problems.NotFound(RecomputePipeline.NothingPublishedMessage + ".");

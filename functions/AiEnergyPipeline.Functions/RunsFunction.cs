@@ -14,5 +14,5 @@ public sealed class RunsFunction(PublishedDatasets datasets)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "runs/{runId}")] HttpRequest request,
         string runId,
         CancellationToken cancellationToken) =>
-        (await datasets.OpenReportAsync(runId, cancellationToken)).ToResult();
+        await StoreProblems.GuardAsync(async () => (await datasets.OpenReportAsync(runId, cancellationToken)).ToResult());
 }

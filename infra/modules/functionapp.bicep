@@ -99,6 +99,10 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
         { name: 'Pipeline__Mode', value: 'Live' }
         { name: 'PublishedStorage__ServiceUri', value: dataBlobEndpoint }
         { name: 'PublishedStorage__Container', value: publishedContainerName }
+        // Bounded blob retries: a store that fails ends a run in seconds, naming the cause (README, Failure behaviour).
+        { name: 'PublishedStorage__MaxRetries', value: '3' }
+        { name: 'PublishedStorage__RetryDelay', value: '00:00:00.5' }
+        { name: 'PublishedStorage__NetworkTimeout', value: '00:01:40' }
         { name: 'Sources__Http__MaxRetries', value: '4' }
         { name: 'Sources__Http__RetryDelay', value: '00:00:02' }
         { name: 'Sources__Http__AttemptTimeout', value: '00:02:00' }

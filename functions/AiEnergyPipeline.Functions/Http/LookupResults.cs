@@ -15,6 +15,7 @@ internal static class LookupResults
             EntityTag = Microsoft.Net.Http.Headers.EntityTagHeaderValue.TryParse(lookup.Object.Info.ETag, out var etag) ? etag : null,
         },
         LookupStatus.Invalid => Problems.BadRequest(lookup.Field!, lookup.Message),
+        LookupStatus.Unavailable => Problems.Status(Microsoft.AspNetCore.Http.StatusCodes.Status503ServiceUnavailable, "The published data is damaged", lookup.Message),
         _ => Problems.NotFound(lookup.Message),
     };
 }

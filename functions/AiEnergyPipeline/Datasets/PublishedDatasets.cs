@@ -13,8 +13,36 @@ public sealed partial class PublishedDatasets(IDatasetStore store, RunPublisher 
 {
     public static IReadOnlyList<string> Formats { get; } = ["csv", "parquet", "json", "svg"];
 
-    public Task<(LatestPointer? Pointer, string? ETag)> LatestAsync(CancellationToken cancellationToken) =>
-        publisher.ReadLatestAsync(cancellationToken);
+    /// <summary>How long a check that the latest run is whole is trusted for the same latest.json.</summary>
+    private static readonly TimeSpan CheckLifetime = TimeSpan.FromMinutes(1);
+
+    private LatestCheck? _checked;
+
+    /// <summary>
+    /// latest.json, damaged (with its <see cref="LatestRead.Problem"/>) when it is malformed or the run
+    /// it names is not whole. The run is checked once per version of latest.json and minute, not on
+    /// every request: a listing costs one read, not one per file.
+    /// </summary>
+    public async Task<LatestRead> LatestAsync(CancellationToken cancellationToken)
+    {
+        var read = await publisher.ReadLatestAsync(cancellationToken);
+        if (read.Pointer is not { } pointer)
+        {
+            return read;
+        }
+
+        var check = _checked;
+        if (check is null || check.ETag != read.ETag || Environment.TickCount64 - check.CheckedAt > CheckLifetime.TotalMilliseconds)
+        {
+            check = new LatestCheck(read.ETag, await RunIntegrity.ProblemOfAsync(store, pointer.RunId, cancellationToken), Environment.TickCount64);
+            _checked = check;
+        }
+
+        return check.Problem is { } problem ? LatestRead.Damaged(read.ETag, $"points at a damaged run: {problem}") : read;
+    }
+
+    /// <summary>What a reader answers when latest.json is damaged: what is wrong, and that the next run repairs it.</summary>
+    public static string Unavailable(string problem) => $"{problem} The next run publishes a whole run in its place.";
 
     /// <summary>
     /// Opens a resource of the latest run, or of <paramref name="runId"/>, as its data package lists it
@@ -48,7 +76,12 @@ public sealed partial class PublishedDatasets(IDatasetStore store, RunPublisher 
 
         if (runId is null)
         {
-            var (latest, _) = await publisher.ReadLatestAsync(cancellationToken);
+            var (latest, _, problem) = await LatestAsync(cancellationToken);
+            if (problem is not null)
+            {
+                return DatasetLookup.Unavailable(Unavailable(problem));
+            }
+
             if (latest is null)
             {
                 return DatasetLookup.NotFound("nothing has been published yet.");
@@ -58,8 +91,17 @@ public sealed partial class PublishedDatasets(IDatasetStore store, RunPublisher 
         }
 
         await using var packageFile = await store.OpenReadAsync(RunPublisher.DataPackagePath(runId), cancellationToken);
-        var package = packageFile is null ? null : await PublishedJson.DeserializeAsync<DataPackage>(packageFile.Content, cancellationToken);
-        if (package is null)
+        DataPackage? package;
+        try
+        {
+            package = packageFile is null ? null : await PublishedJson.DeserializeAsync<DataPackage>(packageFile.Content, cancellationToken);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            return DatasetLookup.Unavailable($"run {runId}: datapackage.json is not valid JSON: {e.Message.Split('\n', 2)[0].Trim()}");
+        }
+
+        if (package?.Resources is null)
         {
             return DatasetLookup.NotFound($"there is no published run {runId}.");
         }
@@ -105,9 +147,14 @@ public sealed partial class PublishedDatasets(IDatasetStore store, RunPublisher 
     private async Task<DatasetLookup> OpenOneAsync(string runId, DataResource resource, string? fileName, CancellationToken cancellationToken)
     {
         var path = $"{RunPublisher.RunFolder(runId)}/{resource.Path}";
-        var opened = StorePath.IsValid(path) ? await store.OpenReadAsync(path, cancellationToken) : null;
+        if (!StorePath.IsValid(path))
+        {
+            return DatasetLookup.NotFound($"run {runId} has no dataset '{resource.Name}' as {resource.Format}.");
+        }
+
+        var opened = await store.OpenReadAsync(path, cancellationToken);
         return opened is null
-            ? DatasetLookup.NotFound($"run {runId} has no dataset '{resource.Name}' as {resource.Format}.")
+            ? DatasetLookup.Unavailable($"run {runId} is damaged: {resource.Path} is listed in its data package but missing from the store.")
             : DatasetLookup.Found(opened, runId, fileName ?? Path.GetFileName(path));
     }
 
@@ -137,6 +184,9 @@ public enum LookupStatus
     Found,
     NotFound,
     Invalid,
+
+    /// <summary>The store holds a damaged run or latest.json: not the caller's fault, and the next run repairs it.</summary>
+    Unavailable,
 }
 
 /// <summary>The answer to a lookup: the opened object, or why there is none.</summary>
@@ -145,4 +195,8 @@ public sealed record DatasetLookup(LookupStatus Status, StoredObject? Object, st
     public static DatasetLookup Found(StoredObject opened, string runId, string fileName) => new(LookupStatus.Found, opened, runId, fileName, null, "");
     public static DatasetLookup NotFound(string message) => new(LookupStatus.NotFound, null, null, null, null, message);
     public static DatasetLookup Invalid(string field, string message) => new(LookupStatus.Invalid, null, null, null, field, message);
+    public static DatasetLookup Unavailable(string message) => new(LookupStatus.Unavailable, null, null, null, null, message);
 }
+
+/// <summary>The result of checking that the run a version of latest.json names is whole.</summary>
+internal sealed record LatestCheck(string? ETag, string? Problem, long CheckedAt);

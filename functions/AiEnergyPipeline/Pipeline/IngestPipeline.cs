@@ -193,7 +193,8 @@ public sealed partial class IngestPipeline(
                 return await FailAsync(runId, trigger, startedAt, clock, reports, [], 0, string.Join("; ", failed.Select(f => f.Error)), partitionReports, files, cancellationToken);
             }
 
-            var (latest, latestETag) = await publisher.ReadLatestAsync(cancellationToken);
+            // Unchanged only against a whole latest run: a damaged one (or a damaged latest.json) is replaced.
+            var (latest, latestETag, latestProblem) = await publisher.ReadIntactLatestAsync(cancellationToken);
             if (latest is not null && latest.InputsSha256 == inputsSha256)
             {
                 var message = $"Unchanged: the inputs are those of run {latest.RunId}; nothing new was published.";
@@ -248,7 +249,8 @@ public sealed partial class IngestPipeline(
             LogParquet(parquetClock.ElapsedMilliseconds);
             var tableReports = TableReport.Of(tables);
             var finalReports = WithCounts(reports, context);
-            var publishedMessage = $"Published run {runId}: {string.Join(", ", tableReports.Where(t => t.Format == "csv").Select(t => $"{t.Name} {t.Rows} rows"))}.";
+            var publishedMessage = $"Published run {runId}: {string.Join(", ", tableReports.Where(t => t.Format == "csv").Select(t => $"{t.Name} {t.Rows} rows"))}."
+                + (latestProblem is null ? "" : RunPublisher.RepairNote(latestProblem));
             var runReport = Report(runId, RunStatus.Published, trigger, startedAt, clock, publishedMessage, finalReports, tableReports, context.Quarantine.Rows, partitionReports, files);
             var package = DataPackageBuilder.Build(runId, startedAt, inputsSha256, tables, files.Values.SelectMany(f => f).Select(samples.Describe).ToList(), sources.ToDictionary(s => s.Name, s => s.Citation));
             bool isLatest;
@@ -264,7 +266,7 @@ public sealed partial class IngestPipeline(
                 return await FailAsync(runId, trigger, startedAt, clock, finalReports, tableReports, context.Quarantine.Rows, error, partitionReports, files, cancellationToken);
             }
 
-            var latestRunId = isLatest ? runId : (await publisher.ReadLatestAsync(cancellationToken)).Pointer?.RunId;
+            var latestRunId = isLatest ? runId : await publisher.LatestRunIdOrNullAsync(cancellationToken);
             LogPublished(runId, store.Description);
             var outcomeMessage = isLatest ? publishedMessage : publishedMessage + RunPublisher.NotLatestNote(latestRunId);
             return new RunOutcome(RunStatus.Published, runId, latestRunId, store.Description, outcomeMessage, runReport with { Message = outcomeMessage });
@@ -381,8 +383,7 @@ public sealed partial class IngestPipeline(
         }
 
         LogFailed(runId, error);
-        var (latest, _) = await publisher.ReadLatestAsync(cancellationToken);
-        return new RunOutcome(RunStatus.Failed, runId, latest?.RunId, store.Description, message, report);
+        return new RunOutcome(RunStatus.Failed, runId, await publisher.LatestRunIdOrNullAsync(cancellationToken), store.Description, message, report);
     }
 
     private RunReport Report(string runId, RunStatus status, string trigger, DateTimeOffset startedAt, Stopwatch clock, string message, Dictionary<string, SourceReport> reports, IReadOnlyList<TableReport> tables, long quarantined, IReadOnlyList<PartitionReport> partitions, Dictionary<string, IReadOnlyList<FetchedFile>>? files)

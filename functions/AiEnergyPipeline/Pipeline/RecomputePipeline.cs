@@ -30,13 +30,23 @@ public sealed partial class RecomputePipeline(
     public const string Trigger = "recompute";
     public const string NothingPublishedMessage = "nothing has been published yet: run an ingest first";
 
+    /// <summary>What to do about a damaged latest run: a recompute derives from it, so only an ingest can replace it.</summary>
+    public const string DamagedLatestAdvice = "There is no whole run to recompute from: run an ingest ('aienergy run'), which publishes a new run in its place.";
+
     /// <param name="trigger">Who asked (http, cli): said in the message; the report's trigger is always "recompute".</param>
     public async Task<RunOutcome> RunAsync(RecomputeRequest request, string trigger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var startedAt = time.GetUtcNow();
         var clock = Stopwatch.StartNew();
-        var (latest, latestETag) = await publisher.ReadLatestAsync(cancellationToken);
+        var (latest, latestETag, problem) = await publisher.ReadIntactLatestAsync(cancellationToken);
+        if (problem is not null)
+        {
+            // Nothing to derive from: the failure is reported, and an ingest repairs the store.
+            var message = $"Recompute failed, nothing was published: {problem} {DamagedLatestAdvice}";
+            return new RunOutcome(RunStatus.Failed, "", null, store.Description, message, Report("", RunStatus.Failed, startedAt, clock, message, []));
+        }
+
         if (latest is null)
         {
             // Nothing is written: there is no run to derive from and no run id to report under.
@@ -102,8 +112,20 @@ public sealed partial class RecomputePipeline(
                 Overrides = RecomputeCanonicalJson.ToElement(request),
                 BaseInputsSha256 = baseInputs,
             };
-            var isLatest = await publisher.PublishAsync(package, all, runReport, latestETag, cancellationToken);
-            var latestRunId = isLatest ? runId : (await publisher.ReadLatestAsync(cancellationToken)).Pointer?.RunId;
+            bool isLatest;
+            try
+            {
+                isLatest = await publisher.PublishAsync(package, all, runReport, latestETag, cancellationToken);
+            }
+            catch (Exception e) when (StorageFailures.IsStorageFailure(e))
+            {
+                // As for an ingest: latest.json is swung last, so it stays on the run this one derives from.
+                var error = $"Recompute {runId} of run {latest.RunId} failed, nothing new was published and latest.json is unchanged: publish failed: {StorageFailures.Describe(e)}";
+                LogFailed(runId, error);
+                return new RunOutcome(RunStatus.Failed, runId, latest.RunId, store.Description, error, Report(runId, RunStatus.Failed, startedAt, clock, error, [], previous.Mode), latest.RunId);
+            }
+
+            var latestRunId = isLatest ? runId : await publisher.LatestRunIdOrNullAsync(cancellationToken);
             LogPublished(runId, latest.RunId, store.Description);
             var outcomeMessage = isLatest ? publishedMessage : publishedMessage + RunPublisher.NotLatestNote(latestRunId);
             return new RunOutcome(RunStatus.Published, runId, latestRunId, store.Description, outcomeMessage, runReport with { Message = outcomeMessage }, latest.RunId);

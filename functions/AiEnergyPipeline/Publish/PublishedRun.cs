@@ -5,13 +5,21 @@ namespace AiEnergyPipeline.Publish;
 /// <summary>Reads a published run back: its data package and its resources as the package lists them.</summary>
 public static class PublishedRun
 {
-    /// <exception cref="InvalidOperationException">The run has no readable datapackage.json.</exception>
+    /// <exception cref="DamagedRunException">The run has no readable datapackage.json.</exception>
     public static async Task<DataPackage> ReadPackageAsync(IDatasetStore store, string runId, CancellationToken cancellationToken)
     {
         await using var file = await store.OpenReadAsync(RunPublisher.DataPackagePath(runId), cancellationToken)
-            ?? throw new InvalidOperationException($"run {runId} has no {RunPublisher.DataPackagePath(runId)}.");
-        return await PublishedJson.DeserializeAsync<DataPackage>(file.Content, cancellationToken)
-            ?? throw new InvalidOperationException($"run {runId}: datapackage.json is empty.");
+            ?? throw new DamagedRunException($"run {runId} has no {RunPublisher.DataPackagePath(runId)}.");
+        try
+        {
+            return await PublishedJson.DeserializeAsync<DataPackage>(file.Content, cancellationToken) is { Resources: not null } package
+                ? package
+                : throw new DamagedRunException($"run {runId}: datapackage.json is empty.");
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new DamagedRunException($"run {runId}: datapackage.json is not valid JSON: {e.Message.Split('\n', 2)[0].Trim()}");
+        }
     }
 
     /// <summary>The store path of a resource the package lists (paths are relative to the run folder).</summary>
@@ -22,13 +30,14 @@ public static class PublishedRun
         return StorePath.IsValid(path) ? path : throw new InvalidOperationException($"run {package.Id}: resource {resource.Name} has the invalid path '{resource.Path}'.");
     }
 
-    /// <exception cref="InvalidOperationException">The package lists no such resource, or its file is missing.</exception>
+    /// <exception cref="InvalidOperationException">The package lists no such resource.</exception>
+    /// <exception cref="DamagedRunException">The package lists it, but its file is missing from the store.</exception>
     public static async Task<StoredObject> OpenResourceAsync(IDatasetStore store, DataPackage package, string name, CancellationToken cancellationToken)
     {
         var resource = package.Resources.FirstOrDefault(r => r.Name == name)
             ?? throw new InvalidOperationException($"run {package.Id} has no resource '{name}'.");
         var path = PathOf(package, resource);
         return await store.OpenReadAsync(path, cancellationToken)
-            ?? throw new InvalidOperationException($"run {package.Id}: {path} is missing.");
+            ?? throw new DamagedRunException($"run {package.Id}: {path} is listed in its data package but missing from the store.");
     }
 }

@@ -19,18 +19,54 @@ public sealed partial class RunPublisher(IDatasetStore store, ILogger<RunPublish
     public static string DataPackagePath(string runId) => $"{RunFolder(runId)}/datapackage.json";
     public static string ReportPath(string runId) => $"{RunFolder(runId)}/report.json";
 
-    /// <summary>The current pointer and its ETag, or nulls when nothing has been published yet.</summary>
-    public async Task<(LatestPointer? Pointer, string? ETag)> ReadLatestAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The current pointer and its ETag, or nulls when nothing has been published yet. A latest.json
+    /// that cannot be used (unreadable, malformed, naming no valid run) gives no pointer, its ETag and
+    /// the problem: never an exception, so that every caller can answer, and a run can replace it.
+    /// </summary>
+    public async Task<LatestRead> ReadLatestAsync(CancellationToken cancellationToken)
     {
         await using var latest = await store.OpenReadAsync(LatestPath, cancellationToken);
-        if (latest is null)
+        return latest is null ? LatestRead.None : await LatestRead.ParseAsync(latest, cancellationToken);
+    }
+
+    /// <summary>
+    /// latest.json as a run must see it: also damaged when the run it names is not whole in the store
+    /// (no data package, a file missing or short). A damaged pointer is logged once, as a warning,
+    /// here; the run then treats the store as having no latest run and publishes, swinging latest.json
+    /// with If-Match on the damaged file's ETag, so that racing runs still cannot both win.
+    /// </summary>
+    public async Task<LatestRead> ReadIntactLatestAsync(CancellationToken cancellationToken)
+    {
+        var read = await ReadLatestAsync(cancellationToken);
+        if (read.Pointer is { } pointer && await RunIntegrity.ProblemOfAsync(store, pointer.RunId, cancellationToken) is { } problem)
         {
-            return (null, null);
+            read = LatestRead.Damaged(read.ETag, $"points at a damaged run: {problem}");
         }
 
-        var pointer = await PublishedJson.DeserializeAsync<LatestPointer>(latest.Content, cancellationToken);
-        return (pointer, latest.Info.ETag);
+        if (read.Problem is { } damage)
+        {
+            LogLatestDamaged(damage);
+        }
+
+        return read;
     }
+
+    /// <summary>The latest run's id for a failed run's outcome, or null when there is none or the store cannot say: the failure matters more.</summary>
+    public async Task<string?> LatestRunIdOrNullAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await ReadLatestAsync(cancellationToken)).Pointer?.RunId;
+        }
+        catch (Exception e) when (StorageFailures.IsStorageFailure(e))
+        {
+            return null;
+        }
+    }
+
+    /// <summary>What a run's message adds when it replaced a damaged latest.json.</summary>
+    public static string RepairNote(string problem) => $" It replaced a damaged latest.json: {problem}";
 
     /// <summary>Uploads the run's tables, data package and report, then swings latest.json.</summary>
     /// <returns>
@@ -59,6 +95,7 @@ public sealed partial class RunPublisher(IDatasetStore store, ILogger<RunPublish
 
         await WriteJsonAsync(DataPackagePath(runId), package, WriteCondition.None, cancellationToken);
         await WriteReportAsync(report, cancellationToken);
+        await CheckWholeAsync(package, cancellationToken);
 
         var pointer = new LatestPointer(
             runId,
@@ -84,6 +121,23 @@ public sealed partial class RunPublisher(IDatasetStore store, ILogger<RunPublish
 
     public Task WriteReportAsync(RunReport report, CancellationToken cancellationToken) =>
         WriteJsonAsync(ReportPath(report.RunId), report, WriteCondition.None, cancellationToken);
+
+    /// <summary>
+    /// Every file of the run is in the store with its size before latest.json may point at it: a
+    /// store that lost acknowledged writes (an emulator restarted mid-run) must not get a pointer
+    /// to a run with holes.
+    /// </summary>
+    /// <exception cref="DamagedRunException">A file is missing or short: latest.json is not swung.</exception>
+    private async Task CheckWholeAsync(DataPackage package, CancellationToken cancellationToken)
+    {
+        var problem = await store.GetInfoAsync(DataPackagePath(package.Id), cancellationToken) is null
+            ? $"run {package.Id} has no {DataPackagePath(package.Id)} although it was written."
+            : await RunIntegrity.ProblemOfFilesAsync(store, package, cancellationToken);
+        if (problem is not null)
+        {
+            throw new DamagedRunException($"the check before swinging latest.json found {problem} latest.json was not swung.");
+        }
+    }
 
     private async Task<bool> SwingLatestAsync(LatestPointer pointer, string? derivedFrom, string? etag, CancellationToken cancellationToken)
     {
@@ -138,7 +192,17 @@ public sealed partial class RunPublisher(IDatasetStore store, ILogger<RunPublish
         for (var hop = 0; hop < 32; hop++)
         {
             await using var stored = await store.OpenReadAsync(DataPackagePath(runId), cancellationToken);
-            var package = stored is null ? null : await PublishedJson.DeserializeAsync<DataPackage>(stored.Content, cancellationToken);
+            DataPackage? package;
+            try
+            {
+                package = stored is null ? null : await PublishedJson.DeserializeAsync<DataPackage>(stored.Content, cancellationToken);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                // A damaged package says nothing of its parent: the run counts as its own root.
+                return runId;
+            }
+
             if (package?.DerivedFrom is not { } parent)
             {
                 return runId;
@@ -161,6 +225,9 @@ public sealed partial class RunPublisher(IDatasetStore store, ILogger<RunPublish
 
     [LoggerMessage(Level = LogLevel.Information, Message = "published {Table}: {Rows} rows, copied within the store")]
     private partial void LogCopied(string table, long rows);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Problem} This run treats the store as having no latest run and publishes in its place.")]
+    private partial void LogLatestDamaged(string problem);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "run {RunId} is complete but not latest: the newer run {LatestRunId} was published meanwhile")]
     private partial void LogSuperseded(string runId, string latestRunId);

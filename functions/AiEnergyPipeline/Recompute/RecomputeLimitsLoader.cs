@@ -1,4 +1,5 @@
 using System.Globalization;
+using AiEnergyPipeline.Pipeline;
 using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.Storage;
 using AiEnergyPipeline.Tables;
@@ -14,10 +15,15 @@ namespace AiEnergyPipeline.Recompute;
 public sealed class RecomputeLimitsLoader(IDatasetStore store, RunPublisher publisher)
 {
     /// <summary>The limits of the latest run, or null when nothing has been published yet.</summary>
-    /// <exception cref="InvalidOperationException">The latest run's data package or tables are missing or unreadable.</exception>
+    /// <exception cref="DamagedRunException">latest.json is damaged, or the latest run's data package or tables are missing or unreadable.</exception>
     public async Task<RecomputeLimits?> LoadAsync(CancellationToken cancellationToken)
     {
-        var (latest, _) = await publisher.ReadLatestAsync(cancellationToken);
+        var (latest, _, problem) = await publisher.ReadLatestAsync(cancellationToken);
+        if (problem is not null)
+        {
+            throw new DamagedRunException($"{problem} {RecomputePipeline.DamagedLatestAdvice}");
+        }
+
         if (latest is null)
         {
             return null;

@@ -6,8 +6,9 @@ namespace AiEnergyPipeline.IntegrationTests.Infrastructure;
 /// A store that passes everything to a real one, except that writes under <c>runs/</c> fail
 /// after the first <paramref name="successfulWrites"/> of them, for <paramref name="failingWrites"/>
 /// writes (then succeed again): a storage outage or a transient fault in the middle of publishing.
+/// <paramref name="failure"/> makes the exception of a failed write (default: an IOException naming <see cref="Cause"/>).
 /// </summary>
-internal sealed class FailingDatasetStore(IDatasetStore inner, int successfulWrites, int failingWrites = int.MaxValue) : IDatasetStore
+internal sealed class FailingDatasetStore(IDatasetStore inner, int successfulWrites, int failingWrites = int.MaxValue, Func<string, Exception>? failure = null) : IDatasetStore
 {
     public const string Cause = "injected storage failure";
     private int _runWrites;
@@ -38,7 +39,7 @@ internal sealed class FailingDatasetStore(IDatasetStore inner, int successfulWri
             if (n > successfulWrites && n - successfulWrites <= failingWrites)
             {
                 Failed.Add(path);
-                throw new IOException($"{Cause} writing {path}");
+                throw failure?.Invoke(path) ?? new IOException($"{Cause} writing {path}");
             }
         }
     }

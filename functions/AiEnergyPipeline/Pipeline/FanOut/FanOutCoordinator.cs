@@ -200,8 +200,8 @@ public sealed partial class FanOutCoordinator(
         }
 
         LogFailed(plan.PlanId, error);
-        var (latest, _) = await publisher.ReadLatestAsync(cancellationToken);
-        return new RunOutcome(RunStatus.Failed, runId, latest?.RunId, work.Store.Description, message, report);
+        // Never throws for a damaged latest.json or a store that is down: the run's failure is the answer.
+        return new RunOutcome(RunStatus.Failed, runId, await publisher.LatestRunIdOrNullAsync(cancellationToken), work.Store.Description, message, report);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "started plan {PlanId}: {Partitions} partitions enqueued")]

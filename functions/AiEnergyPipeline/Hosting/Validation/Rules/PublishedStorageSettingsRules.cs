@@ -20,6 +20,9 @@ public sealed class PublishedStorageSettingsRules : SettingRules<PublishedStorag
         Rule(nameof(PublishedStorageOptions.Container), $"a container name: {SettingValues.StorageNameRule}", o =>
             SettingValues.IsStorageName(o.Container ?? "") || (Settings.ValueOrNull(o.Container) is null && Settings.ValueOrNull(o.Path) is not null) ? null
             : Settings.ValueOrNull(o.Container) is null ? "not set" : SettingKey.Show(o.Container));
+        Integer(nameof(PublishedStorageOptions.MaxRetries), o => o.MaxRetries, 0, 10);
+        Duration(nameof(PublishedStorageOptions.RetryDelay), o => o.RetryDelay, TimeSpan.Zero, TimeSpan.FromMinutes(1));
+        Duration(nameof(PublishedStorageOptions.NetworkTimeout), o => o.NetworkTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(30));
         Optional(nameof(PublishedStorageOptions.ServiceVersion), $"{SettingValues.VersionRange<BlobClientOptions.ServiceVersion>()}", o => o.ServiceVersion, SettingValues.IsName<BlobClientOptions.ServiceVersion>);
     }
 

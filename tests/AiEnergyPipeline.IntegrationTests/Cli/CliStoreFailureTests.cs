@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Text.Json;
+using AiEnergyPipeline.IntegrationTests.Infrastructure;
+
+namespace AiEnergyPipeline.IntegrationTests.Cli;
+
+/// <summary>The `aienergy` commands when the store is down, misconfigured or damaged: one line, the right exit code, no stack trace.</summary>
+public class CliStoreFailureTests
+{
+    private static string LatestRunId(string store) =>
+        JsonDocument.Parse(File.ReadAllBytes(Path.Combine(store, "latest.json"))).RootElement.GetProperty("run_id").GetString()!;
+
+    private static void AssertNoStackTrace(CliProcess.Result result) =>
+        Assert.DoesNotContain(result.Stderr.Split('\n'), l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal) || l.Contains("Exception:", StringComparison.Ordinal));
+
+    [Fact]
+    public async Task Run_NoBlobServiceListening_ExitsOneSayingPublishFailedConnectionRefusedWithinSeconds()
+    {
+        var environment = new Dictionary<string, string?> { ["PublishedStorage__MaxRetries"] = "1", ["PublishedStorage__RetryDelay"] = "00:00:00.100" };
+        var clock = Stopwatch.StartNew();
+
+        var result = await CliProcess.RunAsync(TestPaths.NewTempFolder(), environment, "run", "--connection", ClosedPort.BlobConnectionString());
+
+        clock.Stop();
+        Assert.Equal(1, result.ExitCode);
+        var error = Assert.Single(result.Stderr.Split('\n'), l => l.StartsWith("error: ", StringComparison.Ordinal));
+        Assert.StartsWith("error: publish failed: ", error, StringComparison.Ordinal);
+        Assert.Contains("in http://127.0.0.1:", error, StringComparison.Ordinal);
+        Assert.Contains("Connection refused", error, StringComparison.OrdinalIgnoreCase);
+        AssertNoStackTrace(result);
+        // It took 25 s before the retries were bounded; the process's own start takes about a second.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task Run_MaxRetriesOutOfRange_ExitsTwoAsAConfigurationError()
+    {
+        var environment = new Dictionary<string, string?> { ["PublishedStorage__MaxRetries"] = "99" };
+
+        var result = await CliProcess.RunAsync(TestPaths.NewTempFolder(), environment, "run", "--connection", ClosedPort.BlobConnectionString());
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("error: PublishedStorage__MaxRetries is 99: must be an integer from 0 to 10.", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadingCommands_TruncatedLatest_AnswerInOneLineAndTheNextRunPublishes()
+    {
+        var store = TestPaths.NewTempFolder();
+        await CliProcess.RunAsync(store, null, "run", "--store", store);
+        var first = LatestRunId(store);
+        await LatestDamage.ApplyAsync(store, first, LatestDamage.Truncated);
+
+        var datasets = await CliProcess.RunAsync(store, null, "datasets", "--store", store);
+        var download = await CliProcess.RunAsync(store, null, "download", "ba_annual", "--store", store);
+        var recompute = await CliProcess.RunAsync(store, null, "recompute", "--store", store);
+        var run = await CliProcess.RunAsync(store, null, "run", "--store", store);
+        var after = await CliProcess.RunAsync(store, null, "datasets", "--store", store);
+
+        foreach (var failed in new[] { datasets, download, recompute })
+        {
+            Assert.Equal(1, failed.ExitCode);
+            var error = Assert.Single(failed.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.Contains("latest.json is not a valid pointer:", error, StringComparison.Ordinal);
+            AssertNoStackTrace(failed);
+        }
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("warning: latest.json is not a valid pointer:", run.Stderr, StringComparison.Ordinal);
+        Assert.NotEqual(first, LatestRunId(store));
+        Assert.Equal(0, after.ExitCode);
+        Assert.Contains($"run: {LatestRunId(store)}", after.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_LatestRunLostGeneratorsCsv_PublishesANewRunAndMovesLatest()
+    {
+        var store = TestPaths.NewTempFolder();
+        await CliProcess.RunAsync(store, null, "run", "--store", store);
+        var first = LatestRunId(store);
+        File.Delete(Path.Combine(store, "runs", first, "data", "generators.csv"));
+
+        var datasets = await CliProcess.RunAsync(store, null, "datasets", "--store", store);
+        var run = await CliProcess.RunAsync(store, null, "run", "--store", store);
+
+        Assert.Equal(1, datasets.ExitCode);
+        Assert.Contains("data/generators.csv is missing", datasets.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, run.ExitCode);
+        Assert.DoesNotContain("Unchanged", run.Stdout, StringComparison.Ordinal);
+        var second = LatestRunId(store);
+        Assert.NotEqual(first, second);
+        Assert.Contains($"latest.json -> {second}", run.Stdout, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(store, "runs", second, "data", "generators.csv")));
+    }
+
+    [Fact]
+    public async Task Run_ConnectionToAzurite_StandardErrorCarriesNoSdkHttpLog()
+    {
+        var container = Azurite.NewContainer();
+
+        var result = await CliProcess.RunAsync(TestPaths.NewTempFolder(), null, "run", "--connection", Azurite.ConnectionString, "--container", container.Name);
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.DoesNotContain(lines, l => l.Contains("Request [", StringComparison.Ordinal) || l.Contains("Response [", StringComparison.Ordinal) || l.Contains("x-ms-", StringComparison.Ordinal));
+        // The run's own progress, one line per step, is about a hundred lines; the SDK's log made it 3,126.
+        Assert.True(lines.Length < 150, $"{lines.Length} lines on standard error");
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text;
+using System.Text.Json;
+using AiEnergyPipeline.Functions;
+using AiEnergyPipeline.IntegrationTests.Infrastructure;
+using AiEnergyPipeline.Publish;
+using AiEnergyPipeline.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AiEnergyPipeline.IntegrationTests.Functions;
+
+/// <summary>The reading endpoints when the store is damaged or down: 503 problem details naming the cause, never an exception.</summary>
+public class StoreFailureFunctionsTests
+{
+    private static string Problem503(IActionResult result)
+    {
+        var answer = Assert.IsType<ObjectResult>(result);
+        Assert.Equal(StatusCodes.Status503ServiceUnavailable, answer.StatusCode);
+        return Assert.IsType<ProblemDetails>(answer.Value).Detail!;
+    }
+
+    private static HttpRequest Post(FunctionsHost host, string body) =>
+        new DefaultHttpContext { RequestServices = host.Services, Request = { Method = "POST", Body = new MemoryStream(Encoding.UTF8.GetBytes(body)), ContentType = "application/json" } }.Request;
+
+    [Fact]
+    public async Task ReadingEndpoints_LatestJsonIsAnArrayOnAzurite_Answer503NamingItAndTheNextIngestRepairs()
+    {
+        await using var host = FunctionsHost.Create();
+        var first = JsonSerializer.SerializeToElement(Assert.IsType<OkObjectResult>(await host.Function<IngestFunction>().RunAsync(host.Get(), CancellationToken.None)).Value).GetProperty("run_id").GetString();
+        var store = host.Services.GetRequiredService<IDatasetStore>();
+        await store.WriteAsync(RunPublisher.LatestPath, new MemoryStream("[1,2]"u8.ToArray()), WriteCondition.None);
+
+        var list = Problem503(await host.Function<DatasetsFunction>().ListAsync(host.Get(), CancellationToken.None));
+        var get = Problem503(await host.Function<DatasetsFunction>().GetAsync(host.Get("?format=csv"), "ba_annual", CancellationToken.None));
+        var gap = Problem503(await host.Function<GapFunction>().GetAsync(host.Get(), CancellationToken.None));
+        var recompute = Problem503(await host.Function<RecomputeFunction>().RunAsync(Post(host, "{}"), CancellationToken.None));
+        var health = JsonSerializer.SerializeToElement(Assert.IsType<OkObjectResult>(await host.Function<HealthFunction>().RunAsync(host.Get(), CancellationToken.None)).Value);
+        host.Time.Advance(TimeSpan.FromHours(1));
+        var repaired = JsonSerializer.SerializeToElement(Assert.IsType<OkObjectResult>(await host.Function<IngestFunction>().RunAsync(host.Get(), CancellationToken.None)).Value);
+        var listed = JsonSerializer.SerializeToElement(Assert.IsType<OkObjectResult>(await host.Function<DatasetsFunction>().ListAsync(host.Get(), CancellationToken.None)).Value);
+
+        foreach (var detail in new[] { list, get, gap, recompute })
+        {
+            Assert.StartsWith("latest.json is not a valid pointer:", detail, StringComparison.Ordinal);
+        }
+
+        Assert.EndsWith("The next run publishes a whole run in its place.", list, StringComparison.Ordinal);
+        Assert.Equal("degraded", health.GetProperty("status").GetString());
+        Assert.NotEqual(first, repaired.GetProperty("run_id").GetString());
+        Assert.Equal(repaired.GetProperty("run_id").GetString(), listed.GetProperty("run_id").GetString());
+    }
+
+    [Fact]
+    public async Task ReadingEndpoints_StoreDown_Answer503NamingTheRefusedConnection()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["PublishedStorage:ConnectionString"] = ClosedPort.BlobConnectionString(),
+            ["PublishedStorage:MaxRetries"] = "0",
+        };
+        await using var services = TestPipeline.Build(settings);
+        var datasets = ActivatorUtilities.CreateInstance<DatasetsFunction>(services);
+        var runs = ActivatorUtilities.CreateInstance<RunsFunction>(services);
+        var request = new DefaultHttpContext { RequestServices = services }.Request;
+
+        var list = Problem503(await datasets.ListAsync(request, CancellationToken.None));
+        var report = Problem503(await runs.GetAsync(request, "20261127T060000Z-ab12cd", CancellationToken.None));
+
+        Assert.StartsWith("reading the store failed: reading 'latest.json' in http://127.0.0.1:", list, StringComparison.Ordinal);
+        Assert.Contains("Connection refused", list, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("runs/20261127T060000Z-ab12cd/report.json", report, StringComparison.Ordinal);
+    }
+}
