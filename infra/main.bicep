@@ -23,6 +23,13 @@ param publicDownload bool = false
 @description('6-field NCRONTAB schedule of the ingest timer, UTC.')
 param ingestSchedule string = '0 0 6 * * *'
 
+@description('6-field NCRONTAB schedule of the daily sweep (litter of crashed runs, runs past retention), UTC.')
+param sweepSchedule string = '0 30 5 * * *'
+
+@description('Complete runs the sweep keeps whatever their age (the newest); the last run of each month is kept as well.')
+@minValue(1)
+param keepLatestRuns int = 10
+
 @description('Queue: the timer only plans a run and its partitions go through the ingest queue to many instances; InProcess: one instance runs it all.')
 @allowed(['Queue', 'InProcess'])
 param ingestFanOut string = 'Queue'
@@ -139,6 +146,8 @@ module functionApp 'modules/functionapp.bicep' = {
     dataBlobEndpoint: dataStorage.outputs.blobEndpoint
     publishedContainerName: publishedContainerName
     ingestSchedule: ingestSchedule
+    sweepSchedule: sweepSchedule
+    keepLatestRuns: keepLatestRuns
     hostQueueEndpoint: hostStorage.outputs.queueEndpoint
     ingestQueueName: ingestQueueName
     ingestFanOut: ingestFanOut

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace AiEnergyPipeline.Cli;
 
-/// <summary>The command line: <c>aienergy run | sources | datasets | download | recompute | snapshot record</c>.</summary>
+/// <summary>The command line: <c>aienergy run | sources | datasets | download | recompute | snapshot record | sweep</c>.</summary>
 public static class AienergyCommand
 {
     public static RootCommand Create()
@@ -14,6 +14,7 @@ public static class AienergyCommand
         root.Subcommands.Add(DownloadCommand.Create());
         root.Subcommands.Add(RecomputeCommand.Create());
         root.Subcommands.Add(SnapshotCommand.Create());
+        root.Subcommands.Add(SweepCommand.Create());
         return root;
     }
 }

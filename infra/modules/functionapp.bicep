@@ -24,6 +24,9 @@ param dataBlobEndpoint string
 param publishedContainerName string
 
 param ingestSchedule string
+param sweepSchedule string
+@minValue(1)
+param keepLatestRuns int
 
 @description('Queue service endpoint of the account that holds the ingest queue (the host account).')
 param hostQueueEndpoint string
@@ -88,6 +91,16 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
         { name: 'AZURE_CLIENT_ID', value: identityClientId }
         // The app's own settings (README, Configuration).
         { name: 'INGEST_SCHEDULE', value: ingestSchedule }
+        // The daily sweep and what it removes (README, Sweep and retention).
+        { name: 'SWEEP_SCHEDULE', value: sweepSchedule }
+        { name: 'Sweep__AtRunStart', value: 'true' }
+        { name: 'Sweep__WorkFolderAge', value: '1.00:00:00' }
+        { name: 'Sweep__HalfRunAge', value: '1.00:00:00' }
+        { name: 'Sweep__TempFileAge', value: '1.00:00:00' }
+        { name: 'Sweep__PlanExpiry', value: '7.00:00:00' }
+        { name: 'Sweep__ReportAge', value: '30.00:00:00' }
+        { name: 'Sweep__KeepLatestRuns', value: string(keepLatestRuns) }
+        { name: 'Sweep__KeepMonthlyRuns', value: 'true' }
         // The fan-out of ingest runs: partitions through the queue, reached by identity (trigger and app alike).
         { name: 'Ingest__FanOut', value: ingestFanOut }
         { name: 'Ingest__MaxDequeueCount', value: '5' }

@@ -42,8 +42,10 @@ public static class GapOutputs
     public static string HeadlineText(string headline, bool sample) => sample ? $"{RunMode.SampleWarning} {headline}" : headline;
 
     /// <param name="sample">The inputs include sample files: headlines and the chart say the numbers are not real.</param>
+    /// <exception cref="GapException">A number of the result is not finite (<see cref="FiniteOutputs"/>): nothing is written.</exception>
     public static async Task<IReadOnlyList<StagedTable>> WriteAsync(GapResult result, IReadOnlyList<ScenarioPoint> scenarios, string runId, string stagingDirectory, bool sample, CancellationToken cancellationToken)
     {
+        FiniteOutputs.Require(result);
         var staged = new List<StagedTable>
         {
             await WriteGapRowsAsync(stagingDirectory, Schemas.GapByYear, result.ByYear, cancellationToken),

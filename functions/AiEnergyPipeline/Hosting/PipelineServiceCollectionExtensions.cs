@@ -27,6 +27,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddTransient<RecomputePipeline>();
         services.AddSingleton<Recompute.RecomputeLimitsLoader>();
         services.AddSingleton<PublishedGap>();
+        services.AddOptions<Pipeline.Sweep.SweepOptions>().Bind(configuration.GetSection(Pipeline.Sweep.SweepOptions.Section));
+        services.AddTransient<Pipeline.Sweep.StoreSweeper>();
         services.AddIngestFanOut(configuration);
         return services;
     }

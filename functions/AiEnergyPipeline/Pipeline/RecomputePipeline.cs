@@ -23,6 +23,7 @@ public sealed partial class RecomputePipeline(
     IDatasetStore store,
     RunPublisher publisher,
     GapStage gap,
+    Sweep.StoreSweeper sweeper,
     TimeProvider time,
     IOptions<PipelineOptions> options,
     ILogger<RecomputePipeline> logger)
@@ -37,6 +38,7 @@ public sealed partial class RecomputePipeline(
     public async Task<RunOutcome> RunAsync(RecomputeRequest request, string trigger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        await sweeper.SweepAtRunStartAsync(Trigger, cancellationToken);
         var startedAt = time.GetUtcNow();
         var clock = Stopwatch.StartNew();
         var (latest, latestETag, problem) = await publisher.ReadIntactLatestAsync(cancellationToken);

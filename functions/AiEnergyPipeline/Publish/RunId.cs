@@ -14,6 +14,12 @@ public static partial class RunId
 
     public static bool IsValid(string? value) => value is not null && Pattern().IsMatch(value);
 
+    /// <summary>When the run (or plan, or sweep: they share the form) started, read from its id; null for an id of another form.</summary>
+    public static DateTimeOffset? StartOf(string? value) =>
+        IsValid(value) && DateTimeOffset.TryParseExact(value![..16], "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var start)
+            ? start
+            : null;
+
     [GeneratedRegex("^[0-9]{8}T[0-9]{6}Z-[0-9a-f]{6}\\z")]
     private static partial Regex Pattern();
 }

@@ -125,6 +125,9 @@ internal static class JsonValues
         _ => "nothing",
     };
 
+    /// <summary>Text from the request as shown back in a message: cut to <paramref name="max"/> characters, control characters escaped (<see cref="SafeText"/>).</summary>
+    public static string Show(string text, int max = 40) => SafeText.Escape(Truncate(text, max));
+
     /// <summary>Cuts text shown back in a message, so an error never echoes a large body.</summary>
     public static string Truncate(string text, int max = 40) => text.Length <= max ? text : text[..max] + "…";
 

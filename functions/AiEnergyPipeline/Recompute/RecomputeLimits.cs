@@ -31,14 +31,15 @@ public sealed class RecomputeLimits
         _assumptions = assumptions;
         _scenarioIds = scenarioIds;
         MinYear = minYear;
-        MaxYear = maxYear;
+        // Data reaching past 2100 would not make a later year physical: the last year is capped.
+        MaxYear = Math.Min(maxYear, ValueRange.LastYear);
         KnownAssumptionNames = [.. assumptions.Keys.Order(StringComparer.Ordinal)];
     }
 
     /// <summary>First year the data covers: years before it are rejected.</summary>
     public int MinYear { get; }
 
-    /// <summary>Last year the data covers: years after it are rejected.</summary>
+    /// <summary>Last year the data covers, at most <see cref="ValueRange.LastYear"/>: years after it are rejected.</summary>
     public int MaxYear { get; }
 
     /// <summary>The names an override may use, sorted.</summary>
@@ -65,9 +66,9 @@ public sealed class RecomputeLimits
     {
         ArgumentNullException.ThrowIfNull(assumptions);
         ArgumentNullException.ThrowIfNull(scenarioIds);
-        if (minYear > maxYear)
+        if (minYear > Math.Min(maxYear, ValueRange.LastYear))
         {
-            throw new ArgumentException($"minYear {minYear} is after maxYear {maxYear}.", nameof(minYear));
+            throw new ArgumentException($"minYear {minYear} is after maxYear {Math.Min(maxYear, ValueRange.LastYear)}.", nameof(minYear));
         }
 
         var byName = new Dictionary<string, PublishedAssumption>(StringComparer.Ordinal);
@@ -87,9 +88,8 @@ public sealed class RecomputeLimits
 
     /// <summary>
     /// Why <paramref name="value"/> is not allowed for the published assumption, or null when it
-    /// is. Ranges by unit: fraction [0, 1]; year a whole number within [MinYear, MaxYear]; GW,
-    /// GW/year, TWh and units not known here at least 0. Load factors and consumption must also be
-    /// above 0, as in the curated file, because the model divides by or scales with them.
+    /// is: the message names the value and the range (<see cref="ValueRange.For"/>); the caller
+    /// files it under the field's path. Years are whole numbers within [MinYear, MaxYear].
     /// </summary>
     public string? Check(PublishedAssumption assumption, double value)
     {
@@ -99,19 +99,13 @@ public sealed class RecomputeLimits
             return "must be a finite number";
         }
 
-        return assumption.Unit switch
+        if (assumption.Unit == AssumptionsCsv.Year)
         {
-            AssumptionsCsv.Fraction when value is < 0 or > 1 => $"{Show(value)} is outside [0, 1] (unit fraction)",
-            // A load factor divides: zero would make capacity infinite.
-            AssumptionsCsv.Fraction when value == 0 && assumption.Name.StartsWith(AssumptionNames.LoadFactorPrefix, StringComparison.Ordinal)
-                => "a load factor must be above 0",
-            AssumptionsCsv.Fraction => null,
-            AssumptionsCsv.Year when value != Math.Floor(value) => $"{Show(value)} is not a whole year",
-            AssumptionsCsv.Year => CheckYear(value),
-            _ when value < 0 => $"{Show(value)} is below 0 (unit {assumption.Unit})",
-            "TWh" when value == 0 => "consumption must be above 0",
-            _ => null,
-        };
+            return value != Math.Floor(value) ? $"{Show(value)} is not a whole year" : CheckYear(value);
+        }
+
+        var range = ValueRange.For(assumption.Name, assumption.Unit);
+        return range.Contains(value) ? null : $"{Show(value)} is outside the range of {assumption.Name}, {range}";
     }
 
     /// <summary>Why <paramref name="year"/> is outside the data, or null when it is inside.</summary>

@@ -105,7 +105,7 @@ public static class RecomputeRequestParser
         var where = e.LineNumber is { } line && e.BytePositionInLine is { } position
             ? $" at line {line + 1}, byte {position + 1}"
             : "";
-        return $"malformed JSON{where}: {JsonValues.Truncate(reason, 200)}";
+        return $"malformed JSON{where}: {JsonValues.Show(reason, 200)}";
     }
 
     private static int FirstInvalidUtf8(ReadOnlySpan<byte> utf8)

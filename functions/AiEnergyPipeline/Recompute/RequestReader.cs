@@ -64,7 +64,7 @@ internal sealed class RequestReader(RecomputeLimits limits, ValidationErrors err
         {
             if (limits.Assumption(name) is not { } published)
             {
-                errors.Add(memberPath, $"unknown assumption '{JsonValues.Truncate(name)}'; {KnownNamesHint(name)}");
+                errors.Add(memberPath, $"unknown assumption '{JsonValues.Show(name)}'; {KnownNamesHint(name)}");
                 continue;
             }
 

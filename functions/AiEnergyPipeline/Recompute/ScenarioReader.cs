@@ -131,7 +131,7 @@ internal sealed partial class ScenarioReader(RecomputeLimits limits, ValidationE
 
         if (!ScenarioId().IsMatch(id))
         {
-            errors.Add(path, $"'{JsonValues.Truncate(id)}' is not a snake_case id: a lower-case letter, then up to 63 lower-case letters, digits or _");
+            errors.Add(path, $"'{JsonValues.Show(id)}' is not a snake_case id: a lower-case letter, then up to 63 lower-case letters, digits or _");
             return null;
         }
 
@@ -176,7 +176,7 @@ internal sealed partial class ScenarioReader(RecomputeLimits limits, ValidationE
 
         error = url.Length > RecomputeLimits.MaxUrlLength ? $"is {url.Length} characters; at most {RecomputeLimits.MaxUrlLength} are allowed"
             : !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.Host.Length == 0 || url.Any(c => char.IsControl(c) || char.IsWhiteSpace(c))
-                ? $"'{JsonValues.Truncate(url)}' is not an absolute http or https URL"
+                ? $"'{JsonValues.Show(url)}' is not an absolute http or https URL"
             : null;
         if (error is not null)
         {
@@ -295,9 +295,9 @@ internal sealed partial class ScenarioReader(RecomputeLimits limits, ValidationE
             return null;
         }
 
-        if (load < 0)
+        if (!ValueRange.AiLoad.Contains(load))
         {
-            errors.Add(path, $"{RecomputeLimits.Show(load)} GW is below 0; AI load is at least 0 GW");
+            errors.Add(path, $"{RecomputeLimits.Show(load)} is outside the range of ai_load_gw, {ValueRange.AiLoad}");
             return null;
         }
 

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace AiEnergyPipeline.Recompute;
 
 /// <summary>
@@ -62,26 +60,9 @@ internal sealed class ValidationErrors
     {
         var shown = name.Length > MaxNameInPath ? name[..MaxNameInPath] + "…" : name;
         var plain = shown.Length > 0 && shown.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.');
-        var member = plain ? shown : "[\"" + Escape(shown) + "\"]";
+        var member = plain ? shown : "[\"" + SafeText.Escape(shown, quoteSyntax: true) + "\"]";
         return parent.Length == 0 ? member : plain ? parent + "." + member : parent + member;
     }
 
     public static string Index(string parent, int index) => $"{parent}[{index}]";
-
-    private static string Escape(string name)
-    {
-        var sb = new StringBuilder(name.Length);
-        foreach (var c in name)
-        {
-            _ = c switch
-            {
-                '"' => sb.Append("\\\""),
-                '\\' => sb.Append("\\\\"),
-                _ when char.IsControl(c) || char.IsSurrogate(c) => sb.Append($"\\u{(int)c:x4}"),
-                _ => sb.Append(c),
-            };
-        }
-
-        return sb.ToString();
-    }
 }

@@ -46,7 +46,7 @@ public sealed class BlobDatasetStore(BlobContainerClient container) : IDatasetSt
         {
             var response = await blob.DownloadStreamingAsync(cancellationToken: cancellationToken);
             var details = response.Value.Details;
-            var info = new StoredObjectInfo(path, details.ETag.ToString("H"), details.ContentLength, details.ContentType, ReadOnly(details.Metadata));
+            var info = new StoredObjectInfo(path, details.ETag.ToString("H"), details.ContentLength, details.ContentType, ReadOnly(details.Metadata), details.LastModified);
             return new StoredObject(info, response.Value.Content);
         }
         catch (RequestFailedException e) when (e.Status == 404)
@@ -61,7 +61,7 @@ public sealed class BlobDatasetStore(BlobContainerClient container) : IDatasetSt
         try
         {
             var properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
-            return new StoredObjectInfo(path, properties.ETag.ToString("H"), properties.ContentLength, properties.ContentType, ReadOnly(properties.Metadata));
+            return new StoredObjectInfo(path, properties.ETag.ToString("H"), properties.ContentLength, properties.ContentType, ReadOnly(properties.Metadata), properties.LastModified);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
@@ -79,7 +79,7 @@ public sealed class BlobDatasetStore(BlobContainerClient container) : IDatasetSt
 
         await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata, Prefix = prefix }, cancellationToken))
         {
-            yield return new StoredObjectInfo(item.Name, item.Properties.ETag?.ToString("H") ?? "", item.Properties.ContentLength ?? 0, item.Properties.ContentType, ReadOnly(item.Metadata));
+            yield return new StoredObjectInfo(item.Name, item.Properties.ETag?.ToString("H") ?? "", item.Properties.ContentLength ?? 0, item.Properties.ContentType, ReadOnly(item.Metadata), item.Properties.LastModified);
         }
     }
 
@@ -119,6 +119,12 @@ public sealed class BlobDatasetStore(BlobContainerClient container) : IDatasetSt
 
             await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(1000, 20 * attempt)), cancellationToken);
         }
+    }
+
+    public async Task<bool> DeleteAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var blob = container.GetBlobClient(StorePath.Validate(path));
+        return (await blob.DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken)).Value;
     }
 
     private async Task EnsureContainerAsync(CancellationToken cancellationToken)

@@ -8,9 +8,10 @@ namespace AiEnergyPipeline.Storage;
 /// never see half an object; conditional writes take a lock file so that they hold across processes.
 /// Content type and metadata live beside the data under ".meta/".
 /// </summary>
-public sealed class FileSystemDatasetStore : IDatasetStore
+public sealed class FileSystemDatasetStore : IDatasetStore, ITemporaryObjects
 {
     private const string MetaFolder = ".meta";
+    private const string TempSuffix = ".tmp";
     private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(30);
     private readonly string _root;
 
@@ -26,7 +27,7 @@ public sealed class FileSystemDatasetStore : IDatasetStore
     {
         var target = FullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        var temp = target + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        var temp = target + "." + Guid.NewGuid().ToString("N") + TempSuffix;
         try
         {
             await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
@@ -81,7 +82,7 @@ public sealed class FileSystemDatasetStore : IDatasetStore
         StorePath.ValidatePrefix(prefix);
         var paths = Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(_root, f).Replace(Path.DirectorySeparatorChar, '/'))
-            .Where(p => p.StartsWith(prefix, StringComparison.Ordinal) && StorePath.IsValid(p) && !p.EndsWith(".tmp", StringComparison.Ordinal))
+            .Where(p => p.StartsWith(prefix, StringComparison.Ordinal) && StorePath.IsValid(p) && !p.EndsWith(TempSuffix, StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .ToList();
         foreach (var path in paths)
@@ -105,7 +106,7 @@ public sealed class FileSystemDatasetStore : IDatasetStore
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        var temp = target + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        var temp = target + "." + Guid.NewGuid().ToString("N") + TempSuffix;
         try
         {
             File.Copy(source, temp);
@@ -116,6 +117,75 @@ public sealed class FileSystemDatasetStore : IDatasetStore
         finally
         {
             File.Delete(temp);
+        }
+    }
+
+    public Task<bool> DeleteAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var target = FullPath(path);
+        if (!File.Exists(target))
+        {
+            return Task.FromResult(false);
+        }
+
+        File.Delete(target);
+        PruneEmptyFolders(Path.GetDirectoryName(target)!);
+        var meta = MetaPath(path);
+        if (File.Exists(meta))
+        {
+            File.Delete(meta);
+            PruneEmptyFolders(Path.GetDirectoryName(meta)!);
+        }
+        return Task.FromResult(true);
+    }
+
+    public IReadOnlyList<StoredObjectInfo> ListTemporary() =>
+        [.. Directory.EnumerateFiles(_root, "*" + TempSuffix, SearchOption.AllDirectories)
+            .Select(f => (File: new FileInfo(f), Path: Path.GetRelativePath(_root, f).Replace(Path.DirectorySeparatorChar, '/')))
+            .Where(f => !f.Path.StartsWith(MetaFolder + "/", StringComparison.Ordinal) && StorePath.IsValid(f.Path))
+            .OrderBy(f => f.Path, StringComparer.Ordinal)
+            .Select(f => new StoredObjectInfo(f.Path, ETagOf(f.File), f.File.Length, null, new Dictionary<string, string>(), new DateTimeOffset(f.File.LastWriteTimeUtc, TimeSpan.Zero)))];
+
+    public bool DeleteTemporary(string path)
+    {
+        if (!path.EndsWith(TempSuffix, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"'{path}' is not a temporary file of this store.", nameof(path));
+        }
+
+        var target = FullPath(path);
+        if (!File.Exists(target))
+        {
+            return false;
+        }
+
+        File.Delete(target);
+        PruneEmptyFolders(Path.GetDirectoryName(target)!);
+        return true;
+    }
+
+    /// <summary>Removes <paramref name="folder"/> and its parents while empty, up to the root: a deleted run leaves no empty folders behind.</summary>
+    private void PruneEmptyFolders(string folder)
+    {
+        var metaRoot = Path.Combine(_root, MetaFolder);
+        while (folder.Length > _root.Length && folder.StartsWith(_root, StringComparison.Ordinal) && folder != metaRoot)
+        {
+            try
+            {
+                if (!Directory.Exists(folder) || Directory.EnumerateFileSystemEntries(folder).Any())
+                {
+                    return;
+                }
+
+                Directory.Delete(folder);
+            }
+            catch (IOException)
+            {
+                // A writer just created something in it: the folder is in use, keep it.
+                return;
+            }
+
+            folder = Path.GetDirectoryName(folder)!;
         }
     }
 
@@ -165,7 +235,7 @@ public sealed class FileSystemDatasetStore : IDatasetStore
             sidecar = JsonSerializer.Deserialize<Sidecar>(await File.ReadAllTextAsync(meta, cancellationToken));
         }
 
-        return new StoredObjectInfo(path, ETagOf(file), file.Length, sidecar?.ContentType, sidecar?.Metadata ?? new Dictionary<string, string>());
+        return new StoredObjectInfo(path, ETagOf(file), file.Length, sidecar?.ContentType, sidecar?.Metadata ?? new Dictionary<string, string>(), new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero));
     }
 
     // The last write time (to the tick) and length identify a version well enough here: every

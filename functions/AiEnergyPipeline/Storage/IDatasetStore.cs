@@ -32,13 +32,36 @@ public interface IDatasetStore
     /// <returns>The new object's ETag.</returns>
     /// <exception cref="FileNotFoundException">There is no object at <paramref name="from"/>.</exception>
     Task<string> CopyAsync(string from, string to, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes the object at <paramref name="path"/>; only the sweep deletes (litter and runs past
+    /// their retention). A store that cannot delete says so, and the sweep reports it.
+    /// </summary>
+    /// <returns>False when there was no object.</returns>
+    Task<bool> DeleteAsync(string path, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException($"{GetType().Name} cannot delete objects.");
+}
+
+/// <summary>
+/// A store whose half-written objects (a folder store's "*.tmp" files, left by a crash between
+/// writing and moving into place) are hidden from <see cref="IDatasetStore.ListAsync"/>: the
+/// sweep lists and removes them through this.
+/// </summary>
+public interface ITemporaryObjects
+{
+    /// <summary>Every temporary object, with its path relative to the store and its last write.</summary>
+    IReadOnlyList<StoredObjectInfo> ListTemporary();
+
+    /// <summary>Deletes one temporary object listed by <see cref="ListTemporary"/>.</summary>
+    bool DeleteTemporary(string path);
 }
 
 /// <summary>Optional properties of a write.</summary>
 public sealed record StoreWriteOptions(string? ContentType = null, IReadOnlyDictionary<string, string>? Metadata = null);
 
 /// <summary>What a store knows of an object.</summary>
-public sealed record StoredObjectInfo(string Path, string ETag, long Length, string? ContentType, IReadOnlyDictionary<string, string> Metadata);
+/// <param name="LastModified">When it was last written, by the store's clock; null when the store did not say.</param>
+public sealed record StoredObjectInfo(string Path, string ETag, long Length, string? ContentType, IReadOnlyDictionary<string, string> Metadata, DateTimeOffset? LastModified = null);
 
 /// <summary>An object opened for reading; dispose it to release the stream.</summary>
 public sealed class StoredObject(StoredObjectInfo info, Stream content) : IAsyncDisposable, IDisposable

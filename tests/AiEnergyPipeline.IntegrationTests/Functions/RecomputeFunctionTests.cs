@@ -91,6 +91,38 @@ public class RecomputeFunctionTests
         Assert.Equal(before.Runs, after.Runs);
     }
 
+    [Theory]
+    [InlineData("""{"assumptions":{"other_load_growth_gw_per_year":1e306}}""", "assumptions.other_load_growth_gw_per_year", "1E+306 is outside the range of other_load_growth_gw_per_year, [0, 2000] GW/year")]
+    [InlineData("""{"assumptions":{"other_load_growth_gw_per_year":1e308}}""", "assumptions.other_load_growth_gw_per_year", "1E+308 is outside the range of other_load_growth_gw_per_year, [0, 2000] GW/year")]
+    [InlineData("""{"assumptions":{"load_factor.data_centre":5e-324}}""", "assumptions.load_factor.data_centre", "5E-324 is outside the range of load_factor.data_centre, [0.01, 1] fraction")]
+    [InlineData("""{"scenarios":[{"scenario_id":"anthropic_build_ai_2028","points":[{"year":2028,"ai_load_gw":1e300}]}]}""", "scenarios[0].points[0].ai_load_gw", "1E+300 is outside the range of ai_load_gw, [0, 2000] GW")]
+    [InlineData("""{"scenarios":[{"scenario_id":"x\u0000\u001b[31m","points":[{"year":2028,"ai_load_gw":1}]}]}""", "scenarios[0].scenario_id", "'x\\u0000\\u001b[31m' is not a snake_case id")]
+    public async Task Recompute_AbsurdBody_Answers400NamingTheFieldValueAndRangeAndPublishesNothing(string body, string field, string message)
+    {
+        await using var host = FunctionsHost.Create();
+        await IngestAsync(host);
+        var before = await PublishedStateAsync(host);
+
+        var problem = Problem(await RecomputeAsync(host, body), StatusCodes.Status400BadRequest);
+
+        Assert.StartsWith(message, Assert.Single(problem.Errors[field]), StringComparison.Ordinal);
+        Assert.DoesNotContain(problem.Errors.Values.SelectMany(m => m), m => m.Any(char.IsControl));
+        var after = await PublishedStateAsync(host);
+        Assert.Equal(before.Latest, after.Latest);
+        Assert.Equal(before.Runs, after.Runs);
+    }
+
+    [Fact]
+    public async Task Recompute_ValuesAtTheEdgesOfTheirRanges_Publishes()
+    {
+        await using var host = FunctionsHost.Create();
+        await IngestAsync(host);
+
+        var result = await RecomputeAsync(host, """{"assumptions":{"other_load_growth_gw_per_year":2000,"load_factor.data_centre":0.01,"reserve_margin":1},"scenarios":[{"scenario_id":"anthropic_build_ai_2028","points":[{"year":2028,"ai_load_gw":2000}]}]}""");
+
+        Assert.Equal("published", Ok(result).GetProperty("status").GetString());
+    }
+
     [Fact]
     public async Task Recompute_BodyOverOneMebibyte_Answers400OnTheBodyAndPublishesNothing()
     {

@@ -27,6 +27,7 @@ public class LocalSettingsSampleTests
         (typeof(QueuesOptions), QueuesOptions.Section),
         (typeof(IngestOptions), IngestOptions.Section),
         (typeof(IngestQueueOptions), IngestQueueOptions.Section),
+        (typeof(AiEnergyPipeline.Pipeline.Sweep.SweepOptions), AiEnergyPipeline.Pipeline.Sweep.SweepOptions.Section),
     ];
 
     private static Dictionary<string, string> Values()
@@ -51,6 +52,7 @@ public class LocalSettingsSampleTests
         Assert.Empty(missing);
         Assert.Contains(PipelineServiceCollectionExtensions.EiaApiKeySetting, values.Keys);
         Assert.Contains("INGEST_SCHEDULE", values.Keys);
+        Assert.Contains("SWEEP_SCHEDULE", values.Keys);
         Assert.Contains(IngestQueueOptions.QueueNameSetting, values.Keys);
         Assert.Contains(IngestQueueOptions.Section, values.Keys);
     }
@@ -74,6 +76,15 @@ public class LocalSettingsSampleTests
         Assert.Equal(
             [start.AddHours(6), start.AddDays(1).AddHours(6)],
             schedule.GetNextOccurrences(start, start.AddDays(2)));
+    }
+
+    [Fact]
+    public void Sample_SweepSchedule_IsASixFieldNcrontabThatFiresDaily()
+    {
+        var schedule = CrontabSchedule.Parse(Values()["SWEEP_SCHEDULE"], new CrontabSchedule.ParseOptions { IncludingSeconds = true });
+
+        var start = new DateTime(2026, 11, 27, 0, 0, 0, DateTimeKind.Utc);
+        Assert.Equal(2, schedule.GetNextOccurrences(start, start.AddDays(2)).Count());
     }
 
     [Fact]

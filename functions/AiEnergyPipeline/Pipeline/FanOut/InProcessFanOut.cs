@@ -10,6 +10,8 @@ public sealed class InProcessFanOut(IServiceProvider services)
 {
     public async Task<RunOutcome> RunAsync(string trigger, CancellationToken cancellationToken)
     {
+        // Litter of earlier runs (a killed run's work folder, half run, temp files) goes first.
+        await services.GetRequiredService<Sweep.StoreSweeper>().SweepAtRunStartAsync(trigger, cancellationToken);
         var queue = new InProcessIngestQueue();
         var coordinator = ActivatorUtilities.CreateInstance<FanOutCoordinator>(services, queue);
         var start = await coordinator.StartAsync(trigger, occurrence: null, cancellationToken);

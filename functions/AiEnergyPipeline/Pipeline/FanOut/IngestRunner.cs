@@ -15,6 +15,9 @@ public sealed class IngestRunner(IServiceProvider services, IOptions<IngestOptio
         new InProcessFanOut(services).RunAsync(trigger, cancellationToken);
 
     /// <param name="scheduled">Whether a timer asked: then a second firing for the same occurrence starts nothing.</param>
-    public Task<FanOutStart> StartOnQueueAsync(string trigger, bool scheduled, CancellationToken cancellationToken) =>
-        services.GetRequiredService<FanOutCoordinator>().StartAsync(trigger, scheduled ? schedule.OccurrenceKey(time.GetUtcNow()) : null, cancellationToken);
+    public async Task<FanOutStart> StartOnQueueAsync(string trigger, bool scheduled, CancellationToken cancellationToken)
+    {
+        await services.GetRequiredService<Sweep.StoreSweeper>().SweepAtRunStartAsync(trigger, cancellationToken);
+        return await services.GetRequiredService<FanOutCoordinator>().StartAsync(trigger, scheduled ? schedule.OccurrenceKey(time.GetUtcNow()) : null, cancellationToken);
+    }
 }

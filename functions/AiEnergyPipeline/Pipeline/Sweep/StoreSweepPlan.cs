@@ -1,0 +1,127 @@
+using AiEnergyPipeline.Publish;
+using AiEnergyPipeline.Storage;
+
+namespace AiEnergyPipeline.Pipeline.Sweep;
+
+/// <summary>The objects of one runs/{id}/ folder, as listed.</summary>
+/// <param name="Unreadable">Its datapackage.json is there but cannot be read: kept, never judged.</param>
+internal sealed record RunFolder(string RunId, IReadOnlyList<StoredObjectInfo> Objects, bool Complete, string? DerivedFrom, bool Unreadable);
+
+/// <summary>What to remove: the report's line, and the store paths, in the order to delete them.</summary>
+internal sealed record SweepTarget(SweptItem Item, IReadOnlyList<string> Paths);
+
+/// <summary>
+/// The sweep's decisions over one listing of the store, at one time: which objects are litter or
+/// past retention, and why. Pure: it deletes nothing, so a dry run and a sweep decide alike.
+/// </summary>
+internal sealed class StoreSweepPlan(DateTimeOffset now, SweepOptions settings)
+{
+    private const string Occurrences = "occurrences";
+
+    public IEnumerable<SweepTarget> TempFiles(IEnumerable<StoredObjectInfo> temporary)
+    {
+        foreach (var file in temporary)
+        {
+            var age = now - (file.LastModified ?? now);
+            if (age > settings.TempFileAge)
+            {
+                yield return Target(SweepKind.TempFile, file.Path, $"half a write, untouched for {LocalLitter.Ago(age)} (more than {settings.TempFileAge})", [file]);
+            }
+        }
+    }
+
+    /// <param name="kept">Receives each complete run kept and why.</param>
+    public IEnumerable<SweepTarget> Runs(IReadOnlyList<RunFolder> runs, string? latestRunId, List<KeptRun> kept)
+    {
+        var targets = new List<SweepTarget>();
+        foreach (var run in runs.Where(r => !r.Complete && r.RunId != latestRunId))
+        {
+            // The younger of its start (from its id) and its last write: a run still publishing is young by both.
+            var age = now - Newest(run.Objects, RunId.StartOf(run.RunId));
+            var onlyReport = run.Objects.Count == 1 && run.Objects[0].Path == RunPublisher.ReportPath(run.RunId);
+            if (onlyReport && age > settings.ReportAge)
+            {
+                targets.Add(Target(SweepKind.FailedRunReport, RunPublisher.RunFolder(run.RunId) + "/", $"the report of a failed run, {LocalLitter.Ago(age)} old (more than {settings.ReportAge})", run.Objects));
+            }
+            else if (!onlyReport && age > settings.HalfRunAge)
+            {
+                targets.Add(Target(SweepKind.HalfRun, RunPublisher.RunFolder(run.RunId) + "/", $"no datapackage.json: a run that died while publishing, untouched for {LocalLitter.Ago(age)} (more than {settings.HalfRunAge})", run.Objects));
+            }
+        }
+
+        var judged = runs.Where(r => r.Complete && !r.Unreadable).ToList();
+        var keep = RunRetention.Keep([.. judged.Select(r => new CompleteRun(r.RunId, r.DerivedFrom))], latestRunId, settings.KeepLatestRuns, settings.KeepMonthlyRuns);
+        kept.AddRange(runs.Where(r => r.Unreadable).Select(r => new KeptRun(r.RunId, "its datapackage.json cannot be read")));
+        foreach (var run in judged.OrderBy(r => r.RunId, StringComparer.Ordinal))
+        {
+            if (keep.TryGetValue(run.RunId, out var reason))
+            {
+                kept.Add(new KeptRun(run.RunId, reason));
+                continue;
+            }
+
+            // datapackage.json first: a sweep stopped half way leaves a half run, never a complete run with files missing.
+            var ordered = run.Objects.OrderBy(o => o.Path == RunPublisher.DataPackagePath(run.RunId) ? 0 : 1).ThenBy(o => o.Path, StringComparer.Ordinal).ToList();
+            var policy = $"neither latest, nor one of the {settings.KeepLatestRuns} newest{(settings.KeepMonthlyRuns ? ", nor the last of its month" : "")}, nor the source of a kept recompute";
+            targets.Add(Target(SweepKind.RetiredRun, RunPublisher.RunFolder(run.RunId) + "/", policy, ordered));
+        }
+
+        return targets;
+    }
+
+    /// <summary>work/{plan}/ folders and work/occurrences/ claims past the plan expiry.</summary>
+    public IEnumerable<SweepTarget> WorkState(IEnumerable<StoredObjectInfo> objects)
+    {
+        foreach (var group in objects.GroupBy(o => o.Path.Split('/')[1], StringComparer.Ordinal))
+        {
+            if (group.Key == Occurrences)
+            {
+                foreach (var claim in group)
+                {
+                    var claimAge = now - (claim.LastModified ?? now);
+                    if (claimAge > settings.PlanExpiry)
+                    {
+                        yield return Target(SweepKind.ExpiredOccurrence, claim.Path, $"a timer occurrence's claim, {LocalLitter.Ago(claimAge)} old (more than {settings.PlanExpiry})", [claim]);
+                    }
+                }
+
+                continue;
+            }
+
+            var items = group.ToList();
+            var age = now - Newest(items, RunId.StartOf(group.Key));
+            if (age > settings.PlanExpiry)
+            {
+                yield return Target(SweepKind.ExpiredPlan, $"work/{group.Key}/", $"a fanned-out plan, {LocalLitter.Ago(age)} old (more than {settings.PlanExpiry})", items);
+            }
+        }
+    }
+
+    public IEnumerable<SweepTarget> SweepReports(IEnumerable<StoredObjectInfo> objects)
+    {
+        foreach (var report in objects)
+        {
+            var age = now - Newest([report], RunId.StartOf(Path.GetFileNameWithoutExtension(report.Path)));
+            if (age > settings.ReportAge)
+            {
+                yield return Target(SweepKind.OldSweepReport, report.Path, $"an earlier sweep's report, {LocalLitter.Ago(age)} old (more than {settings.ReportAge})", [report]);
+            }
+        }
+    }
+
+    /// <summary>The latest of a start time and the objects' last writes; an object without a time counts as written now, so it is never judged old.</summary>
+    private DateTimeOffset Newest(IEnumerable<StoredObjectInfo> objects, DateTimeOffset? start)
+    {
+        var newest = start ?? DateTimeOffset.MinValue;
+        foreach (var o in objects)
+        {
+            var written = o.LastModified ?? now;
+            newest = written > newest ? written : newest;
+        }
+
+        return newest;
+    }
+
+    private static SweepTarget Target(SweepKind kind, string path, string reason, IReadOnlyList<StoredObjectInfo> objects) =>
+        new(new SweptItem(kind, path, reason, objects.Count, objects.Sum(o => o.Length)), [.. objects.Select(o => o.Path)]);
+}

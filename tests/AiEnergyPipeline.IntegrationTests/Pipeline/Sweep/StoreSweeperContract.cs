@@ -1,0 +1,177 @@
+using AiEnergyPipeline.IntegrationTests.Infrastructure;
+using AiEnergyPipeline.Pipeline.Sweep;
+using AiEnergyPipeline.Publish;
+using AiEnergyPipeline.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using static AiEnergyPipeline.IntegrationTests.Pipeline.Sweep.Litter;
+
+namespace AiEnergyPipeline.IntegrationTests.Pipeline.Sweep;
+
+/// <summary>
+/// The sweep on a store littered by hand (issue 12, item 5): half runs, temporary files, old work
+/// folders and plans, and 30 complete runs across 15 months. The clock is 40 days ahead of the real
+/// one, so that everything written now is 40 days old by the store's own times; what must look
+/// young says so by its id (a run's start) or its file time.
+/// </summary>
+public abstract class StoreSweeperContract
+{
+    private static readonly DateTimeOffset Now = new(DateTimeOffset.UtcNow.AddDays(40).Date, TimeSpan.Zero);
+    private static readonly DateTimeOffset FirstMonth = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Store settings for a new, empty store.</summary>
+    protected abstract Dictionary<string, string?> NewStoreSettings();
+
+    /// <summary>Makes a temporary object the way a crashed write of this store leaves one, written at <paramref name="written"/> when the store allows it.</summary>
+    protected abstract Task PutTemporaryAsync(IDatasetStore store, Dictionary<string, string?> settings, string path, DateTimeOffset? written);
+
+    /// <summary>The paths of temporary objects left in the store.</summary>
+    protected abstract Task<List<string>> TemporaryAsync(IDatasetStore store, Dictionary<string, string?> settings);
+
+    protected virtual bool CanBackdateTemporary => false;
+
+    /// <summary>30 complete runs: the 5th and the 20th of each month from January 2025 to March 2026.</summary>
+    private static IEnumerable<(int Month, int Day, string Id)> Complete() =>
+        from month in Enumerable.Range(0, 15)
+        from day in new[] { 5, 20 }
+        select (month, day, Id(FirstMonth.AddMonths(month).AddDays(day - 1).AddHours(6)));
+
+    private static string RunOf(int month, int day) => Complete().Single(r => r.Month == month && r.Day == day).Id;
+
+    [Fact]
+    public async Task SweepAsync_LitteredStore_RemovesExactlyTheLitterAndTheRunsPastRetention()
+    {
+        var settings = NewStoreSettings();
+        var work = TestPaths.NewTempFolder();
+        settings["Pipeline:WorkDirectory"] = work;
+        await using var services = TestPipeline.Build(settings, new FakeTimeProvider(Now));
+        var store = services.GetRequiredService<IDatasetStore>();
+
+        // 30 complete runs; latest.json on the oldest; the newest a recompute of February 2025's first.
+        foreach (var (month, day, id) in Complete())
+        {
+            await CompleteRunAsync(store, id, derivedFrom: month == 14 && day == 20 ? RunOf(1, 5) : null);
+        }
+
+        await PointLatestAtAsync(store, RunOf(0, 5));
+        // Half runs: one died long ago, one started an hour ago (a run in progress), one failed run's report.
+        var oldHalf = Id(Now.AddDays(-3), "0001aa");
+        var youngHalf = Id(Now.AddHours(-1), "0002aa");
+        await PutAsync(store, $"runs/{oldHalf}/data/generators.csv");
+        await PutAsync(store, $"runs/{youngHalf}/data/generators.csv");
+        var failedReport = Id(Now.AddDays(-2), "0003aa");
+        await PutAsync(store, RunPublisher.ReportPath(failedReport), "{}");
+        var oldFailedReport = Id(Now.AddDays(-45), "0006aa");
+        await PutAsync(store, RunPublisher.ReportPath(oldFailedReport), "{}");
+        // What is shared or kept for good.
+        string[] lasting = ["raw/curated/00aa.csv", "state/fetch/curated/assumptions.csv.json", "partitions/eia930/x/summary.json"];
+        foreach (var path in lasting)
+        {
+            await PutAsync(store, path);
+        }
+
+        // Fanned-out plans: one created 10 days ago, one yesterday; a timer's claim.
+        var oldPlan = Id(Now.AddDays(-10), "0004aa");
+        var youngPlan = Id(Now.AddDays(-1), "0005aa");
+        await PutAsync(store, $"work/{oldPlan}/plan.json");
+        await PutAsync(store, $"work/{oldPlan}/done/eia930/a.json");
+        await PutAsync(store, $"work/{youngPlan}/plan.json");
+        await PutAsync(store, "work/occurrences/timer-20250101T060000Z.json");
+        // Temporary objects beside a table.
+        var oldTemp = $"runs/{RunOf(14, 20)}/data/generators.csv.0123456789abcdef.tmp";
+        await PutTemporaryAsync(store, settings, oldTemp, null);
+        var youngTemp = $"runs/{RunOf(14, 20)}/data/gap.csv.fedcba9876543210.tmp";
+        if (CanBackdateTemporary)
+        {
+            await PutTemporaryAsync(store, settings, youngTemp, Now.AddHours(-1));
+        }
+
+        // Work folders on this machine: one left by a killed run, one in use.
+        var oldFolder = Directory.CreateDirectory(Path.Combine(work, "0123456789abcdef0123456789abcdef")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(oldFolder, "eia930-x.csv"), "bytes");
+        var youngFolder = Directory.CreateDirectory(Path.Combine(work, "fedcba9876543210fedcba9876543210")).FullName;
+        var youngFile = Path.Combine(youngFolder, "raw.csv");
+        await File.WriteAllTextAsync(youngFile, "bytes");
+        File.SetLastWriteTimeUtc(youngFile, Now.AddHours(-1).UtcDateTime);
+
+        var report = await services.GetRequiredService<StoreSweeper>().SweepAsync("test", dryRun: false, CancellationToken.None);
+
+        Assert.Empty(report.Errors);
+        // The runs: latest, the 10 newest, the last of each month and the recompute's source stay.
+        string[] retired = [.. Enumerable.Range(2, 8).Select(m => RunOf(m, 5))];
+        var expectedRuns = Complete().Select(r => r.Id).Except(retired).Append(youngHalf).Append(failedReport).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(expectedRuns, await RunsAsync(store));
+        Assert.Equal(22, report.KeptRuns.Count);
+        Assert.Contains(report.KeptRuns, k => k.RunId == RunOf(0, 5) && k.Reason == RunRetention.Latest);
+        Assert.Contains(report.KeptRuns, k => k.RunId == RunOf(1, 5) && k.Reason.Contains("recomputed from it", StringComparison.Ordinal));
+        Assert.Contains(report.KeptRuns, k => k.RunId == RunOf(3, 20) && k.Reason == "the last run of 2025-04");
+        var paths = await PathsAsync(store);
+        Assert.All(lasting, p => Assert.Contains(p, paths));
+        Assert.Contains(RunPublisher.LatestPath, paths);
+        Assert.Contains($"work/{youngPlan}/plan.json", paths);
+        Assert.DoesNotContain(paths, p => p.StartsWith($"work/{oldPlan}/", StringComparison.Ordinal) || p.StartsWith("work/occurrences/", StringComparison.Ordinal));
+        Assert.Equal(CanBackdateTemporary ? [youngTemp] : [], await TemporaryAsync(store, settings));
+        Assert.False(Directory.Exists(oldFolder));
+        Assert.True(File.Exists(youngFile));
+
+        // The report says what went and why, and is in the store.
+        var removed = report.Removed.ToLookup(r => r.Kind);
+        Assert.Equal([$"runs/{oldHalf}/"], removed[SweepKind.HalfRun].Select(r => r.Path));
+        Assert.Equal([$"runs/{oldFailedReport}/"], removed[SweepKind.FailedRunReport].Select(r => r.Path));
+        Assert.Equal(retired.Select(r => $"runs/{r}/"), removed[SweepKind.RetiredRun].Select(r => r.Path));
+        Assert.Equal([$"work/{oldPlan}/"], removed[SweepKind.ExpiredPlan].Select(r => r.Path));
+        Assert.Equal([oldTemp], removed[SweepKind.TempFile].Select(r => r.Path));
+        Assert.Equal([oldFolder], removed[SweepKind.WorkFolder].Select(r => r.Path));
+        Assert.All(report.Removed, r => Assert.False(string.IsNullOrWhiteSpace(r.Reason)));
+        Assert.Contains(StoreSweeper.ReportPath(report.SweepId), paths);
+    }
+
+    [Fact]
+    public async Task SweepAsync_DryRun_ListsWhatWouldGoAndRemovesNothing()
+    {
+        var settings = NewStoreSettings();
+        await using var services = TestPipeline.Build(settings, new FakeTimeProvider(Now));
+        var store = services.GetRequiredService<IDatasetStore>();
+        var oldHalf = Id(Now.AddDays(-3), "0001aa");
+        await PutAsync(store, $"runs/{oldHalf}/data/generators.csv");
+        var before = await PathsAsync(store);
+
+        var report = await services.GetRequiredService<StoreSweeper>().SweepAsync("test", dryRun: true, CancellationToken.None);
+
+        Assert.True(report.DryRun);
+        Assert.Contains(report.Removed, r => r.Kind == SweepKind.HalfRun && r.Path == $"runs/{oldHalf}/");
+        Assert.Equal(before, await PathsAsync(store));
+    }
+
+    [Fact]
+    public async Task SweepAsync_HalfRunLatestPointsAt_IsKept()
+    {
+        var settings = NewStoreSettings();
+        await using var services = TestPipeline.Build(settings, new FakeTimeProvider(Now));
+        var store = services.GetRequiredService<IDatasetStore>();
+        var half = Id(Now.AddDays(-3), "0001aa");
+        await PutAsync(store, $"runs/{half}/data/generators.csv");
+        await PointLatestAtAsync(store, half);
+
+        var report = await services.GetRequiredService<StoreSweeper>().SweepAsync("test", dryRun: false, CancellationToken.None);
+
+        Assert.DoesNotContain(report.Removed, r => r.Kind == SweepKind.HalfRun);
+        Assert.Equal([half], await RunsAsync(store));
+    }
+
+    [Fact]
+    public async Task SweepAsync_LatestUnreadable_JudgesNoRun()
+    {
+        var settings = NewStoreSettings();
+        await using var services = TestPipeline.Build(settings, new FakeTimeProvider(Now));
+        var store = services.GetRequiredService<IDatasetStore>();
+        var half = Id(Now.AddDays(-3), "0001aa");
+        await PutAsync(store, $"runs/{half}/data/generators.csv");
+        await PutAsync(store, RunPublisher.LatestPath, "{\"run_id\": ");
+
+        var report = await services.GetRequiredService<StoreSweeper>().SweepAsync("test", dryRun: false, CancellationToken.None);
+
+        Assert.Contains(report.Errors, e => e.Contains("latest.json", StringComparison.Ordinal));
+        Assert.Equal([half], await RunsAsync(store));
+    }
+}
