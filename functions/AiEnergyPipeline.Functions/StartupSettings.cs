@@ -18,10 +18,13 @@ public static class StartupSettings
     /// <exception cref="SettingsException">A setting is invalid; the message is one line.</exception>
     public static void ThrowIfInvalid(IConfiguration configuration)
     {
-        // The timer trigger reads %INGEST_SCHEDULE%: blank, the host would fail to index the function.
-        if (string.IsNullOrWhiteSpace(configuration[RootSettings.IngestScheduleSetting]))
+        // The timer triggers read %INGEST_SCHEDULE% and %SWEEP_SCHEDULE%: blank, the host would fail to index the function.
+        foreach (var schedule in new[] { RootSettings.IngestScheduleSetting, RootSettings.SweepScheduleSetting })
         {
-            throw new SettingsException($"{RootSettings.IngestScheduleSetting} is not set: must be {RootSettingsRules.ScheduleRule}.");
+            if (string.IsNullOrWhiteSpace(configuration[schedule]))
+            {
+                throw new SettingsException($"{schedule} is not set: must be {RootSettingsRules.ScheduleRule}.");
+            }
         }
 
         var services = new ServiceCollection().AddLogging().AddAiEnergyPipeline(configuration);

@@ -27,7 +27,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddTransient<RecomputePipeline>();
         services.AddSingleton<Recompute.RecomputeLimitsLoader>();
         services.AddSingleton<PublishedGap>();
-        services.AddOptions<Pipeline.Sweep.SweepOptions>().Bind(configuration.GetSection(Pipeline.Sweep.SweepOptions.Section));
+        services.AddOptions<Pipeline.Sweep.SweepOptions>().Bind(configuration.GetSection(Pipeline.Sweep.SweepOptions.Section)).ValidateSettings<Pipeline.Sweep.SweepOptions, SweepSettingsRules>();
         services.AddTransient<Pipeline.Sweep.StoreSweeper>();
         services.AddIngestFanOut(configuration);
         return services;

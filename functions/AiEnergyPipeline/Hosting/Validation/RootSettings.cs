@@ -9,6 +9,7 @@ namespace AiEnergyPipeline.Hosting;
 public sealed class RootSettings
 {
     public const string IngestScheduleSetting = "INGEST_SCHEDULE";
+    public const string SweepScheduleSetting = "SWEEP_SCHEDULE";
     public const string IngestQueueNameSetting = "INGEST_QUEUE_NAME";
     public const string IngestQueueSetting = "IngestQueue";
     public const string EiaApiKeySetting = "EIA_API_KEY";
@@ -16,6 +17,8 @@ public sealed class RootSettings
     public const string WorkerRuntimeSetting = "FUNCTIONS_WORKER_RUNTIME";
 
     public string? IngestSchedule { get; set; }
+
+    public string? SweepSchedule { get; set; }
 
     public string? IngestQueueName { get; set; }
 
@@ -32,6 +35,7 @@ public sealed class RootSettings
     public void Read(IConfiguration configuration)
     {
         IngestSchedule = configuration[IngestScheduleSetting];
+        SweepSchedule = configuration[SweepScheduleSetting];
         IngestQueueName = configuration[IngestQueueNameSetting];
         IngestQueue = configuration[IngestQueueSetting];
         EiaApiKey = configuration[EiaApiKeySetting];

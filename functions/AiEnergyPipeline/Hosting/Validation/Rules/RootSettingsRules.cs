@@ -14,6 +14,7 @@ public sealed class RootSettingsRules : SettingRules<RootSettings>
         : base("")
     {
         Optional(RootSettings.IngestScheduleSetting, ScheduleRule, o => o.IngestSchedule, IsSchedule);
+        Optional(RootSettings.SweepScheduleSetting, ScheduleRule, o => o.SweepSchedule, IsSchedule);
         Optional(RootSettings.IngestQueueNameSetting, $"a queue name: {SettingValues.StorageNameRule}", o => o.IngestQueueName, SettingValues.IsStorageName);
         Rule(RootSettings.IngestQueueSetting, "blank or a storage connection string such as UseDevelopmentStorage=true", o => Invalid(o.IngestQueue, SettingValues.IsQueueConnectionString));
         // Keys are letters and digits; a space or a quote is a paste gone wrong, and the key itself is never shown.
