@@ -89,6 +89,21 @@ public sealed class FailureDescribingStore(IDatasetStore inner) : IDatasetStore
         }
     }
 
+    public async Task<bool> DeleteAsync(string path, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await inner.DeleteAsync(path, cancellationToken);
+        }
+        catch (Exception e) when (IsFailure(e, cancellationToken))
+        {
+            throw Failed("deleting", path, e);
+        }
+    }
+
+    /// <summary>The wrapped store's temporary objects, when it keeps them apart from its listing (a folder store); else null.</summary>
+    public ITemporaryObjects? TemporaryObjects => inner as ITemporaryObjects;
+
     private StoreFailedException Failed(string operation, string path, Exception e) =>
         new(operation, path, inner.Description, StorageFailures.Describe(e), e);
 

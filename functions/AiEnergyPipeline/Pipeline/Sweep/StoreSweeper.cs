@@ -34,6 +34,10 @@ public sealed partial class StoreSweeper(
     private const string RunsFolder = "runs/";
     private const string TempSuffix = ".tmp";
 
+    /// <summary>Where the store keeps half-written objects apart from its listing, seen through the wrapper that describes failures.</summary>
+    private static ITemporaryObjects? TemporaryObjectsOf(IDatasetStore store) =>
+        store as ITemporaryObjects ?? (store as FailureDescribingStore)?.TemporaryObjects;
+
     public static string ReportPath(string sweepId) => $"{Folder}/{sweepId}.json";
 
     /// <summary>
@@ -81,7 +85,7 @@ public sealed partial class StoreSweeper(
             listing.Add(info);
         }
 
-        var temporary = store is ITemporaryObjects hidden ? hidden.ListTemporary() : listing.Where(i => i.Path.EndsWith(TempSuffix, StringComparison.Ordinal)).ToList();
+        var temporary = TemporaryObjectsOf(store) is { } hidden ? hidden.ListTemporary() : listing.Where(i => i.Path.EndsWith(TempSuffix, StringComparison.Ordinal)).ToList();
         var targets = plan.TempFiles(temporary).ToList();
 
         var (latestRunId, latestReadable) = await LatestAsync(listing.Any(i => i.Path == RunPublisher.LatestPath), cancellationToken);
@@ -174,7 +178,7 @@ public sealed partial class StoreSweeper(
         {
             foreach (var path in target.Paths)
             {
-                if (target.Item.Kind == SweepKind.TempFile && store is ITemporaryObjects hidden)
+                if (target.Item.Kind == SweepKind.TempFile && TemporaryObjectsOf(store) is { } hidden)
                 {
                     hidden.DeleteTemporary(path);
                 }
