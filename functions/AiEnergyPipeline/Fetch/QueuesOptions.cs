@@ -10,6 +10,18 @@ public enum QueueFileFormat
 
     /// <summary>One ISO's queue as a CSV in the columns gridstatus normalises every ISO to.</summary>
     Gridstatus,
+
+    /// <summary>PJM's queue workbook (.xlsx), as its interconnection queues page exports it.</summary>
+    Pjm,
+
+    /// <summary>CAISO's public queue report workbook (.xlsx): active, completed and withdrawn sheets.</summary>
+    Caiso,
+
+    /// <summary>NYISO's interconnection queue workbook (.xlsx): active, cluster, withdrawn and in-service sheets.</summary>
+    Nyiso,
+
+    /// <summary>ERCOT's monthly Generator Interconnection Status (GIS) report workbook (.xlsx).</summary>
+    Ercot,
 }
 
 /// <summary>Settings of the interconnection queues source (section <c>Sources:Queues</c>).</summary>
@@ -51,8 +63,8 @@ public sealed class QueuesOptions
             var setting = $"{Section}:Files:{i}";
             var parsed = format is null ? QueueFileFormat.Lbnl
                 : Enum.TryParse<QueueFileFormat>(format, ignoreCase: true, out var f) && Enum.IsDefined(f) && !char.IsDigit(format[0]) ? f
-                : throw new InvalidOperationException($"{setting}:Format is '{format}'; use lbnl or gridstatus.");
-            url ??= parsed == QueueFileFormat.Lbnl ? DefaultLbnlUrl : throw new InvalidOperationException($"{setting}:Url is not set.");
+                : throw new InvalidOperationException($"{setting}:Format is '{format}'; use {FormatNames}.");
+            url ??= DefaultUrlOf(parsed) ?? throw new InvalidOperationException($"{setting}:Url is not set{(parsed == QueueFileFormat.Ercot ? ": ERCOT publishes each month's GIS report under a new document id" : "")}.");
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             {
                 throw new InvalidOperationException($"{setting}:Url '{url}' is not an http(s) URL.");
@@ -63,6 +75,8 @@ public sealed class QueuesOptions
                 throw new InvalidOperationException($"{setting}:Region is not set: a gridstatus file holds one ISO's queue and does not name it.");
             }
 
+            // An ISO's own file holds that ISO's queue: its region is the format's, whatever the setting says.
+            region = IsoQueueFormats.RegionOf(parsed) ?? region;
             files.Add(new QueueFile(i, uri, parsed, region is null ? null : QueueRegions.Canonical(region), sheet, FileNameOf(uri, parsed, i)));
         }
 
@@ -77,7 +91,17 @@ public sealed class QueuesOptions
         return last.Length > 0 ? last : $"{format.ToString().ToLowerInvariant()}-{index}.{ExtensionOf(format)}";
     }
 
-    public static string ExtensionOf(QueueFileFormat format) => format == QueueFileFormat.Lbnl ? "xlsx" : "csv";
+    public static string ExtensionOf(QueueFileFormat format) => format == QueueFileFormat.Gridstatus ? "csv" : "xlsx";
+
+    /// <summary>The formats' setting values, for messages: "lbnl, gridstatus, pjm, ...".</summary>
+    public static string FormatNames { get; } = string.Join(", ", Enum.GetNames<QueueFileFormat>().Select(n => n.ToLowerInvariant()));
+
+    /// <summary>The URL a format's entry fetches when its Url is blank; null where the format has none (gridstatus files, ERCOT's monthly report).</summary>
+    public static string? DefaultUrlOf(QueueFileFormat format) => format switch
+    {
+        QueueFileFormat.Lbnl => DefaultLbnlUrl,
+        _ => IsoQueueFormats.DefaultUrlOf(format),
+    };
 }
 
 /// <summary>One queue file to fetch (settings <c>Sources:Queues:Files:{i}:*</c>).</summary>
@@ -85,10 +109,10 @@ public sealed class QueueFileOptions
 {
     public string? Url { get; set; }
 
-    /// <summary><c>lbnl</c> (the default) or <c>gridstatus</c>.</summary>
+    /// <summary><c>lbnl</c> (the default), <c>gridstatus</c>, or an ISO's own file: <c>pjm</c>, <c>caiso</c>, <c>nyiso</c>, <c>ercot</c>.</summary>
     public string? Format { get; set; }
 
-    /// <summary>The ISO whose queue a gridstatus file holds, such as PJM; required for gridstatus, ignored for LBNL (each row names its own).</summary>
+    /// <summary>The ISO whose queue a gridstatus file holds, such as PJM; required for gridstatus, ignored for LBNL (each row names its own) and for an ISO's own file.</summary>
     public string? Region { get; set; }
 
     /// <summary>The LBNL data sheet; default: the first sheet whose header has the queue columns.</summary>

@@ -1,0 +1,36 @@
+namespace AiEnergyPipeline.Fetch;
+
+/// <summary>The ISOs' own queue files: the region each holds and where each ISO publishes it.</summary>
+public static class IsoQueueFormats
+{
+    /// <summary>
+    /// PJM's queue export, as its interconnection queues page downloads it. PJM answers it to a
+    /// POST carrying the page's subscription header, which this source does not send: a live run
+    /// needs a URL that serves the workbook to a GET (a mirror, or a recorded snapshot).
+    /// </summary>
+    public const string DefaultPjmUrl = "https://services.pjm.com/PJMPlanningApi/api/Queue/ExportToXls";
+
+    public const string DefaultCaisoUrl = "https://www.caiso.com/PublishedDocuments/PublicQueueReport.xlsx";
+
+    public const string DefaultNyisoUrl = "https://www.nyiso.com/documents/20142/1407078/NYISO-Interconnection-Queue.xlsx";
+
+    public static string? RegionOf(QueueFileFormat format) => format switch
+    {
+        QueueFileFormat.Pjm => "PJM",
+        QueueFileFormat.Caiso => "CAISO",
+        QueueFileFormat.Nyiso => "NYISO",
+        QueueFileFormat.Ercot => "ERCOT",
+        _ => null,
+    };
+
+    public static bool IsIsoFile(QueueFileFormat format) => RegionOf(format) is not null;
+
+    /// <summary>The ISO's current public download; null for ERCOT, whose monthly report has a new document id each month.</summary>
+    public static string? DefaultUrlOf(QueueFileFormat format) => format switch
+    {
+        QueueFileFormat.Pjm => DefaultPjmUrl,
+        QueueFileFormat.Caiso => DefaultCaisoUrl,
+        QueueFileFormat.Nyiso => DefaultNyisoUrl,
+        _ => null,
+    };
+}

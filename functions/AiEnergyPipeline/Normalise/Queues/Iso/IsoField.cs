@@ -1,0 +1,26 @@
+namespace AiEnergyPipeline.Normalise.Queues.Iso;
+
+/// <summary>
+/// The fields an ISO layout maps its columns to. Each layout names, per field, the headers the
+/// ISO has used; the reader works with these names only, so a renamed column is one alias more.
+/// </summary>
+public static class IsoField
+{
+    public const string QueueId = "queue_id";
+    public const string ProjectName = "project_name";
+    public const string State = "state";
+    public const string County = "county";
+    public const string Type1 = "type_1";
+    public const string Type2 = "type_2";
+    public const string Type3 = "type_3";
+    public const string Capacity = "capacity_mw";
+    public const string Capacity2 = "capacity_mw_fallback";
+    public const string QueueDate = "queue_date";
+    public const string QueueDate2 = "queue_date_fallback";
+    public const string ProposedDate = "proposed_completion_date";
+    public const string ProposedDate2 = "proposed_completion_date_fallback";
+    public const string Status = "status";
+    public const string WithdrawnDate = "withdrawn_date";
+    public const string CompletionDate = "actual_completion_date";
+    public const string Phase = "phase";
+}
