@@ -88,7 +88,11 @@ public sealed class QueuesOptions
     private static string FileNameOf(Uri url, QueueFileFormat format, int index)
     {
         var last = Uri.UnescapeDataString(url.AbsolutePath.TrimEnd('/').Split('/')[^1]);
-        return last.Length > 0 ? last : $"{format.ToString().ToLowerInvariant()}-{index}.{ExtensionOf(format)}";
+        var name = format.ToString().ToLowerInvariant();
+        // Downloads served by a script (PJM's ExportToXls, ERCOT's mirDownload) are named after the format, so that the file says what it holds.
+        return last.Length == 0 ? $"{name}-{index}.{ExtensionOf(format)}"
+            : last.Contains('.', StringComparison.Ordinal) ? last
+            : $"{name}_{last}.{ExtensionOf(format)}";
     }
 
     public static string ExtensionOf(QueueFileFormat format) => format == QueueFileFormat.Gridstatus ? "csv" : "xlsx";

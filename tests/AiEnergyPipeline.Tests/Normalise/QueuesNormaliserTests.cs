@@ -40,9 +40,9 @@ public class QueuesNormaliserTests
         Assert.Equal(string.Join(",", Schemas.QueueProjects.ColumnNames), lines[0]);
         Assert.Equal(
         [
-            "ERCOT,254,Sunny Flats,TX,Pecos,Solar+Battery,solar_pv,300,150,150,,2021-03-15,2027-11-01,month,active,ERCOT,lbnl,queued_up.xlsx",
-            "PJM,9,Sunny Flats,TX,Pecos,Solar,solar_pv,300,0,,,2021-03-15,2028-01-01,year,active,PJM,lbnl,queued_up.xlsx",
-            "PJM,AF1-123,Keystone Solar,PA,Cumberland,Solar,solar_pv,120,0,,,2019-10-31,2026-04-01,month,active,PJM,gridstatus,pjm.csv",
+            "ERCOT,254,Sunny Flats,TX,Pecos,Solar+Battery,solar_pv,300,150,150,,2021-03-15,2027-11-01,month,active,ERCOT,lbnl,queued_up.xlsx,active,,,254",
+            "PJM,9,Sunny Flats,TX,Pecos,Solar,solar_pv,300,0,,,2021-03-15,2028-01-01,year,active,PJM,lbnl,queued_up.xlsx,active,,,9",
+            "PJM,AF1-123,Keystone Solar,PA,Cumberland,Solar,solar_pv,120,0,,,2019-10-31,2026-04-01,month,active,PJM,gridstatus,pjm.csv,Active,,,AF1-123",
         ],
             lines.Skip(1));
         Assert.Single(quarantine);
@@ -60,10 +60,10 @@ public class QueuesNormaliserTests
         Assert.Equal(["PJM,AF1-123", "ERCOT,7", "MISO,7", "PJM,AF1-124"], lines.Skip(1).Select(l => string.Join(',', l.Split(',').Take(2))));
         Assert.Equal(3, quarantine.Length);
         Assert.Equal(
-            "queues,queued_up.xlsx,raw/queues/queued_up.xlsx,6,sheet '03. Complete Queue Data' row 6: duplicate of region 'ERCOT' queue id '7' read first from queued_up.xlsx sheet '03. Complete Queue Data' row 5,\"ERCOT,7,Sunny Flats\"",
+            "queues,queued_up.xlsx,raw/queues/queued_up.xlsx,6,sheet '03. Complete Queue Data' row 6: duplicate of region 'ERCOT' project '7' read first from queued_up.xlsx sheet '03. Complete Queue Data' row 5,\"ERCOT,7,Sunny Flats\"",
             quarantine[1]);
         Assert.Equal(
-            "queues,pjm.csv,raw/queues/pjm.csv,2,duplicate of region 'PJM' queue id 'AF1-123' read first from queued_up.xlsx sheet '03. Complete Queue Data' row 4,\"PJM,AF1-123,Keystone Solar\"",
+            "queues,pjm.csv,raw/queues/pjm.csv,2,duplicate of region 'PJM' project 'AF1-123' read first from queued_up.xlsx sheet '03. Complete Queue Data' row 4,\"PJM,AF1-123,Keystone Solar\"",
             quarantine[2]);
         Assert.Equal((6L, 4L), (counts.RowsIn, counts.RowsOut));
     }

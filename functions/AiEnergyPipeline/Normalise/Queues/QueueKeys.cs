@@ -29,7 +29,7 @@ public static partial class QueueKeys
         return $"{queueId} Phase {bare.ToUpperInvariant()}";
     }
 
-    [GeneratedRegex(@"\b(?:phase|ph\.)\s*(?<phase>[0-9]+[A-Za-z]?|[IVXivx]+|[A-Za-z])\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:phase\s+|ph\.\s*)(?<phase>[0-9]+[A-Za-z]?|[IVXivx]+|[A-Za-z])\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PhaseInName();
 
     [GeneratedRegex(@"^(?:phase|ph\.)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -22,7 +22,7 @@ public static class ErcotQueueLayout
         [
             new(IsoField.QueueId, true, "INR", "INR Number"),
             new(IsoField.ProjectName, true, "Project Name"),
-            new(IsoField.County, true),
+            new(IsoField.County, true, "County"),
             new(IsoField.Type1, true, "Fuel"),
             new(IsoField.Type2, false, "Technology"),
             new(IsoField.Capacity, true, "Capacity (MW)", "Capacity", "Summer Capacity (MW)"),

@@ -10,7 +10,7 @@ namespace AiEnergyPipeline.Normalise.Queues.Iso;
 /// </summary>
 internal static class IsoHeader
 {
-    public const int ScanRows = 30;
+    public const int ScanRows = 60;
 
     /// <summary>The header found in <paramref name="rows"/> (the first rows of a sheet), or null with the columns the closest candidate missed.</summary>
     public static (ColumnMap? Map, IReadOnlyList<string?> Headers, int Index, IReadOnlyList<string> Missing) Find(IReadOnlyList<SheetRow> rows, IReadOnlyList<ColumnSpec> specs)

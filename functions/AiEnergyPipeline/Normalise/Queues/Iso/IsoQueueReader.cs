@@ -47,7 +47,8 @@ public static class IsoQueueReader
 
         if (found.Count == 0)
         {
-            var detail = closest is { } c ? $"the closest, sheet '{c.Sheet}': {ColumnMap.MissingMessage(c.Missing)}" : "the file has no sheets.";
+            // Named as the ISO names them (the first header each field has had), not by the reader's field names.
+            var detail = closest is { } c ? $"the closest, sheet '{c.Sheet}': {ColumnMap.MissingMessage(c.Missing.Select(m => HeaderOf(layout, m)).ToList())}" : "the file has no sheets.";
             throw new SourceException(file.Source, file.FileName, $"not in the {layout.Region} queue layout: no sheet has its columns; {detail}");
         }
 
@@ -75,6 +76,9 @@ public static class IsoQueueReader
             }
         }
     }
+
+    private static string HeaderOf(IsoQueueLayout layout, string field) =>
+        layout.Specs.First(s => s.Name == field) is { Aliases.Length: > 0 } spec ? spec.Aliases[0] : field;
 
     private static IEnumerable<SheetRow> Remaining(IEnumerator<SheetRow> rows)
     {
