@@ -19,7 +19,7 @@ public sealed partial class QueuesNormaliser(IOptions<QueuesOptions> options, IL
 {
     public IReadOnlyList<string> Sources { get; } = [QueuesSource.SourceName];
 
-    public IReadOnlyList<TableSchema> Tables { get; } = [Schemas.QueueProjects];
+    public IReadOnlyList<TableSchema> Tables { get; } = [Schemas.QueueProjects, Schemas.QueueCompletionRates];
 
     public async Task<IReadOnlyList<StagedTable>> NormaliseAsync(NormaliseContext context, CancellationToken cancellationToken)
     {
@@ -33,6 +33,7 @@ public sealed partial class QueuesNormaliser(IOptions<QueuesOptions> options, IL
         var counts = context.CountsOf(QueuesSource.SourceName);
         var seen = new Dictionary<(string Region, string Key), (string File, QueueRowLocation Location)>();
         var unknown = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        var rates = new QueueCompletionRates();
         await using var writer = TableWriter.Create(context.StagingDirectory, Schemas.QueueProjects);
         for (var i = 0; i < files.Count; i++)
         {
@@ -95,6 +96,7 @@ public sealed partial class QueuesNormaliser(IOptions<QueuesOptions> options, IL
 
                     seen[(project.Region, project.ProjectKey)] = (file.FileName, project.Location);
                     QueueProjectRow.Write(writer, project);
+                    rates.Add(project);
                     written++;
                     counts.RowsOut++;
                     zeroMw += project.CapacityMw == 0 ? 1 : 0;
@@ -113,7 +115,7 @@ public sealed partial class QueuesNormaliser(IOptions<QueuesOptions> options, IL
             counts.Notes.Add($"{unknown.Values.Sum()} projects kept with status unknown (no rule knows the words in status_raw): {string.Join(", ", unknown.Select(p => $"{p.Key} x{p.Value}"))}.");
         }
 
-        return [await writer.CompleteAsync(cancellationToken)];
+        return [await writer.CompleteAsync(cancellationToken), await rates.WriteAsync(context.StagingDirectory, cancellationToken)];
     }
 
     private static IEnumerable<QueueProject> Rows(QueueFile entry, FetchedFile file, Stream? stream, Action<QuarantineRecord> unreadable) => entry.Format switch

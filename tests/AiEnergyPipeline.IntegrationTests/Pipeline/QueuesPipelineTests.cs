@@ -34,6 +34,8 @@ public class QueuesPipelineTests
         Assert.Equal(["caiso", "ercot", "gridstatus", "lbnl", "nyiso", "pjm"], rows.Select(r => r["source_format"]).Distinct().Order(StringComparer.Ordinal));
         Assert.Equal(["active", "operational", "retired", "suspended", "withdrawn"], rows.Select(r => r["status"]).Distinct().Order(StringComparer.Ordinal));
         Assert.Contains(rows, r => r["project_key"] == "1502 Phase II" && r["region"] == "CAISO");
+        var rates = Assert.Single(outcome.Report.Tables, t => t.Name == "queue_completion_rates" && t.Format == "csv");
+        Assert.Equal(37, rates.Rows);
         var package = await File.ReadAllTextAsync(Path.Combine(store, "runs", outcome.RunId, "datapackage.json"));
         Assert.Contains("\"CC-BY-4.0\"", package, StringComparison.Ordinal);
     }
