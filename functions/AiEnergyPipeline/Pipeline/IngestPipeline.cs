@@ -229,6 +229,11 @@ public sealed partial class IngestPipeline(
             }
 
             tables.Add(await quarantineWriter.CompleteAsync(cancellationToken));
+            if (await new QueueChangesStage(store, publisher).ComputeAsync(runId, tables, staging, cancellationToken) is { } queueChanges)
+            {
+                tables.Add(queueChanges);
+            }
+
             var computeClock = Stopwatch.StartNew();
             try
             {

@@ -1,6 +1,7 @@
 using AiEnergyPipeline.IntegrationTests.Infrastructure;
 using AiEnergyPipeline.Pipeline;
 using AiEnergyPipeline.Publish;
+using AiEnergyPipeline.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AiEnergyPipeline.IntegrationTests.Pipeline;
@@ -77,9 +78,43 @@ public class QueuesPipelineTests
         Assert.Contains(rows, r => r["source_format"] == "caiso");
     }
 
-    private static async Task<List<Dictionary<string, string>>> ReadProjectsAsync(string store, string runId)
+    [Fact]
+    public async Task RunAsync_SecondRunAgainstAChangedQueue_PublishesTheChangesWithBothRunIds()
     {
-        await using var stream = File.OpenRead(Path.Combine(store, "runs", runId, "data", "queue_projects.csv"));
+        var store = TestPaths.NewTempFolder();
+        var first = await RunAsync(store);
+        var snapshot = TestPaths.CopyOfSnapshot();
+        // NYISO a month later: 1098 in service with 10 MW more, 1177's date three months later, 1200 new, 1021 withdrawn, 0845 no longer listed.
+        object?[] header = ["Queue Pos.", "Project Name", "Date of IR", "SP (MW)", "WP (MW)", "Type/ Fuel", "County", "State", "S", "Proposed COD"];
+        XlsxWriter.Write(Path.Combine(snapshot, "queues/nyiso/NYISO-Interconnection-Queue.xlsx"),
+            new Sheet("Interconnection Queue",
+            [
+                header,
+                ["1098", "Astoria Battery", 44228.0, 210.0, 210.0, "ES", "Queens", "NY", 14.0, 46327.0],
+                ["1177", "Chautauqua Wind", 44454.0, 120.0, 120.0, "W", "Chautauqua", "NY", 5.0, "2029/03"],
+                ["1200", "Mohawk Solar", 46000.0, 90.0, 90.0, "S", "Montgomery", "NY", 1.0, "2030/06"],
+                ["C24-014", "Seneca Solar", 45413.0, 80.0, 80.0, "S", "Seneca", "NY", 1.0, "2029/06"],
+                ["0612", "Saranac Hydro Upgrade", 42373.0, 12.0, 12.0, "H", "Clinton", "NY", 14.0, 43617.0],
+            ]),
+            new Sheet("Withdrawn", [header, ["1021", "Catskill Solar", 44046.0, 100.0, 100.0, "S", "Greene", "NY", 11.0, "2027/06"]]));
+
+        var second = await RunAsync(store, snapshot);
+
+        Assert.Equal((RunStatus.Published, RunStatus.Published), (first.Status, second.Status));
+        Assert.Equal(0, Assert.Single(first.Report.Tables, t => t.Name == "queue_changes" && t.Format == "csv").Rows);
+        var changes = await ReadTableAsync(store, second.RunId, "queue_changes");
+        Assert.Equal(
+            [("1098", "in_service"), ("1098", "capacity_changed"), ("1177", "proposed_date_moved"), ("1200", "entered"), ("1021", "withdrawn"), ("0845", "left")],
+            changes.Select(c => (c["project_key"], c["change"])));
+        Assert.All(changes, c => Assert.Equal((first.RunId, second.RunId, "NYISO"), (c["previous_run_id"], c["run_id"], c["region"])));
+        Assert.Equal(("2028-12-01", "2029-03-01", "3"), (changes[2]["from_value"], changes[2]["to_value"], changes[2]["months_moved"]));
+    }
+
+    private static Task<List<Dictionary<string, string>>> ReadProjectsAsync(string store, string runId) => ReadTableAsync(store, runId, "queue_projects");
+
+    private static async Task<List<Dictionary<string, string>>> ReadTableAsync(string store, string runId, string table)
+    {
+        await using var stream = File.OpenRead(Path.Combine(store, "runs", runId, "data", $"{table}.csv"));
         using var csv = CsvHelper.CsvReader.Create(stream, CsvHelper.CsvReaderOptions.Default with { Separator = ',', AllowLineBreaksInQuotes = true }, leaveOpen: true);
         var rows = new List<Dictionary<string, string>>();
         while (csv.Read())
