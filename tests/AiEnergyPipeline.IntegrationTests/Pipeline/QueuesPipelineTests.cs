@@ -84,19 +84,7 @@ public class QueuesPipelineTests
         var store = TestPaths.NewTempFolder();
         var first = await RunAsync(store);
         var snapshot = TestPaths.CopyOfSnapshot();
-        // NYISO a month later: 1098 in service with 10 MW more, 1177's date three months later, 1200 new, 1021 withdrawn, 0845 no longer listed.
-        object?[] header = ["Queue Pos.", "Project Name", "Date of IR", "SP (MW)", "WP (MW)", "Type/ Fuel", "County", "State", "S", "Proposed COD"];
-        XlsxWriter.Write(Path.Combine(snapshot, "queues/nyiso/NYISO-Interconnection-Queue.xlsx"),
-            new Sheet("Interconnection Queue",
-            [
-                header,
-                ["1098", "Astoria Battery", 44228.0, 210.0, 210.0, "ES", "Queens", "NY", 14.0, 46327.0],
-                ["1177", "Chautauqua Wind", 44454.0, 120.0, 120.0, "W", "Chautauqua", "NY", 5.0, "2029/03"],
-                ["1200", "Mohawk Solar", 46000.0, 90.0, 90.0, "S", "Montgomery", "NY", 1.0, "2030/06"],
-                ["C24-014", "Seneca Solar", 45413.0, 80.0, 80.0, "S", "Seneca", "NY", 1.0, "2029/06"],
-                ["0612", "Saranac Hydro Upgrade", 42373.0, 12.0, 12.0, "H", "Clinton", "NY", 14.0, 43617.0],
-            ]),
-            new Sheet("Withdrawn", [header, ["1021", "Catskill Solar", 44046.0, 100.0, 100.0, "S", "Greene", "NY", 11.0, "2027/06"]]));
+        WriteNyisoAMonthLater(snapshot);
 
         var second = await RunAsync(store, snapshot);
 
@@ -110,9 +98,26 @@ public class QueuesPipelineTests
         Assert.Equal(("2028-12-01", "2029-03-01", "3"), (changes[2]["from_value"], changes[2]["to_value"], changes[2]["months_moved"]));
     }
 
+    /// <summary>NYISO a month later: 1098 in service with 10 MW more, 1177's date three months later, 1200 new, 1021 withdrawn, 0845 no longer listed.</summary>
+    internal static void WriteNyisoAMonthLater(string snapshot)
+    {
+        object?[] header = ["Queue Pos.", "Project Name", "Date of IR", "SP (MW)", "WP (MW)", "Type/ Fuel", "County", "State", "S", "Proposed COD"];
+        XlsxWriter.Write(Path.Combine(snapshot, "queues/nyiso/NYISO-Interconnection-Queue.xlsx"),
+            new Sheet("Interconnection Queue",
+            [
+                header,
+                ["1098", "Astoria Battery", 44228.0, 210.0, 210.0, "ES", "Queens", "NY", 14.0, 46327.0],
+                ["1177", "Chautauqua Wind", 44454.0, 120.0, 120.0, "W", "Chautauqua", "NY", 5.0, "2029/03"],
+                ["1200", "Mohawk Solar", 46000.0, 90.0, 90.0, "S", "Montgomery", "NY", 1.0, "2030/06"],
+                ["C24-014", "Seneca Solar", 45413.0, 80.0, 80.0, "S", "Seneca", "NY", 1.0, "2029/06"],
+                ["0612", "Saranac Hydro Upgrade", 42373.0, 12.0, 12.0, "H", "Clinton", "NY", 14.0, 43617.0],
+            ]),
+            new Sheet("Withdrawn", [header, ["1021", "Catskill Solar", 44046.0, 100.0, 100.0, "S", "Greene", "NY", 11.0, "2027/06"]]));
+    }
+
     private static Task<List<Dictionary<string, string>>> ReadProjectsAsync(string store, string runId) => ReadTableAsync(store, runId, "queue_projects");
 
-    private static async Task<List<Dictionary<string, string>>> ReadTableAsync(string store, string runId, string table)
+    internal static async Task<List<Dictionary<string, string>>> ReadTableAsync(string store, string runId, string table)
     {
         await using var stream = File.OpenRead(Path.Combine(store, "runs", runId, "data", $"{table}.csv"));
         using var csv = CsvHelper.CsvReader.Create(stream, CsvHelper.CsvReaderOptions.Default with { Separator = ',', AllowLineBreaksInQuotes = true }, leaveOpen: true);
