@@ -32,6 +32,7 @@ from xml.sax.saxutils import escape
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import queues_iso_samples  # noqa: E402
+import queues_iso_text_samples  # noqa: E402
 
 ROOT = os.path.join("functions", "AiEnergyPipeline", "snapshot", "queues")
 LBNL_URL = "https://emp.lbl.gov/sites/default/files/2026-05/LBNL_Ix_Queue_Data_File_thru2025.xlsx"
@@ -284,7 +285,12 @@ def main():
         {"url": LBNL_URL, "query": {}, "file": LBNL_FILE, "sample_of": "LBNL Queued Up: Interconnection Queue Data"},
         {"url": GRIDSTATUS_URL, "query": {}, "file": GRIDSTATUS_FILE, "sample_of": "PJM interconnection queue in gridstatus form"},
     ]
-    for i, (relative, url, query, sample_of, fmt, _) in enumerate(isos, start=2):
+    texts = queues_iso_text_samples.files()
+    for relative, _, _, _, _, text in texts:
+        os.makedirs(os.path.join(ROOT, os.path.dirname(relative)), exist_ok=True)
+        with open(os.path.join(ROOT, relative), "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+    for i, (relative, url, query, sample_of, fmt, _) in enumerate(isos + texts, start=2):
         full = url + ("?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else "")
         settings[f"Sources:Queues:Files:{i}:Url"] = full
         settings[f"Sources:Queues:Files:{i}:Format"] = fmt
@@ -293,7 +299,7 @@ def main():
         "origin": "sample",
         "sample_of": "Interconnection queues",
         "description": "Interconnection queues: an LBNL Queued Up style workbook, one ISO's queue (PJM) in gridstatus form, "
-                       "and the queue files of PJM, CAISO, NYISO and ERCOT each in its ISO's own layout (invented projects), "
+                       "and the queue files of PJM, CAISO, NYISO, ERCOT, SPP and MISO each in its ISO's own layout (invented projects), "
                        "written by tools/snapshot/make_queues_snapshot.py in the real formats. An offline run answers the source's "
                        "requests from these files and applies these settings.",
         "settings": settings,

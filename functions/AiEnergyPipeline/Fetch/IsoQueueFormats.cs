@@ -14,12 +14,20 @@ public static class IsoQueueFormats
 
     public const string DefaultNyisoUrl = "https://www.nyiso.com/documents/20142/1407078/NYISO-Interconnection-Queue.xlsx";
 
+    /// <summary>SPP's active requests; withdrawn requests need an entry of their own with that file's URL.</summary>
+    public const string DefaultSppUrl = "https://opsportal.spp.org/Studies/GenerateActiveCSV";
+
+    /// <summary>MISO's queue API; it refuses requests without a User-Agent, which this source sends.</summary>
+    public const string DefaultMisoUrl = "https://www.misoenergy.org/api/giqueue/getprojects";
+
     public static string? RegionOf(QueueFileFormat format) => format switch
     {
         QueueFileFormat.Pjm => "PJM",
         QueueFileFormat.Caiso => "CAISO",
         QueueFileFormat.Nyiso => "NYISO",
         QueueFileFormat.Ercot => "ERCOT",
+        QueueFileFormat.Spp => "SPP",
+        QueueFileFormat.Miso => "MISO",
         _ => null,
     };
 
@@ -31,6 +39,8 @@ public static class IsoQueueFormats
         QueueFileFormat.Pjm => DefaultPjmUrl,
         QueueFileFormat.Caiso => DefaultCaisoUrl,
         QueueFileFormat.Nyiso => DefaultNyisoUrl,
+        QueueFileFormat.Spp => DefaultSppUrl,
+        QueueFileFormat.Miso => DefaultMisoUrl,
         _ => null,
     };
 }

@@ -22,6 +22,12 @@ public enum QueueFileFormat
 
     /// <summary>ERCOT's monthly Generator Interconnection Status (GIS) report workbook (.xlsx).</summary>
     Ercot,
+
+    /// <summary>SPP's generator interconnection requests (.csv): the active requests, or a file of withdrawn ones.</summary>
+    Spp,
+
+    /// <summary>MISO's generator interconnection queue as its queue API answers it (.json).</summary>
+    Miso,
 }
 
 /// <summary>Settings of the interconnection queues source (section <c>Sources:Queues</c>).</summary>
@@ -95,7 +101,12 @@ public sealed class QueuesOptions
             : $"{name}_{last}.{ExtensionOf(format)}";
     }
 
-    public static string ExtensionOf(QueueFileFormat format) => format == QueueFileFormat.Gridstatus ? "csv" : "xlsx";
+    public static string ExtensionOf(QueueFileFormat format) => format switch
+    {
+        QueueFileFormat.Gridstatus or QueueFileFormat.Spp => "csv",
+        QueueFileFormat.Miso => "json",
+        _ => "xlsx",
+    };
 
     /// <summary>The formats' setting values, for messages: "lbnl, gridstatus, pjm, ...".</summary>
     public static string FormatNames { get; } = string.Join(", ", Enum.GetNames<QueueFileFormat>().Select(n => n.ToLowerInvariant()));
@@ -113,7 +124,7 @@ public sealed class QueueFileOptions
 {
     public string? Url { get; set; }
 
-    /// <summary><c>lbnl</c> (the default), <c>gridstatus</c>, or an ISO's own file: <c>pjm</c>, <c>caiso</c>, <c>nyiso</c>, <c>ercot</c>.</summary>
+    /// <summary><c>lbnl</c> (the default), <c>gridstatus</c>, or an ISO's own file: <c>pjm</c>, <c>caiso</c>, <c>nyiso</c>, <c>ercot</c>, <c>spp</c>, <c>miso</c>.</summary>
     public string? Format { get; set; }
 
     /// <summary>The ISO whose queue a gridstatus file holds, such as PJM; required for gridstatus, ignored for LBNL (each row names its own) and for an ISO's own file.</summary>

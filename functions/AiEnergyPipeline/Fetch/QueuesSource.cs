@@ -54,7 +54,7 @@ public sealed partial class QueuesSource(
         {
             LogFetching(entry.FileName, entry.Format.ToString().ToLowerInvariant(), entry.Region ?? "every region");
             var file = await fetcher.FetchAsync(Name, entry.Url, entry.FileName, QueuesOptions.ExtensionOf(entry.Format), archive, cancellationToken,
-                entry.Format == QueueFileFormat.Gridstatus ? HeadChecks.NotEmptyOrHtml : HeadChecks.IsXlsx);
+                QueuesOptions.ExtensionOf(entry.Format) == "xlsx" ? HeadChecks.IsXlsx : HeadChecks.NotEmptyOrHtml);
             LogFetched(entry.FileName, file.Bytes, file.AlreadyArchived);
             files.Add(file);
         }

@@ -122,7 +122,7 @@ public sealed partial class QueuesNormaliser(IOptions<QueuesOptions> options, IL
     {
         QueueFileFormat.Lbnl => LbnlQueueWorkbook.Read(file, entry.Sheet, unreadable),
         QueueFileFormat.Gridstatus => GridstatusQueueCsv.Read(stream!, file, entry.Region!, unreadable),
-        _ => IsoQueueReader.Read(file, IsoWorkbook.Sheets(file), IsoWorkbook.LayoutOf(entry.Format), unreadable),
+        _ => IsoQueueReader.Read(file, IsoWorkbook.SheetsOf(file, entry.Format), IsoWorkbook.LayoutOf(entry.Format), unreadable),
     };
 
     private static FileStream OpenLocal(FetchedFile file) =>

@@ -48,6 +48,8 @@ internal static class QueueStatusWords
         ("active", QueueStatuses.Active),
         ("engineering", QueueStatuses.Active),
         ("screening", QueueStatuses.Active),
+        // SPP's definitive interconnection system impact study (DISIS) stages.
+        ("disis", QueueStatuses.Active),
     ];
 
     public static string? Classify(string word)

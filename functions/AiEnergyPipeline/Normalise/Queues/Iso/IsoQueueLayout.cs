@@ -48,6 +48,10 @@ public sealed record IsoQueueLayout(
         return (words.Length > 0 ? QueueStatuses.NormaliseOrUnknown(words) : QueueStatuses.Unknown, words);
     }
 
+    /// <summary>One technology as "first - second" (SPP's generation and fuel type, MISO's fuel and facility type), a word said twice once.</summary>
+    public static string FuelAndTechnology(IsoRow row) =>
+        string.Join(" - ", new[] { row.Text(IsoField.Type1), row.Text(IsoField.Type2) }.Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase));
+
     /// <summary>The fate a sheet's name states, or null for a sheet of projects still in the queue.</summary>
     public static string? SheetFate(string sheet)
     {

@@ -15,6 +15,14 @@ public static class IsoWorkbook
             .ToList();
     }
 
+    /// <summary>The sheets of an ISO's file, whatever its kind: a workbook's sheets, a CSV or a JSON array as one sheet.</summary>
+    public static IReadOnlyList<IsoSheet> SheetsOf(FetchedFile file, QueueFileFormat format) => format switch
+    {
+        QueueFileFormat.Spp => IsoTextFiles.CsvSheets(file),
+        QueueFileFormat.Miso => IsoTextFiles.JsonSheets(file),
+        _ => Sheets(file),
+    };
+
     /// <summary>The layout of an ISO's own file format.</summary>
     public static IsoQueueLayout LayoutOf(QueueFileFormat format) => format switch
     {
@@ -22,6 +30,8 @@ public static class IsoWorkbook
         QueueFileFormat.Caiso => CaisoQueueLayout.Layout,
         QueueFileFormat.Nyiso => NyisoQueueLayout.Layout,
         QueueFileFormat.Ercot => ErcotQueueLayout.Layout,
+        QueueFileFormat.Spp => SppQueueLayout.Layout,
+        QueueFileFormat.Miso => MisoQueueLayout.Layout,
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "not an ISO's own queue file format"),
     };
 
