@@ -294,12 +294,13 @@ def main():
         full = url + ("?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else "")
         settings[f"Sources:Queues:Files:{i}:Url"] = full
         settings[f"Sources:Queues:Files:{i}:Format"] = fmt
-        routes.append({"url": url, "query": query, "file": relative, "sample_of": sample_of})
+        # A route names the address without its query; the query parameters it needs are matched apart.
+        routes.append({"url": url.split("?")[0], "query": query, "file": relative, "sample_of": sample_of})
     index = {
         "origin": "sample",
         "sample_of": "Interconnection queues",
         "description": "Interconnection queues: an LBNL Queued Up style workbook, one ISO's queue (PJM) in gridstatus form, "
-                       "and the queue files of PJM, CAISO, NYISO, ERCOT, SPP and MISO each in its ISO's own layout (invented projects), "
+                       "and the queue files of PJM, CAISO, NYISO, ERCOT, ISO-NE, SPP and MISO each in its ISO's own layout (invented projects), "
                        "written by tools/snapshot/make_queues_snapshot.py in the real formats. An offline run answers the source's "
                        "requests from these files and applies these settings.",
         "settings": settings,

@@ -20,6 +20,13 @@ public static class IsoQueueFormats
     /// <summary>MISO's queue API; it refuses requests without a User-Agent, which this source sends.</summary>
     public const string DefaultMisoUrl = "https://www.misoenergy.org/api/giqueue/getprojects";
 
+    /// <summary>
+    /// ISO-NE's queue export. Its page adds ReportDate (the report day in .NET ticks) and answers
+    /// after a visit to irtt.iso-ne.com/reports/external has set a session cookie, which this source
+    /// does not make: a live run may need the export's full address from that page.
+    /// </summary>
+    public const string DefaultIsoNeUrl = "https://irtt.iso-ne.com/reports/exportpublicqueue?Status=&Jurisdiction=";
+
     public static string? RegionOf(QueueFileFormat format) => format switch
     {
         QueueFileFormat.Pjm => "PJM",
@@ -28,6 +35,7 @@ public static class IsoQueueFormats
         QueueFileFormat.Ercot => "ERCOT",
         QueueFileFormat.Spp => "SPP",
         QueueFileFormat.Miso => "MISO",
+        QueueFileFormat.Isone => "ISO-NE",
         _ => null,
     };
 
@@ -41,6 +49,7 @@ public static class IsoQueueFormats
         QueueFileFormat.Nyiso => DefaultNyisoUrl,
         QueueFileFormat.Spp => DefaultSppUrl,
         QueueFileFormat.Miso => DefaultMisoUrl,
+        QueueFileFormat.Isone => DefaultIsoNeUrl,
         _ => null,
     };
 }

@@ -28,6 +28,9 @@ public enum QueueFileFormat
 
     /// <summary>MISO's generator interconnection queue as its queue API answers it (.json).</summary>
     Miso,
+
+    /// <summary>ISO-NE's interconnection request queue as its IRTT report exports it (.xlsx).</summary>
+    Isone,
 }
 
 /// <summary>Settings of the interconnection queues source (section <c>Sources:Queues</c>).</summary>
@@ -124,7 +127,7 @@ public sealed class QueueFileOptions
 {
     public string? Url { get; set; }
 
-    /// <summary><c>lbnl</c> (the default), <c>gridstatus</c>, or an ISO's own file: <c>pjm</c>, <c>caiso</c>, <c>nyiso</c>, <c>ercot</c>, <c>spp</c>, <c>miso</c>.</summary>
+    /// <summary><c>lbnl</c> (the default), <c>gridstatus</c>, or an ISO's own file: <c>pjm</c>, <c>caiso</c>, <c>nyiso</c>, <c>ercot</c>, <c>spp</c>, <c>miso</c>, <c>isone</c>.</summary>
     public string? Format { get; set; }
 
     /// <summary>The ISO whose queue a gridstatus file holds, such as PJM; required for gridstatus, ignored for LBNL (each row names its own) and for an ISO's own file.</summary>

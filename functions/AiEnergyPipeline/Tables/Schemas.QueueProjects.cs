@@ -26,7 +26,7 @@ public static partial class Schemas
             new("proposed_completion_precision", "string", "day, month or year: how much of proposed_completion_date the source gave; empty with the date."),
             new("status", "string", "active, withdrawn, operational (in service; gridstatus Completed), suspended, retired (built, in service, then retired: PJM Deactivated) or unknown (status_raw holds words no rule knows)."),
             new("market_region", "string", "The wider region: LBNL region (an ISO, or West or Southeast outside the ISOs); for gridstatus files the ISO."),
-            new("source_format", "string", "lbnl, gridstatus, or the ISO file read: pjm, caiso, nyiso, ercot, spp, miso."),
+            new("source_format", "string", "lbnl, gridstatus, or the ISO file read: pjm, caiso, nyiso, ercot, spp, miso, isone."),
             new("source_file", "string", "The file the row was read from, as the source published it."),
             new("status_raw", "string", "The source's own status words, as given (NYISO's numeric status codes with their legend words; ERCOT, which has no status column, the milestones its dates record)."),
             new("withdrawn_date", "date", "Date the request was withdrawn, where the source gives it (ISO 8601)."),

@@ -23,21 +23,22 @@ public class QueuesPipelineTests
 
         Assert.Equal(RunStatus.Published, outcome.Status);
         var table = Assert.Single(outcome.Report.Tables, t => t.Name == "queue_projects" && t.Format == "csv");
-        Assert.Equal(57, table.Rows);
+        Assert.Equal(63, table.Rows);
         var queues = Assert.Single(outcome.Report.Sources, s => s.Name == "queues");
-        Assert.Equal((57L, 57L, 0L), (queues.RowsIn, queues.RowsOut, queues.RowsQuarantined));
+        Assert.Equal((63L, 63L, 0L), (queues.RowsIn, queues.RowsOut, queues.RowsQuarantined));
         Assert.Null(queues.Notes);
         Assert.Equal(
-            ["LBNL_Ix_Queue_Data_File_thru2025.xlsx", "pjm.csv", "pjm_ExportToXls.xlsx", "PublicQueueReport.xlsx", "NYISO-Interconnection-Queue.xlsx", "ercot_mirDownload.xlsx",
+            ["LBNL_Ix_Queue_Data_File_thru2025.xlsx", "pjm.csv", "pjm_ExportToXls.xlsx", "PublicQueueReport.xlsx", "NYISO-Interconnection-Queue.xlsx", "ercot_mirDownload.xlsx", "isone_exportpublicqueue.xlsx",
              "spp_GenerateActiveCSV.csv", "spp_GenerateWithdrawnCSV.csv", "miso_getprojects.json"],
             queues.Files.Select(f => f.FileName));
         var rows = await ReadProjectsAsync(store, outcome.RunId);
-        Assert.Equal(57, rows.Count);
-        Assert.Equal(["caiso", "ercot", "gridstatus", "lbnl", "miso", "nyiso", "pjm", "spp"], rows.Select(r => r["source_format"]).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(63, rows.Count);
+        Assert.Equal(["caiso", "ercot", "gridstatus", "isone", "lbnl", "miso", "nyiso", "pjm", "spp"], rows.Select(r => r["source_format"]).Distinct().Order(StringComparer.Ordinal));
         Assert.Equal(["active", "operational", "retired", "suspended", "withdrawn"], rows.Select(r => r["status"]).Distinct().Order(StringComparer.Ordinal));
         Assert.Contains(rows, r => r["project_key"] == "1502 Phase II" && r["region"] == "CAISO");
+        Assert.Equal(["533 Phase I", "533 Phase II"], rows.Where(r => r["region"] == "ISO-NE" && r["queue_id"] == "533").Select(r => r["project_key"]));
         var rates = Assert.Single(outcome.Report.Tables, t => t.Name == "queue_completion_rates" && t.Format == "csv");
-        Assert.Equal(45, rates.Rows);
+        Assert.Equal(49, rates.Rows);
         var package = await File.ReadAllTextAsync(Path.Combine(store, "runs", outcome.RunId, "datapackage.json"));
         Assert.Contains("\"CC-BY-4.0\"", package, StringComparison.Ordinal);
     }
@@ -75,7 +76,7 @@ public class QueuesPipelineTests
         Assert.EndsWith("NYISO's queue is missing from this run; the other queues are published.", note, StringComparison.Ordinal);
         var rows = await ReadProjectsAsync(store, outcome.RunId);
         Assert.DoesNotContain(rows, r => r["source_format"] == "nyiso");
-        Assert.Equal(51, rows.Count);
+        Assert.Equal(57, rows.Count);
         Assert.Contains(rows, r => r["source_format"] == "caiso");
     }
 

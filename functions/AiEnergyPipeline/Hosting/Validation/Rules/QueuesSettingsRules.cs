@@ -13,10 +13,10 @@ public sealed class QueuesSettingsRules : SettingRules<QueuesOptions>
     public QueuesSettingsRules()
         : base(QueuesOptions.Section)
     {
-        Entries(Files, nameof(QueueFileOptions.Url), "an absolute http(s) URL; blank only for an lbnl, pjm, caiso, nyiso, spp or miso entry (the source's current download)", o => o.Files, f =>
+        Entries(Files, nameof(QueueFileOptions.Url), "an absolute http(s) URL; blank only for an lbnl, pjm, caiso, nyiso, spp, miso or isone entry (the source's current download)", o => o.Files, f =>
             Settings.ValueOrNull(f.Url) is { } url ? (IsHttp(url.Trim()) ? null : SettingKey.Show(url))
             : NeedsUrl(f) ? "not set" : null);
-        Entries(Files, nameof(QueueFileOptions.Format), "blank, lbnl, gridstatus, pjm, caiso, nyiso, ercot, spp or miso", o => o.Files, f =>
+        Entries(Files, nameof(QueueFileOptions.Format), "blank, lbnl, gridstatus, pjm, caiso, nyiso, ercot, spp, miso or isone", o => o.Files, f =>
             Settings.ValueOrNull(f.Format) is { } format && !SettingValues.IsName<QueueFileFormat>(format.Trim()) ? SettingKey.Show(format) : null);
         Entries(Files, nameof(QueueFileOptions.Region), "the ISO whose queue a gridstatus file holds, such as PJM (required for gridstatus)", o => o.Files, f =>
             IsGridstatus(f) && Settings.ValueOrNull(f.Region) is null ? "not set" : null);

@@ -23,6 +23,9 @@ public sealed record IsoQueueLayout(
     /// <summary>Turns the ISO's type words or codes into words the generation type rules know (NYISO writes S, ES, CC).</summary>
     public Func<string, string> TypeWords { get; init; } = t => t;
 
+    /// <summary>Whether a row is a generator request at all (ISO-NE lists transmission requests too); default: every row.</summary>
+    public Func<IsoRow, bool> Includes { get; init; } = _ => true;
+
     /// <summary>The generation type of a row; default: its technologies (type_1..type_3) joined with " + ", as a hybrid's.</summary>
     public Func<IsoRow, string>? TypeOf { get; init; }
 

@@ -22,6 +22,11 @@ internal static class IsoRowReader
             return null;
         }
 
+        if (!layout.Includes(row))
+        {
+            return null;
+        }
+
         var fields = new QueueFields();
         var capacity = fields.Capacity(row.Header(capacityField), row.Value(capacityField), row.Text(capacityField));
         var queueField = First(row, IsoField.QueueDate, IsoField.QueueDate2);

@@ -32,6 +32,7 @@ public static class IsoWorkbook
         QueueFileFormat.Ercot => ErcotQueueLayout.Layout,
         QueueFileFormat.Spp => SppQueueLayout.Layout,
         QueueFileFormat.Miso => MisoQueueLayout.Layout,
+        QueueFileFormat.Isone => IsoNeQueueLayout.Layout,
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "not an ISO's own queue file format"),
     };
 
