@@ -33,7 +33,7 @@ public sealed partial class QueuesNormaliser(IOptions<QueuesOptions> options, IL
         var counts = context.CountsOf(QueuesSource.SourceName);
         var seen = new Dictionary<(string Region, string Key), (string File, QueueRowLocation Location)>();
         var unknown = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        var rates = new QueueCompletionRates();
+        var rates = new QueueCompletionTally();
         await using var writer = TableWriter.Create(context.StagingDirectory, Schemas.QueueProjects);
         for (var i = 0; i < files.Count; i++)
         {

@@ -228,11 +228,12 @@ public sealed partial class IngestPipeline(
                 LogNormalised(string.Join(", ", normaliser.Tables.Select(t => t.Name)), sourceClock.ElapsedMilliseconds);
             }
 
-            tables.Add(await quarantineWriter.CompleteAsync(cancellationToken));
             if (await new QueueChangesStage(store, publisher).ComputeAsync(runId, tables, staging, cancellationToken) is { } queueChanges)
             {
                 tables.Add(queueChanges);
             }
+
+            tables.Add(await quarantineWriter.CompleteAsync(cancellationToken));
 
             var computeClock = Stopwatch.StartNew();
             try

@@ -113,4 +113,32 @@ public class QueuesNormaliserTests
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
             Messages.Add(formatter(state, exception));
     }
+
+    [Fact]
+    public async Task NormaliseAsync_UnknownStatusWords_KeptAndCountedInANote()
+    {
+        var workbook = Workbook(DataSheet(LbnlRow(id: "1", status: "Awaiting tender"), LbnlRow(id: "2", status: "Awaiting tender"), LbnlRow(id: "3")));
+
+        var (lines, _, counts, _) = await RunAsync(Settings(Lbnl()), workbook);
+
+        Assert.Equal(4, lines.Length);
+        Assert.Equal(["unknown", "unknown", "active"], lines.Skip(1).Select(l => l.Split(',')[14]));
+        Assert.Equal(["2 projects kept with status unknown (no rule knows the words in status_raw): ERCOT: 'Awaiting tender' x2."], counts.Notes);
+    }
+
+    [Fact]
+    public async Task NormaliseAsync_IsoFileInAnotherLayout_FailsThatIsoAloneWithANote()
+    {
+        var lbnl = Workbook(DataSheet(LbnlRow(id: "7")));
+        var caiso = Workbook("PublicQueueReport.xlsx", new Sheet("Grid GenerationQueue", [["Project Name", "Queue Position", "County", "State"], ["Delta Breeze", "1733", "KERN", "CA"]]));
+        var pjm = Text("pjm.csv", Gridstatus(GridstatusRow(id: "AF1-123")));
+
+        var (lines, _, counts, _) = await RunAsync(Settings(Lbnl(), new QueueFileOptions { Format = "caiso" }, Pjm()), lbnl, caiso, pjm);
+
+        Assert.Equal(["ERCOT,7", "PJM,AF1-123"], lines.Skip(1).Select(l => string.Join(',', l.Split(',').Take(2))));
+        Assert.Equal((2L, 2L), (counts.RowsIn, counts.RowsOut));
+        var note = Assert.Single(counts.Notes);
+        Assert.StartsWith("queues: PublicQueueReport.xlsx: not in the CAISO queue layout: no sheet has its columns; the closest, sheet 'Grid GenerationQueue': required columns missing: ", note, StringComparison.Ordinal);
+        Assert.EndsWith("CAISO's queue is missing from this run; the other queues are published.", note, StringComparison.Ordinal);
+    }
 }

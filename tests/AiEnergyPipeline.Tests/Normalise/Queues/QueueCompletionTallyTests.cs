@@ -3,7 +3,7 @@ using AiEnergyPipeline.TestKit;
 
 namespace AiEnergyPipeline.Tests.Normalise.Queues;
 
-public class QueueCompletionRatesTests
+public class QueueCompletionTallyTests
 {
     private static QueueProject Project(string region, string status, double mw, int? year = 2019, string format = "pjm", string type = "solar_pv") =>
         new(region, "Q1", "", "", "", "Solar", type, mw, 0, null, null,
@@ -11,7 +11,7 @@ public class QueueCompletionRatesTests
 
     private static async Task<string[]> WriteAsync(params QueueProject[] projects)
     {
-        var rates = new QueueCompletionRates();
+        var rates = new QueueCompletionTally();
         foreach (var project in projects)
         {
             rates.Add(project);

@@ -8,7 +8,7 @@ namespace AiEnergyPipeline.Normalise.Queues;
 /// year). LBNL's rows of a queue that is also read from the ISO's own file are left out: the two
 /// name the same requests with different ids, and counting both would count each twice.
 /// </summary>
-public sealed class QueueCompletionRates
+public sealed class QueueCompletionTally
 {
     private const string FromLbnl = LbnlQueueWorkbook.FormatName;
     private readonly Dictionary<(string Region, bool Lbnl, string Type, string Cohort), Tally> _tallies = [];
