@@ -94,7 +94,7 @@ public static class BadSettings
         new("Sources__Eia860m__MonthsBack", "25", "an integer from 0 to 24"),
         new("Sources__Ember__Url", "http://[x", "an absolute http(s) URL"),
         new("Sources__Queues__Files__0__Url", "not a url", "an absolute http(s) URL"),
-        new("Sources__Queues__Files__0__Format", "pdf", "blank, lbnl or gridstatus"),
+        new("Sources__Queues__Files__0__Format", "pdf", "blank, lbnl, gridstatus, pjm, caiso, nyiso, ercot, spp, miso or isone"),
         new("Sources__Queues__Files__0__Region", "", "the ISO whose queue a gridstatus file holds", new Dictionary<string, string> { ["Sources__Queues__Files__0__Format"] = "gridstatus", ["Sources__Queues__Files__0__Url"] = "https://example.test/pjm.csv" }),
         new("Sources__Queues__Files__0__Sheet", "Data[1]", "a sheet name of at most 31 characters"),
     ];

@@ -15,7 +15,8 @@
     Capacity (MW) where only the summer capacity is given.
 
 The projects are invented, not LBNL's or PJM's. Every row is readable, so that an offline run
-quarantines nothing from this source. The zip entries have a fixed time, so the workbook's
+quarantines nothing from this source. The ISOs' own files (PJM, CAISO, NYISO, ERCOT), each in its
+ISO's layout, come from queues_iso_samples.py. The zip entries have a fixed time, so the workbook's
 bytes are the same on every run.
 Run from the repository root: python3 tools/snapshot/make_queues_snapshot.py
 """
@@ -25,8 +26,13 @@ import io
 import json
 import os
 import re
+import sys
 import zipfile
 from xml.sax.saxutils import escape
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import queues_iso_samples  # noqa: E402
+import queues_iso_text_samples  # noqa: E402
 
 ROOT = os.path.join("functions", "AiEnergyPipeline", "snapshot", "queues")
 LBNL_URL = "https://emp.lbl.gov/sites/default/files/2026-05/LBNL_Ix_Queue_Data_File_thru2025.xlsx"
@@ -264,23 +270,41 @@ def main():
     os.makedirs(os.path.join(ROOT, "gridstatus"), exist_ok=True)
     write_xlsx(os.path.join(ROOT, LBNL_FILE), lbnl_sheets())
     write_gridstatus(os.path.join(ROOT, GRIDSTATUS_FILE))
+    isos = queues_iso_samples.files(Date)
+    for relative, _, _, _, _, sheets in isos:
+        os.makedirs(os.path.join(ROOT, os.path.dirname(relative)), exist_ok=True)
+        write_xlsx(os.path.join(ROOT, relative), sheets)
+    settings = {
+        "Sources:Queues:Files:0:Url": LBNL_URL,
+        "Sources:Queues:Files:0:Format": "lbnl",
+        "Sources:Queues:Files:1:Url": GRIDSTATUS_URL,
+        "Sources:Queues:Files:1:Format": "gridstatus",
+        "Sources:Queues:Files:1:Region": "PJM",
+    }
+    routes = [
+        {"url": LBNL_URL, "query": {}, "file": LBNL_FILE, "sample_of": "LBNL Queued Up: Interconnection Queue Data"},
+        {"url": GRIDSTATUS_URL, "query": {}, "file": GRIDSTATUS_FILE, "sample_of": "PJM interconnection queue in gridstatus form"},
+    ]
+    texts = queues_iso_text_samples.files()
+    for relative, _, _, _, _, text in texts:
+        os.makedirs(os.path.join(ROOT, os.path.dirname(relative)), exist_ok=True)
+        with open(os.path.join(ROOT, relative), "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+    for i, (relative, url, query, sample_of, fmt, _) in enumerate(isos + texts, start=2):
+        full = url + ("?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else "")
+        settings[f"Sources:Queues:Files:{i}:Url"] = full
+        settings[f"Sources:Queues:Files:{i}:Format"] = fmt
+        # A route names the address without its query; the query parameters it needs are matched apart.
+        routes.append({"url": url.split("?")[0], "query": query, "file": relative, "sample_of": sample_of})
     index = {
         "origin": "sample",
         "sample_of": "Interconnection queues",
-        "description": "Interconnection queues: an LBNL Queued Up style workbook and one ISO's queue (PJM) in gridstatus form, "
+        "description": "Interconnection queues: an LBNL Queued Up style workbook, one ISO's queue (PJM) in gridstatus form, "
+                       "and the queue files of PJM, CAISO, NYISO, ERCOT, ISO-NE, SPP and MISO each in its ISO's own layout (invented projects), "
                        "written by tools/snapshot/make_queues_snapshot.py in the real formats. An offline run answers the source's "
                        "requests from these files and applies these settings.",
-        "settings": {
-            "Sources:Queues:Files:0:Url": LBNL_URL,
-            "Sources:Queues:Files:0:Format": "lbnl",
-            "Sources:Queues:Files:1:Url": GRIDSTATUS_URL,
-            "Sources:Queues:Files:1:Format": "gridstatus",
-            "Sources:Queues:Files:1:Region": "PJM",
-        },
-        "routes": [
-            {"url": LBNL_URL, "query": {}, "file": LBNL_FILE, "sample_of": "LBNL Queued Up: Interconnection Queue Data"},
-            {"url": GRIDSTATUS_URL, "query": {}, "file": GRIDSTATUS_FILE, "sample_of": "PJM interconnection queue in gridstatus form"},
-        ],
+        "settings": settings,
+        "routes": routes,
     }
     with open(os.path.join(ROOT, "snapshot.json"), "w", encoding="utf-8", newline="\n") as f:
         json.dump(index, f, indent=2)

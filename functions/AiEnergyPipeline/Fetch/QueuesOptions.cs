@@ -10,6 +10,27 @@ public enum QueueFileFormat
 
     /// <summary>One ISO's queue as a CSV in the columns gridstatus normalises every ISO to.</summary>
     Gridstatus,
+
+    /// <summary>PJM's queue workbook (.xlsx), as its interconnection queues page exports it.</summary>
+    Pjm,
+
+    /// <summary>CAISO's public queue report workbook (.xlsx): active, completed and withdrawn sheets.</summary>
+    Caiso,
+
+    /// <summary>NYISO's interconnection queue workbook (.xlsx): active, cluster, withdrawn and in-service sheets.</summary>
+    Nyiso,
+
+    /// <summary>ERCOT's monthly Generator Interconnection Status (GIS) report workbook (.xlsx).</summary>
+    Ercot,
+
+    /// <summary>SPP's generator interconnection requests (.csv): the active requests, or a file of withdrawn ones.</summary>
+    Spp,
+
+    /// <summary>MISO's generator interconnection queue as its queue API answers it (.json).</summary>
+    Miso,
+
+    /// <summary>ISO-NE's interconnection request queue as its IRTT report exports it (.xlsx).</summary>
+    Isone,
 }
 
 /// <summary>Settings of the interconnection queues source (section <c>Sources:Queues</c>).</summary>
@@ -51,8 +72,8 @@ public sealed class QueuesOptions
             var setting = $"{Section}:Files:{i}";
             var parsed = format is null ? QueueFileFormat.Lbnl
                 : Enum.TryParse<QueueFileFormat>(format, ignoreCase: true, out var f) && Enum.IsDefined(f) && !char.IsDigit(format[0]) ? f
-                : throw new InvalidOperationException($"{setting}:Format is '{format}'; use lbnl or gridstatus.");
-            url ??= parsed == QueueFileFormat.Lbnl ? DefaultLbnlUrl : throw new InvalidOperationException($"{setting}:Url is not set.");
+                : throw new InvalidOperationException($"{setting}:Format is '{format}'; use {FormatNames}.");
+            url ??= DefaultUrlOf(parsed) ?? throw new InvalidOperationException($"{setting}:Url is not set{(parsed == QueueFileFormat.Ercot ? ": ERCOT publishes each month's GIS report under a new document id" : "")}.");
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             {
                 throw new InvalidOperationException($"{setting}:Url '{url}' is not an http(s) URL.");
@@ -63,6 +84,8 @@ public sealed class QueuesOptions
                 throw new InvalidOperationException($"{setting}:Region is not set: a gridstatus file holds one ISO's queue and does not name it.");
             }
 
+            // An ISO's own file holds that ISO's queue: its region is the format's, whatever the setting says.
+            region = IsoQueueFormats.RegionOf(parsed) ?? region;
             files.Add(new QueueFile(i, uri, parsed, region is null ? null : QueueRegions.Canonical(region), sheet, FileNameOf(uri, parsed, i)));
         }
 
@@ -74,10 +97,29 @@ public sealed class QueuesOptions
     private static string FileNameOf(Uri url, QueueFileFormat format, int index)
     {
         var last = Uri.UnescapeDataString(url.AbsolutePath.TrimEnd('/').Split('/')[^1]);
-        return last.Length > 0 ? last : $"{format.ToString().ToLowerInvariant()}-{index}.{ExtensionOf(format)}";
+        var name = format.ToString().ToLowerInvariant();
+        // Downloads served by a script (PJM's ExportToXls, ERCOT's mirDownload) are named after the format, so that the file says what it holds.
+        return last.Length == 0 ? $"{name}-{index}.{ExtensionOf(format)}"
+            : last.Contains('.', StringComparison.Ordinal) ? last
+            : $"{name}_{last}.{ExtensionOf(format)}";
     }
 
-    public static string ExtensionOf(QueueFileFormat format) => format == QueueFileFormat.Lbnl ? "xlsx" : "csv";
+    public static string ExtensionOf(QueueFileFormat format) => format switch
+    {
+        QueueFileFormat.Gridstatus or QueueFileFormat.Spp => "csv",
+        QueueFileFormat.Miso => "json",
+        _ => "xlsx",
+    };
+
+    /// <summary>The formats' setting values, for messages: "lbnl, gridstatus, pjm, ...".</summary>
+    public static string FormatNames { get; } = string.Join(", ", Enum.GetNames<QueueFileFormat>().Select(n => n.ToLowerInvariant()));
+
+    /// <summary>The URL a format's entry fetches when its Url is blank; null where the format has none (gridstatus files, ERCOT's monthly report).</summary>
+    public static string? DefaultUrlOf(QueueFileFormat format) => format switch
+    {
+        QueueFileFormat.Lbnl => DefaultLbnlUrl,
+        _ => IsoQueueFormats.DefaultUrlOf(format),
+    };
 }
 
 /// <summary>One queue file to fetch (settings <c>Sources:Queues:Files:{i}:*</c>).</summary>
@@ -85,10 +127,10 @@ public sealed class QueueFileOptions
 {
     public string? Url { get; set; }
 
-    /// <summary><c>lbnl</c> (the default) or <c>gridstatus</c>.</summary>
+    /// <summary><c>lbnl</c> (the default), <c>gridstatus</c>, or an ISO's own file: <c>pjm</c>, <c>caiso</c>, <c>nyiso</c>, <c>ercot</c>, <c>spp</c>, <c>miso</c>, <c>isone</c>.</summary>
     public string? Format { get; set; }
 
-    /// <summary>The ISO whose queue a gridstatus file holds, such as PJM; required for gridstatus, ignored for LBNL (each row names its own).</summary>
+    /// <summary>The ISO whose queue a gridstatus file holds, such as PJM; required for gridstatus, ignored for LBNL (each row names its own) and for an ISO's own file.</summary>
     public string? Region { get; set; }
 
     /// <summary>The LBNL data sheet; default: the first sheet whose header has the queue columns.</summary>

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace AiEnergyPipeline.Fetch;
 
 /// <summary>
-/// Interconnection queue files: the LBNL "Queued Up" workbook and ISO queues in gridstatus form,
+/// Interconnection queue files: the LBNL "Queued Up" workbook, the ISOs' own queue files and ISO queues in gridstatus form,
 /// as the settings list them. Each file is streamed into the raw archive after a look at its first
 /// bytes (servers answer a missing workbook with an HTML page and status 200).
 /// </summary>
@@ -54,7 +54,7 @@ public sealed partial class QueuesSource(
         {
             LogFetching(entry.FileName, entry.Format.ToString().ToLowerInvariant(), entry.Region ?? "every region");
             var file = await fetcher.FetchAsync(Name, entry.Url, entry.FileName, QueuesOptions.ExtensionOf(entry.Format), archive, cancellationToken,
-                entry.Format == QueueFileFormat.Lbnl ? HeadChecks.IsXlsx : HeadChecks.NotEmptyOrHtml);
+                QueuesOptions.ExtensionOf(entry.Format) == "xlsx" ? HeadChecks.IsXlsx : HeadChecks.NotEmptyOrHtml);
             LogFetched(entry.FileName, file.Bytes, file.AlreadyArchived);
             files.Add(file);
         }

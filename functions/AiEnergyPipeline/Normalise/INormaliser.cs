@@ -50,6 +50,9 @@ public sealed class SourceCounts
     public long RowsIn { get; set; }
     public long RowsOut { get; set; }
     public long RowsSuperseded { get; set; }
+
+    /// <summary>What the report says of the source beyond its counts: a file that failed while the others were read, values kept but not understood.</summary>
+    public List<string> Notes { get; } = [];
 }
 
 /// <summary>The quarantine table, shared by every normaliser of a run.</summary>

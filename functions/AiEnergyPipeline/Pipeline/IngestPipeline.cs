@@ -35,7 +35,7 @@ public sealed partial class IngestPipeline(
     ILogger<IngestPipeline> logger) : IPartitionedIngest
 {
     /// <summary>Bumped when a change to the code changes its outputs for the same inputs; part of the partition cache's key.</summary>
-    public const string ModelVersion = "ingest-v4-gap-v2";
+    public const string ModelVersion = "ingest-v5-gap-v2";
 
     private readonly PartitionCache _cache = new(store);
 
@@ -230,7 +230,13 @@ public sealed partial class IngestPipeline(
                 LogNormalised(string.Join(", ", normaliser.Tables.Select(t => t.Name)), sourceClock.ElapsedMilliseconds);
             }
 
+            if (await new QueueChangesStage(store, publisher).ComputeAsync(runId, tables, staging, cancellationToken) is { } queueChanges)
+            {
+                tables.Add(queueChanges);
+            }
+
             tables.Add(await quarantineWriter.CompleteAsync(cancellationToken));
+
             var computeClock = Stopwatch.StartNew();
             try
             {
@@ -403,7 +409,7 @@ public sealed partial class IngestPipeline(
 
     private static Dictionary<string, SourceReport> WithCounts(Dictionary<string, SourceReport> reports, NormaliseContext context) =>
         reports.ToDictionary(p => p.Key, p => context.Counts.TryGetValue(p.Key, out var c)
-            ? p.Value with { RowsIn = c.RowsIn, RowsOut = c.RowsOut, RowsSuperseded = c.RowsSuperseded, RowsQuarantined = context.Quarantine.CountOf(p.Key) }
+            ? p.Value with { RowsIn = c.RowsIn, RowsOut = c.RowsOut, RowsSuperseded = c.RowsSuperseded, RowsQuarantined = context.Quarantine.CountOf(p.Key), Notes = c.Notes.Count > 0 ? c.Notes : null }
             : p.Value with { RowsQuarantined = context.Quarantine.CountOf(p.Key) });
 
     /// <summary>What the run's outputs depend on: every input file's bytes (each partition's sha256 among them), in order, and the model version.</summary>

@@ -131,7 +131,8 @@ public sealed record SourceReport(
     long RowsOut,
     long RowsSuperseded,
     long RowsQuarantined,
-    string? Error);
+    string? Error,
+    IReadOnlyList<string>? Notes = null);
 
 public sealed record FileReport(string FileName, string RawPath, string Sha256, long Bytes, bool AlreadyArchived);
 

@@ -5,9 +5,10 @@ public static partial class Schemas
     public static TableSchema QueueProjects { get; } = new(
         "queue_projects",
         "Interconnection queue requests",
-        "Every request in the interconnection queues read (the LBNL Queued Up workbook and ISO queues in gridstatus form), one row per queue and queue id. " +
+        "Every request in the interconnection queues read (the LBNL Queued Up workbook, the ISOs' own queue files, and ISO queues in gridstatus form), one row per queue and project key, whatever its fate: active, withdrawn, in service, suspended or built and retired. " +
         "capacity_mw is the first technology's capacity (LBNL mw1; gridstatus Capacity (MW), else the summer or winter capacity); a hybrid's further technologies are in component_2_mw and component_3_mw (LBNL mw2, mw3). " +
-        "Where the same queue id of the same queue appears twice, the first row read is kept and the later one quarantined.",
+        "Phases sharing a queue number are separate projects (project_key); where the same project key of the same queue appears twice, the first row read is kept and the later one quarantined. " +
+        "A status no rule knows is kept as unknown with the source's words in status_raw, and counted in the run's report.",
         [
             new("region", "string", "The queue the request is in: the ISO (CAISO, ERCOT, ISO-NE, MISO, NYISO, PJM, SPP) or, outside the ISOs, the utility that runs the queue (LBNL entity). Queue ids are unique only within it."),
             new("queue_id", "string", "The queue's id of the request, as text; ids written as numbers (254.0) are given as whole numbers (254)."),
@@ -23,10 +24,14 @@ public static partial class Schemas
             new("queue_date", "date", "Date the request entered the queue (ISO 8601); a month-only date is the first of the month, a year the first of January."),
             new("proposed_completion_date", "date", "Proposed commercial operation date (LBNL prop_date, gridstatus Proposed Completion Date), ISO 8601; a month-only date is the first of the month, a year the first of January."),
             new("proposed_completion_precision", "string", "day, month or year: how much of proposed_completion_date the source gave; empty with the date."),
-            new("status", "string", "active, withdrawn, operational (gridstatus Completed) or suspended."),
+            new("status", "string", "active, withdrawn, operational (in service; gridstatus Completed), suspended, retired (built, in service, then retired: PJM Deactivated) or unknown (status_raw holds words no rule knows)."),
             new("market_region", "string", "The wider region: LBNL region (an ISO, or West or Southeast outside the ISOs); for gridstatus files the ISO."),
-            new("source_format", "string", "lbnl or gridstatus."),
+            new("source_format", "string", "lbnl, gridstatus, or the ISO file read: pjm, caiso, nyiso, ercot, spp, miso, isone."),
             new("source_file", "string", "The file the row was read from, as the source published it."),
+            new("status_raw", "string", "The source's own status words, as given (NYISO's numeric status codes with their legend words; ERCOT, which has no status column, the milestones its dates record)."),
+            new("withdrawn_date", "date", "Date the request was withdrawn, where the source gives it (ISO 8601)."),
+            new("actual_completion_date", "date", "Date the project reached service, where the source gives it (ISO 8601)."),
+            new("project_key", "string", "The project within its queue: the queue id, with the phase where phases share it (\"533 Phase II\"). With region, the table's key."),
         ],
-        ["region", "queue_id"]);
+        ["region", "project_key"]);
 }

@@ -49,6 +49,6 @@ public class CliSourcesTests
         var result = await CliProcess.RunAsync(TestPaths.NewTempFolder(), environment, "sources", "--live");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal("error: Sources__Queues__Files__0__Format is 'pdf': must be blank, lbnl or gridstatus.", result.Stderr.Trim());
+        Assert.Equal("error: Sources__Queues__Files__0__Format is 'pdf': must be blank, lbnl, gridstatus, pjm, caiso, nyiso, ercot, spp, miso or isone.", result.Stderr.Trim());
     }
 }

@@ -68,7 +68,7 @@ public class QueuesSourceTests
         await using var quarantine = TableWriter.Create(staging, Schemas.Quarantine);
         var context = new NormaliseContext(new Dictionary<string, IReadOnlyList<FetchedFile>> { ["queues"] = files }, staging, new QuarantineTable(quarantine));
         var normaliser = services.GetServices<INormaliser>().OfType<QueuesNormaliser>().Single();
-        var table = Assert.Single(await normaliser.NormaliseAsync(context, CancellationToken.None));
+        var table = Assert.Single(await normaliser.NormaliseAsync(context, CancellationToken.None), t => t.Schema.Name == "queue_projects");
 
         Assert.Equal(19, table.Rows);
         Assert.Equal(0, context.Quarantine.Rows);

@@ -1,6 +1,7 @@
 using AiEnergyPipeline.IntegrationTests.Infrastructure;
 using AiEnergyPipeline.Pipeline;
 using AiEnergyPipeline.Publish;
+using AiEnergyPipeline.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AiEnergyPipeline.IntegrationTests.Pipeline;
@@ -14,7 +15,7 @@ public class QueuesPipelineTests
         TestPipeline.RunIngestAsync(store, snapshot);
 
     [Fact]
-    public async Task RunAsync_BundledSnapshot_PublishesQueueProjectsFromBothFilesWithNothingQuarantined()
+    public async Task RunAsync_BundledSnapshot_PublishesQueueProjectsFromEveryFileWithNothingQuarantined()
     {
         var store = TestPaths.NewTempFolder();
 
@@ -22,13 +23,22 @@ public class QueuesPipelineTests
 
         Assert.Equal(RunStatus.Published, outcome.Status);
         var table = Assert.Single(outcome.Report.Tables, t => t.Name == "queue_projects" && t.Format == "csv");
-        Assert.Equal(19, table.Rows);
+        Assert.Equal(63, table.Rows);
         var queues = Assert.Single(outcome.Report.Sources, s => s.Name == "queues");
-        Assert.Equal((19L, 19L, 0L), (queues.RowsIn, queues.RowsOut, queues.RowsQuarantined));
-        Assert.Equal(["LBNL_Ix_Queue_Data_File_thru2025.xlsx", "pjm.csv"], queues.Files.Select(f => f.FileName));
-        var lines = await File.ReadAllLinesAsync(Path.Combine(store, "runs", outcome.RunId, "data", "queue_projects.csv"));
-        Assert.Equal(20, lines.Length);
-        Assert.Equal(["gridstatus", "lbnl"], lines.Skip(1).Select(l => l.Split(',')[^2]).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal((63L, 63L, 0L), (queues.RowsIn, queues.RowsOut, queues.RowsQuarantined));
+        Assert.Null(queues.Notes);
+        Assert.Equal(
+            ["LBNL_Ix_Queue_Data_File_thru2025.xlsx", "pjm.csv", "pjm_ExportToXls.xlsx", "PublicQueueReport.xlsx", "NYISO-Interconnection-Queue.xlsx", "ercot_mirDownload.xlsx", "isone_exportpublicqueue.xlsx",
+             "spp_GenerateActiveCSV.csv", "spp_GenerateWithdrawnCSV.csv", "miso_getprojects.json"],
+            queues.Files.Select(f => f.FileName));
+        var rows = await ReadProjectsAsync(store, outcome.RunId);
+        Assert.Equal(63, rows.Count);
+        Assert.Equal(["caiso", "ercot", "gridstatus", "isone", "lbnl", "miso", "nyiso", "pjm", "spp"], rows.Select(r => r["source_format"]).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(["active", "operational", "retired", "suspended", "withdrawn"], rows.Select(r => r["status"]).Distinct().Order(StringComparer.Ordinal));
+        Assert.Contains(rows, r => r["project_key"] == "1502 Phase II" && r["region"] == "CAISO");
+        Assert.Equal(["533 Phase I", "533 Phase II"], rows.Where(r => r["region"] == "ISO-NE" && r["queue_id"] == "533").Select(r => r["project_key"]));
+        var rates = Assert.Single(outcome.Report.Tables, t => t.Name == "queue_completion_rates" && t.Format == "csv");
+        Assert.Equal(49, rates.Rows);
         var package = await File.ReadAllTextAsync(Path.Combine(store, "runs", outcome.RunId, "datapackage.json"));
         Assert.Contains("\"CC-BY-4.0\"", package, StringComparison.Ordinal);
     }
@@ -46,5 +56,79 @@ public class QueuesPipelineTests
         Assert.Equal(RunStatus.Failed, outcome.Status);
         Assert.Contains("queues: pjm.csv: required column missing: 'Queue Date'.", outcome.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(store, "latest.json")));
+    }
+
+    [Fact]
+    public async Task RunAsync_IsoFileInAnotherLayout_FailsThatIsoAloneAndPublishesTheOthers()
+    {
+        var store = TestPaths.NewTempFolder();
+        var snapshot = TestPaths.CopyOfSnapshot();
+        // NYISO's workbook replaced by CAISO's: a file in a layout the NYISO adapter does not know.
+        File.Copy(Path.Combine(snapshot, "queues/caiso/PublicQueueReport.xlsx"), Path.Combine(snapshot, "queues/nyiso/NYISO-Interconnection-Queue.xlsx"), overwrite: true);
+
+        var outcome = await RunAsync(store, snapshot);
+
+        Assert.Equal(RunStatus.Published, outcome.Status);
+        var queues = Assert.Single(outcome.Report.Sources, s => s.Name == "queues");
+        var note = Assert.Single(queues.Notes!);
+        Assert.StartsWith("queues: NYISO-Interconnection-Queue.xlsx: not in the NYISO queue layout: no sheet has its columns; the closest, sheet ", note, StringComparison.Ordinal);
+        Assert.Contains("required columns missing: ", note, StringComparison.Ordinal);
+        Assert.EndsWith("NYISO's queue is missing from this run; the other queues are published.", note, StringComparison.Ordinal);
+        var rows = await ReadProjectsAsync(store, outcome.RunId);
+        Assert.DoesNotContain(rows, r => r["source_format"] == "nyiso");
+        Assert.Equal(57, rows.Count);
+        Assert.Contains(rows, r => r["source_format"] == "caiso");
+    }
+
+    [Fact]
+    public async Task RunAsync_SecondRunAgainstAChangedQueue_PublishesTheChangesWithBothRunIds()
+    {
+        var store = TestPaths.NewTempFolder();
+        var first = await RunAsync(store);
+        var snapshot = TestPaths.CopyOfSnapshot();
+        WriteNyisoAMonthLater(snapshot);
+
+        var second = await RunAsync(store, snapshot);
+
+        Assert.Equal((RunStatus.Published, RunStatus.Published), (first.Status, second.Status));
+        Assert.Equal(0, Assert.Single(first.Report.Tables, t => t.Name == "queue_changes" && t.Format == "csv").Rows);
+        var changes = await ReadTableAsync(store, second.RunId, "queue_changes");
+        Assert.Equal(
+            [("1098", "in_service"), ("1098", "capacity_changed"), ("1177", "proposed_date_moved"), ("1200", "entered"), ("1021", "withdrawn"), ("0845", "left")],
+            changes.Select(c => (c["project_key"], c["change"])));
+        Assert.All(changes, c => Assert.Equal((first.RunId, second.RunId, "NYISO"), (c["previous_run_id"], c["run_id"], c["region"])));
+        Assert.Equal(("2028-12-01", "2029-03-01", "3"), (changes[2]["from_value"], changes[2]["to_value"], changes[2]["months_moved"]));
+    }
+
+    /// <summary>NYISO a month later: 1098 in service with 10 MW more, 1177's date three months later, 1200 new, 1021 withdrawn, 0845 no longer listed.</summary>
+    internal static void WriteNyisoAMonthLater(string snapshot)
+    {
+        object?[] header = ["Queue Pos.", "Project Name", "Date of IR", "SP (MW)", "WP (MW)", "Type/ Fuel", "County", "State", "S", "Proposed COD"];
+        XlsxWriter.Write(Path.Combine(snapshot, "queues/nyiso/NYISO-Interconnection-Queue.xlsx"),
+            new Sheet("Interconnection Queue",
+            [
+                header,
+                ["1098", "Astoria Battery", 44228.0, 210.0, 210.0, "ES", "Queens", "NY", 14.0, 46327.0],
+                ["1177", "Chautauqua Wind", 44454.0, 120.0, 120.0, "W", "Chautauqua", "NY", 5.0, "2029/03"],
+                ["1200", "Mohawk Solar", 46000.0, 90.0, 90.0, "S", "Montgomery", "NY", 1.0, "2030/06"],
+                ["C24-014", "Seneca Solar", 45413.0, 80.0, 80.0, "S", "Seneca", "NY", 1.0, "2029/06"],
+                ["0612", "Saranac Hydro Upgrade", 42373.0, 12.0, 12.0, "H", "Clinton", "NY", 14.0, 43617.0],
+            ]),
+            new Sheet("Withdrawn", [header, ["1021", "Catskill Solar", 44046.0, 100.0, 100.0, "S", "Greene", "NY", 11.0, "2027/06"]]));
+    }
+
+    private static Task<List<Dictionary<string, string>>> ReadProjectsAsync(string store, string runId) => ReadTableAsync(store, runId, "queue_projects");
+
+    internal static async Task<List<Dictionary<string, string>>> ReadTableAsync(string store, string runId, string table)
+    {
+        await using var stream = File.OpenRead(Path.Combine(store, "runs", runId, "data", $"{table}.csv"));
+        using var csv = CsvHelper.CsvReader.Create(stream, CsvHelper.CsvReaderOptions.Default with { Separator = ',', AllowLineBreaksInQuotes = true }, leaveOpen: true);
+        var rows = new List<Dictionary<string, string>>();
+        while (csv.Read())
+        {
+            rows.Add(Enumerable.Range(0, csv.Headers.Count).ToDictionary(i => csv.Headers[i], csv.GetString));
+        }
+
+        return rows;
     }
 }

@@ -20,8 +20,8 @@ public class QueuesNormaliserTests
         var logs = new ListLogger<QueuesNormaliser>();
         var tables = await new QueuesNormaliser(Options.Create(settings), logs).NormaliseAsync(context, CancellationToken.None);
         var quarantine = await quarantineWriter.CompleteAsync(CancellationToken.None);
-        var table = Assert.Single(tables);
-        Assert.Equal("queue_projects", table.Schema.Name);
+        Assert.Equal(["queue_projects", "queue_completion_rates"], tables.Select(t => t.Schema.Name));
+        var table = tables[0];
         return (await File.ReadAllLinesAsync(table.LocalPath), await File.ReadAllLinesAsync(quarantine.LocalPath), context.CountsOf(Source), logs.Messages);
     }
 
@@ -40,9 +40,9 @@ public class QueuesNormaliserTests
         Assert.Equal(string.Join(",", Schemas.QueueProjects.ColumnNames), lines[0]);
         Assert.Equal(
         [
-            "ERCOT,254,Sunny Flats,TX,Pecos,Solar+Battery,solar_pv,300,150,150,,2021-03-15,2027-11-01,month,active,ERCOT,lbnl,queued_up.xlsx",
-            "PJM,9,Sunny Flats,TX,Pecos,Solar,solar_pv,300,0,,,2021-03-15,2028-01-01,year,active,PJM,lbnl,queued_up.xlsx",
-            "PJM,AF1-123,Keystone Solar,PA,Cumberland,Solar,solar_pv,120,0,,,2019-10-31,2026-04-01,month,active,PJM,gridstatus,pjm.csv",
+            "ERCOT,254,Sunny Flats,TX,Pecos,Solar+Battery,solar_pv,300,150,150,,2021-03-15,2027-11-01,month,active,ERCOT,lbnl,queued_up.xlsx,active,,,254",
+            "PJM,9,Sunny Flats,TX,Pecos,Solar,solar_pv,300,0,,,2021-03-15,2028-01-01,year,active,PJM,lbnl,queued_up.xlsx,active,,,9",
+            "PJM,AF1-123,Keystone Solar,PA,Cumberland,Solar,solar_pv,120,0,,,2019-10-31,2026-04-01,month,active,PJM,gridstatus,pjm.csv,Active,,,AF1-123",
         ],
             lines.Skip(1));
         Assert.Single(quarantine);
@@ -60,10 +60,10 @@ public class QueuesNormaliserTests
         Assert.Equal(["PJM,AF1-123", "ERCOT,7", "MISO,7", "PJM,AF1-124"], lines.Skip(1).Select(l => string.Join(',', l.Split(',').Take(2))));
         Assert.Equal(3, quarantine.Length);
         Assert.Equal(
-            "queues,queued_up.xlsx,raw/queues/queued_up.xlsx,6,sheet '03. Complete Queue Data' row 6: duplicate of region 'ERCOT' queue id '7' read first from queued_up.xlsx sheet '03. Complete Queue Data' row 5,\"ERCOT,7,Sunny Flats\"",
+            "queues,queued_up.xlsx,raw/queues/queued_up.xlsx,6,sheet '03. Complete Queue Data' row 6: duplicate of region 'ERCOT' project '7' read first from queued_up.xlsx sheet '03. Complete Queue Data' row 5,\"ERCOT,7,Sunny Flats\"",
             quarantine[1]);
         Assert.Equal(
-            "queues,pjm.csv,raw/queues/pjm.csv,2,duplicate of region 'PJM' queue id 'AF1-123' read first from queued_up.xlsx sheet '03. Complete Queue Data' row 4,\"PJM,AF1-123,Keystone Solar\"",
+            "queues,pjm.csv,raw/queues/pjm.csv,2,duplicate of region 'PJM' project 'AF1-123' read first from queued_up.xlsx sheet '03. Complete Queue Data' row 4,\"PJM,AF1-123,Keystone Solar\"",
             quarantine[2]);
         Assert.Equal((6L, 4L), (counts.RowsIn, counts.RowsOut));
     }
@@ -112,5 +112,33 @@ public class QueuesNormaliserTests
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
             Messages.Add(formatter(state, exception));
+    }
+
+    [Fact]
+    public async Task NormaliseAsync_UnknownStatusWords_KeptAndCountedInANote()
+    {
+        var workbook = Workbook(DataSheet(LbnlRow(id: "1", status: "Awaiting tender"), LbnlRow(id: "2", status: "Awaiting tender"), LbnlRow(id: "3")));
+
+        var (lines, _, counts, _) = await RunAsync(Settings(Lbnl()), workbook);
+
+        Assert.Equal(4, lines.Length);
+        Assert.Equal(["unknown", "unknown", "active"], lines.Skip(1).Select(l => l.Split(',')[14]));
+        Assert.Equal(["2 projects kept with status unknown (no rule knows the words in status_raw): ERCOT: 'Awaiting tender' x2."], counts.Notes);
+    }
+
+    [Fact]
+    public async Task NormaliseAsync_IsoFileInAnotherLayout_FailsThatIsoAloneWithANote()
+    {
+        var lbnl = Workbook(DataSheet(LbnlRow(id: "7")));
+        var caiso = Workbook("PublicQueueReport.xlsx", new Sheet("Grid GenerationQueue", [["Project Name", "Queue Position", "County", "State"], ["Delta Breeze", "1733", "KERN", "CA"]]));
+        var pjm = Text("pjm.csv", Gridstatus(GridstatusRow(id: "AF1-123")));
+
+        var (lines, _, counts, _) = await RunAsync(Settings(Lbnl(), new QueueFileOptions { Format = "caiso" }, Pjm()), lbnl, caiso, pjm);
+
+        Assert.Equal(["ERCOT,7", "PJM,AF1-123"], lines.Skip(1).Select(l => string.Join(',', l.Split(',').Take(2))));
+        Assert.Equal((2L, 2L), (counts.RowsIn, counts.RowsOut));
+        var note = Assert.Single(counts.Notes);
+        Assert.StartsWith("queues: PublicQueueReport.xlsx: not in the CAISO queue layout: no sheet has its columns; the closest, sheet 'Grid GenerationQueue': required columns missing: ", note, StringComparison.Ordinal);
+        Assert.EndsWith("CAISO's queue is missing from this run; the other queues are published.", note, StringComparison.Ordinal);
     }
 }

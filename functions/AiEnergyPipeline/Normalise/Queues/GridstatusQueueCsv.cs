@@ -25,6 +25,8 @@ public static class GridstatusQueueCsv
     private const string QueueDate = "Queue Date";
     private const string Status = "Status";
     private const string ProposedCompletionDate = "Proposed Completion Date";
+    private const string WithdrawnDate = "Withdrawn Date";
+    private const string ActualCompletionDate = "Actual Completion Date";
 
     public static IReadOnlyList<ColumnSpec> Specs { get; } =
     [
@@ -39,6 +41,8 @@ public static class GridstatusQueueCsv
         new(QueueDate, true, "queue_date"),
         new(Status, true),
         new(ProposedCompletionDate, true, "proposed_completion_date", "Proposed COD"),
+        new(WithdrawnDate, false, "withdrawn_date", "Withdrawal Date"),
+        new(ActualCompletionDate, false, "actual_completion_date"),
     ];
 
     /// <summary>Every readable row; rows that cannot be read go to <paramref name="quarantine"/>.</summary>
@@ -75,6 +79,8 @@ public static class GridstatusQueueCsv
             var capacity = CapacityMw(fields, columns, Text);
             var queueDate = fields.Date(Name(QueueDate), null, Text(QueueDate));
             var proposed = fields.Date(Name(ProposedCompletionDate), null, Text(ProposedCompletionDate));
+            var withdrawn = map.Has(WithdrawnDate) ? fields.Date(Name(WithdrawnDate), null, Text(WithdrawnDate)) : null;
+            var completed = map.Has(ActualCompletionDate) ? fields.Date(Name(ActualCompletionDate), null, Text(ActualCompletionDate)) : null;
             if (fields.Reason is { } reason)
             {
                 quarantine(new QuarantineRecord(file.Source, file.FileName, file.RawPath, line, reason, CsvInput.Excerpt(csv)));
@@ -96,11 +102,16 @@ public static class GridstatusQueueCsv
                 null,
                 queueDate,
                 proposed,
-                status,
+                status.Status,
                 region,
                 FormatName,
                 file.FileName,
-                new QueueRowLocation(line));
+                new QueueRowLocation(line))
+            {
+                StatusRaw = status.Raw,
+                WithdrawnDate = withdrawn,
+                ActualCompletion = completed,
+            };
         }
     }
 

@@ -1,7 +1,5 @@
-using System.Xml;
 using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.Normalise.Tabular;
-using ExcelDataReader.Exceptions;
 
 namespace AiEnergyPipeline.Normalise.Queues;
 
@@ -20,6 +18,8 @@ public static class LbnlQueueWorkbook
     private const string QStatus = "q_status";
     private const string QDate = "q_date";
     private const string PropDate = "prop_date";
+    private const string WdDate = "wd_date";
+    private const string OnDate = "on_date";
     private const string ProjectName = "project_name";
     private const string Entity = "entity";
     private const string Region = "region";
@@ -35,6 +35,8 @@ public static class LbnlQueueWorkbook
         new(QStatus, true, "queue_status", "status"),
         new(QDate, true, "queue_date"),
         new(PropDate, true, "proposed_date", "proposed_online_date", "prop_online_date"),
+        new(WdDate, false, "withdrawn_date", "withdrawal_date"),
+        new(OnDate, false, "online_date", "operation_date"),
         new(ProjectName, true, "name"),
         new(Entity, true, "queue_entity"),
         new(Region, true),
@@ -56,9 +58,8 @@ public static class LbnlQueueWorkbook
     public static IEnumerable<QueueProject> Read(FetchedFile file, string? sheet, Action<QuarantineRecord> quarantine, SourceLimitsOptions? limits = null)
     {
         limits ??= new SourceLimitsOptions();
-        RejectIfNotXlsx(file);
-        Guarded(file, () => WorkbookGuard.Check(file.LocalPath, limits));
-        var data = Guarded(file, () => FindDataSheet(file, sheet, limits));
+        QueueWorkbookFile.RejectIfNotXlsx(file, limits);
+        var data = QueueWorkbookFile.Guarded(file, () => FindDataSheet(file, sheet, limits));
         return ReadRows(file, data, quarantine);
     }
 
@@ -68,7 +69,7 @@ public static class LbnlQueueWorkbook
         var headers = data.Headers;
         var map = data.Map;
         string Name(string spec) => headers[map[spec]] ?? spec;
-        while (Guarded(file, rows.MoveNext))
+        while (QueueWorkbookFile.Guarded(file, rows.MoveNext))
         {
             var row = rows.Current;
             var location = new QueueRowLocation(row.Number, data.Name);
@@ -91,6 +92,8 @@ public static class LbnlQueueWorkbook
 
             var queueDate = fields.Date(Name(QDate), row.Value(map[QDate]), row.Text(map[QDate]));
             var proposed = fields.Date(Name(PropDate), row.Value(map[PropDate]), row.Text(map[PropDate]));
+            var withdrawn = map.Has(WdDate) ? fields.Date(Name(WdDate), row.Value(map[WdDate]), row.Text(map[WdDate])) : null;
+            var online = map.Has(OnDate) ? fields.Date(Name(OnDate), row.Value(map[OnDate]), row.Text(map[OnDate])) : null;
             if (fields.Reason is { } reason)
             {
                 quarantine(new QuarantineRecord(file.Source, file.FileName, file.RawPath, row.Number, location.ReasonPrefix + reason, Excerpt(row)));
@@ -113,11 +116,16 @@ public static class LbnlQueueWorkbook
                 mw[2],
                 queueDate,
                 proposed,
-                status,
+                status.Status,
                 marketRegion,
                 FormatName,
                 file.FileName,
-                location);
+                location)
+            {
+                StatusRaw = status.Raw,
+                WithdrawnDate = withdrawn,
+                ActualCompletion = online,
+            };
         }
     }
 
@@ -180,48 +188,6 @@ public static class LbnlQueueWorkbook
         throw new SourceException(file.Source, file.FileName, sheet is null
             ? $"no sheet has the queue columns ({string.Join(", ", Specs.Where(s => s.Required).Select(s => s.Name))}); {detail}"
             : $"sheet '{sheet}': {detail}");
-    }
-
-    private static void RejectIfNotXlsx(FetchedFile file)
-    {
-        if (!Workbook.IsXlsxFile(file.LocalPath))
-        {
-            var head = HeadText(file.LocalPath);
-            throw new SourceException(file.Source, file.FileName, head.Length == 0 ? "the file is empty."
-                : head.StartsWith('<') ? "the file is an HTML page, not an .xlsx workbook (the server may have answered with an error page)."
-                : "the file is not an .xlsx workbook (no ZIP signature).");
-        }
-    }
-
-    private static string HeadText(string path)
-    {
-        var head = new byte[512];
-        using var stream = File.OpenRead(path);
-        var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        return System.Text.Encoding.UTF8.GetString(head, 0, read).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-    }
-
-    private static void Guarded(FetchedFile file, Action check) => Guarded(file, () =>
-    {
-        check();
-        return true;
-    });
-
-    /// <summary>A workbook that turns out corrupt mid-way fails the file with the cause, as any unreadable file does; one past a limit says which.</summary>
-    private static T Guarded<T>(FetchedFile file, Func<T> read)
-    {
-        try
-        {
-            return read();
-        }
-        catch (LimitExceededException e)
-        {
-            throw new SourceException(file.Source, file.FileName, e.Message, e);
-        }
-        catch (Exception e) when (e is InvalidDataException or ExcelReaderException or XmlException or IOException or FormatException)
-        {
-            throw new SourceException(file.Source, file.FileName, $"the workbook cannot be read: {e.Message}", e);
-        }
     }
 
     private static string Excerpt(SheetRow row)

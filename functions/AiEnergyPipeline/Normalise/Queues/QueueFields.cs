@@ -22,22 +22,20 @@ internal sealed class QueueFields
         return id;
     }
 
-    public string Status(string column, string text)
+    /// <summary>
+    /// The normalised status and the source's words. An empty cell fails the row (it is not a
+    /// status); a word no rule knows is kept as unknown, never a reason to quarantine.
+    /// </summary>
+    public (string Status, string Raw) Status(string column, string text)
     {
         var word = QueueText.Value(text);
         if (word.Length == 0)
         {
             Fail($"'{column}' is empty");
-            return "";
+            return ("", "");
         }
 
-        var status = QueueStatuses.Normalise(word);
-        if (status is null)
-        {
-            Fail($"'{column}' value '{QueueText.Excerpt(word)}' is not a known status (active, withdrawn, operational, suspended or a word for one)");
-        }
-
-        return status ?? "";
+        return (QueueStatuses.NormaliseOrUnknown(word), word);
     }
 
     /// <summary>A capacity that must be there: blank, not a number or negative fails the row.</summary>

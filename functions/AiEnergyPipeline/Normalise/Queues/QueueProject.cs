@@ -19,7 +19,19 @@ public sealed record QueueProject(
     string MarketRegion,
     string SourceFormat,
     string SourceFile,
-    QueueRowLocation Location);
+    QueueRowLocation Location)
+{
+    /// <summary>The source's own words for the status; empty where the source has no status column (ERCOT) and none was composed.</summary>
+    public string StatusRaw { get; init; } = "";
+
+    public QueueDate? WithdrawnDate { get; init; }
+
+    /// <summary>When the project reached service, where the source gives it.</summary>
+    public QueueDate? ActualCompletion { get; init; }
+
+    /// <summary>Distinguishes phases that share a queue number (ISO-NE "533 Phase I" and "Phase II"); the table's key with the region.</summary>
+    public string ProjectKey { get; init; } = QueueKeys.Of(QueueId, ProjectName, null);
+}
 
 /// <summary>Where a row was read: a line of a CSV file, or a row of a workbook sheet.</summary>
 public sealed record QueueRowLocation(long Line, string? Sheet = null)

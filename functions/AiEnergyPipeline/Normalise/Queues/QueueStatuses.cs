@@ -1,11 +1,11 @@
-using AiEnergyPipeline.Normalise.Tabular;
-
 namespace AiEnergyPipeline.Normalise.Queues;
 
 /// <summary>
-/// The four statuses of queue_projects, from the sources' words: LBNL uses active, withdrawn,
-/// operational and suspended; gridstatus Active, Withdrawn and Completed (a request that reached
-/// operation); ISO reports add their own words, the common ones listed here.
+/// The statuses of queue_projects, from the sources' words. LBNL uses active, withdrawn,
+/// operational and suspended; gridstatus Active, Withdrawn and Completed; the ISOs their own
+/// detailed words ("IA FULLY EXECUTED/COMMERCIAL OPERATION", "Partially in Service - Under
+/// Construction", "Deactivated"). A word no rule knows is <see cref="Unknown"/>, never a reason to
+/// drop the row: the ISO's words stay in status_raw for the reader to judge.
 /// </summary>
 public static class QueueStatuses
 {
@@ -14,16 +14,16 @@ public static class QueueStatuses
     public const string Operational = "operational";
     public const string Suspended = "suspended";
 
-    private static readonly Dictionary<string, string> Words = Build(
-        (Active, ["active", "inprogress", "pending", "understudy", "study", "inqueue", "queued", "open", "engineeringandprocurement", "underconstruction", "iaexecuted", "iapending", "facilitystudy", "feasibilitystudy", "systemimpactstudy", "clusterstudy"]),
-        (Withdrawn, ["withdrawn", "withdrew", "cancelled", "canceled", "terminated", "deactivated", "retracted", "rescinded"]),
-        (Operational, ["operational", "operating", "completed", "complete", "inservice", "done", "commercialoperation", "online", "built"]),
-        (Suspended, ["suspended", "onhold", "hold"]));
+    /// <summary>Built, in service, then retired: PJM's "Deactivated". Not a withdrawal: the project reached service.</summary>
+    public const string Retired = "retired";
 
-    /// <summary>The status for a source's word, or null when the word is not known (the row is then quarantined, not guessed).</summary>
-    public static string? Normalise(string word) =>
-        Words.TryGetValue(ColumnMap.Normalise(word), out var status) ? status : null;
+    public const string Unknown = "unknown";
 
-    private static Dictionary<string, string> Build(params (string Status, string[] Words)[] groups) =>
-        groups.SelectMany(g => g.Words.Select(w => (w, g.Status))).ToDictionary(p => p.w, p => p.Status, StringComparer.Ordinal);
+    public static IReadOnlyList<string> All { get; } = [Active, Withdrawn, Operational, Suspended, Retired, Unknown];
+
+    /// <summary>The status for a source's word, or null when no rule knows it (the caller keeps the row as <see cref="Unknown"/>).</summary>
+    public static string? Normalise(string word) => QueueStatusWords.Classify(word);
+
+    /// <summary>The status for a source's word: <see cref="Unknown"/> where no rule knows it.</summary>
+    public static string NormaliseOrUnknown(string word) => Normalise(word) ?? Unknown;
 }

@@ -132,15 +132,15 @@ public class LbnlQueueWorkbookTests
 
         var (rows, quarantine) = Read(file);
 
-        Assert.Equal("8", Assert.Single(rows).QueueId);
-        Assert.Equal([4L, 5, 6, 7, 8, 9, 10], quarantine.Select(q => q.Line));
+        // A status no rule knows is kept, as unknown with the words: never a reason to quarantine.
+        Assert.Equal([("5", "unknown", "confused"), ("8", "active", "active")], rows.Select(r => (r.QueueId, r.Status, r.StatusRaw)));
+        Assert.Equal([4L, 5, 6, 7, 9, 10], quarantine.Select(q => q.Line));
         Assert.Equal(
         [
             "sheet '03. Complete Queue Data' row 4: 'q_id' is empty",
             "sheet '03. Complete Queue Data' row 5: 'mw1' value 'TBD' is not a number",
             "sheet '03. Complete Queue Data' row 6: 'mw1' is empty",
             "sheet '03. Complete Queue Data' row 7: 'prop_date' value 'Q4 2027' is not a date",
-            "sheet '03. Complete Queue Data' row 8: 'q_status' value 'confused' is not a known status (active, withdrawn, operational, suspended or a word for one)",
             "sheet '03. Complete Queue Data' row 9: 'mw2' value '-5' is negative",
             "sheet '03. Complete Queue Data' row 10: 'entity' and 'region' are empty",
         ],

@@ -13,10 +13,10 @@ public sealed class QueuesSettingsRules : SettingRules<QueuesOptions>
     public QueuesSettingsRules()
         : base(QueuesOptions.Section)
     {
-        Entries(Files, nameof(QueueFileOptions.Url), "an absolute http(s) URL; blank only for an lbnl entry (the current LBNL workbook)", o => o.Files, f =>
+        Entries(Files, nameof(QueueFileOptions.Url), "an absolute http(s) URL; blank only for an lbnl, pjm, caiso, nyiso, spp, miso or isone entry (the source's current download)", o => o.Files, f =>
             Settings.ValueOrNull(f.Url) is { } url ? (IsHttp(url.Trim()) ? null : SettingKey.Show(url))
-            : IsGridstatus(f) ? "not set" : null);
-        Entries(Files, nameof(QueueFileOptions.Format), "blank, lbnl or gridstatus", o => o.Files, f =>
+            : NeedsUrl(f) ? "not set" : null);
+        Entries(Files, nameof(QueueFileOptions.Format), "blank, lbnl, gridstatus, pjm, caiso, nyiso, ercot, spp, miso or isone", o => o.Files, f =>
             Settings.ValueOrNull(f.Format) is { } format && !SettingValues.IsName<QueueFileFormat>(format.Trim()) ? SettingKey.Show(format) : null);
         Entries(Files, nameof(QueueFileOptions.Region), "the ISO whose queue a gridstatus file holds, such as PJM (required for gridstatus)", o => o.Files, f =>
             IsGridstatus(f) && Settings.ValueOrNull(f.Region) is null ? "not set" : null);
@@ -24,6 +24,11 @@ public sealed class QueuesSettingsRules : SettingRules<QueuesOptions>
         Entries(Files, nameof(QueueFileOptions.Sheet), "blank or a sheet name of at most 31 characters without : \\ / ? * [ ]", o => o.Files, f =>
             Settings.ValueOrNull(f.Sheet) is { } sheet && (sheet.Trim().Length > 31 || sheet.IndexOfAny([':', '\\', '/', '?', '*', '[', ']']) >= 0) ? SettingKey.Show(sheet) : null);
     }
+
+    /// <summary>Formats with no default download: gridstatus files, and ERCOT's monthly report.</summary>
+    private static bool NeedsUrl(QueueFileOptions f) =>
+        Settings.ValueOrNull(f.Format) is { } format && SettingValues.IsName<QueueFileFormat>(format.Trim())
+        && Enum.Parse<QueueFileFormat>(format.Trim(), ignoreCase: true) is var parsed && QueuesOptions.DefaultUrlOf(parsed) is null;
 
     private static bool IsGridstatus(QueueFileOptions f) =>
         string.Equals(f.Format?.Trim(), nameof(QueueFileFormat.Gridstatus), StringComparison.OrdinalIgnoreCase);

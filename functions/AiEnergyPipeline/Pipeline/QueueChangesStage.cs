@@ -1,0 +1,50 @@
+using AiEnergyPipeline.Normalise.Queues;
+using AiEnergyPipeline.Publish;
+using AiEnergyPipeline.Storage;
+using AiEnergyPipeline.Tables;
+
+namespace AiEnergyPipeline.Pipeline;
+
+/// <summary>
+/// Writes queue_changes for an ingest: this run's queue_projects against the one of the run
+/// latest.json points to (the previous published run). With nothing published, or a previous run
+/// without queue_projects, the table is empty. Recomputes copy their ingest's table and never run
+/// this stage, so they publish no changes of their own.
+/// </summary>
+public sealed class QueueChangesStage(IDatasetStore store, RunPublisher publisher)
+{
+    /// <returns>The staged table, or null when this run has no queue_projects.</returns>
+    public async Task<StagedTable?> ComputeAsync(string runId, IReadOnlyList<StagedTable> tables, string staging, CancellationToken cancellationToken)
+    {
+        var projects = tables.FirstOrDefault(t => t.IsTable && t.Schema.Name == Schemas.QueueProjects.Name && t.Part is null);
+        if (projects is null)
+        {
+            return null;
+        }
+
+        await using var writer = TableWriter.Create(staging, Schemas.QueueChanges);
+        var (latest, _) = await publisher.ReadLatestAsync(cancellationToken);
+        if (latest is not null)
+        {
+            var previous = await ReadPreviousAsync(latest.RunId, cancellationToken);
+            if (previous is not null)
+            {
+                List<QueueSnapshotRow> current;
+                await using (var content = File.OpenRead(projects.LocalPath))
+                {
+                    current = QueueSnapshotCsv.Read(content);
+                }
+
+                QueueChangeDetector.Write(writer, previous, current, latest.RunId, runId);
+            }
+        }
+
+        return await writer.CompleteAsync(cancellationToken);
+    }
+
+    private async Task<List<QueueSnapshotRow>?> ReadPreviousAsync(string runId, CancellationToken cancellationToken)
+    {
+        await using var stored = await store.OpenReadAsync(RunPublisher.TablePath(runId, Schemas.QueueProjects.Name, "csv"), cancellationToken);
+        return stored is null ? null : QueueSnapshotCsv.Read(stored.Content);
+    }
+}
