@@ -14,7 +14,7 @@ namespace AiEnergyPipeline.Pipeline;
 
 /// <summary>
 /// The one pipeline every adapter drives, in three steps (<see cref="IPartitionedIngest"/>):
-/// plan (which partitions: one per EIA-930 BALANCE file), process each partition (a conditional
+/// plan (which partitions: one per EIA-930 BALANCE file and per EIA-860M vintage), process each partition (a conditional
 /// fetch; an unchanged file is reused from the partition cache, a changed one normalised and
 /// cached), complete (fetch every other source, normalise into tables, compute the gap, publish
 /// the run, swing latest.json). Any source or partition that fails fails the run: nothing new is
@@ -23,6 +23,7 @@ namespace AiEnergyPipeline.Pipeline;
 public sealed partial class IngestPipeline(
     IEnumerable<ISource> sources,
     IEnumerable<INormaliser> normalisers,
+    IEnumerable<IPartitionNormaliser> partitionNormalisers,
     IDatasetStore store,
     RunPublisher publisher,
     GapStage gap,
@@ -34,7 +35,7 @@ public sealed partial class IngestPipeline(
     ILogger<IngestPipeline> logger) : IPartitionedIngest
 {
     /// <summary>Bumped when a change to the code changes its outputs for the same inputs; part of the partition cache's key.</summary>
-    public const string ModelVersion = "ingest-v4-gap-v2";
+    public const string ModelVersion = "ingest-v5-gap-v3";
 
     private readonly PartitionCache _cache = new(store);
 
@@ -112,7 +113,7 @@ public sealed partial class IngestPipeline(
                 status = PartitionStatus.Normalised;
                 await archive.EnsureLocalAsync(file, cancellationToken);
                 var quarantine = new List<QuarantineRecord>();
-                var result = await BalancePartitionNormaliser.NormaliseAsync(file, Path.Combine(workDirectory, "parts"), partition.Name, quarantine.Add, cancellationToken);
+                var result = await PartitionNormaliser(partition.Source).NormaliseAsync(file, Path.Combine(workDirectory, "parts"), partition.Name, quarantine.Add, cancellationToken);
                 summary = await _cache.WriteAsync(partition, file, result, quarantine, cancellationToken);
             }
 
@@ -209,7 +210,7 @@ public sealed partial class IngestPipeline(
 
             var staging = Path.Combine(workDirectory, "tables");
             await using var quarantineWriter = TableWriter.Create(staging, Schemas.Quarantine);
-            var context = new NormaliseContext(files, staging, new QuarantineTable(quarantineWriter)) { BalancePartitions = summaries };
+            var context = new NormaliseContext(files, staging, new QuarantineTable(quarantineWriter)) { Partitions = summaries, PartitionStore = store };
             var tables = new List<StagedTable>();
             foreach (var normaliser in normalisers)
             {
@@ -341,6 +342,10 @@ public sealed partial class IngestPipeline(
     private IPartitionedSource PartitionedSource(string name) =>
         sources.OfType<IPartitionedSource>().FirstOrDefault(s => s.Name == name)
         ?? throw new ArgumentException($"'{name}' is not a partitioned source of this pipeline.", nameof(name));
+
+    private IPartitionNormaliser PartitionNormaliser(string source) =>
+        partitionNormalisers.FirstOrDefault(n => n.Source == source)
+        ?? throw new InvalidOperationException($"no partition normaliser is registered for the partitioned source '{source}'.");
 
     private bool IsPartitioned(string sourceName) => sources.OfType<IPartitionedSource>().Any(s => s.Name == sourceName);
 
