@@ -74,6 +74,8 @@ public static class BadSettings
         new("Sources__Eia860m__Vintages__0", "2014-01", "a month (yyyy-MM) from 2015-01 on"),
         new("Sources__Eia860m__VintagesFromYear", "2014", "an integer from 2015 to"),
         new("Sources__Eia860m__RecentVintages", "0", "an integer from 1 to 36"),
+        new("Gap__CompletionWeights__Cohorts", "0", "an integer from 1 to 20"),
+        new("Gap__CompletionWeights__MinimumCohortMw", "-1", "a number of MW from 0 to 1000000"),
         new("Sources__Ember__Url", "http://[x", "an absolute http(s) URL"),
         new("Sources__Queues__Files__0__Url", "not a url", "an absolute http(s) URL"),
         new("Sources__Queues__Files__0__Format", "pdf", "blank, lbnl or gridstatus"),

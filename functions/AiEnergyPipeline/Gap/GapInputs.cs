@@ -33,4 +33,8 @@ public sealed record GapInputs(
     IReadOnlyList<GeneratorUnit> Generators,
     IReadOnlyList<AnnualPeak> Peaks,
     IReadOnlyList<CountryAdditions> Countries,
-    IReadOnlyList<BalancingAuthorityRegion> Regions);
+    IReadOnlyList<BalancingAuthorityRegion> Regions)
+{
+    /// <summary>Names of the assumptions measured from history (notes beginning MEASURED), such as completion_weight.U.</summary>
+    public IReadOnlySet<string> Measured { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+}

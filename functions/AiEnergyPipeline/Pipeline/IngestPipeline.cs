@@ -231,6 +231,7 @@ public sealed partial class IngestPipeline(
 
             tables.Add(await quarantineWriter.CompleteAsync(cancellationToken));
             var computeClock = Stopwatch.StartNew();
+            tables = [.. await gap.LearnCompletionWeightsAsync(tables, cancellationToken)];
             try
             {
                 tables.AddRange(await gap.ComputeAsync(runId, tables, context.FilesOf(CuratedSource.SourceName), staging, RunMode.Of(files.Values.SelectMany(f => f)) == RunMode.Sample, cancellationToken));
