@@ -361,9 +361,10 @@ def write_index():
     settings = {"Sources:Eia860m:Month": f"{YEAR}-{MONTH:02d}"}
     for i, (_, y, mo) in enumerate(vintages):
         settings[f"Sources:Eia860m:Vintages:{i}"] = f"{y}-{mo:02d}"
-    # The newest months answer at xls/, older ones only at archive/xls/, as on EIA's site.
-    routes = [{"url": f"https://www.eia.gov/electricity/data/eia860m/{'xls' if y == YEAR and mo >= 7 else 'archive/xls'}/{vintage_file(m, y)}", "query": {}, "file": vintage_file(m, y)}
-              for m, y, mo in vintages]
+    # EIA serves a month under xls/ until it moves it to archive/xls/; the sample answers at both, so
+    # that the order the source tries them in (by the month's age on the day of the run) does not matter.
+    routes = [{"url": f"https://www.eia.gov/electricity/data/eia860m/{folder}/{vintage_file(m, y)}", "query": {}, "file": vintage_file(m, y)}
+              for m, y, _ in vintages for folder in ("xls", "archive/xls")]
     index = {
         "origin": "sample",
         "sample_of": "EIA-860M Monthly Update to the Annual Electric Generator Report",

@@ -101,14 +101,23 @@ public sealed partial class Eia860mSource(
             : null;
     }
 
-    /// <summary>Where a month's workbook may be: first where new months are published, then the archive.</summary>
-    public static IReadOnlyList<Uri> WorkbookUrls(Uri root, DateOnly month)
+    /// <summary>
+    /// Where a month's workbook may be: first where new months are published, then the archive; the
+    /// archive first for a month over a year before <paramref name="now"/>, which EIA has moved there,
+    /// so that the history of vintages costs one request each rather than a 404 and then one.
+    /// </summary>
+    public static IReadOnlyList<Uri> WorkbookUrls(Uri root, DateOnly month, DateTimeOffset? now = null)
     {
         // A base without its final slash would lose its last segment when combined.
         var folder = root.AbsoluteUri.EndsWith('/') ? root : new Uri(root.AbsoluteUri + "/");
         var fileName = FileName(month);
-        return [new Uri(folder, "xls/" + fileName), new Uri(folder, "archive/xls/" + fileName)];
+        Uri current = new(folder, "xls/" + fileName), archive = new(folder, "archive/xls/" + fileName);
+        var archived = now is { } today && month < new DateOnly(today.UtcDateTime.Year, today.UtcDateTime.Month, 1).AddMonths(-ArchivedAfterMonths);
+        return archived ? [archive, current] : [current, archive];
     }
+
+    /// <summary>Months after which a workbook is looked for in the archive first.</summary>
+    public const int ArchivedAfterMonths = 12;
 
     /// <summary>The pinned month, else the current month (UTC) and each month before it, <see cref="Eia860mOptions.MonthsBack"/> of them.</summary>
     public static IReadOnlyList<DateOnly> CandidateMonths(Eia860mOptions settings, DateTimeOffset now)
@@ -155,7 +164,7 @@ public sealed partial class Eia860mSource(
     {
         var fetcher = new HttpFileFetcher(http, redactor, time);
         var fileName = FileName(month);
-        foreach (var url in WorkbookUrls(options.Value.Url, month))
+        foreach (var url in WorkbookUrls(options.Value.Url, month, time.GetUtcNow()))
         {
             LogTrying(url);
             try
