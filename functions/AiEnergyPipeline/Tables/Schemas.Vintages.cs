@@ -5,7 +5,7 @@ public static partial class Schemas
     public static TableSchema GeneratorChanges { get; } = new(
         "generator_changes",
         "EIA-860M generator change log across vintages",
-        "One row per generator and stretch of the EIA-860M vintages read (every January and the newest months by default) in which its record did not change: sheet, status, planned and actual operation months, capacities, technology, balancing authority and state. A generator missing from a vintage ends its stretch; one that comes back starts another. Months between two vintages read are not seen: a change is dated by the first vintage that shows it.",
+        "One row per generator and stretch of the EIA-860M vintages read (every January and the newest months by default) in which its record did not change: sheet, status, planned and actual operation months, capacities, technology, balancing authority and state. A generator missing from a vintage ends its stretch; one that comes back starts another. A column a whole vintage lacks (balancing authority and net summer capacity in early layouts) is not a change: the stretch takes the value of the next vintage that has it. Months between two vintages read are not seen: a change is dated by the first vintage that shows it.",
         [
             new("plant_id", "integer", "EIA plant code."),
             new("generator_id", "string", "EIA generator id, exactly as written."),

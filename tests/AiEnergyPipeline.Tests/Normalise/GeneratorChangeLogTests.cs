@@ -42,4 +42,20 @@ public class GeneratorChangeLogTests
 
         Assert.Throws<ArgumentException>(() => log.Add(Vintage("2024-01")));
     }
+
+    [Fact]
+    public void Rows_EarlyVintageWithoutBalancingAuthorityColumn_IsNoChangeAndTakesTheLaterValue()
+    {
+        var log = new GeneratorChangeLog(ClassOf);
+        log.Add(Vintage("2023-01", Unit(GeneratorSheet.Planned, 1, "A", 100, "U", planned: "2024-06", ba: ""), Unit(GeneratorSheet.Planned, 2, "B", 50, "U", planned: "2024-06", ba: "")));
+        log.Add(Vintage("2024-01", Unit(GeneratorSheet.Planned, 1, "A", 100, "U", planned: "2024-06", ba: "SRP"), Unit(GeneratorSheet.Planned, 2, "B", 50, "U", planned: "2024-06", ba: "")));
+        log.Add(Vintage("2025-01", Unit(GeneratorSheet.Planned, 1, "A", 100, "U", planned: "2024-06", ba: "AZPS")));
+
+        var rows = log.Rows();
+
+        // A: the 2023 layout had no column, so 2023 takes SRP; the change SRP to AZPS is real. B: an empty cell among filled ones is its value.
+        Assert.Equal(
+            [(1L, "2023-01", "2024-01", "SRP"), (1L, "2025-01", "2025-01", "AZPS"), (2L, "2023-01", "2024-01", "")],
+            rows.Select(r => (r.PlantId, r.ValidFromMonth, r.ValidUntilMonth, r.State.BalancingAuthorityCode)));
+    }
 }
