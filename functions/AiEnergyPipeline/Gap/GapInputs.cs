@@ -35,6 +35,10 @@ public sealed record GapInputs(
     IReadOnlyList<CountryAdditions> Countries,
     IReadOnlyList<BalancingAuthorityRegion> Regions)
 {
-    /// <summary>Names of the assumptions measured from history (notes beginning MEASURED), such as completion_weight.U.</summary>
-    public IReadOnlySet<string> Measured { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+    /// <summary>
+    /// The assumptions measured from history (notes beginning MEASURED), such as completion_weight.U,
+    /// with their measured values as published: a recompute's override replaces the value in
+    /// <see cref="Assumptions"/>, never here, so an overridden weight is told from a measured one.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> Measured { get; init; } = new Dictionary<string, double>(StringComparer.Ordinal);
 }

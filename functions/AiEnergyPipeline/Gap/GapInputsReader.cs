@@ -38,7 +38,7 @@ public static class GapInputsReader
         var regions = ReadRegions(regionsPath);
         return new GapInputs(scenarios, assumptions, generators, peaks, countries, regions)
         {
-            Measured = assumptionRows.Where(a => MeasuredAssumptions.IsMeasured(a.Notes)).Select(a => a.Name).ToHashSet(StringComparer.Ordinal),
+            Measured = assumptionRows.Where(a => MeasuredAssumptions.IsMeasured(a.Notes)).ToDictionary(a => a.Name, a => a.Value, StringComparer.Ordinal),
         };
     }
 

@@ -45,7 +45,14 @@ public sealed partial class GapStage(ILogger<GapStage> logger, IOptions<Completi
 
         // A weight is measured while its value is the measured one: an override makes it the operator's assumption.
         var used = settings ?? GapSettings.FromAssumptions(inputs.Assumptions);
-        used = used with { MeasuredWeights = inputs.Measured.Where(n => inputs.Assumptions.TryGetValue(n, out var v) && used.CompletionWeights.TryGetValue(n[GapSettings.CompletionPrefix.Length..], out var u) && u == v).Select(n => n[GapSettings.CompletionPrefix.Length..]).ToHashSet(StringComparer.Ordinal) };
+        var prefix = GapSettings.CompletionPrefix.Length;
+        used = used with
+        {
+            MeasuredWeights = inputs.Measured
+                .Where(m => m.Key.StartsWith(GapSettings.CompletionPrefix, StringComparison.Ordinal) && used.CompletionWeights.TryGetValue(m.Key[prefix..], out var value) && value == m.Value)
+                .Select(m => m.Key[prefix..])
+                .ToHashSet(StringComparer.Ordinal),
+        };
         var result = GapModel.Compute(inputs, used);
         foreach (var note in result.Notes)
         {

@@ -3,6 +3,7 @@ using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.IntegrationTests.Infrastructure;
 using AiEnergyPipeline.Pipeline;
 using AiEnergyPipeline.Publish;
+using AiEnergyPipeline.Recompute;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -167,5 +168,26 @@ public class Eia860mVintagesPipelineTests
         Assert.Contains("eia860m: january_generator2024.xlsx:", failed.Message, StringComparison.Ordinal);
         Assert.All(partitions.Where(p => p.Name != "2024-01"), p => Assert.Equal(PartitionStatus.Normalised, p.Status));
         Assert.False(File.Exists(Path.Combine(store, "latest.json")));
+    }
+
+    [Fact]
+    public async Task RecomputeAsync_OverrideOfTheMeasuredWeight_MakesItsRowsAssumptionAndOtherOverridesKeepMeasured()
+    {
+        var store = TestPaths.NewTempFolder();
+        Assert.Equal(RunStatus.Published, (await TestPipeline.RunIngestAsync(store)).Status);
+
+        var margin = await RecomputeAsync(store, new Dictionary<string, double> { ["reserve_margin"] = 0.25 }, hoursLater: 1);
+        var weight = await RecomputeAsync(store, new Dictionary<string, double> { ["completion_weight.U"] = 0.85 }, hoursLater: 2);
+
+        Assert.Contains(ReadCsv(Path.Combine(store, "runs", margin.RunId, "gap", "additions_by_year_technology.csv")), r => r["basis"] == "measured");
+        Assert.All(ReadCsv(Path.Combine(store, "runs", weight.RunId, "gap", "additions_by_year_technology.csv")), r => Assert.Equal("assumption", r["basis"]));
+    }
+
+    private static async Task<RunOutcome> RecomputeAsync(string store, Dictionary<string, double> assumptions, int hoursLater)
+    {
+        await using var services = TestPipeline.Build(TestPipeline.FolderStore(store), new FakeTimeProvider(TestPipeline.Now.AddHours(hoursLater)));
+        var outcome = await services.GetRequiredService<RecomputePipeline>().RunAsync(RecomputeRequest.Empty with { Assumptions = assumptions }, "test", CancellationToken.None);
+        Assert.Equal(RunStatus.Published, outcome.Status);
+        return outcome;
     }
 }
