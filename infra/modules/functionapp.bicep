@@ -140,6 +140,10 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
         { name: 'Sources__Eia930Bulk__FromYear', value: '2015' }
         { name: 'Sources__Eia860m__Url', value: eia860mUrl }
         { name: 'Sources__Eia860m__MonthsBack', value: '6' }
+        { name: 'Sources__Eia860m__VintagesFromYear', value: '2016' }
+        { name: 'Sources__Eia860m__RecentVintages', value: '13' }
+        { name: 'Gap__CompletionWeights__Cohorts', value: '3' }
+        { name: 'Gap__CompletionWeights__MinimumCohortMw', value: '1000' }
         { name: 'Sources__Ember__Url', value: emberUrl }
       ]
     }

@@ -1,5 +1,9 @@
 #!/usr/bin/env python3
-"""Writes the EIA-860M part of the bundled snapshot: one monthly workbook in the real layout.
+"""Writes the EIA-860M part of the bundled snapshot: six monthly workbooks (vintages) in the real layout.
+
+  - eia860m/{january_generator2023..2026, july_generator2026}.xlsx: the earlier vintages, derived
+    from August 2026 by eia860m_vintages.py so that planned units come online, slip, are canceled
+    and vanish between them; January 2023 in the early workbooks' header layout.
 
   - eia860m/august_generator2026.xlsx: the sheets Operating, Planned, Retired and
     Canceled or Postponed, plus a Puerto Rico sheet (which the pipeline leaves out). Each sheet
@@ -7,8 +11,8 @@
     the header row with EIA's column names, the generators, and the note rows EIA puts below.
     Quirks kept: status cells written "(OP) Operating" on one sheet and as bare codes in places,
     generator ids "01", "GT1" and numeric cells such as 1, blank numbers written as a single space.
-  - eia860m/snapshot.json: the route that answers the workbook's live URL and the setting that
-    pins Sources:Eia860m:Month to 2026-08, so that an offline run asks for exactly that month.
+  - eia860m/snapshot.json: the routes that answer the workbooks' live URLs and the settings that
+    pin Sources:Eia860m:Vintages and Month (2026-08), so that an offline run asks for exactly these months.
 
 The plants are invented (names, ids, places): a few dozen generators across technologies,
 statuses and states, planned units coming online 2026-2030 and planned retirements. They are
@@ -22,9 +26,14 @@ import zipfile
 from xml.sax.saxutils import escape
 
 ROOT = os.path.join("functions", "AiEnergyPipeline", "snapshot", "eia860m")
+from eia860m_vintages import NEW_OPERATING, VINTAGES, derive
+
 MONTH_NAME, YEAR, MONTH = "august", 2026, 8
 FILE_NAME = f"{MONTH_NAME}_generator{YEAR}.xlsx"
 URL = f"https://www.eia.gov/electricity/data/eia860m/xls/{FILE_NAME}"
+# Dropped from, and renamed in, the header of a vintage written in the early layout.
+OLD_LAYOUT_DROPPED = {"Balancing Authority Code", "Net Winter Capacity (MW)", "Unit Code"}
+OLD_LAYOUT_RENAMED = {"Sector": "Sector Name"}
 BLANK = " "  # EIA writes many empty numbers as a single space
 
 OPERATING_STATUS = {
@@ -146,7 +155,7 @@ OPERATING = [
     (61012, "MSW1", BLANK, 22.0, 19.5, 20.0, "Municipal Solid Waste", "MSB", "ST", 8, 1990, None, None, "OP", BLANK, BLANK),
     (61019, "ALT1", BLANK, 4.0, 3.6, 3.6, "All Other", "WH", "OT", 2, 2008, None, None, "OP", BLANK, BLANK),
     (61013, "DG1", BLANK, 1.6, 1.5, 1.5, "Other Waste Biomass", "OBG", "IC", 9, 2015, None, None, "OP", BLANK, BLANK),
-]
+] + NEW_OPERATING
 
 # plant, generator id, unit, nameplate, summer, winter, technology, energy, prime mover,
 # planned operation month, year, status, MWh, DC MW
@@ -205,16 +214,16 @@ NOTES = [
 ]
 
 
-def title(sheet_title, two_rows):
-    rows = [["U.S. Energy Information Administration" if two_rows else f"{sheet_title} as of {MONTH_NAME.title()} {YEAR}"]]
+def title(sheet_title, two_rows, month_name=MONTH_NAME, year=YEAR):
+    rows = [["U.S. Energy Information Administration" if two_rows else f"{sheet_title} as of {month_name.title()} {year}"]]
     if two_rows:
-        rows.append([f"Preliminary Monthly Electric Generator Inventory (based on Form EIA-860M as a supplement to Form EIA-860): {sheet_title}, {MONTH_NAME.title()} {YEAR}"])
+        rows.append([f"Preliminary Monthly Electric Generator Inventory (based on Form EIA-860M as a supplement to Form EIA-860): {sheet_title}, {month_name.title()} {year}"])
     return rows
 
 
-def operating_sheet():
-    rows = title("Operating Generators", True) + [OPERATING_HEAD]
-    for i, (plant, gen, unit, nameplate, summer, winter, tech, energy, pm, om, oy, rm, ry, status, mwh, dc) in enumerate(OPERATING):
+def operating_sheet(units=OPERATING, month_name=MONTH_NAME, year=YEAR):
+    rows = title("Operating Generators", True, month_name, year) + [OPERATING_HEAD]
+    for i, (plant, gen, unit, nameplate, summer, winter, tech, energy, pm, om, oy, rm, ry, status, mwh, dc) in enumerate(units):
         # Most statuses carry their description; a few are bare codes, as some months write them.
         status_cell = status if i % 9 == 4 else OPERATING_STATUS[status]
         rows.append(common(plant, gen, unit, nameplate, summer, winter if i % 7 else BLANK, tech, energy, pm)
@@ -223,34 +232,34 @@ def operating_sheet():
     return rows + [[]] + NOTES
 
 
-def planned_sheet():
-    rows = title("Planned Generators", True) + [PLANNED_HEAD]
-    for plant, gen, unit, nameplate, summer, winter, tech, energy, pm, month, year, status, mwh, dc in PLANNED:
+def planned_sheet(units=PLANNED, month_name=MONTH_NAME, vintage_year=YEAR):
+    rows = title("Planned Generators", True, month_name, vintage_year) + [PLANNED_HEAD]
+    for plant, gen, unit, nameplate, summer, winter, tech, energy, pm, month, year, status, mwh, dc in units:
         rows.append(common(plant, gen, unit, nameplate, summer, winter, tech, energy, pm)
                     + [month, year, PLANNED_STATUS[status], mwh, dc] + location(plant))
     return rows + NOTES
 
 
-def retired_sheet():
-    rows = title("Retired Generators", False) + [RETIRED_HEAD]
-    for plant, gen, unit, nameplate, summer, winter, tech, energy, pm, rm, ry, om, oy in RETIRED:
+def retired_sheet(units=RETIRED, month_name=MONTH_NAME, year=YEAR):
+    rows = title("Retired Generators", False, month_name, year) + [RETIRED_HEAD]
+    for plant, gen, unit, nameplate, summer, winter, tech, energy, pm, rm, ry, om, oy in units:
         rows.append(common(plant, gen, unit, nameplate, summer, winter, tech, energy, pm)
                     + [rm, ry, om, oy, BLANK, BLANK] + location(plant))
     return rows + NOTES
 
 
-def canceled_sheet():
-    rows = title("Canceled or Postponed Generators", False) + [CANCELED_HEAD]
-    for plant, gen, unit, nameplate, summer, winter, tech, energy, pm, month, year, status in CANCELED:
+def canceled_sheet(units=CANCELED, month_name=MONTH_NAME, vintage_year=YEAR):
+    rows = title("Canceled or Postponed Generators", False, month_name, vintage_year) + [CANCELED_HEAD]
+    for plant, gen, unit, nameplate, summer, winter, tech, energy, pm, month, year, status in units:
         rows.append(common(plant, gen, unit, nameplate, summer, winter, tech, energy, pm)
                     + [month, year, CANCELED_STATUS[status] if status else BLANK, BLANK, BLANK] + location(plant))
     return rows + NOTES
 
 
-def puerto_rico_sheet():
+def puerto_rico_sheet(month_name=MONTH_NAME, year=YEAR):
     head = ["Entity ID", "Entity Name", "Plant ID", "Plant Name", "Plant State", "County", "Generator ID",
             "Nameplate Capacity (MW)", "Technology", "Energy Source Code", "Prime Mover Code", "Status"]
-    rows = [["Puerto Rico generators as of " + f"{MONTH_NAME.title()} {YEAR}"], head]
+    rows = [["Puerto Rico generators as of " + f"{month_name.title()} {year}"], head]
     for plant, name, state, county, mw, tech, energy, pm, status in PUERTO_RICO:
         rows.append([90500, "Autoridad de Energia Electrica", plant, name, state, county, "1", mw, tech, energy, pm, status])
     return rows + NOTES
@@ -322,13 +331,46 @@ def write_xlsx(path, sheets):
             z.writestr(info, parts[name].encode("utf-8"))
 
 
+def old_layout(rows, sheet_title, month_name, year):
+    """The sheet in the early workbooks' layout: one title row, some columns missing, one renamed."""
+    head_at = next(i for i, r in enumerate(rows) if "Plant ID" in r)
+    head = rows[head_at]
+    keep = [i for i, h in enumerate(head) if h not in OLD_LAYOUT_DROPPED]
+    body = [[r[i] for i in keep if i < len(r)] if len(r) > 1 else r for r in rows[head_at + 1:]]
+    return [[f"{sheet_title} as of {month_name.title()} {year}"], [OLD_LAYOUT_RENAMED.get(head[i], head[i]) for i in keep]] + body
+
+
+def vintage_sheets(month_name, year, month, old):
+    operating, planned, retired, canceled = derive((year, month), OPERATING, PLANNED, RETIRED, CANCELED)
+    sheets = [
+        ("Operating", "Operating Generators", operating_sheet(operating, month_name, year)),
+        ("Planned", "Planned Generators", planned_sheet(planned, month_name, year)),
+        ("Retired", "Retired Generators", retired_sheet(retired, month_name, year)),
+        ("Canceled or Postponed", "Canceled or Postponed Generators", canceled_sheet(canceled, month_name, year)),
+    ]
+    out = [(name, old_layout(rows, sheet_title, month_name, year) if old else rows) for name, sheet_title, rows in sheets]
+    return out + [("Puerto Rico", puerto_rico_sheet(month_name, year))]
+
+
+def vintage_file(month_name, year):
+    return f"{month_name}_generator{year}.xlsx"
+
+
 def write_index():
+    vintages = [(m, y, mo) for m, y, mo, _ in VINTAGES] + [(MONTH_NAME, YEAR, MONTH)]
+    settings = {"Sources:Eia860m:Month": f"{YEAR}-{MONTH:02d}"}
+    for i, (_, y, mo) in enumerate(vintages):
+        settings[f"Sources:Eia860m:Vintages:{i}"] = f"{y}-{mo:02d}"
+    # EIA serves a month under xls/ until it moves it to archive/xls/; the sample answers at both, so
+    # that the order the source tries them in (by the month's age on the day of the run) does not matter.
+    routes = [{"url": f"https://www.eia.gov/electricity/data/eia860m/{folder}/{vintage_file(m, y)}", "query": {}, "file": vintage_file(m, y)}
+              for m, y, _ in vintages for folder in ("xls", "archive/xls")]
     index = {
         "origin": "sample",
         "sample_of": "EIA-860M Monthly Update to the Annual Electric Generator Report",
-        "description": "EIA-860M: one monthly generator workbook (August 2026) in the real layout, with invented plants, written by tools/snapshot/make_eia860m_snapshot.py. An offline run answers the source's request for that month from it; the setting pins the month so that the offline run asks for it rather than searching back from today.",
-        "settings": {"Sources:Eia860m:Month": f"{YEAR}-{MONTH:02d}"},
-        "routes": [{"url": URL, "query": {}, "file": FILE_NAME}],
+        "description": "EIA-860M: six monthly generator workbooks (the vintages January 2023 to 2026, July and August 2026) in the real layout, with invented plants, written by tools/snapshot/make_eia860m_snapshot.py. Between them units come online on time, slip, are canceled and vanish; January 2023 is written in the early workbooks' header layout (Sector Name, no balancing authority, net winter or unit code column). An offline run answers the source's requests for these months from them; the settings pin the vintages and the newest month so that the offline run asks for exactly these rather than searching back from today.",
+        "settings": settings,
+        "routes": routes,
     }
     with open(os.path.join(ROOT, "snapshot.json"), "w") as f:
         json.dump(index, f, indent=2)
@@ -344,4 +386,6 @@ if __name__ == "__main__":
         ("Canceled or Postponed", canceled_sheet()),
         ("Puerto Rico", puerto_rico_sheet()),
     ])
+    for month_name, year, month, old in VINTAGES:
+        write_xlsx(os.path.join(ROOT, vintage_file(month_name, year)), vintage_sheets(month_name, year, month, old))
     write_index()

@@ -33,4 +33,12 @@ public sealed record GapInputs(
     IReadOnlyList<GeneratorUnit> Generators,
     IReadOnlyList<AnnualPeak> Peaks,
     IReadOnlyList<CountryAdditions> Countries,
-    IReadOnlyList<BalancingAuthorityRegion> Regions);
+    IReadOnlyList<BalancingAuthorityRegion> Regions)
+{
+    /// <summary>
+    /// The assumptions measured from history (notes beginning MEASURED), such as completion_weight.U,
+    /// with their measured values as published: a recompute's override replaces the value in
+    /// <see cref="Assumptions"/>, never here, so an overridden weight is told from a measured one.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> Measured { get; init; } = new Dictionary<string, double>(StringComparer.Ordinal);
+}

@@ -25,8 +25,8 @@ public static class GapInputsReader
             ?? throw new GapException($"the table '{schema.Name}' was not produced by this run.");
 
         var scenarios = ReadRows(PathOf(Schemas.DemandScenarios), "demand_scenarios", r => new ScenarioPoint(r["scenario_id"], r.Int("year"), r.Number("ai_load_gw"), r["source"]));
-        var assumptions = ReadRows(PathOf(Schemas.Assumptions), "assumptions", r => (Name: r["name"], Value: r.Number("value")))
-            .ToDictionary(a => a.Name, a => a.Value, StringComparer.Ordinal);
+        var assumptionRows = ReadRows(PathOf(Schemas.Assumptions), "assumptions", r => (Name: r["name"], Value: r.Number("value"), Notes: r["notes"]));
+        var assumptions = assumptionRows.ToDictionary(a => a.Name, a => a.Value, StringComparer.Ordinal);
         var generators = ReadRows(PathOf(Schemas.Generators), "generators", r => new GeneratorUnit(
             r["sheet"], r["balancing_authority_code"], r["accreditation_class"], r["status"], r.Number("nameplate_mw"), r.YearOfMonth("planned_operation_month"), r.YearOfMonth("planned_retirement_month")));
         // A year whose every hour was flagged has no peak: nothing to share or trend.
@@ -36,7 +36,10 @@ public static class GapInputsReader
             .OfType<AnnualPeak>().ToList();
         var countries = ReadCountries(PathOf(Schemas.CountryCapacity));
         var regions = ReadRegions(regionsPath);
-        return new GapInputs(scenarios, assumptions, generators, peaks, countries, regions);
+        return new GapInputs(scenarios, assumptions, generators, peaks, countries, regions)
+        {
+            Measured = assumptionRows.Where(a => MeasuredAssumptions.IsMeasured(a.Notes)).ToDictionary(a => a.Name, a => a.Value, StringComparer.Ordinal),
+        };
     }
 
     public static IReadOnlyList<BalancingAuthorityRegion> ReadRegions(string path) =>

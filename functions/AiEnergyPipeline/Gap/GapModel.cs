@@ -139,7 +139,8 @@ public static class GapModel
             var region = regionOf(unit.BalancingAuthorityCode);
             if (isAddition)
             {
-                if (!settings.CompletionWeights.TryGetValue(unit.Status, out var weight))
+                var weight = settings.CompletionWeightOf(unit.Status, unit.AccreditationClass)?.Weight ?? 0;
+                if (settings.CompletionWeightOf(unit.Status, unit.AccreditationClass) is null)
                 {
                     statusesWithoutWeight[unit.Status] = statusesWithoutWeight.GetValueOrDefault(unit.Status) + 1;
                 }
@@ -199,7 +200,7 @@ public static class GapModel
     private static List<AdditionsRow> Additions(IReadOnlyList<GeneratorUnit> units, GapSettings settings)
     {
         var rows = new SortedDictionary<(int, string), double[]>(Comparer<(int Year, string Class)>.Create((a, b) => a.Year != b.Year ? a.Year.CompareTo(b.Year) : string.CompareOrdinal(a.Class, b.Class)));
-        double[] At(int year, string cls) => rows.TryGetValue((year, cls), out var sums) ? sums : rows[(year, cls)] = new double[4];
+        double[] At(int year, string cls) => rows.TryGetValue((year, cls), out var sums) ? sums : rows[(year, cls)] = new double[6];
         foreach (var unit in units)
         {
             if (unit.Sheet == PlannedSheet && unit.PlannedOperationYear is { } start && start > settings.BaseYear && start <= settings.HorizonYear)
@@ -208,7 +209,10 @@ public static class GapModel
                 var accredited = unit.NameplateMw * Factor(settings, unit.AccreditationClass);
                 sums[0] += unit.NameplateMw;
                 sums[1] += accredited;
-                sums[2] += accredited * settings.CompletionWeights.GetValueOrDefault(unit.Status);
+                var (weight, measured) = settings.CompletionWeightOf(unit.Status, unit.AccreditationClass) ?? (0, false);
+                sums[2] += accredited * weight;
+                // Counts of units weighted by a measured and by an assumed weight: the row's basis.
+                sums[measured ? 4 : 5]++;
             }
 
             if (unit.Sheet == OperatingSheet && unit.PlannedRetirementYear is { } end && end > settings.BaseYear && end <= settings.HorizonYear)
@@ -217,8 +221,12 @@ public static class GapModel
             }
         }
 
-        return rows.Select(p => new AdditionsRow(p.Key.Item1, p.Key.Item2, Round6(p.Value[0]), Round6(p.Value[1]), Round6(p.Value[2]), Round6(p.Value[3]))).ToList();
+        return rows.Select(p => new AdditionsRow(p.Key.Item1, p.Key.Item2, Round6(p.Value[0]), Round6(p.Value[1]), Round6(p.Value[2]), Round6(p.Value[3]), BasisOf(p.Value[4], p.Value[5]))).ToList();
     }
+
+    /// <summary>measured when every planned unit of the row had a measured weight, mixed when some had, else assumption.</summary>
+    private static string BasisOf(double measured, double assumed) =>
+        measured > 0 && assumed == 0 ? WeightBasis.Measured : measured > 0 ? WeightBasis.Mixed : WeightBasis.Assumption;
 
     private static List<ScenarioHeadline> Headlines(IReadOnlyList<ScenarioPoint> points, List<GapRow> byYear, GapSettings settings)
     {

@@ -118,6 +118,7 @@ public static class GapOutputs
             writer.Csv.WriteField(GapModel.Format(row.AccreditedMw));
             writer.Csv.WriteField(GapModel.Format(row.WeightedAccreditedMw));
             writer.Csv.WriteField(GapModel.Format(row.RetiringNameplateMw));
+            writer.Csv.WriteField(row.Basis);
             writer.EndRow();
         }
 

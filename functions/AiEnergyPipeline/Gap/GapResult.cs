@@ -14,7 +14,15 @@ public sealed record GapRow(
     double GapGw);
 
 /// <summary>One row of additions_by_year_technology, in MW, rounded to 6 decimals.</summary>
-public sealed record AdditionsRow(int Year, string AccreditationClass, double PlannedNameplateMw, double AccreditedMw, double WeightedAccreditedMw, double RetiringNameplateMw);
+public sealed record AdditionsRow(int Year, string AccreditationClass, double PlannedNameplateMw, double AccreditedMw, double WeightedAccreditedMw, double RetiringNameplateMw, string Basis = WeightBasis.Assumption);
+
+/// <summary>Where the completion weights of an additions row came from.</summary>
+public static class WeightBasis
+{
+    public const string Measured = "measured";
+    public const string Assumption = "assumption";
+    public const string Mixed = "mixed";
+}
 
 /// <summary>One row of us_vs_china_additions.</summary>
 public sealed record CountryComparisonRow(int Year, double? UsaAdditionsGw, double? ChnAdditionsGw);

@@ -23,6 +23,9 @@ public sealed record GapSettings(
     /// </summary>
     public const double DefaultCompleteYearMinCoverage = 0.9;
 
+    /// <summary>Completion weight keys (status, or status.class) whose values were measured from history rather than assumed.</summary>
+    public IReadOnlySet<string> MeasuredWeights { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     public const string AccreditationPrefix = "accreditation_factor.";
     public const string CompletionPrefix = "completion_weight.";
     public const string OtherClass = "other";
@@ -69,6 +72,21 @@ public sealed record GapSettings(
         {
             throw new GapException($"the assumption '{AccreditationPrefix}{OtherClass}' is missing: it is the factor of classes without one.");
         }
+    }
+
+    /// <summary>
+    /// The completion weight of a planned unit: measured for its status and class where history
+    /// gave one, else for its status; null when there is none.
+    /// </summary>
+    public (double Weight, bool Measured)? CompletionWeightOf(string status, string accreditationClass)
+    {
+        var byClass = $"{status}.{accreditationClass}";
+        if (CompletionWeights.TryGetValue(byClass, out var classWeight))
+        {
+            return (classWeight, MeasuredWeights.Contains(byClass));
+        }
+
+        return CompletionWeights.TryGetValue(status, out var weight) ? (weight, MeasuredWeights.Contains(status)) : null;
     }
 
     private static int WholeYear(double value, string name) =>

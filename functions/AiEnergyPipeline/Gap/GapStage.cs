@@ -1,6 +1,7 @@
 using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.Tables;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AiEnergyPipeline.Gap;
 
@@ -8,8 +9,20 @@ namespace AiEnergyPipeline.Gap;
 /// The pipeline's compute stage: after every normaliser, reads the staged tables, computes the
 /// gap and stages its outputs under gap/. A <see cref="GapException"/> fails the run.
 /// </summary>
-public sealed partial class GapStage(ILogger<GapStage> logger)
+public sealed partial class GapStage(ILogger<GapStage> logger, IOptions<CompletionLearningOptions> learning)
 {
+    /// <summary>Replaces curated completion weights in the staged assumptions table with those measured from planned_realisation, where its cohorts are large enough.</summary>
+    public async Task<IReadOnlyList<StagedTable>> LearnCompletionWeightsAsync(IReadOnlyList<StagedTable> tables, CancellationToken cancellationToken)
+    {
+        var (learned, weights) = await MeasuredAssumptions.ApplyAsync(tables, learning.Value, cancellationToken);
+        foreach (var weight in weights)
+        {
+            LogMeasured(weight.Name, weight.Value, weight.Notes);
+        }
+
+        return learned;
+    }
+
     /// <param name="settings">Settings to use instead of those of the assumptions table (a recompute's overrides).</param>
     /// <exception cref="GapException">The gap cannot be computed; the message says why.</exception>
     /// <param name="sample">The inputs include sample files: every headline and chart says the numbers are not real.</param>
@@ -30,7 +43,17 @@ public sealed partial class GapStage(ILogger<GapStage> logger)
             throw new GapException("demand_scenarios has no rows: there is no scenario to compute the gap for.");
         }
 
-        var result = GapModel.Compute(inputs, settings ?? GapSettings.FromAssumptions(inputs.Assumptions));
+        // A weight is measured while its value is the measured one: an override makes it the operator's assumption.
+        var used = settings ?? GapSettings.FromAssumptions(inputs.Assumptions);
+        var prefix = GapSettings.CompletionPrefix.Length;
+        used = used with
+        {
+            MeasuredWeights = inputs.Measured
+                .Where(m => m.Key.StartsWith(GapSettings.CompletionPrefix, StringComparison.Ordinal) && used.CompletionWeights.TryGetValue(m.Key[prefix..], out var value) && value == m.Value)
+                .Select(m => m.Key[prefix..])
+                .ToHashSet(StringComparer.Ordinal),
+        };
+        var result = GapModel.Compute(inputs, used);
         foreach (var note in result.Notes)
         {
             LogNote(note);
@@ -44,6 +67,9 @@ public sealed partial class GapStage(ILogger<GapStage> logger)
 
         return staged;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "gap: measured {Name} = {Value}: {Notes}")]
+    private partial void LogMeasured(string name, double value, string notes);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "gap: {Note}")]
     private partial void LogNote(string note);

@@ -16,6 +16,7 @@ public static class Eia930Registration
         // Bulk first, so that the normaliser knows which hours the API need not fill.
         setup.AddSource<Eia930BulkSource>().AddSource<Eia930ApiSource>();
         setup.Services.AddSingleton<INormaliser, Eia930Normaliser>();
+        setup.Services.AddSingleton<IPartitionNormaliser, BalancePartitions>();
         return setup;
     }
 }

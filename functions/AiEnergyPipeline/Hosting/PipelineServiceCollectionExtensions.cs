@@ -21,6 +21,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddPublishedStore(configuration);
         services.AddSingleton<RunPublisher>();
         services.AddSingleton<GapStage>();
+        services.AddOptions<CompletionLearningOptions>().Bind(configuration.GetSection(CompletionLearningOptions.Section)).ValidateSettings<CompletionLearningOptions, CompletionLearningSettingsRules>();
         services.AddTransient<IngestPipeline>();
         services.AddTransient<IPartitionedIngest>(sp => sp.GetRequiredService<IngestPipeline>());
         services.AddSingleton<PublishedDatasets>();

@@ -6,18 +6,20 @@ using Microsoft.Extensions.Options;
 namespace AiEnergyPipeline.Normalise;
 
 /// <summary>
-/// Builds the generators table from the EIA-860M workbook, giving each generator the
-/// accreditation class of its technology from the curated technology_classes.csv. A technology
-/// that table does not list keeps its rows, with the class "unknown", and is named in a warning.
+/// Builds the supply-side tables from the EIA-860M vintages, read in month order: generators (the
+/// newest vintage), generator_changes (every vintage), planned_realisation and
+/// planned_vs_built_by_year (the January vintages). Each generator gets the accreditation class of
+/// its technology from the curated technology_classes.csv; a technology that table does not list
+/// keeps its rows, with the class "unknown", and is named in a warning.
 /// </summary>
-public sealed partial class Eia860mNormaliser(ILogger<Eia860mNormaliser> logger, IOptions<SourceLimitsOptions>? limits = null) : INormaliser
+public sealed partial class Eia860mNormaliser(ILogger<Eia860mNormaliser> logger) : INormaliser
 {
     /// <summary>The source that ships the curated tables of this repository.</summary>
     public const string CuratedSource = "curated";
 
     public IReadOnlyList<string> Sources { get; } = [Eia860mSource.SourceName, CuratedSource];
 
-    public IReadOnlyList<TableSchema> Tables { get; } = [Schemas.Generators];
+    public IReadOnlyList<TableSchema> Tables { get; } = [Schemas.Generators, Schemas.GeneratorChanges, Schemas.PlannedRealisation, Schemas.PlannedVsBuiltByYear];
 
     /// <summary>Where the curated table ships beside the program, for runs without the curated source.</summary>
     public static string BundledTechnologyClasses => Path.Combine(AppContext.BaseDirectory, "curated", TechnologyClassMap.FileName);
@@ -25,36 +27,64 @@ public sealed partial class Eia860mNormaliser(ILogger<Eia860mNormaliser> logger,
     public async Task<IReadOnlyList<StagedTable>> NormaliseAsync(NormaliseContext context, CancellationToken cancellationToken)
     {
         var classes = LoadTechnologyClasses(context);
-        await using var writer = TableWriter.Create(context.StagingDirectory, Schemas.Generators);
-        var counts = context.CountsOf(Eia860mSource.SourceName);
         var unknown = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        foreach (var file in context.FilesOf(Eia860mSource.SourceName))
+        string ClassOf(string technology)
         {
-            var read = new Eia860mReadCounts();
-            foreach (var record in Eia860mWorkbook.Read(file, context.Quarantine.Add, read, limits?.Value))
+            var accreditation = classes.ClassOf(technology);
+            if (accreditation == TechnologyClassMap.Unknown)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var accreditation = classes.ClassOf(record.Technology);
-                if (accreditation == TechnologyClassMap.Unknown)
-                {
-                    var key = record.Technology.Length == 0 ? "(empty)" : record.Technology;
-                    unknown[key] = unknown.GetValueOrDefault(key) + 1;
-                }
-
-                Write(writer, record, accreditation);
-                counts.RowsOut++;
+                var key = technology.Length == 0 ? "(empty)" : technology;
+                unknown[key] = unknown.GetValueOrDefault(key) + 1;
             }
 
-            counts.RowsIn += read.DataRows;
-            LogRead(file.FileName, read.DataRows, read.NoteRows);
+            return accreditation;
         }
 
+        var changes = new GeneratorChangeLog(classes.ClassOf);
+        var plannedVsBuilt = new PlannedVsBuilt(classes.ClassOf);
+        var realisation = new List<RealisationRow>();
+        GeneratorVintage? newest = null;
+        GeneratorVintage? lastJanuary = null;
+        var read = new Eia860mReadCounts();
+        await foreach (var vintage in Eia860mVintageReader.ReadAsync(context, read, cancellationToken))
+        {
+            changes.Add(vintage);
+            plannedVsBuilt.Add(vintage);
+            if (vintage.Start.Month == 1)
+            {
+                if (lastJanuary is not null && lastJanuary.Start.Year == vintage.Start.Year - 1)
+                {
+                    realisation.AddRange(PlannedRealisation.Measure(lastJanuary, vintage, classes.ClassOf));
+                }
+
+                lastJanuary = vintage;
+            }
+
+            newest = vintage;
+            LogVintage(vintage.Month, vintage.Records.Count);
+        }
+
+        var counts = context.CountsOf(Eia860mSource.SourceName);
+        await using var generators = TableWriter.Create(context.StagingDirectory, Schemas.Generators);
+        foreach (var record in newest?.Records ?? [])
+        {
+            GeneratorRows.Write(generators, record, ClassOf(record.Technology));
+            counts.RowsOut++;
+        }
+
+        counts.RowsIn += read.DataRows;
         foreach (var (technology, rows) in unknown)
         {
             LogUnknownTechnology(technology, rows);
         }
 
-        return [await writer.CompleteAsync(cancellationToken)];
+        return
+        [
+            await generators.CompleteAsync(cancellationToken),
+            await VintageTables.WriteChangesAsync(context.StagingDirectory, changes.Rows(), cancellationToken),
+            await VintageTables.WriteRealisationAsync(context.StagingDirectory, realisation, cancellationToken),
+            await VintageTables.WritePlannedVsBuiltAsync(context.StagingDirectory, plannedVsBuilt.Rows(), cancellationToken),
+        ];
     }
 
     private TechnologyClassMap LoadTechnologyClasses(NormaliseContext context)
@@ -67,40 +97,11 @@ public sealed partial class Eia860mNormaliser(ILogger<Eia860mNormaliser> logger,
         return map;
     }
 
-    private static void Write(TableWriter writer, GeneratorRecord r, string accreditation)
-    {
-        var csv = writer.Csv;
-        csv.WriteField(r.ReportMonth);
-        csv.WriteField(r.Sheet.Name);
-        csv.WriteField(r.PlantId);
-        csv.WriteField(r.GeneratorId);
-        csv.WriteField(r.PlantName);
-        csv.WriteField(r.State);
-        csv.WriteField(r.County);
-        csv.WriteField(r.BalancingAuthorityCode);
-        csv.WriteField(r.Sector);
-        csv.WriteField(r.Technology);
-        csv.WriteField(accreditation);
-        csv.WriteField(r.EnergySourceCode);
-        csv.WriteField(r.PrimeMoverCode);
-        csv.WriteField(r.Status);
-        csv.WriteField(r.NameplateMw);
-        csv.WriteField(r.NetSummerMw);
-        csv.WriteField(r.NetWinterMw);
-        csv.WriteField(r.OperatingMonth);
-        csv.WriteField(r.PlannedOperationMonth);
-        csv.WriteField(r.PlannedRetirementMonth);
-        csv.WriteField(r.RetirementMonth);
-        csv.WriteField(r.Latitude);
-        csv.WriteField(r.Longitude);
-        writer.EndRow();
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "eia860m: technology classes: {Count} technologies from {From}")]
     private partial void LogClasses(int count, string from);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "eia860m: {File}: {Rows} generator rows, {Notes} note rows skipped")]
-    private partial void LogRead(string file, long rows, long notes);
+    [LoggerMessage(Level = LogLevel.Information, Message = "eia860m: vintage {Month}: {Rows} generator rows")]
+    private partial void LogVintage(string month, int rows);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "eia860m: technology '{Technology}' is not in technology_classes.csv: {Rows} rows kept with accreditation_class unknown")]
     private partial void LogUnknownTechnology(string technology, long rows);

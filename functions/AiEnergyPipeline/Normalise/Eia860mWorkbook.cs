@@ -82,8 +82,12 @@ public static partial class Eia860mWorkbook
 
     private static readonly string[] AlwaysRequired = [PlantId, GeneratorId, Nameplate, Technology, State];
 
-    /// <summary>The columns of a sheet: always the key, capacity, technology and state; the sheet's own dates and status where they define it.</summary>
-    public static IReadOnlyList<ColumnSpec> SpecsFor(GeneratorSheet sheet)
+    /// <summary>
+    /// The columns of a sheet: always the key, capacity, technology and state; the sheet's own dates
+    /// and status where they define it. A column the sheet lacked in <paramref name="reportMonth"/>
+    /// (<see cref="Eia860mColumnHistory"/>) is not required; its stand-in is.
+    /// </summary>
+    public static IReadOnlyList<ColumnSpec> SpecsFor(GeneratorSheet sheet, string reportMonth = "")
     {
         string[] own = sheet.Name switch
         {
@@ -92,7 +96,10 @@ public static partial class Eia860mWorkbook
             "retired" => [RetirementMonth, RetirementYear],
             _ => [],
         };
-        return Columns.Select(c => new ColumnSpec(c.Name, AlwaysRequired.Contains(c.Name) || own.Contains(c.Name), c.Aliases)).ToList();
+        var absent = Columns.Select(c => Eia860mColumnHistory.AbsenceOf(sheet, c.Name, reportMonth)).OfType<ColumnAbsence>().ToList();
+        bool Required(string name) =>
+            absent.All(a => a.Column != name) && (AlwaysRequired.Contains(name) || own.Contains(name) || absent.Any(a => a.StandIn == name));
+        return Columns.Select(c => new ColumnSpec(c.Name, Required(c.Name), c.Aliases)).ToList();
     }
 
     /// <summary>Every readable generator row of the four sheets, in sheet and row order; other rows go to <paramref name="quarantine"/>.</summary>
@@ -107,7 +114,7 @@ public static partial class Eia860mWorkbook
         foreach (var (sheet, name) in sheets)
         {
             using var rows = Workbook.ReadSheet(file.LocalPath, name, limits).GetEnumerator();
-            var map = FindHeader(file, sheet, name, rows);
+            var map = FindHeader(file, sheet, name, rows, reportMonth);
             while (Next(file, name, rows))
             {
                 var row = rows.Current;
@@ -183,11 +190,11 @@ public static partial class Eia860mWorkbook
         return resolved;
     }
 
-    private static ColumnMap FindHeader(FetchedFile file, GeneratorSheet sheet, string name, IEnumerator<SheetRow> rows)
+    private static ColumnMap FindHeader(FetchedFile file, GeneratorSheet sheet, string name, IEnumerator<SheetRow> rows, string reportMonth)
     {
         try
         {
-            var (map, _, missing) = Workbook.FindHeader(rows, SpecsFor(sheet));
+            var (map, _, missing) = Workbook.FindHeader(rows, SpecsFor(sheet, reportMonth));
             return map ?? throw new SourceException(file.Source, file.FileName, $"sheet '{name}': {ColumnMap.MissingMessage(missing)}");
         }
         catch (LimitExceededException e)
@@ -223,7 +230,8 @@ public static partial class Eia860mWorkbook
     {
         var plantText = row.Text(map[PlantId]);
         var generatorId = row.Text(map[GeneratorId]);
-        var nameplateText = row.Text(map[Nameplate]);
+        // Early planned sheets have no nameplate column: their net summer capacity stands in (Eia860mColumnHistory).
+        var nameplateText = row.Text(map.Has(Nameplate) ? map[Nameplate] : map[NetSummer]);
         var technology = Clean(row.Text(map[Technology]));
         if (!TryInteger(plantText, out var plantId))
         {

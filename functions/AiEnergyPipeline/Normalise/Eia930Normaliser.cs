@@ -32,7 +32,7 @@ public sealed class Eia930Normaliser(IOptions<SourceLimitsOptions>? limits = nul
         void Cover(string ba, BaCoverage span) =>
             bulkCoverage[ba] = bulkCoverage.TryGetValue(ba, out var c) ? c.Including(span.FirstUtc).Including(span.LastUtc) : span;
 
-        foreach (var partition in context.BalancePartitions)
+        foreach (var partition in context.PartitionsOf(Eia930BulkSource.SourceName))
         {
             bulk.RowsIn += partition.RowsIn;
             bulk.RowsOut += partition.RowsOut;
@@ -51,7 +51,7 @@ public sealed class Eia930Normaliser(IOptions<SourceLimitsOptions>? limits = nul
         }
 
         // Without cached partitions (the normaliser used on its own), each bulk file is normalised here as its part.
-        var files = context.BalancePartitions.Count == 0 ? context.FilesOf(Eia930BulkSource.SourceName) : [];
+        var files = context.PartitionsOf(Eia930BulkSource.SourceName).Count == 0 ? context.FilesOf(Eia930BulkSource.SourceName) : [];
         foreach (var file in files)
         {
             var result = await BalancePartitionNormaliser.NormaliseAsync(file, partsFolder, PartNameOf(file.FileName), context.Quarantine.Add, cancellationToken, limits: limits?.Value);

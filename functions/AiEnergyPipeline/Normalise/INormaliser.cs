@@ -25,10 +25,16 @@ public sealed class NormaliseContext(IReadOnlyDictionary<string, IReadOnlyList<F
     public Dictionary<string, SourceCounts> Counts { get; } = [];
 
     /// <summary>
-    /// BALANCE partitions already normalised (and cached) by the partitioned pipeline: their rows
-    /// are not read again, their sums and coverage are. Empty when the bulk files are to be read here.
+    /// Partitions already normalised (and cached) by the partitioned pipeline, of every partitioned
+    /// source: their rows are not parsed from the raw files again. Empty when the files are to be read here.
     /// </summary>
-    public IReadOnlyList<Pipeline.PartitionSummary> BalancePartitions { get; init; } = [];
+    public IReadOnlyList<Pipeline.PartitionSummary> Partitions { get; init; } = [];
+
+    /// <summary>The store the cached partitions' files are in; set with <see cref="Partitions"/>.</summary>
+    public Storage.IDatasetStore? PartitionStore { get; init; }
+
+    /// <summary>The cached partitions of one source, in plan order.</summary>
+    public IReadOnlyList<Pipeline.PartitionSummary> PartitionsOf(string source) => Partitions.Where(p => p.Source == source).ToList();
 
     public IReadOnlyList<FetchedFile> FilesOf(string source) => Files.TryGetValue(source, out var f) ? f : [];
 

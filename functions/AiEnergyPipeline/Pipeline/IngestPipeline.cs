@@ -13,7 +13,7 @@ namespace AiEnergyPipeline.Pipeline;
 
 /// <summary>
 /// The one pipeline every adapter drives, in three steps (<see cref="IPartitionedIngest"/>):
-/// plan (which partitions: one per EIA-930 BALANCE file), process each partition (a conditional
+/// plan (which partitions: one per EIA-930 BALANCE file and per EIA-860M vintage), process each partition (a conditional
 /// fetch; an unchanged file is reused from the partition cache, a changed one normalised and
 /// cached), complete (fetch every other source, normalise into tables, compute the gap, publish
 /// the run, swing latest.json). Any source or partition that fails fails the run: nothing new is
@@ -22,6 +22,7 @@ namespace AiEnergyPipeline.Pipeline;
 public sealed partial class IngestPipeline(
     IEnumerable<ISource> sources,
     IEnumerable<INormaliser> normalisers,
+    IEnumerable<IPartitionNormaliser> partitionNormalisers,
     IDatasetStore store,
     RunPublisher publisher,
     GapStage gap,
@@ -30,11 +31,10 @@ public sealed partial class IngestPipeline(
     IOptions<PipelineOptions> options,
     ConfiguredRunMode configuredMode,
     SampleCatalogue samples,
-    IOptions<SourceLimitsOptions> limits,
     ILogger<IngestPipeline> logger) : IPartitionedIngest
 {
     /// <summary>Bumped when a change to the code changes its outputs for the same inputs; part of the partition cache's key.</summary>
-    public const string ModelVersion = "ingest-v5-gap-v2";
+    public const string ModelVersion = "ingest-v6-gap-v3";
 
     private readonly PartitionCache _cache = new(store);
 
@@ -112,7 +112,7 @@ public sealed partial class IngestPipeline(
                 status = PartitionStatus.Normalised;
                 await archive.EnsureLocalAsync(file, cancellationToken);
                 var quarantine = new List<QuarantineRecord>();
-                var result = await BalancePartitionNormaliser.NormaliseAsync(file, Path.Combine(workDirectory, "parts"), partition.Name, quarantine.Add, cancellationToken, limits: limits.Value);
+                var result = await PartitionNormaliser(partition.Source).NormaliseAsync(file, Path.Combine(workDirectory, "parts"), partition.Name, quarantine.Add, cancellationToken);
                 summary = await _cache.WriteAsync(partition, file, result, quarantine, cancellationToken);
             }
 
@@ -210,7 +210,7 @@ public sealed partial class IngestPipeline(
 
             var staging = Path.Combine(workDirectory, "tables");
             await using var quarantineWriter = TableWriter.Create(staging, Schemas.Quarantine);
-            var context = new NormaliseContext(files, staging, new QuarantineTable(quarantineWriter)) { BalancePartitions = summaries };
+            var context = new NormaliseContext(files, staging, new QuarantineTable(quarantineWriter)) { Partitions = summaries, PartitionStore = store };
             var tables = new List<StagedTable>();
             foreach (var normaliser in normalisers)
             {
@@ -237,6 +237,7 @@ public sealed partial class IngestPipeline(
             tables.Add(await quarantineWriter.CompleteAsync(cancellationToken));
 
             var computeClock = Stopwatch.StartNew();
+            tables = [.. await gap.LearnCompletionWeightsAsync(tables, cancellationToken)];
             try
             {
                 tables.AddRange(await gap.ComputeAsync(runId, tables, context.FilesOf(CuratedSource.SourceName), staging, RunMode.Of(files.Values.SelectMany(f => f)) == RunMode.Sample, cancellationToken));
@@ -349,6 +350,10 @@ public sealed partial class IngestPipeline(
     private IPartitionedSource PartitionedSource(string name) =>
         sources.OfType<IPartitionedSource>().FirstOrDefault(s => s.Name == name)
         ?? throw new ArgumentException($"'{name}' is not a partitioned source of this pipeline.", nameof(name));
+
+    private IPartitionNormaliser PartitionNormaliser(string source) =>
+        partitionNormalisers.FirstOrDefault(n => n.Source == source)
+        ?? throw new InvalidOperationException($"no partition normaliser is registered for the partitioned source '{source}'.");
 
     private bool IsPartitioned(string sourceName) => sources.OfType<IPartitionedSource>().Any(s => s.Name == sourceName);
 

@@ -7,10 +7,10 @@ using AiEnergyPipeline.Tables;
 namespace AiEnergyPipeline.Pipeline;
 
 /// <summary>
-/// A BALANCE partition's normalised outputs, kept in the store so that an unchanged file is
+/// A partition's normalised outputs (a BALANCE half-year, an EIA-860M vintage), kept in the store so that an unchanged file is
 /// neither downloaded nor parsed again. Keyed by the raw file's sha256 and the model version:
 /// <code>
-/// partitions/{source}/{part}/{modelVersion}/{sha256}/ba_hourly.csv    (and .parquet when written)
+/// partitions/{source}/{part}/{modelVersion}/{sha256}/{table}.csv      (and .parquet when written)
 /// partitions/{source}/{part}/{modelVersion}/{sha256}/summary.json     written last: the entry is complete
 /// partitions/{source}/{part}/plans/{planId}.json                      how the partition ended in one plan
 /// </code>
@@ -35,7 +35,7 @@ public sealed class PartitionCache(IDatasetStore store)
         ReadAsync<PartitionRecord>(PlanRecordPath(key, planId), cancellationToken);
 
     /// <summary>Stores a partition just normalised: its files first, then its summary, which marks the entry complete.</summary>
-    public async Task<PartitionSummary> WriteAsync(PartitionKey key, FetchedFile file, BalancePartitionResult result, IReadOnlyList<QuarantineRecord> quarantine, CancellationToken cancellationToken)
+    public async Task<PartitionSummary> WriteAsync(PartitionKey key, FetchedFile file, PartitionResult result, IReadOnlyList<QuarantineRecord> quarantine, CancellationToken cancellationToken)
     {
         var files = new List<PartitionFile>();
         foreach (var staged in result.Files)
@@ -59,7 +59,7 @@ public sealed class PartitionCache(IDatasetStore store)
             result.RowsOut,
             files,
             result.Coverage.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new PartitionCoverage(c.Key, c.Value.FirstUtc, c.Value.LastUtc)).ToList(),
-            result.Annual.Partials(),
+            result.Annual,
             quarantine);
         await WriteJsonAsync(SummaryPath(key, file.Sha256), summary, cancellationToken);
         return summary;

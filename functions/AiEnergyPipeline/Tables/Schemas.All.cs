@@ -6,7 +6,7 @@ public static partial class Schemas
     /// <remarks>A property computed on use: static initialisers of partial class files run in an order the compiler chooses.</remarks>
     public static IReadOnlyList<TableSchema> All =>
     [
-        BaHourly, BaAnnual, Quarantine, Generators, QueueProjects, QueueCompletionRates, QueueChanges, CountryCapacity, DemandScenarios, Assumptions,
+        BaHourly, BaAnnual, Quarantine, Generators, GeneratorChanges, PlannedRealisation, PlannedVsBuiltByYear, QueueProjects, QueueCompletionRates, QueueChanges, CountryCapacity, DemandScenarios, Assumptions,
         GapByYear, GapByRegion, AdditionsByYearTechnology, UsVsChinaAdditions, GapHeadline, GapChart,
     ];
 

@@ -49,8 +49,9 @@ public static partial class Schemas
             new("accreditation_class", "string", "Accreditation class of the units (unknown ones use accreditation_factor.other)."),
             new("planned_nameplate_mw", "number", "Nameplate capacity of planned units starting in the year.", "MW"),
             new("accredited_mw", "number", "planned_nameplate_mw x the class's accreditation factor.", "MW"),
-            new("weighted_accredited_mw", "number", "accredited_mw x each unit's completion weight by status.", "MW"),
+            new("weighted_accredited_mw", "number", "accredited_mw x each unit's completion weight: by status and class where one was measured, else by status.", "MW"),
             new("retiring_nameplate_mw", "number", "Nameplate capacity of operating units planned to retire in the year.", "MW"),
+            new("basis", "string", "Where the completion weights of the row's planned units came from: measured (every unit's weight measured from planned_realisation, see assumptions rows whose notes begin MEASURED), assumption (curated or overridden weights, or no planned units), or mixed."),
         ],
         ["year", "accreditation_class"]);
 

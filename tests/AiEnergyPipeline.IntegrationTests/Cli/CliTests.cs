@@ -25,7 +25,8 @@ public class CliTests
         Assert.Contains($"run: {runId}", result.Stdout, StringComparison.Ordinal);
         // Two BALANCE half-years (1,440 and 3,360 rows) and the API rows they do not cover (464), in three parts.
         Assert.Matches(@"ba_hourly\s+5,264 rows in 3 parts", result.Stdout);
-        Assert.Contains("partitions: 2 normalised", result.Stdout, StringComparison.Ordinal);
+        // The two BALANCE half-years and the six EIA-860M sample vintages.
+        Assert.Contains("partitions: 8 normalised", result.Stdout, StringComparison.Ordinal);
         Assert.Matches(@"ba_annual\s+10 rows", result.Stdout);
         Assert.Contains($"store: {store}", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("eia930_api: page 3: 600 of 600 rows", result.Stderr, StringComparison.Ordinal);
@@ -149,6 +150,7 @@ public class CliTests
             ["Sources__Eia930Bulk__Url"] = bulk.BaseAddress.ToString(),
             ["Sources__Eia930Bulk__Files__0"] = "EIA930_BALANCE_2025_Jul_Dec.csv",
             ["Sources__Eia860m__Url"] = eia860m.BaseAddress.ToString(),
+            ["Sources__Eia860m__Vintages__0"] = "2026-08",
             ["Sources__Ember__Url"] = new Uri(ember.BaseAddress, "yearly_full_release_long_format.csv").ToString(),
         };
 
@@ -170,7 +172,7 @@ public class CliTests
         var apiPart = await File.ReadAllLinesAsync(Path.Combine(hourly, "api.csv"));
         Assert.Equal(40, apiPart.Length - 1);
         Assert.All(apiPart.Skip(1), l => Assert.Contains(",api,", l, StringComparison.Ordinal));
-        // The newest month is the current one here: the server has a workbook at every address.
+        // One vintage named: one request, at its first address (the server has a workbook at every address).
         Assert.Single(eia860m.Requests);
         Assert.True((await File.ReadAllLinesAsync(Path.Combine(store, "runs", LatestRunId(store), "data", "generators.csv"))).Length > 1);
         Assert.Equal(2, queues.Requests.Count);

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AiEnergyPipeline.IntegrationTests.Fetch;
 
-/// <summary>Finding and downloading the newest EIA-860M workbook from a real local HTTP server.</summary>
+/// <summary>Finding and downloading the newest EIA-860M workbook (the newest vintage) from a real local HTTP server.</summary>
 public class Eia860mSourceTests
 {
     private static readonly byte[] Workbook = File.ReadAllBytes(Path.Combine(Snapshot.DefaultRoot, "eia860m", "august_generator2026.xlsx"));
@@ -28,8 +28,11 @@ public class Eia860mSourceTests
         }
 
         await using var services = TestPipeline.Build(all, time ?? new FakeTimeProvider(TestPipeline.Now), logs);
-        var files = await services.GetRequiredService<Eia860mSource>().FetchAsync(new RawArchive(services.GetRequiredService<IDatasetStore>(), TestPaths.NewTempFolder()), CancellationToken.None);
-        return (files, store);
+        // As the partitioned pipeline does: plan (finding the newest month unless pinned), then fetch the newest vintage.
+        var source = services.GetRequiredService<Eia860mSource>();
+        var archive = new RawArchive(services.GetRequiredService<IDatasetStore>(), TestPaths.NewTempFolder());
+        var plan = await source.PlanAsync(archive, CancellationToken.None);
+        return ([await source.FetchPartitionAsync(plan[^1], archive, CancellationToken.None)], store);
     }
 
     private static Task Answer(HttpContext context, Dictionary<string, Func<HttpContext, Task>> routes) =>
@@ -53,7 +56,7 @@ public class Eia860mSourceTests
         Directory.Exists(Path.Combine(store, "raw")) ? Directory.GetFiles(Path.Combine(store, "raw"), "*", SearchOption.AllDirectories) : [];
 
     [Fact]
-    public async Task FetchAsync_CurrentMonthMissingAndPreviousAnHtmlPage_FetchesTheMonthBefore()
+    public async Task PlanAsync_CurrentMonthMissingAndPreviousAnHtmlPage_PlansAndFetchesTheMonthBefore()
     {
         var logs = new CapturedLogs();
         await using var server = await LocalHttpServer.StartAsync(context => Answer(context, new()
@@ -75,6 +78,7 @@ public class Eia860mSourceTests
                 "/electricity/data/eia860m/xls/october_generator2026.xlsx",
                 "/electricity/data/eia860m/archive/xls/october_generator2026.xlsx",
                 "/electricity/data/eia860m/xls/september_generator2026.xlsx",
+                "/electricity/data/eia860m/xls/september_generator2026.xlsx",
             ],
             server.Requests);
         // The HTML pages were refused before archiving: only the workbook is in the raw archive.
@@ -84,7 +88,7 @@ public class Eia860mSourceTests
     }
 
     [Fact]
-    public async Task FetchAsync_MonthMovedToTheArchive_FetchesItFromTheArchivePath()
+    public async Task FetchPartitionAsync_MonthMovedToTheArchive_FetchesItFromTheArchivePath()
     {
         await using var server = await LocalHttpServer.StartAsync(context => Answer(context, new()
         {
@@ -99,7 +103,7 @@ public class Eia860mSourceTests
     }
 
     [Fact]
-    public async Task FetchAsync_NoMonthPublished_FailsListingEveryUrlTried()
+    public async Task PlanAsync_NoMonthPublished_FailsListingEveryUrlTried()
     {
         await using var server = await LocalHttpServer.StartAsync(context => context.Request.Path.Value!.Contains("/archive/", StringComparison.Ordinal) ? NotFound(context) : Html(context));
 
@@ -116,7 +120,7 @@ public class Eia860mSourceTests
     }
 
     [Fact]
-    public async Task FetchAsync_ServerErrorOnTheOnlyCandidate_FailsTheSourceAfterRetriesWithoutTryingTheArchive()
+    public async Task FetchPartitionAsync_ServerErrorOnThePinnedMonth_FailsTheSourceAfterRetriesWithoutTryingTheArchive()
     {
         await using var server = await LocalHttpServer.StartAsync(context =>
         {

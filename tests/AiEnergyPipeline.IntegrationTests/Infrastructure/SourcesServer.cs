@@ -8,7 +8,7 @@ namespace AiEnergyPipeline.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// Every source of a live run on one real local server: the EIA-930 file list and BALANCE files
-/// (under /six/, changeable by the test), the snapshot's API pages, EIA-860M workbook, queue files
+/// (under /six/, changeable by the test), the snapshot's API pages, EIA-860M workbooks (every vintage under xls/), queue files
 /// and Ember file. Files carry an ETag and Last-Modified and are answered 304 when a request's
 /// validators match, unless the server is made without validators. Every answer is recorded.
 /// </summary>
@@ -39,7 +39,11 @@ internal sealed class SourcesServer : IAsyncDisposable
         }
 
         var root = Snapshot.DefaultRoot;
-        files["/eia860m/xls/august_generator2026.xlsx"] = await File.ReadAllBytesAsync(Path.Combine(root, "eia860m", "august_generator2026.xlsx"));
+        foreach (var workbook in Directory.GetFiles(Path.Combine(root, "eia860m"), "*.xlsx"))
+        {
+            files["/eia860m/xls/" + Path.GetFileName(workbook)] = await File.ReadAllBytesAsync(workbook);
+        }
+
         files["/queues/lbnl.xlsx"] = await File.ReadAllBytesAsync(Path.Combine(root, "queues", "lbnl", "LBNL_Ix_Queue_Data_File_thru2025.xlsx"));
         files["/queues/pjm.csv"] = await File.ReadAllBytesAsync(Path.Combine(root, "queues", "gridstatus", "pjm.csv"));
         files["/ember/yearly_full_release_long_format.csv"] = await File.ReadAllBytesAsync(Path.Combine(root, "ember", "yearly_full_release_long_format.csv"));
@@ -70,6 +74,8 @@ internal sealed class SourcesServer : IAsyncDisposable
         ["Sources:Eia930Api:PageLength"] = "250",
         ["Sources:Eia860m:Url"] = new Uri(BaseAddress, "eia860m/").ToString(),
         ["Sources:Eia860m:Month"] = "2026-08",
+        // One vintage unless a test asks for the snapshot's six (Eia860mVintages): one EIA-860M partition beside the BALANCE ones.
+        ["Sources:Eia860m:Vintages:0"] = "2026-08",
         ["Sources:Queues:Files:0:Url"] = new Uri(BaseAddress, "queues/lbnl.xlsx").ToString(),
         ["Sources:Queues:Files:0:Format"] = "lbnl",
         ["Sources:Queues:Files:1:Url"] = new Uri(BaseAddress, "queues/pjm.csv").ToString(),

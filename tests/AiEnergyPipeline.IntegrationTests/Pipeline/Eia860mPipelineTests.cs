@@ -19,7 +19,7 @@ public class Eia860mPipelineTests
     private static JsonElement ReadJson(string path) => TestPipeline.ReadJson(path);
 
     [Fact]
-    public async Task RunAsync_BundledSnapshot_PublishesGeneratorsFromThePinnedMonth()
+    public async Task RunAsync_BundledSnapshot_PublishesGeneratorsFromTheNewestVintage()
     {
         var store = TestPaths.NewTempFolder();
 
@@ -27,7 +27,9 @@ public class Eia860mPipelineTests
 
         Assert.Equal(RunStatus.Published, outcome.Status);
         var source = outcome.Report.Sources.Single(s => s.Name == "eia860m");
-        Assert.Equal("august_generator2026.xlsx", Assert.Single(source.Files).FileName);
+        Assert.Equal(
+            ["january_generator2023.xlsx", "january_generator2024.xlsx", "january_generator2025.xlsx", "january_generator2026.xlsx", "july_generator2026.xlsx", "august_generator2026.xlsx"],
+            source.Files.Select(f => f.FileName));
         Assert.True(source.RowsOut > 0);
         Assert.Equal((source.RowsIn, 0L), (source.RowsOut, source.RowsQuarantined));
         var lines = await File.ReadAllLinesAsync(Path.Combine(store, "runs", outcome.RunId, "data", "generators.csv"));
@@ -51,7 +53,7 @@ public class Eia860mPipelineTests
         var failed = await RunAsync(store, snapshot, new FakeTimeProvider(TestPipeline.Now.AddHours(1)));
 
         Assert.Equal(RunStatus.Failed, failed.Status);
-        Assert.Contains("eia860m: no EIA-860M workbook found", failed.Message, StringComparison.Ordinal);
+        Assert.Contains("eia860m: august_generator2026.xlsx: no EIA-860M workbook for vintage 2026-08", failed.Message, StringComparison.Ordinal);
         Assert.Contains("xls/august_generator2026.xlsx (the server answered with an HTML page", failed.Message, StringComparison.Ordinal);
         Assert.Equal(good.RunId, failed.LatestRunId);
         Assert.Equal(latestBefore, await File.ReadAllBytesAsync(Path.Combine(store, "latest.json")));
@@ -61,8 +63,8 @@ public class Eia860mPipelineTests
         Assert.Equal("failed", eia860m.GetProperty("status").GetString());
         Assert.Contains("HTML page", eia860m.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(store, "runs", failed.RunId, "data")));
-        // The page was refused before archiving: the raw archive holds only the good run's workbook.
-        Assert.Single(Directory.GetFiles(Path.Combine(store, "raw", "eia860m")));
+        // The page was refused before archiving: the raw archive holds only the good run's six vintages.
+        Assert.Equal(6, Directory.GetFiles(Path.Combine(store, "raw", "eia860m")).Length);
     }
 
     [Fact]

@@ -53,4 +53,16 @@ public class Eia860mSourceTests
             ["https://www.eia.gov/electricity/data/eia860m/xls/august_generator2026.xlsx", "https://www.eia.gov/electricity/data/eia860m/archive/xls/august_generator2026.xlsx"],
             urls.Select(u => u.AbsoluteUri));
     }
+
+    [Theory]
+    [InlineData(2025, 11, false)]
+    [InlineData(2025, 10, true)]
+    [InlineData(2016, 1, true)]
+    public void WorkbookUrls_MonthOverAYearOld_AreTheArchiveThenTheCurrentAddress(int year, int month, bool archiveFirst)
+    {
+        var urls = Eia860mSource.WorkbookUrls(new Uri("https://www.eia.gov/electricity/data/eia860m/"), new DateOnly(year, month, 1), new DateTimeOffset(2026, 11, 27, 6, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal(archiveFirst, urls[0].AbsolutePath.Contains("/archive/", StringComparison.Ordinal));
+        Assert.Equal(2, urls.Select(u => u.AbsoluteUri).Distinct().Count());
+    }
 }

@@ -29,8 +29,8 @@ public class Eia860mNormaliserTests
         var log = new ListLogger<Eia860mNormaliser>();
         var tables = await new Eia860mNormaliser(log).NormaliseAsync(context, CancellationToken.None);
         var quarantine = await quarantineWriter.CompleteAsync(CancellationToken.None);
-        var table = Assert.Single(tables);
-        Assert.Equal("generators", table.Schema.Name);
+        Assert.Equal(["generators", "generator_changes", "planned_realisation", "planned_vs_built_by_year"], tables.Select(t => t.Schema.Name));
+        var table = tables[0];
         return (await File.ReadAllLinesAsync(table.LocalPath), await File.ReadAllLinesAsync(quarantine.LocalPath), context, log);
     }
 
@@ -140,5 +140,27 @@ public class Eia860mNormaliserTests
         Assert.Contains(rows, r => r[19].Length > 0);
         Assert.DoesNotContain(rows, r => r[5] == "PR");
         Assert.Equal(context.CountsOf(Eia860mSource.SourceName).RowsOut, rows.Count);
+    }
+
+    [Fact]
+    public async Task NormaliseAsync_TwoJanuaryVintages_GeneratorsFromTheNewestAndACohortThatReAdds()
+    {
+        var january2025 = WriteAs("january_generator2025.xlsx", Workbook(
+            planned: [Planned(61004, "A", (PlannedOperationYear, 2025.0)), Planned(61005, "B", (PlannedOperationYear, 2025.0), (Nameplate, 50.0))]));
+        var january2026 = WriteAs("january_generator2026.xlsx", Workbook(
+            operating: [Operating(61004, "A", (Technology, "Solar Photovoltaic"), (OperatingYear, 2025.0))],
+            planned: [Planned(61006, "C")]));
+        var staging = Repository.NewTempFolder();
+        await using var quarantineWriter = TableWriter.Create(staging, Schemas.Quarantine);
+        var files = new Dictionary<string, IReadOnlyList<FetchedFile>> { [Eia860mSource.SourceName] = [Fetched(january2026), Fetched(january2025)] };
+        var context = new NormaliseContext(files, staging, new QuarantineTable(quarantineWriter));
+
+        var tables = await new Eia860mNormaliser(new ListLogger<Eia860mNormaliser>()).NormaliseAsync(context, CancellationToken.None);
+
+        var generators = await File.ReadAllLinesAsync(tables[0].LocalPath);
+        Assert.All(generators.Skip(1), l => Assert.StartsWith("2026-01,", l, StringComparison.Ordinal));
+        var realisation = await File.ReadAllLinesAsync(tables.Single(t => t.Schema.Name == "planned_realisation").LocalPath);
+        // 200 MW of A came online, 50 MW of B vanished.
+        Assert.Contains("2025,all,all,2,250,200,0,0,50,0.8,,2025-01,2026-01", realisation);
     }
 }

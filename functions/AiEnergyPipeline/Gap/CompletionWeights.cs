@@ -1,0 +1,59 @@
+using System.Globalization;
+
+namespace AiEnergyPipeline.Gap;
+
+/// <summary>One planned_realisation row, as the learner reads it.</summary>
+public sealed record RealisationCohort(int CohortYear, string AccreditationClass, string StatusAtStart, double PlannedMw, double OnlineMw);
+
+/// <summary>A completion weight measured from history: an assumption name, its value, and what it was measured from.</summary>
+public sealed record MeasuredWeight(string Name, double Value, int FirstCohort, int LastCohort, double PlannedMw, double OnlineMw)
+{
+    public string Notes => string.Create(CultureInfo.InvariantCulture,
+        $"MEASURED: online_mw / planned_mw of the planned_realisation cohorts {FirstCohort}-{LastCohort} ({OnlineMw:0.###} of {PlannedMw:0.###} MW planned came online within its year); replaces the curated assumption.");
+}
+
+/// <summary>
+/// Learns completion weights from the newest complete cohorts of planned_realisation: the share of
+/// the capacity planned at a status that came online within its year, pooled over the cohorts, by
+/// status (class all) and by status and class where that pool is large enough. A status whose pool
+/// is too small keeps its curated assumption.
+/// </summary>
+public static class CompletionWeights
+{
+    public const string All = "all";
+
+    public static IReadOnlyList<MeasuredWeight> Learn(IReadOnlyList<RealisationCohort> rows, CompletionLearningOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(options);
+        var cohorts = rows.Select(r => r.CohortYear).Distinct().OrderDescending().Take(Math.Max(1, options.Cohorts)).ToHashSet();
+        if (cohorts.Count == 0)
+        {
+            return [];
+        }
+
+        var first = cohorts.Min();
+        var last = cohorts.Max();
+        var weights = new List<MeasuredWeight>();
+        foreach (var pool in rows.Where(r => cohorts.Contains(r.CohortYear) && r.StatusAtStart != All)
+                     .GroupBy(r => (r.StatusAtStart, r.AccreditationClass))
+                     .OrderBy(g => g.Key.StatusAtStart, StringComparer.Ordinal)
+                     .ThenBy(g => g.Key.AccreditationClass == All ? 0 : 1)
+                     .ThenBy(g => g.Key.AccreditationClass, StringComparer.Ordinal))
+        {
+            var planned = pool.Sum(r => r.PlannedMw);
+            if (planned <= 0 || planned < options.MinimumCohortMw)
+            {
+                continue;
+            }
+
+            var online = pool.Sum(r => r.OnlineMw);
+            var name = pool.Key.AccreditationClass == All
+                ? GapSettings.CompletionPrefix + pool.Key.StatusAtStart
+                : $"{GapSettings.CompletionPrefix}{pool.Key.StatusAtStart}.{pool.Key.AccreditationClass}";
+            weights.Add(new MeasuredWeight(name, Math.Round(Math.Clamp(online / planned, 0, 1), 6), first, last, planned, online));
+        }
+
+        return weights;
+    }
+}
