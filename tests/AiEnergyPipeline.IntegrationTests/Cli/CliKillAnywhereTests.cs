@@ -26,7 +26,7 @@ public class CliKillAnywhereTests
         "partitions (",
         "eia930_bulk/2025_h1 (",
         "completion enqueued",
-        "eia860m: fetching",
+        "queues: fetching",
         "normalised ba_hourly",
         "computed the gap",
         "wrote the tables' Parquet siblings",
