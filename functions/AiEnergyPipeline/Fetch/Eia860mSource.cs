@@ -31,18 +31,8 @@ public sealed partial class Eia860mSource(
     public SourceCitation Citation { get; } = new("EIA-860M Monthly Update to the Annual Electric Generator Report (Preliminary Monthly Electric Generator Inventory)", Publish.Licences.EiaPublicDomain);
 
     /// <summary>Every planned vintage, fetched in month order (the partitioned pipeline fetches them one partition at a time instead).</summary>
-    public async Task<IReadOnlyList<FetchedFile>> FetchAsync(RawArchive archive, CancellationToken cancellationToken)
-    {
-        var files = new List<FetchedFile>();
-        foreach (var partition in await PlanAsync(archive, cancellationToken))
-        {
-            var file = await FetchPartitionAsync(partition, archive, cancellationToken);
-            await archive.EnsureLocalAsync(file, cancellationToken);
-            files.Add(file);
-        }
-
-        return files;
-    }
+    public Task<IReadOnlyList<FetchedFile>> FetchAsync(RawArchive archive, CancellationToken cancellationToken) =>
+        PartitionedSources.FetchEachAsync(this, archive, cancellationToken);
 
     /// <summary>The configured vintages, or the default set around the newest month (pinned, or found by searching back: a conditional fetch).</summary>
     public async Task<IReadOnlyList<string>> PlanAsync(RawArchive archive, CancellationToken cancellationToken)

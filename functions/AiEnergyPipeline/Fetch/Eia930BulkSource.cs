@@ -28,18 +28,8 @@ public sealed partial class Eia930BulkSource(
     public SourceCitation Citation { get; } = new("EIA-930 Hourly Electric Grid Monitor, six-month BALANCE files", Publish.Licences.EiaPublicDomain);
 
     /// <summary>Every planned file, fetched in order (the partitioned pipeline fetches them one partition at a time instead).</summary>
-    public async Task<IReadOnlyList<FetchedFile>> FetchAsync(RawArchive archive, CancellationToken cancellationToken)
-    {
-        var files = new List<FetchedFile>();
-        foreach (var partition in await PlanAsync(archive, cancellationToken))
-        {
-            var file = await FetchPartitionAsync(partition, archive, cancellationToken);
-            await archive.EnsureLocalAsync(file, cancellationToken);
-            files.Add(file);
-        }
-
-        return files;
-    }
+    public Task<IReadOnlyList<FetchedFile>> FetchAsync(RawArchive archive, CancellationToken cancellationToken) =>
+        PartitionedSources.FetchEachAsync(this, archive, cancellationToken);
 
     public async Task<IReadOnlyList<string>> PlanAsync(RawArchive archive, CancellationToken cancellationToken)
     {
