@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using AiEnergyPipeline.Fetch;
-using AiEnergyPipeline.Normalise;
+using AiEnergyPipeline.Sources.Eia930;
 using CsvHelper;
 using DuckDB.NET.Data;
+using System.Diagnostics;
 
 namespace AiEnergyPipeline.Bench;
 

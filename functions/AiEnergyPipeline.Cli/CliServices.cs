@@ -1,4 +1,5 @@
 using AiEnergyPipeline.Hosting;
+using AiEnergyPipeline.Hosting.Validation;
 using AiEnergyPipeline.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

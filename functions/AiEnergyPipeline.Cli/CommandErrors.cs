@@ -1,5 +1,5 @@
+using AiEnergyPipeline.Hosting.Validation;
 using AiEnergyPipeline.Storage;
-using AiEnergyPipeline.Hosting;
 using Azure;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,7 @@
-using System.CommandLine;
 using AiEnergyPipeline.Datasets;
+using AiEnergyPipeline.Vocabulary;
 using Microsoft.Extensions.DependencyInjection;
+using System.CommandLine;
 
 namespace AiEnergyPipeline.Cli;
 

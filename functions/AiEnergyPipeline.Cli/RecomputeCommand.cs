@@ -1,9 +1,10 @@
-using System.CommandLine;
 using AiEnergyPipeline.Datasets;
 using AiEnergyPipeline.Pipeline;
 using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.Recompute;
+using AiEnergyPipeline.Vocabulary;
 using Microsoft.Extensions.DependencyInjection;
+using System.CommandLine;
 
 namespace AiEnergyPipeline.Cli;
 

@@ -1,7 +1,9 @@
-using System.CommandLine;
+using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.Pipeline;
 using AiEnergyPipeline.Pipeline.FanOut;
 using AiEnergyPipeline.Publish;
+using AiEnergyPipeline.Vocabulary;
+using System.CommandLine;
 
 namespace AiEnergyPipeline.Cli;
 

@@ -1,7 +1,8 @@
-using System.CommandLine;
+using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.Pipeline;
 using AiEnergyPipeline.Pipeline.Recording;
 using Microsoft.Extensions.DependencyInjection;
+using System.CommandLine;
 
 namespace AiEnergyPipeline.Cli;
 
@@ -39,7 +40,7 @@ internal static class SnapshotCommand
                     Console.WriteLine($"replay: aienergy run --snapshot {recording.Folder}");
                     return 0;
                 }
-                catch (Fetch.SourceException e)
+                catch (SourceException e)
                 {
                     Console.Error.WriteLine($"error: {e.Message}");
                     Console.Error.WriteLine("nothing was written.");

@@ -1,5 +1,6 @@
-using System.CommandLine;
 using AiEnergyPipeline.Hosting;
+using AiEnergyPipeline.Vocabulary;
+using System.CommandLine;
 
 namespace AiEnergyPipeline.Cli;
 

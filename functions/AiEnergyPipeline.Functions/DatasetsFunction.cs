@@ -1,5 +1,7 @@
 using AiEnergyPipeline.Datasets;
 using AiEnergyPipeline.Functions.Http;
+using AiEnergyPipeline.Publish;
+using AiEnergyPipeline.Vocabulary;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

@@ -1,5 +1,6 @@
 using AiEnergyPipeline.Datasets;
 using AiEnergyPipeline.Functions.Http;
+using AiEnergyPipeline.Vocabulary;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

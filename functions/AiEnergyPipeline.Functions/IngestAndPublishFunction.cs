@@ -1,4 +1,3 @@
-using AiEnergyPipeline.Pipeline;
 using AiEnergyPipeline.Pipeline.FanOut;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
@@ -46,5 +45,3 @@ public sealed partial class IngestAndPublishFunction(IngestRunner runner, ILogge
     [LoggerMessage(Level = LogLevel.Information, Message = "{Message}")]
     private partial void LogOutcome(string message);
 }
-
-public sealed class PipelineRunFailedException(string message) : Exception(message);

@@ -1,5 +1,6 @@
 using AiEnergyPipeline.Functions.Http;
 using AiEnergyPipeline.Pipeline.FanOut;
+using AiEnergyPipeline.Vocabulary;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

@@ -1,8 +1,11 @@
 using AiEnergyPipeline.Datasets;
 using AiEnergyPipeline.Functions.Http;
+using AiEnergyPipeline.Gap;
 using AiEnergyPipeline.Pipeline;
 using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.Recompute;
+using AiEnergyPipeline.Storage;
+using AiEnergyPipeline.Vocabulary;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

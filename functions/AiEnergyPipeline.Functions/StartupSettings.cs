@@ -1,4 +1,6 @@
 using AiEnergyPipeline.Hosting;
+using AiEnergyPipeline.Hosting.Validation;
+using AiEnergyPipeline.Hosting.Validation.Rules;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
-using System.Text;
 using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.TestKit;
+using System.Text;
 
 namespace AiEnergyPipeline.Tests;
 

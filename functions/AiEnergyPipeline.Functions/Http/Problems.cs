@@ -1,3 +1,4 @@
+using AiEnergyPipeline.Storage;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AiEnergyPipeline.Functions.Http;

@@ -1,5 +1,4 @@
 using AiEnergyPipeline.Datasets;
-using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

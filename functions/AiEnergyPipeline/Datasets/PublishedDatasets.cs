@@ -1,6 +1,8 @@
-using System.Text.RegularExpressions;
 using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.Storage;
+using AiEnergyPipeline.Tables;
+using AiEnergyPipeline.Vocabulary;
+using System.Text.RegularExpressions;
 
 namespace AiEnergyPipeline.Datasets;
 
@@ -132,7 +134,7 @@ public sealed partial class PublishedDatasets(IDatasetStore store, RunPublisher 
             }
 
             // One header for all: every part after the first loses its header line.
-            var header = Tables.Schemas.ByName(name!) is { } schema ? System.Text.Encoding.UTF8.GetByteCount(string.Join(',', schema.ColumnNames) + "\n") : 0;
+            var header = Schemas.ByName(name!) is { } schema ? System.Text.Encoding.UTF8.GetByteCount(string.Join(',', schema.ColumnNames) + "\n") : 0;
             var info = new StoredObjectInfo(paths[0], $"\"{runId}-{name}\"", parts.Sum(p => p.Bytes) - (header * (parts.Count - 1)), ContentTypes.ForExtension(format!), new Dictionary<string, string>());
             return DatasetLookup.Found(new StoredObject(info, new PartsStream(store, paths)), runId, $"{name}.{format}");
         }
@@ -177,25 +179,6 @@ public sealed partial class PublishedDatasets(IDatasetStore store, RunPublisher 
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_]{0,31}\\z")]
     private static partial Regex PartName();
-}
-
-public enum LookupStatus
-{
-    Found,
-    NotFound,
-    Invalid,
-
-    /// <summary>The store holds a damaged run or latest.json: not the caller's fault, and the next run repairs it.</summary>
-    Unavailable,
-}
-
-/// <summary>The answer to a lookup: the opened object, or why there is none.</summary>
-public sealed record DatasetLookup(LookupStatus Status, StoredObject? Object, string? RunId, string? FileName, string? Field, string Message)
-{
-    public static DatasetLookup Found(StoredObject opened, string runId, string fileName) => new(LookupStatus.Found, opened, runId, fileName, null, "");
-    public static DatasetLookup NotFound(string message) => new(LookupStatus.NotFound, null, null, null, null, message);
-    public static DatasetLookup Invalid(string field, string message) => new(LookupStatus.Invalid, null, null, null, field, message);
-    public static DatasetLookup Unavailable(string message) => new(LookupStatus.Unavailable, null, null, null, null, message);
 }
 
 /// <summary>The result of checking that the run a version of latest.json names is whole.</summary>

@@ -1,9 +1,10 @@
-using System.Globalization;
 using AiEnergyPipeline.Gap;
 using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.Storage;
 using AiEnergyPipeline.Tables;
+using AiEnergyPipeline.Vocabulary;
 using CsvHelper;
+using System.Globalization;
 
 namespace AiEnergyPipeline.Datasets;
 

@@ -1,6 +1,6 @@
-using System.Text;
-using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.Storage;
+using AiEnergyPipeline.Vocabulary;
+using System.Text;
 
 namespace AiEnergyPipeline.Fetch;
 

@@ -1,5 +1,3 @@
-using AiEnergyPipeline.Publish;
-
 namespace AiEnergyPipeline.Fetch;
 
 /// <summary>One dataset: fetches its current files into the raw archive.</summary>
@@ -29,6 +27,3 @@ public interface ISource
     /// </summary>
     IReadOnlyDictionary<string, string> ReplaySettings(IReadOnlyList<FetchedFile> files) => new Dictionary<string, string>();
 }
-
-/// <summary>A source's title and licence, as published in datapackage.json.</summary>
-public sealed record SourceCitation(string Title, DataLicence Licence);

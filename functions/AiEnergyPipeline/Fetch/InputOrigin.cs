@@ -15,6 +15,3 @@ public enum InputOrigin
     /// <summary>A file of the project's curated folder (scenarios and assumptions, each row citing its publisher).</summary>
     Curated,
 }
-
-/// <summary>What a sample file imitates: the real dataset's name and the URL of the real file.</summary>
-public sealed record SampleOf(string Dataset, string Url);

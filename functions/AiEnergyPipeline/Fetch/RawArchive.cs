@@ -26,7 +26,7 @@ public sealed class RawArchive(IDatasetStore store, string workDirectory)
         }
 
         await using var opened = await store.OpenReadAsync(file.RawPath, cancellationToken)
-            ?? throw new Fetch.SourceException(file.Source, file.FileName, $"the archived bytes {file.RawPath} are missing from the store.");
+            ?? throw new SourceException(file.Source, file.FileName, $"the archived bytes {file.RawPath} are missing from the store.");
         Directory.CreateDirectory(Path.GetDirectoryName(file.LocalPath)!);
         var temp = file.LocalPath + ".part";
         await using (var local = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))

@@ -1,3 +1,4 @@
+using AiEnergyPipeline.Vocabulary;
 using System.Text.Json;
 
 namespace AiEnergyPipeline.Fetch;

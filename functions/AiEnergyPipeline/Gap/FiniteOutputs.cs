@@ -1,4 +1,5 @@
 using AiEnergyPipeline.Tables;
+using AiEnergyPipeline.Vocabulary;
 
 namespace AiEnergyPipeline.Gap;
 

@@ -1,7 +1,7 @@
-using System.Globalization;
-using AiEnergyPipeline.Normalise;
+using AiEnergyPipeline.Sources.Ember;
 using AiEnergyPipeline.Tables;
 using CsvHelper;
+using System.Globalization;
 
 namespace AiEnergyPipeline.Gap;
 

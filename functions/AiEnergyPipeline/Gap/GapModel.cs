@@ -1,3 +1,4 @@
+using AiEnergyPipeline.Sources.Curated;
 using System.Globalization;
 
 namespace AiEnergyPipeline.Gap;
@@ -46,7 +47,7 @@ public static class GapModel
 
         notes.Add(growthBasis == GrowthBasis.Trend
             ? $"other load growth from the trend of {growthGwPerYearByRegion.Count} regions' peaks: {Format(usGrowthGwPerYear)} GW a year"
-            : $"other load growth from the assumption other_load_growth_gw_per_year ({Format(usGrowthGwPerYear)} GW a year): no balancing authority has {OtherLoadGrowth.MinYears} years of coverage_ratio >= {Format(settings.CompleteYearMinCoverage)}");
+            : $"other load growth from the assumption other_load_growth_gw_per_year ({Format(usGrowthGwPerYear)} GW a year): no balancing authority has {LoadGrowthTrend.MinYears} years of coverage_ratio >= {Format(settings.CompleteYearMinCoverage)}");
 
         var byYear = new List<GapRow>();
         var byRegion = new List<GapRow>();
@@ -187,7 +188,7 @@ public static class GapModel
     /// <summary>Other load growth in GW a year: per region and for the US, from the trend or the assumption.</summary>
     private static (string Basis, Dictionary<string, double> ByRegion, double Us) Growth(IReadOnlyList<AnnualPeak> peaks, GapSettings settings, Func<string, string> regionOf)
     {
-        var slopes = OtherLoadGrowth.Slopes(peaks, settings.CompleteYearMinCoverage);
+        var slopes = LoadGrowthTrend.Slopes(peaks, settings.CompleteYearMinCoverage);
         if (slopes.Count == 0)
         {
             return (GrowthBasis.Assumption, [], settings.OtherLoadGrowthGwPerYear);

@@ -1,35 +1,11 @@
+using AiEnergyPipeline.Publish;
+using AiEnergyPipeline.Tables;
+using AiEnergyPipeline.Vocabulary;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using AiEnergyPipeline.Publish;
-using AiEnergyPipeline.Tables;
 
 namespace AiEnergyPipeline.Gap;
-
-/// <summary>
-/// gap/headline.json: the run's headline per scenario, the ba_annual year regional shares come
-/// from (peak_share_year), and the model's notes: why a figure was left empty, which assumption
-/// stood in for missing data. Notes is null only when read from a document written before notes
-/// were published.
-/// </summary>
-/// <param name="Sample">The run is made from sample files written by this project: its numbers are not real, and every headline says so first.</param>
-public sealed record GapHeadlineDocument(
-    string RunId,
-    bool Sample,
-    int BaseYear,
-    int HorizonYear,
-    double ReserveMargin,
-    IReadOnlyList<GapHeadlineEntry> Scenarios,
-    int? PeakShareYear = null,
-    IReadOnlyList<string>? Notes = null);
-
-public sealed record GapHeadlineEntry(
-    string ScenarioId,
-    string Source,
-    [property: JsonPropertyName("gap_gw_2028")] double? GapGw2028,
-    int HorizonYear,
-    double GapGwHorizon,
-    string Headline);
 
 /// <summary>Writes a computed gap as the run's gap/ files in the staging folder, in a fixed order.</summary>
 public static class GapOutputs
@@ -70,10 +46,10 @@ public static class GapOutputs
 
         var chartPath = Path.Combine(folder, Schemas.GapChart.Name + ".svg");
         var publishers = scenarios.Select(s => Publisher(s.Source)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-        var model = GapChart.Model(result, GapChart.SourceLine(result, publishers, runId, sample), sample);
+        var model = GapChartSvg.Model(result, GapChartSvg.SourceLine(result, publishers, runId, sample), sample);
         await using (var svg = new FileStream(chartPath, FileMode.Create, FileAccess.Write))
         {
-            GapChart.WriteSvg(model, svg);
+            GapChartSvg.WriteSvg(model, svg);
         }
 
         staged.Add(await StagedTable.OfFileAsync(Schemas.GapChart, chartPath, "svg", Schemas.GapFolder, cancellationToken));

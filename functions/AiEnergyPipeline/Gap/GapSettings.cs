@@ -1,4 +1,4 @@
-using AiEnergyPipeline.Normalise;
+using AiEnergyPipeline.Vocabulary;
 
 namespace AiEnergyPipeline.Gap;
 

@@ -2,9 +2,6 @@ using System.Globalization;
 
 namespace AiEnergyPipeline.Gap;
 
-/// <summary>Each region's share of the summed peaks, the year most of them come from, and a note saying which years were used.</summary>
-public sealed record PeakShareResult(IReadOnlyDictionary<string, double> ByRegion, int? Year, string? Note);
-
 /// <summary>
 /// Regional shares of AI demand: each region's part of the summed annual peaks of its balancing
 /// authorities. Each authority's peak is from its latest complete year (coverage_ratio at least

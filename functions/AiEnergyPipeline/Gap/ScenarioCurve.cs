@@ -1,13 +1,5 @@
 namespace AiEnergyPipeline.Gap;
 
-/// <summary>How a scenario's value in a year was found.</summary>
-public static class DemandBasis
-{
-    public const string Published = "published";
-    public const string Interpolated = "interpolated";
-    public const string ExtrapolatedFlat = "extrapolated_flat";
-}
-
 /// <summary>
 /// A scenario's published points as a curve over years: the published value in a published year,
 /// linear between points, and flat (the nearest point's value) before the first and after the last.
@@ -31,12 +23,12 @@ public sealed class ScenarioCurve
     {
         if (year <= _points[0].Year)
         {
-            return (_points[0].Gw, year == _points[0].Year ? DemandBasis.Published : DemandBasis.ExtrapolatedFlat);
+            return (_points[0].Gw, year == _points[0].Year ? ScenarioValueBasis.Published : ScenarioValueBasis.ExtrapolatedFlat);
         }
 
         if (year >= _points[^1].Year)
         {
-            return (_points[^1].Gw, year == _points[^1].Year ? DemandBasis.Published : DemandBasis.ExtrapolatedFlat);
+            return (_points[^1].Gw, year == _points[^1].Year ? ScenarioValueBasis.Published : ScenarioValueBasis.ExtrapolatedFlat);
         }
 
         for (var i = 1; i < _points.Length; i++)
@@ -44,13 +36,13 @@ public sealed class ScenarioCurve
             var (toYear, toGw) = _points[i];
             if (year == toYear)
             {
-                return (toGw, DemandBasis.Published);
+                return (toGw, ScenarioValueBasis.Published);
             }
 
             if (year < toYear)
             {
                 var (fromYear, fromGw) = _points[i - 1];
-                return (fromGw + ((toGw - fromGw) * (year - fromYear) / (toYear - fromYear)), DemandBasis.Interpolated);
+                return (fromGw + ((toGw - fromGw) * (year - fromYear) / (toYear - fromYear)), ScenarioValueBasis.Interpolated);
             }
         }
 

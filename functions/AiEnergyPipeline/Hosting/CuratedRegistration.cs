@@ -1,5 +1,8 @@
 using AiEnergyPipeline.Fetch;
-using AiEnergyPipeline.Normalise;
+using AiEnergyPipeline.Hosting.Validation;
+using AiEnergyPipeline.Hosting.Validation.Rules;
+using AiEnergyPipeline.Sources;
+using AiEnergyPipeline.Sources.Curated;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AiEnergyPipeline.Hosting;

@@ -1,5 +1,8 @@
-using AiEnergyPipeline.Fetch;
-using AiEnergyPipeline.Normalise;
+using AiEnergyPipeline.Hosting.Validation;
+using AiEnergyPipeline.Hosting.Validation.Rules;
+using AiEnergyPipeline.Sources;
+using AiEnergyPipeline.Sources.Eia930;
+using AiEnergyPipeline.Vocabulary;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AiEnergyPipeline.Hosting;

@@ -1,4 +1,7 @@
+using AiEnergyPipeline.Hosting.Validation;
+using AiEnergyPipeline.Hosting.Validation.Rules;
 using AiEnergyPipeline.Pipeline.FanOut;
+using AiEnergyPipeline.Vocabulary;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,8 +1,14 @@
 using AiEnergyPipeline.Datasets;
 using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.Gap;
+using AiEnergyPipeline.Hosting.Validation;
+using AiEnergyPipeline.Hosting.Validation.Rules;
 using AiEnergyPipeline.Pipeline;
+using AiEnergyPipeline.Pipeline.Recording;
+using AiEnergyPipeline.Pipeline.Sweep;
 using AiEnergyPipeline.Publish;
+using AiEnergyPipeline.Recompute;
+using AiEnergyPipeline.Sources.Eia930;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,7 +18,7 @@ namespace AiEnergyPipeline.Hosting;
 public static class PipelineServiceCollectionExtensions
 {
     /// <summary>The setting that holds the EIA API key.</summary>
-    public const string EiaApiKeySetting = "EIA_API_KEY";
+    public const string EiaApiKeySetting = Eia930ApiOptions.ApiKeySetting;
 
     /// <summary>The whole pipeline: sources, normalisers, publisher and the services that read what it published.</summary>
     public static IServiceCollection AddAiEnergyPipeline(this IServiceCollection services, IConfiguration configuration)

@@ -1,5 +1,9 @@
 using AiEnergyPipeline.Fetch;
+using AiEnergyPipeline.Hosting.Validation;
+using AiEnergyPipeline.Hosting.Validation.Rules;
 using AiEnergyPipeline.Pipeline;
+using AiEnergyPipeline.Publish;
+using AiEnergyPipeline.Vocabulary;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
@@ -27,7 +31,7 @@ public sealed class SourceSetup
             ? Snapshot.Load(Settings.ValueOrNull(configuration[$"{PipelineOptions.Section}:{nameof(PipelineOptions.SnapshotPath)}"]) ?? Snapshot.DefaultRoot)
             : null;
         _snapshotSettings = Snapshot is null ? null : new ConfigurationBuilder().AddInMemoryCollection(Snapshot.Settings.Select(p => KeyValuePair.Create(p.Key, (string?)p.Value))).Build();
-        services.AddSingleton(new Publish.ConfiguredRunMode(Snapshot?.Mode ?? Publish.RunMode.Live));
+        services.AddSingleton(new Publish.ConfiguredRunMode(Snapshot?.Mode ?? RunMode.Live));
         services.AddSingleton(new SampleCatalogue(Snapshot));
     }
 

@@ -1,3 +1,4 @@
+using AiEnergyPipeline.Vocabulary;
 using Microsoft.Extensions.Logging;
 
 namespace AiEnergyPipeline.Pipeline;

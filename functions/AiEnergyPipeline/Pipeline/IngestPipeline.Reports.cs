@@ -1,11 +1,11 @@
-using System.Diagnostics;
-using System.Text;
 using AiEnergyPipeline.Fetch;
-using AiEnergyPipeline.Normalise;
 using AiEnergyPipeline.Publish;
+using AiEnergyPipeline.Sources;
 using AiEnergyPipeline.Storage;
 using AiEnergyPipeline.Tables;
 using Microsoft.Extensions.Logging;
+using System.Diagnostics;
+using System.Text;
 
 namespace AiEnergyPipeline.Pipeline;
 

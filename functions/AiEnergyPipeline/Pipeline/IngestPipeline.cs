@@ -1,13 +1,14 @@
-using System.Diagnostics;
 using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.Gap;
-using AiEnergyPipeline.Hosting;
-using AiEnergyPipeline.Normalise;
 using AiEnergyPipeline.Publish;
+using AiEnergyPipeline.Sources;
+using AiEnergyPipeline.Sources.Curated;
 using AiEnergyPipeline.Storage;
 using AiEnergyPipeline.Tables;
+using AiEnergyPipeline.Vocabulary;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using System.Diagnostics;
 
 namespace AiEnergyPipeline.Pipeline;
 

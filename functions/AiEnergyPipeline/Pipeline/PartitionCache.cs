@@ -1,8 +1,7 @@
 using AiEnergyPipeline.Fetch;
-using AiEnergyPipeline.Normalise;
-using AiEnergyPipeline.Publish;
+using AiEnergyPipeline.Sources;
 using AiEnergyPipeline.Storage;
-using AiEnergyPipeline.Tables;
+using AiEnergyPipeline.Vocabulary;
 
 namespace AiEnergyPipeline.Pipeline;
 
@@ -81,42 +80,3 @@ public sealed class PartitionCache(IDatasetStore store)
         return opened is null ? null : await PublishedJson.DeserializeAsync<T>(opened.Content, cancellationToken);
     }
 }
-
-/// <summary>summary.json of a cached partition: what a run needs of it without reading its rows.</summary>
-public sealed record PartitionSummary(
-    string Source,
-    string Partition,
-    string FileName,
-    string Sha256,
-    string ModelVersion,
-    long RowsIn,
-    long RowsOut,
-    IReadOnlyList<PartitionFile> Files,
-    IReadOnlyList<PartitionCoverage> Coverage,
-    IReadOnlyList<BaAnnualPartial> Annual,
-    IReadOnlyList<QuarantineRecord> Quarantine)
-{
-    /// <summary>The cached files as parts of their table, published by a copy within the store.</summary>
-    public IReadOnlyList<StagedTable> Parts() =>
-        Files.Select(f => new StagedTable(Schemas.ByName(f.Table) ?? throw new InvalidOperationException($"partition {Source}/{Partition}: the table '{f.Table}' is not one this version knows."),
-                "", f.Format, f.Rows, f.Bytes, f.Sha256, StagedTable.DataFolder, Partition, f.Path))
-            .ToList();
-}
-
-public sealed record PartitionFile(string Table, string Format, string Path, long Rows, long Bytes, string Sha256);
-
-public sealed record PartitionCoverage(string BalancingAuthorityCode, DateTime FirstUtc, DateTime LastUtc);
-
-/// <summary>How a partition ended in one plan, and the file it was made from: what completing the plan reads.</summary>
-public sealed record PartitionRecord(
-    string PlanId,
-    string Source,
-    string Partition,
-    string FileName,
-    PartitionStatus Status,
-    FetchState? Fetched,
-    long RowsIn,
-    long RowsOut,
-    long RowsQuarantined,
-    string? Error,
-    DateTimeOffset FinishedAtUtc);

@@ -1,15 +1,5 @@
 namespace AiEnergyPipeline.Pipeline;
 
-/// <summary>Where sources are read from.</summary>
-public enum SourceMode
-{
-    /// <summary>The bundled snapshot: offline, the default of the command-line tool.</summary>
-    Snapshot,
-
-    /// <summary>The sources' public URLs.</summary>
-    Live,
-}
-
 /// <summary>Settings of the pipeline as a whole (section <c>Pipeline</c>).</summary>
 public sealed class PipelineOptions
 {

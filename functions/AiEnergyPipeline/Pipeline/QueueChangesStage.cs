@@ -1,7 +1,8 @@
-using AiEnergyPipeline.Normalise.Queues;
 using AiEnergyPipeline.Publish;
+using AiEnergyPipeline.Sources.Queues;
 using AiEnergyPipeline.Storage;
 using AiEnergyPipeline.Tables;
+using AiEnergyPipeline.Vocabulary;
 
 namespace AiEnergyPipeline.Pipeline;
 

@@ -1,12 +1,15 @@
-using System.Diagnostics;
+using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.Gap;
-using AiEnergyPipeline.Hosting;
+using AiEnergyPipeline.Pipeline.Sweep;
 using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.Recompute;
+using AiEnergyPipeline.Sources.Curated;
 using AiEnergyPipeline.Storage;
 using AiEnergyPipeline.Tables;
+using AiEnergyPipeline.Vocabulary;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using System.Diagnostics;
 
 namespace AiEnergyPipeline.Pipeline;
 
@@ -32,7 +35,6 @@ public sealed partial class RecomputePipeline(
     public const string NothingPublishedMessage = "nothing has been published yet: run an ingest first";
 
     /// <summary>What to do about a damaged latest run: a recompute derives from it, so only an ingest can replace it.</summary>
-    public const string DamagedLatestAdvice = "There is no whole run to recompute from: run an ingest ('aienergy run'), which publishes a new run in its place.";
 
     /// <param name="trigger">Who asked (http, cli): said in the message; the report's trigger is always "recompute".</param>
     public async Task<RunOutcome> RunAsync(RecomputeRequest request, string trigger, CancellationToken cancellationToken)
@@ -45,7 +47,7 @@ public sealed partial class RecomputePipeline(
         if (problem is not null)
         {
             // Nothing to derive from: the failure is reported, and an ingest repairs the store.
-            var message = $"Recompute failed, nothing was published: {problem} {DamagedLatestAdvice}";
+            var message = $"Recompute failed, nothing was published: {problem} {RecomputeLimitsLoader.DamagedLatestAdvice}";
             return new RunOutcome(RunStatus.Failed, "", null, store.Description, message, Report("", RunStatus.Failed, startedAt, clock, message, []));
         }
 
@@ -82,7 +84,7 @@ public sealed partial class RecomputePipeline(
                 if (RecomputeOverrides.ChangesDemandConversion(request))
                 {
                     // Energy and share figures become capacity with a load factor and consumption: convert them again.
-                    var curated = await DownloadCuratedAsync(previous, Normalise.DemandScenariosCsv.FileName, raw, cancellationToken);
+                    var curated = await DownloadCuratedAsync(previous, DemandScenariosCsv.FileName, raw, cancellationToken);
                     await using var content = File.OpenRead(curated.LocalPath);
                     published = published with { Scenarios = RecomputeOverrides.ConvertScenarios(content, curated, RecomputeOverrides.Assumptions(published.Assumptions, request)) };
                 }
@@ -174,13 +176,13 @@ public sealed partial class RecomputePipeline(
     }
 
     /// <summary>A curated file the run fetched, from the raw archive, as the fetch described it.</summary>
-    private async Task<Fetch.FetchedFile> DownloadCuratedAsync(DataPackage package, string fileName, string folder, CancellationToken cancellationToken)
+    private async Task<FetchedFile> DownloadCuratedAsync(DataPackage package, string fileName, string folder, CancellationToken cancellationToken)
     {
-        var source = package.Sources.FirstOrDefault(s => s.Name == Fetch.CuratedSource.SourceName && s.FileName == fileName)
+        var source = package.Sources.FirstOrDefault(s => s.Name == CuratedSource.SourceName && s.FileName == fileName)
             ?? throw new GapException($"run {package.Id} did not fetch the curated file {fileName}.");
         var local = Path.Combine(folder, fileName);
         await DownloadAsync(source.RawPath, local, cancellationToken);
-        return new Fetch.FetchedFile(source.Name, source.FileName, source.RawPath, source.Sha256, source.Bytes, source.Path, source.FetchedAt ?? package.Created, source.Etag, source.LastModified, local, AlreadyArchived: true,
+        return new FetchedFile(source.Name, source.FileName, source.RawPath, source.Sha256, source.Bytes, source.Path, source.FetchedAt ?? package.Created, source.Etag, source.LastModified, local, AlreadyArchived: true,
             Origin: source.Origin, SampleOf: source.SampleOf, RecordedAtUtc: source.RecordedAt);
     }
 

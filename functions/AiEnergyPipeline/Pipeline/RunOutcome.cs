@@ -1,4 +1,5 @@
 using AiEnergyPipeline.Publish;
+using AiEnergyPipeline.Vocabulary;
 
 namespace AiEnergyPipeline.Pipeline;
 

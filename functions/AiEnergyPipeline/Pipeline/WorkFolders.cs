@@ -1,4 +1,4 @@
-using AiEnergyPipeline.Hosting;
+using AiEnergyPipeline.Vocabulary;
 
 namespace AiEnergyPipeline.Pipeline;
 

@@ -1,5 +1,6 @@
-using System.Text.Json;
 using AiEnergyPipeline.Storage;
+using AiEnergyPipeline.Vocabulary;
+using System.Text.Json;
 
 namespace AiEnergyPipeline.Publish;
 

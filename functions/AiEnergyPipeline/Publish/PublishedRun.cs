@@ -1,4 +1,5 @@
 using AiEnergyPipeline.Storage;
+using AiEnergyPipeline.Vocabulary;
 
 namespace AiEnergyPipeline.Publish;
 

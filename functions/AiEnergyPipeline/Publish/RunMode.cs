@@ -25,6 +25,3 @@ public static class RunMode
 
     public static string Of(IEnumerable<FetchedFile> files) => Of(files.Select(f => f.Origin));
 }
-
-/// <summary>The mode the configuration promises before any input is read: said by a run that fails before it has inputs.</summary>
-public sealed record ConfiguredRunMode(string Mode);

@@ -1,5 +1,6 @@
 using AiEnergyPipeline.Storage;
 using AiEnergyPipeline.Tables;
+using AiEnergyPipeline.Vocabulary;
 using Microsoft.Extensions.Logging;
 
 namespace AiEnergyPipeline.Publish;

@@ -1,4 +1,5 @@
-using AiEnergyPipeline.Normalise;
+using AiEnergyPipeline.Sources.Curated;
+using AiEnergyPipeline.Vocabulary;
 
 namespace AiEnergyPipeline.Recompute;
 
@@ -119,6 +120,3 @@ public sealed class RecomputeLimits
             ? (int)v
             : null;
 }
-
-/// <summary>One published row of the assumptions table, as far as validation needs it.</summary>
-public sealed record PublishedAssumption(string Name, double Value, string Unit);

@@ -1,9 +1,9 @@
-using System.Globalization;
-using AiEnergyPipeline.Pipeline;
 using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.Storage;
 using AiEnergyPipeline.Tables;
+using AiEnergyPipeline.Vocabulary;
 using CsvHelper;
+using System.Globalization;
 
 namespace AiEnergyPipeline.Recompute;
 
@@ -14,6 +14,8 @@ namespace AiEnergyPipeline.Recompute;
 /// </summary>
 public sealed class RecomputeLimitsLoader(IDatasetStore store, RunPublisher publisher)
 {
+    public const string DamagedLatestAdvice = "There is no whole run to recompute from: run an ingest ('aienergy run'), which publishes a new run in its place.";
+
     /// <summary>The limits of the latest run, or null when nothing has been published yet.</summary>
     /// <exception cref="DamagedRunException">latest.json is damaged, or the latest run's data package or tables are missing or unreadable.</exception>
     public async Task<RecomputeLimits?> LoadAsync(CancellationToken cancellationToken)
@@ -21,7 +23,7 @@ public sealed class RecomputeLimitsLoader(IDatasetStore store, RunPublisher publ
         var (latest, _, problem) = await publisher.ReadLatestAsync(cancellationToken);
         if (problem is not null)
         {
-            throw new DamagedRunException($"{problem} {RecomputePipeline.DamagedLatestAdvice}");
+            throw new DamagedRunException($"{problem} {DamagedLatestAdvice}");
         }
 
         if (latest is null)
@@ -34,7 +36,7 @@ public sealed class RecomputeLimitsLoader(IDatasetStore store, RunPublisher publ
         var scenarios = await ReadAsync(package, Schemas.DemandScenarios, r => (Id: r("scenario_id"), Year: int.Parse(r("year"), NumberStyles.Integer, CultureInfo.InvariantCulture)), cancellationToken);
 
         var years = scenarios.Select(s => s.Year).ToList();
-        foreach (var name in new[] { Normalise.AssumptionNames.BaseYear, Normalise.AssumptionNames.HorizonYear })
+        foreach (var name in new[] { AssumptionNames.BaseYear, AssumptionNames.HorizonYear })
         {
             if (assumptions.FirstOrDefault(a => a.Name == name) is { Name: not null } year && year.Value == Math.Floor(year.Value) && year.Value is >= 1900 and <= 2200)
             {

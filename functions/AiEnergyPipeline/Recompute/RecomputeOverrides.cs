@@ -1,5 +1,8 @@
+using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.Gap;
-using AiEnergyPipeline.Normalise;
+using AiEnergyPipeline.Sources;
+using AiEnergyPipeline.Sources.Curated;
+using AiEnergyPipeline.Vocabulary;
 
 namespace AiEnergyPipeline.Recompute;
 
@@ -31,7 +34,7 @@ public static class RecomputeOverrides
     /// fetched, with <paramref name="assumptions"/> (the published ones with the request's
     /// overrides): the same rows, in the same order, as the ingest wrote them.
     /// </summary>
-    public static IReadOnlyList<Gap.ScenarioPoint> ConvertScenarios(Stream curatedCsv, Fetch.FetchedFile file, IReadOnlyDictionary<string, double> assumptions)
+    public static IReadOnlyList<Gap.ScenarioPoint> ConvertScenarios(Stream curatedCsv, FetchedFile file, IReadOnlyDictionary<string, double> assumptions)
     {
         // Conversion reads assumptions by name and value only.
         var set = new AssumptionSet(assumptions.Select(a => new Assumption(a.Key, a.Value, "", "", "", "", 0)));

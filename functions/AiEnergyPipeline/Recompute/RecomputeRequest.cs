@@ -24,21 +24,3 @@ public sealed record RecomputeRequest(
     /// <summary>True when the request changes nothing.</summary>
     public bool IsEmpty => Assumptions.Count == 0 && Scenarios.Count == 0 && BaseYear is null && HorizonYear is null;
 }
-
-/// <summary>
-/// A scenario given in a recompute request. Its points are AI load in GW by year, sorted by year.
-/// </summary>
-/// <param name="ScenarioId">snake_case id, <c>^[a-z][a-z0-9_]{0,63}$</c>.</param>
-/// <param name="Source">Who published the figures; null only when replacing a published scenario (keep its citation).</param>
-/// <param name="Url">Absolute http or https URL of the source; null only when replacing a published scenario.</param>
-/// <param name="Points">At least one point, years unique and sorted.</param>
-/// <param name="ReplacesPublished">True when <paramref name="ScenarioId"/> names a published scenario, whose points this replaces.</param>
-public sealed record ScenarioOverride(
-    string ScenarioId,
-    string? Source,
-    string? Url,
-    IReadOnlyList<ScenarioPoint> Points,
-    bool ReplacesPublished);
-
-/// <summary>One point of a requested scenario: AI load in GW (>= 0) in a year.</summary>
-public sealed record ScenarioPoint(int Year, double AiLoadGw);

@@ -1,3 +1,4 @@
+using AiEnergyPipeline.Tables;
 using System.Buffers;
 using System.Text;
 using System.Text.Json;

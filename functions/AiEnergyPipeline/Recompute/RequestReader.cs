@@ -1,5 +1,6 @@
+using AiEnergyPipeline.Sources.Curated;
+using AiEnergyPipeline.Tables;
 using System.Text.Json;
-using AiEnergyPipeline.Normalise;
 
 namespace AiEnergyPipeline.Recompute;
 

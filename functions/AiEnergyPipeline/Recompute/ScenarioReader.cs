@@ -1,3 +1,4 @@
+using AiEnergyPipeline.Tables;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 

@@ -1,5 +1,6 @@
+using AiEnergyPipeline.Sources.Curated;
+using AiEnergyPipeline.Vocabulary;
 using System.Globalization;
-using AiEnergyPipeline.Normalise;
 
 namespace AiEnergyPipeline.Recompute;
 

@@ -41,34 +41,3 @@ public interface IDatasetStore
     Task<bool> DeleteAsync(string path, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException($"{GetType().Name} cannot delete objects.");
 }
-
-/// <summary>
-/// A store whose half-written objects (a folder store's "*.tmp" files, left by a crash between
-/// writing and moving into place) are hidden from <see cref="IDatasetStore.ListAsync"/>: the
-/// sweep lists and removes them through this.
-/// </summary>
-public interface ITemporaryObjects
-{
-    /// <summary>Every temporary object, with its path relative to the store and its last write.</summary>
-    IReadOnlyList<StoredObjectInfo> ListTemporary();
-
-    /// <summary>Deletes one temporary object listed by <see cref="ListTemporary"/>.</summary>
-    bool DeleteTemporary(string path);
-}
-
-/// <summary>Optional properties of a write.</summary>
-public sealed record StoreWriteOptions(string? ContentType = null, IReadOnlyDictionary<string, string>? Metadata = null);
-
-/// <summary>What a store knows of an object.</summary>
-/// <param name="LastModified">When it was last written, by the store's clock; null when the store did not say.</param>
-public sealed record StoredObjectInfo(string Path, string ETag, long Length, string? ContentType, IReadOnlyDictionary<string, string> Metadata, DateTimeOffset? LastModified = null);
-
-/// <summary>An object opened for reading; dispose it to release the stream.</summary>
-public sealed class StoredObject(StoredObjectInfo info, Stream content) : IAsyncDisposable, IDisposable
-{
-    public StoredObjectInfo Info { get; } = info;
-    public Stream Content { get; } = content;
-
-    public ValueTask DisposeAsync() => Content.DisposeAsync();
-    public void Dispose() => Content.Dispose();
-}

@@ -23,7 +23,7 @@ public static class StorageFailures
     /// content is damaged. A missing input file of the user's is not one.
     /// </summary>
     public static bool IsStoreFault(Exception e) =>
-        e is StoreFailedException or StoreConditionFailedException or RequestFailedException or Publish.DamagedRunException
+        e is StoreFailedException or StoreConditionFailedException or RequestFailedException or DamagedRunException
         || (e is IOException && DiskFullCodes.Contains(e.HResult & 0xFFFF))
         || (e is AggregateException a && a.InnerExceptions.Count > 0 && a.InnerExceptions.All(IsStoreFault));
 

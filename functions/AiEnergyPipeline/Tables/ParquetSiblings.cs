@@ -1,3 +1,5 @@
+using AiEnergyPipeline.Storage;
+
 namespace AiEnergyPipeline.Tables;
 
 /// <summary>

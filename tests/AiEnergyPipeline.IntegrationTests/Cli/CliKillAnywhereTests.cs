@@ -1,10 +1,11 @@
-using System.Diagnostics;
 using AiEnergyPipeline.IntegrationTests.Infrastructure;
 using AiEnergyPipeline.Pipeline.Sweep;
 using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.Storage;
+using AiEnergyPipeline.Vocabulary;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using System.Diagnostics;
 
 namespace AiEnergyPipeline.IntegrationTests.Cli;
 

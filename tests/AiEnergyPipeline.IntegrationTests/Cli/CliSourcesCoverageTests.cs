@@ -1,7 +1,8 @@
-using System.Text.RegularExpressions;
 using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.IntegrationTests.Infrastructure;
+using AiEnergyPipeline.IntegrationTests.Sources.Eia930;
 using Microsoft.Extensions.DependencyInjection;
+using System.Text.RegularExpressions;
 
 namespace AiEnergyPipeline.IntegrationTests.Cli;
 

@@ -1,8 +1,8 @@
-using System.Text.Json;
 using AiEnergyPipeline.Fetch;
-using AiEnergyPipeline.IntegrationTests.Fetch;
 using AiEnergyPipeline.IntegrationTests.Infrastructure;
+using AiEnergyPipeline.IntegrationTests.Sources.Eia930;
 using AiEnergyPipeline.Storage;
+using System.Text.Json;
 
 namespace AiEnergyPipeline.IntegrationTests.Cli;
 

@@ -1,7 +1,12 @@
+using AiEnergyPipeline.Fetch;
+using AiEnergyPipeline.IntegrationTests.Sources.Eia930;
+using AiEnergyPipeline.Sources.Eia860m;
+using AiEnergyPipeline.Sources.Eia930;
+using AiEnergyPipeline.Sources.Ember;
+using AiEnergyPipeline.Vocabulary;
+using Microsoft.AspNetCore.Http;
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using AiEnergyPipeline.Fetch;
-using Microsoft.AspNetCore.Http;
 
 namespace AiEnergyPipeline.IntegrationTests.Infrastructure;
 

@@ -1,8 +1,11 @@
-using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using AiEnergyPipeline.Fetch;
+using AiEnergyPipeline.IntegrationTests.Sources.Eia930;
+using AiEnergyPipeline.Sources.Eia930;
+using AiEnergyPipeline.Vocabulary;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
 
 namespace AiEnergyPipeline.IntegrationTests.Infrastructure;
 

@@ -1,7 +1,8 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
 using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.Storage;
+using AiEnergyPipeline.Vocabulary;
+using System.Collections.Concurrent;
+using System.Text.Json;
 
 namespace AiEnergyPipeline.IntegrationTests.Infrastructure;
 

@@ -1,3 +1,5 @@
+using AiEnergyPipeline.Fetch;
+using AiEnergyPipeline.IntegrationTests.Sources.Eia930;
 using AiEnergyPipeline.TestKit;
 
 namespace AiEnergyPipeline.IntegrationTests.Infrastructure;

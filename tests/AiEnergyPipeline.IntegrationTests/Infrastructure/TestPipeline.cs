@@ -1,4 +1,5 @@
 using AiEnergyPipeline.Hosting;
+using AiEnergyPipeline.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

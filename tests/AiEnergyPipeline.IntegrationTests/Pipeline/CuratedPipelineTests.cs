@@ -1,12 +1,15 @@
-using System.Security.Cryptography;
-using System.Text.Json;
 using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.IntegrationTests.Infrastructure;
+using AiEnergyPipeline.IntegrationTests.Sources.Eia930;
 using AiEnergyPipeline.Pipeline;
 using AiEnergyPipeline.Publish;
+using AiEnergyPipeline.Sources.Curated;
 using AiEnergyPipeline.Storage;
+using AiEnergyPipeline.Vocabulary;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using System.Security.Cryptography;
+using System.Text.Json;
 
 namespace AiEnergyPipeline.IntegrationTests.Pipeline;
 

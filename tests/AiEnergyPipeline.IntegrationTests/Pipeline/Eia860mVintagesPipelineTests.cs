@@ -1,11 +1,12 @@
-using System.Globalization;
-using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.IntegrationTests.Infrastructure;
 using AiEnergyPipeline.Pipeline;
 using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.Recompute;
+using AiEnergyPipeline.Sources.Eia860m;
+using AiEnergyPipeline.Vocabulary;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using System.Globalization;
 
 namespace AiEnergyPipeline.IntegrationTests.Pipeline;
 

@@ -1,8 +1,9 @@
-using System.Text.Json;
 using AiEnergyPipeline.IntegrationTests.Infrastructure;
 using AiEnergyPipeline.Pipeline;
 using AiEnergyPipeline.Publish;
+using AiEnergyPipeline.Vocabulary;
 using Microsoft.Extensions.DependencyInjection;
+using System.Text.Json;
 
 namespace AiEnergyPipeline.IntegrationTests.Pipeline;
 

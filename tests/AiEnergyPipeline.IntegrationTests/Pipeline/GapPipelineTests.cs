@@ -1,10 +1,13 @@
+using AiEnergyPipeline.IntegrationTests.Infrastructure;
+using AiEnergyPipeline.Pipeline;
+using AiEnergyPipeline.Pipeline.Sweep;
+using AiEnergyPipeline.Publish;
+using AiEnergyPipeline.Sources.Eia860m;
+using AiEnergyPipeline.Vocabulary;
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
-using AiEnergyPipeline.IntegrationTests.Infrastructure;
-using AiEnergyPipeline.Pipeline;
-using AiEnergyPipeline.Publish;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AiEnergyPipeline.IntegrationTests.Pipeline;
 
@@ -17,7 +20,7 @@ public class GapPipelineTests
         "gap/us_vs_china_additions.csv", "gap/headline.json", "gap/gap.svg",
     ];
 
-    private static async Task<(RunOutcome Outcome, string RunFolder)> RunAsync()
+    private static async Task<(RunOutcome Outcome, string StoredRunFolder)> RunAsync()
     {
         var store = TestPaths.NewTempFolder();
         await using var services = TestPipeline.Build(TestPipeline.FolderStore(store));

@@ -1,14 +1,16 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text.Json;
 using AiEnergyPipeline.IntegrationTests.Infrastructure;
 using AiEnergyPipeline.Pipeline;
 using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.Recompute;
+using AiEnergyPipeline.Tables;
 using AiEnergyPipeline.TestKit;
+using AiEnergyPipeline.Vocabulary;
 using CsvHelper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
 
 namespace AiEnergyPipeline.IntegrationTests.Pipeline;
 

@@ -1,10 +1,11 @@
-using System.Text.Json;
 using AiEnergyPipeline.IntegrationTests.Infrastructure;
 using AiEnergyPipeline.Pipeline;
 using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.Recompute;
+using AiEnergyPipeline.Vocabulary;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using System.Text.Json;
 
 namespace AiEnergyPipeline.IntegrationTests.Pipeline;
 

@@ -1,12 +1,15 @@
-using System.Text.Json;
 using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.Functions;
 using AiEnergyPipeline.IntegrationTests.Functions;
 using AiEnergyPipeline.IntegrationTests.Infrastructure;
+using AiEnergyPipeline.IntegrationTests.Sources.Eia930;
 using AiEnergyPipeline.Pipeline.FanOut;
 using AiEnergyPipeline.Publish;
+using AiEnergyPipeline.Sources.Curated;
+using AiEnergyPipeline.Vocabulary;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
+using System.Text.Json;
 
 namespace AiEnergyPipeline.IntegrationTests.Pipeline;
 

@@ -1,6 +1,6 @@
+using AiEnergyPipeline.Fetch;
 using System.Net;
 using System.Net.Http.Headers;
-using AiEnergyPipeline.Fetch;
 
 namespace AiEnergyPipeline.Tests.Fetch;
 

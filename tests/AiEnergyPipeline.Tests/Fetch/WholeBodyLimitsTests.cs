@@ -1,7 +1,7 @@
-using System.Net;
 using AiEnergyPipeline.Fetch;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using System.Net;
 
 namespace AiEnergyPipeline.Tests.Fetch;
 

@@ -1,8 +1,8 @@
-using System.Net;
-using System.Net.Http.Headers;
 using AiEnergyPipeline.Fetch;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using System.Net;
+using System.Net.Http.Headers;
 
 namespace AiEnergyPipeline.Tests.Fetch;
 

@@ -1,5 +1,7 @@
 using AiEnergyPipeline.Gap;
+using AiEnergyPipeline.Sources.Curated;
 using AiEnergyPipeline.TestKit;
+using AiEnergyPipeline.Vocabulary;
 
 namespace AiEnergyPipeline.Tests.Gap;
 

@@ -1,4 +1,6 @@
 using AiEnergyPipeline.Gap;
+using AiEnergyPipeline.Sources.Curated;
+using AiEnergyPipeline.Vocabulary;
 
 namespace AiEnergyPipeline.Tests.Gap;
 

@@ -1,5 +1,7 @@
-using System.Globalization;
 using AiEnergyPipeline.Gap;
+using AiEnergyPipeline.Sources.Curated;
+using AiEnergyPipeline.Vocabulary;
+using System.Globalization;
 
 namespace AiEnergyPipeline.Tests.Gap;
 
@@ -17,7 +19,7 @@ public class GapModelTests
 
         Assert.Equal([2025, 2026, 2027, 2028], result.ByYear.Select(r => r.Year));
         Assert.Equal([0, 5, 10, 10], result.ByYear.Select(r => r.AiDemandGw));
-        Assert.Equal([DemandBasis.Published, DemandBasis.Interpolated, DemandBasis.Published, DemandBasis.ExtrapolatedFlat], result.ByYear.Select(r => r.AiDemandBasis));
+        Assert.Equal([ScenarioValueBasis.Published, ScenarioValueBasis.Interpolated, ScenarioValueBasis.Published, ScenarioValueBasis.ExtrapolatedFlat], result.ByYear.Select(r => r.AiDemandBasis));
         Assert.Equal([0, 10, 20, 30], result.ByYear.Select(r => r.OtherLoadGrowthGw));
         Assert.All(result.ByYear, r => Assert.Equal(GrowthBasis.Assumption, r.OtherLoadGrowthBasis));
         Assert.Equal([0, 0.4, 0.55, 0.28], result.ByYear.Select(r => r.FirmAdditionsGw));
@@ -97,7 +99,7 @@ public class GapModelTests
         var result = GapModel.Compute(GapTestData.Inputs(late), GapTestData.Settings());
 
         Assert.Equal([0, 0, 0, 2], result.ByYear.Select(r => r.AiDemandGw));
-        Assert.Equal(DemandBasis.ExtrapolatedFlat, result.ByYear[0].AiDemandBasis);
+        Assert.Equal(ScenarioValueBasis.ExtrapolatedFlat, result.ByYear[0].AiDemandBasis);
         Assert.Contains(result.Notes, n => n.Contains("late has no point at or before base year 2025", StringComparison.Ordinal));
     }
 

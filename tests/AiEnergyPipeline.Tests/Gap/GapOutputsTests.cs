@@ -1,7 +1,9 @@
+using AiEnergyPipeline.Gap;
+using AiEnergyPipeline.Tables;
+using AiEnergyPipeline.TestKit;
+using AiEnergyPipeline.Vocabulary;
 using System.Text.Json;
 using System.Xml.Linq;
-using AiEnergyPipeline.Gap;
-using AiEnergyPipeline.TestKit;
 
 namespace AiEnergyPipeline.Tests.Gap;
 
@@ -41,7 +43,7 @@ public class GapOutputsTests
         Assert.Contains("US firm supply additions vs AI demand since 2025", texts);
         Assert.Contains("Year", texts);
         Assert.Contains("Capacity added since 2025 (GW)", texts);
-        Assert.Contains(GapChart.SupplyTitle, texts);
+        Assert.Contains(GapChartSvg.SupplyTitle, texts);
         Assert.Contains("AI demand: s1", texts);
         Assert.Contains(texts, t => t.StartsWith("Sources: EIA-860M", StringComparison.Ordinal) && t.Contains("Publisher", StringComparison.Ordinal) && t.Contains("Run 20261127T060000Z-ab12cd", StringComparison.Ordinal));
     }

@@ -1,4 +1,5 @@
 using AiEnergyPipeline.Gap;
+using AiEnergyPipeline.Vocabulary;
 
 namespace AiEnergyPipeline.Tests.Gap;
 

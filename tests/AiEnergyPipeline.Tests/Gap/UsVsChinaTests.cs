@@ -1,6 +1,7 @@
 using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.Gap;
-using AiEnergyPipeline.Normalise;
+using AiEnergyPipeline.Sources;
+using AiEnergyPipeline.Sources.Ember;
 using AiEnergyPipeline.Tables;
 using AiEnergyPipeline.TestKit;
 using Microsoft.Extensions.Logging.Abstractions;

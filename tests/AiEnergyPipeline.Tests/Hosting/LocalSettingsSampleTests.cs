@@ -1,12 +1,19 @@
-using System.Reflection;
-using System.Text.Json;
 using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.Hosting;
 using AiEnergyPipeline.Pipeline;
 using AiEnergyPipeline.Pipeline.FanOut;
+using AiEnergyPipeline.Pipeline.Sweep;
+using AiEnergyPipeline.Sources.Curated;
+using AiEnergyPipeline.Sources.Eia860m;
+using AiEnergyPipeline.Sources.Eia930;
+using AiEnergyPipeline.Sources.Ember;
+using AiEnergyPipeline.Sources.Queues;
+using AiEnergyPipeline.Vocabulary;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NCrontab;
+using System.Reflection;
+using System.Text.Json;
 
 namespace AiEnergyPipeline.Tests.Hosting;
 

@@ -1,10 +1,11 @@
-using System.Reflection;
-using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.Hosting;
+using AiEnergyPipeline.Hosting.Validation;
+using AiEnergyPipeline.Sources.Ember;
 using AiEnergyPipeline.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using System.Reflection;
 
 namespace AiEnergyPipeline.Tests.Hosting;
 

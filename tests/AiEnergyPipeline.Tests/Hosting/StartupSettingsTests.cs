@@ -1,5 +1,6 @@
 using AiEnergyPipeline.Functions;
-using AiEnergyPipeline.Hosting;
+using AiEnergyPipeline.Hosting.Validation;
+using AiEnergyPipeline.Hosting.Validation.Rules;
 using AiEnergyPipeline.TestKit;
 
 namespace AiEnergyPipeline.Tests.Hosting;

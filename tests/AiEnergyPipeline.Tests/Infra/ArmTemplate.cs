@@ -1,7 +1,7 @@
+using AiEnergyPipeline.TestKit;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using AiEnergyPipeline.TestKit;
 
 namespace AiEnergyPipeline.Tests.Infra;
 

@@ -1,5 +1,6 @@
-using System.Text;
+using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.Recompute;
+using System.Text;
 using static AiEnergyPipeline.Tests.Recompute.RecomputeSamples;
 
 namespace AiEnergyPipeline.Tests.Recompute;

@@ -1,4 +1,6 @@
+using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.Recompute;
+using AiEnergyPipeline.Sources.Curated;
 using static AiEnergyPipeline.Tests.Recompute.RecomputeSamples;
 
 namespace AiEnergyPipeline.Tests.Recompute;

@@ -1,5 +1,7 @@
-using System.Text;
+using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.Recompute;
+using AiEnergyPipeline.Sources.Curated;
+using System.Text;
 using static AiEnergyPipeline.Tests.Recompute.RecomputeSamples;
 
 namespace AiEnergyPipeline.Tests.Recompute;

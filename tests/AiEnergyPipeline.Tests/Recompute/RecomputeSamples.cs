@@ -1,5 +1,6 @@
-using System.Text;
+using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.Recompute;
+using System.Text;
 
 namespace AiEnergyPipeline.Tests.Recompute;
 

@@ -1,8 +1,7 @@
-using System.Net.Http;
-using System.Net.Sockets;
-using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.Storage;
 using Azure;
+using System.Net.Http;
+using System.Net.Sockets;
 
 namespace AiEnergyPipeline.Tests.Storage;
 

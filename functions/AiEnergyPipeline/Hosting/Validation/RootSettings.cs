@@ -1,6 +1,8 @@
+using AiEnergyPipeline.Pipeline.FanOut;
+using AiEnergyPipeline.Sources.Eia930;
 using Microsoft.Extensions.Configuration;
 
-namespace AiEnergyPipeline.Hosting;
+namespace AiEnergyPipeline.Hosting.Validation;
 
 /// <summary>
 /// The settings outside any section (<c>INGEST_SCHEDULE</c>, <c>EIA_API_KEY</c>, ...), gathered
@@ -12,7 +14,7 @@ public sealed class RootSettings
     public const string SweepScheduleSetting = "SWEEP_SCHEDULE";
     public const string IngestQueueNameSetting = "INGEST_QUEUE_NAME";
     public const string IngestQueueSetting = "IngestQueue";
-    public const string EiaApiKeySetting = "EIA_API_KEY";
+    public const string EiaApiKeySetting = Eia930ApiOptions.ApiKeySetting;
     public const string WebJobsStorageSetting = "AzureWebJobsStorage";
     public const string WorkerRuntimeSetting = "FUNCTIONS_WORKER_RUNTIME";
 

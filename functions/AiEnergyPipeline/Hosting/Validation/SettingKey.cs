@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace AiEnergyPipeline.Hosting;
+namespace AiEnergyPipeline.Hosting.Validation;
 
 /// <summary>
 /// Names settings the way operators set them: environment variables and app settings use

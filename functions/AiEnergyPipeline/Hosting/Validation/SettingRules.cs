@@ -1,20 +1,8 @@
+using AiEnergyPipeline.Sources.Queues;
+using AiEnergyPipeline.Vocabulary;
 using Microsoft.Extensions.Options;
 
-namespace AiEnergyPipeline.Hosting;
-
-/// <summary>One setting a rule set checks: its key as operators set it (list entries as <c>__{i}__</c>) and what it allows.</summary>
-public sealed record SettingRule(string Key, string Allowed);
-
-/// <summary>The rules of one options type, without its type parameter: what start-up validation, the docs test and binder errors read.</summary>
-public interface ISettingRules
-{
-    Type OptionsType { get; }
-
-    /// <summary>The configuration section, such as <c>Sources:Http</c>; blank for top-level settings.</summary>
-    string Section { get; }
-
-    IReadOnlyList<SettingRule> Rules { get; }
-}
+namespace AiEnergyPipeline.Hosting.Validation;
 
 /// <summary>
 /// The rules of one options type, as an options validator: each rule names its setting and what

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 
-namespace AiEnergyPipeline.Hosting;
+namespace AiEnergyPipeline.Hosting.Validation;
 
 /// <summary>Checks of values that several settings share: paths, storage names, connection strings, service versions.</summary>
 public static partial class SettingValues

@@ -1,4 +1,4 @@
-namespace AiEnergyPipeline.Hosting;
+namespace AiEnergyPipeline.Hosting.Validation;
 
 /// <summary>
 /// A setting with a bad value: the message is one line that names the setting as operators set it

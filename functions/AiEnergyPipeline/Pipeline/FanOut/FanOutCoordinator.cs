@@ -2,12 +2,10 @@ using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.Storage;
 using AiEnergyPipeline.Tables;
+using AiEnergyPipeline.Vocabulary;
 using Microsoft.Extensions.Logging;
 
 namespace AiEnergyPipeline.Pipeline.FanOut;
-
-/// <summary>How starting a fanned-out run went: the plan that runs, and whether an earlier start of the same occurrence already owned it.</summary>
-public sealed record FanOutStart(string PlanId, int Partitions, bool AlreadyStarted, string Message);
 
 /// <summary>
 /// Drives an <see cref="IPartitionedIngest"/> through a queue: the start plans and enqueues one

@@ -1,5 +1,5 @@
-using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.Storage;
+using AiEnergyPipeline.Vocabulary;
 
 namespace AiEnergyPipeline.Pipeline.FanOut;
 
@@ -125,12 +125,3 @@ public sealed class FanOutWorkState(IDatasetStore store, TimeProvider time)
         return stored is null ? null : await PublishedJson.DeserializeAsync<T>(stored.Content, cancellationToken);
     }
 }
-
-public sealed record OccurrenceClaim(string Occurrence, string PlanId, DateTimeOffset ClaimedAtUtc);
-
-public sealed record CompletingClaim(string PlanId, string? MessageId, DateTimeOffset ClaimedAtUtc);
-
-public sealed record CompletionClaim(string PlanId, string Claimant, DateTimeOffset ClaimedAtUtc);
-
-/// <summary>work/{planId}/outcome.json: how a fanned-out run ended.</summary>
-public sealed record FanOutRunOutcome(string PlanId, RunStatus Status, string RunId, string? LatestRunId, string Message, DateTimeOffset CompletedAtUtc);

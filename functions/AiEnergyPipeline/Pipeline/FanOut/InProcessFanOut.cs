@@ -1,3 +1,4 @@
+using AiEnergyPipeline.Pipeline.Sweep;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AiEnergyPipeline.Pipeline.FanOut;

@@ -1,16 +1,11 @@
+using AiEnergyPipeline.Storage;
+using AiEnergyPipeline.Tables;
+using AiEnergyPipeline.Vocabulary;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using AiEnergyPipeline.Publish;
 
 namespace AiEnergyPipeline.Pipeline.FanOut;
-
-/// <summary>What a message on the ingest queue asks for: one partition of a plan, or the plan's completion.</summary>
-public enum IngestMessageKind
-{
-    Partition,
-    Complete,
-}
 
 /// <summary>
 /// One message of a fanned-out run. It names the plan and the partition only: everything else
@@ -68,6 +63,3 @@ public sealed record IngestMessage(IngestMessageKind Kind, string PlanId, string
 
     private static string Excerpt(string text) => text.Length > 120 ? text[..120] + "..." : text;
 }
-
-/// <summary>A message that no retry can make valid; the queue moves it to the poison queue after its retries.</summary>
-public sealed class InvalidIngestMessageException(string message) : Exception(message);

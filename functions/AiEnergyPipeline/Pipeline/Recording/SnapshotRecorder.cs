@@ -1,9 +1,11 @@
-using System.Text.Json;
 using AiEnergyPipeline.Fetch;
+using AiEnergyPipeline.Sources.Curated;
+using AiEnergyPipeline.Sources.Eia930;
 using AiEnergyPipeline.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using System.Text.Json;
 
 namespace AiEnergyPipeline.Pipeline.Recording;
 

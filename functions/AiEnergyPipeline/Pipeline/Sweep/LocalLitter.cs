@@ -1,3 +1,5 @@
+using AiEnergyPipeline.Tables;
+
 namespace AiEnergyPipeline.Pipeline.Sweep;
 
 /// <summary>

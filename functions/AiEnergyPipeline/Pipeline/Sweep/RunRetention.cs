@@ -1,9 +1,6 @@
-using AiEnergyPipeline.Publish;
+using AiEnergyPipeline.Vocabulary;
 
 namespace AiEnergyPipeline.Pipeline.Sweep;
-
-/// <summary>A complete run (its datapackage.json is in the store) and the run it was recomputed from, if any.</summary>
-public sealed record CompleteRun(string RunId, string? DerivedFrom);
 
 /// <summary>
 /// Which complete runs the retention policy keeps, and why: the one latest.json points at, the

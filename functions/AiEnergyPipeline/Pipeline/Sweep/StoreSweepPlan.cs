@@ -1,11 +1,12 @@
 using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.Storage;
+using AiEnergyPipeline.Vocabulary;
 
 namespace AiEnergyPipeline.Pipeline.Sweep;
 
 /// <summary>The objects of one runs/{id}/ folder, as listed.</summary>
 /// <param name="Unreadable">Its datapackage.json is there but cannot be read: kept, never judged.</param>
-internal sealed record RunFolder(string RunId, IReadOnlyList<StoredObjectInfo> Objects, bool Complete, string? DerivedFrom, bool Unreadable);
+internal sealed record StoredRunFolder(string RunId, IReadOnlyList<StoredObjectInfo> Objects, bool Complete, string? DerivedFrom, bool Unreadable);
 
 /// <summary>What to remove: the report's line, and the store paths, in the order to delete them.</summary>
 internal sealed record SweepTarget(SweptItem Item, IReadOnlyList<string> Paths);
@@ -31,7 +32,7 @@ internal sealed class StoreSweepPlan(DateTimeOffset now, SweepOptions settings)
     }
 
     /// <param name="kept">Receives each complete run kept and why.</param>
-    public IEnumerable<SweepTarget> Runs(IReadOnlyList<RunFolder> runs, string? latestRunId, List<KeptRun> kept)
+    public IEnumerable<SweepTarget> Runs(IReadOnlyList<StoredRunFolder> runs, string? latestRunId, List<KeptRun> kept)
     {
         var targets = new List<SweepTarget>();
         foreach (var run in runs.Where(r => !r.Complete && r.RunId != latestRunId))

@@ -1,7 +1,8 @@
-using AiEnergyPipeline.Hosting;
 using AiEnergyPipeline.Pipeline.FanOut;
 using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.Storage;
+using AiEnergyPipeline.Tables;
+using AiEnergyPipeline.Vocabulary;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -143,9 +144,9 @@ public sealed partial class StoreSweeper(
     }
 
     /// <summary>Each run folder's objects, and for a complete run the run it derives from (read from its data package).</summary>
-    private async Task<List<RunFolder>> ReadRunsAsync(IEnumerable<StoredObjectInfo> objects, CancellationToken cancellationToken)
+    private async Task<List<StoredRunFolder>> ReadRunsAsync(IEnumerable<StoredObjectInfo> objects, CancellationToken cancellationToken)
     {
-        var folders = new List<RunFolder>();
+        var folders = new List<StoredRunFolder>();
         foreach (var group in objects.GroupBy(i => i.Path.Split('/')[1], StringComparer.Ordinal))
         {
             var runId = group.Key;
@@ -161,12 +162,12 @@ public sealed partial class StoreSweeper(
                 catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
                 {
                     // An unreadable data package is not judged complete, nor deleted as half: kept, for a person to look at.
-                    folders.Add(new RunFolder(runId, items, Complete: true, DerivedFrom: null, Unreadable: true));
+                    folders.Add(new StoredRunFolder(runId, items, Complete: true, DerivedFrom: null, Unreadable: true));
                     continue;
                 }
             }
 
-            folders.Add(new RunFolder(runId, items, complete, derivedFrom, Unreadable: false));
+            folders.Add(new StoredRunFolder(runId, items, complete, derivedFrom, Unreadable: false));
         }
 
         return folders;

@@ -1,12 +1,14 @@
-using System.Text.Json;
 using AiEnergyPipeline.Functions;
 using AiEnergyPipeline.IntegrationTests.Infrastructure;
 using AiEnergyPipeline.Pipeline;
 using AiEnergyPipeline.Pipeline.FanOut;
 using AiEnergyPipeline.Publish;
+using AiEnergyPipeline.Tables;
+using AiEnergyPipeline.Vocabulary;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
+using System.Text.Json;
 
 namespace AiEnergyPipeline.IntegrationTests.Pipeline.FanOut;
 

@@ -1,10 +1,11 @@
-using System.Text.Json;
 using AiEnergyPipeline.IntegrationTests.Infrastructure;
 using AiEnergyPipeline.Pipeline;
 using AiEnergyPipeline.Pipeline.FanOut;
 using AiEnergyPipeline.Publish;
+using AiEnergyPipeline.Vocabulary;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using System.Text.Json;
 
 namespace AiEnergyPipeline.IntegrationTests.Pipeline.FanOut;
 

@@ -1,10 +1,13 @@
-using System.Collections.Concurrent;
-using System.Globalization;
-using System.Text;
+using AiEnergyPipeline.Fetch;
+using AiEnergyPipeline.IntegrationTests.Sources.Eia930;
 using AiEnergyPipeline.Pipeline;
 using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.Storage;
 using AiEnergyPipeline.Tables;
+using AiEnergyPipeline.Vocabulary;
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
 
 namespace AiEnergyPipeline.IntegrationTests.Pipeline.FanOut;
 

@@ -1,8 +1,9 @@
-using System.Diagnostics;
 using AiEnergyPipeline.IntegrationTests.Infrastructure;
 using AiEnergyPipeline.Pipeline;
 using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.TestKit;
+using AiEnergyPipeline.Vocabulary;
+using System.Diagnostics;
 
 namespace AiEnergyPipeline.IntegrationTests.Pipeline.Faults;
 

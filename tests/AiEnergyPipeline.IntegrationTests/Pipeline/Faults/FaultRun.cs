@@ -1,13 +1,14 @@
-using System.Diagnostics;
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using AiEnergyPipeline.Functions;
 using AiEnergyPipeline.IntegrationTests.Infrastructure;
 using AiEnergyPipeline.Pipeline;
+using AiEnergyPipeline.Vocabulary;
 using Azure.Storage.Blobs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace AiEnergyPipeline.IntegrationTests.Pipeline.Faults;
 

@@ -1,11 +1,13 @@
-using System.Security.Cryptography;
 using AiEnergyPipeline.IntegrationTests.Infrastructure;
 using AiEnergyPipeline.Pipeline;
 using AiEnergyPipeline.Publish;
+using AiEnergyPipeline.Recompute;
 using AiEnergyPipeline.Storage;
+using AiEnergyPipeline.Vocabulary;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using System.Security.Cryptography;
 
 namespace AiEnergyPipeline.IntegrationTests.Pipeline.Faults;
 

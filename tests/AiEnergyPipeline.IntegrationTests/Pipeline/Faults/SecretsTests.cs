@@ -1,7 +1,6 @@
-using System.Text;
 using AiEnergyPipeline.IntegrationTests.Infrastructure;
-using AiEnergyPipeline.Pipeline;
 using AiEnergyPipeline.Publish;
+using System.Text;
 
 namespace AiEnergyPipeline.IntegrationTests.Pipeline.Faults;
 

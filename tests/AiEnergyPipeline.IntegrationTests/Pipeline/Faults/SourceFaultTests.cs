@@ -1,7 +1,7 @@
-using System.Globalization;
 using AiEnergyPipeline.IntegrationTests.Infrastructure;
-using AiEnergyPipeline.Pipeline;
 using AiEnergyPipeline.Publish;
+using AiEnergyPipeline.Vocabulary;
+using System.Globalization;
 
 namespace AiEnergyPipeline.IntegrationTests.Pipeline.Faults;
 

@@ -1,11 +1,15 @@
-using System.Text.Json;
+using AiEnergyPipeline.Cli;
 using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.IntegrationTests.Infrastructure;
+using AiEnergyPipeline.IntegrationTests.Sources.Eia930;
 using AiEnergyPipeline.Pipeline;
 using AiEnergyPipeline.Pipeline.FanOut;
 using AiEnergyPipeline.Pipeline.Recording;
 using AiEnergyPipeline.Publish;
+using AiEnergyPipeline.Sources.Curated;
+using AiEnergyPipeline.Vocabulary;
 using Microsoft.Extensions.DependencyInjection;
+using System.Text.Json;
 
 namespace AiEnergyPipeline.IntegrationTests.Pipeline.Recording;
 

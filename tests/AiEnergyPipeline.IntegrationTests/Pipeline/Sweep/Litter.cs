@@ -1,7 +1,8 @@
-using System.Globalization;
-using System.Text;
 using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.Storage;
+using AiEnergyPipeline.Vocabulary;
+using System.Globalization;
+using System.Text;
 
 namespace AiEnergyPipeline.IntegrationTests.Pipeline.Sweep;
 

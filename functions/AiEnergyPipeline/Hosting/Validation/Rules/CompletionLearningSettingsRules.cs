@@ -1,6 +1,7 @@
 using AiEnergyPipeline.Gap;
+using AiEnergyPipeline.Sources.Queues;
 
-namespace AiEnergyPipeline.Hosting;
+namespace AiEnergyPipeline.Hosting.Validation.Rules;
 
 /// <summary>Section <c>Gap:CompletionWeights</c>: how many cohorts a measured completion weight pools, and how much planned capacity it needs.</summary>
 public sealed class CompletionLearningSettingsRules : SettingRules<CompletionLearningOptions>

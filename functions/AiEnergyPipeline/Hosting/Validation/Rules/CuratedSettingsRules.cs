@@ -1,6 +1,6 @@
-using AiEnergyPipeline.Fetch;
+using AiEnergyPipeline.Sources.Curated;
 
-namespace AiEnergyPipeline.Hosting;
+namespace AiEnergyPipeline.Hosting.Validation.Rules;
 
 /// <summary>Section <c>Sources:Curated</c>: the folder of curated files.</summary>
 public sealed class CuratedSettingsRules : SettingRules<CuratedOptions>

@@ -1,6 +1,6 @@
-using AiEnergyPipeline.Fetch;
+using AiEnergyPipeline.Sources.Eia860m;
 
-namespace AiEnergyPipeline.Hosting;
+namespace AiEnergyPipeline.Hosting.Validation.Rules;
 
 /// <summary>Section <c>Sources:Eia860m</c>: the page of workbooks, the newest month, how far back the search goes, and the vintages read.</summary>
 public sealed class Eia860mSettingsRules : SettingRules<Eia860mOptions>

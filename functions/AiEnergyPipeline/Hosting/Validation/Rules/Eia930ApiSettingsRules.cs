@@ -1,6 +1,8 @@
-using AiEnergyPipeline.Fetch;
+using AiEnergyPipeline.Sources.Eia930;
+using AiEnergyPipeline.Sources.Queues;
+using AiEnergyPipeline.Vocabulary;
 
-namespace AiEnergyPipeline.Hosting;
+namespace AiEnergyPipeline.Hosting.Validation.Rules;
 
 /// <summary>Section <c>Sources:Eia930Api</c>: the API route, the window of hours and the guards against a runaway server.</summary>
 public sealed class Eia930ApiSettingsRules : SettingRules<Eia930ApiOptions>

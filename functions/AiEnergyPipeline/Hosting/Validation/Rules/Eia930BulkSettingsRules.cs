@@ -1,6 +1,6 @@
-using AiEnergyPipeline.Fetch;
+using AiEnergyPipeline.Sources.Eia930;
 
-namespace AiEnergyPipeline.Hosting;
+namespace AiEnergyPipeline.Hosting.Validation.Rules;
 
 /// <summary>Section <c>Sources:Eia930Bulk</c>: the folder of BALANCE files and the history read from it.</summary>
 public sealed class Eia930BulkSettingsRules : SettingRules<Eia930BulkOptions>

@@ -1,6 +1,6 @@
-using AiEnergyPipeline.Fetch;
+using AiEnergyPipeline.Sources.Ember;
 
-namespace AiEnergyPipeline.Hosting;
+namespace AiEnergyPipeline.Hosting.Validation.Rules;
 
 /// <summary>Section <c>Sources:Ember</c>: the yearly release.</summary>
 public sealed class EmberSettingsRules : SettingRules<EmberOptions>

@@ -1,7 +1,7 @@
 using AiEnergyPipeline.Pipeline.FanOut;
 using Azure.Storage.Queues;
 
-namespace AiEnergyPipeline.Hosting;
+namespace AiEnergyPipeline.Hosting.Validation.Rules;
 
 /// <summary>Section <c>IngestQueue</c>: the queue reached by identity (the connection string itself is a top-level setting).</summary>
 public sealed class IngestQueueSettingsRules : SettingRules<IngestQueueOptions>

@@ -1,7 +1,9 @@
 using AiEnergyPipeline.Pipeline.FanOut;
+using AiEnergyPipeline.Sources.Queues;
+using AiEnergyPipeline.Vocabulary;
 using Microsoft.Extensions.Options;
 
-namespace AiEnergyPipeline.Hosting;
+namespace AiEnergyPipeline.Hosting.Validation.Rules;
 
 /// <summary>Section <c>Ingest</c>: how a run's partitions are spread, and the queue's deliveries.</summary>
 public sealed class IngestSettingsRules : SettingRules<IngestOptions>

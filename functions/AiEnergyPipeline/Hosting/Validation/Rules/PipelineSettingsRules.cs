@@ -1,7 +1,8 @@
 using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.Pipeline;
+using AiEnergyPipeline.Sources.Queues;
 
-namespace AiEnergyPipeline.Hosting;
+namespace AiEnergyPipeline.Hosting.Validation.Rules;
 
 /// <summary>Section <c>Pipeline</c>: where sources are read from and where a run works.</summary>
 public sealed class PipelineSettingsRules : SettingRules<PipelineOptions>

@@ -1,6 +1,8 @@
+using AiEnergyPipeline.Sources.Queues;
+using AiEnergyPipeline.Vocabulary;
 using Azure.Storage.Blobs;
 
-namespace AiEnergyPipeline.Hosting;
+namespace AiEnergyPipeline.Hosting.Validation.Rules;
 
 /// <summary>Section <c>PublishedStorage</c>: a folder, or a blob container by connection string or by URI and identity.</summary>
 public sealed class PublishedStorageSettingsRules : SettingRules<PublishedStorageOptions>

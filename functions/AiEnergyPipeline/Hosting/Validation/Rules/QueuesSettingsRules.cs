@@ -1,6 +1,7 @@
-using AiEnergyPipeline.Fetch;
+using AiEnergyPipeline.Sources.Queues;
+using AiEnergyPipeline.Vocabulary;
 
-namespace AiEnergyPipeline.Hosting;
+namespace AiEnergyPipeline.Hosting.Validation.Rules;
 
 /// <summary>
 /// Section <c>Sources:Queues</c>: each queue file. The same checks as <see cref="QueuesOptions.Resolve"/>,

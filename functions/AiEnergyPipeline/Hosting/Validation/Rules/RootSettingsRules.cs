@@ -1,7 +1,10 @@
+using AiEnergyPipeline.Pipeline.FanOut;
+using AiEnergyPipeline.Sources.Queues;
+using AiEnergyPipeline.Vocabulary;
 using Azure.Storage.Queues;
 using NCrontab;
 
-namespace AiEnergyPipeline.Hosting;
+namespace AiEnergyPipeline.Hosting.Validation.Rules;
 
 /// <summary>The top-level settings: the timer schedule, the ingest queue's name and connection, the EIA key and the host's own.</summary>
 public sealed class RootSettingsRules : SettingRules<RootSettings>

@@ -1,6 +1,7 @@
 using AiEnergyPipeline.Fetch;
+using AiEnergyPipeline.Sources.Queues;
 
-namespace AiEnergyPipeline.Hosting;
+namespace AiEnergyPipeline.Hosting.Validation.Rules;
 
 /// <summary>
 /// Section <c>Sources:Http</c>. The ranges keep Microsoft.Extensions.Http.Resilience's own rules

@@ -1,7 +1,8 @@
-using System.Globalization;
 using AiEnergyPipeline.Fetch;
+using AiEnergyPipeline.Sources.Queues;
+using System.Globalization;
 
-namespace AiEnergyPipeline.Hosting;
+namespace AiEnergyPipeline.Hosting.Validation.Rules;
 
 /// <summary>
 /// Section <c>Sources:Limits</c>. Each limit may be raised for a genuine file, but not switched

@@ -1,6 +1,6 @@
 using AiEnergyPipeline.Pipeline.Sweep;
 
-namespace AiEnergyPipeline.Hosting;
+namespace AiEnergyPipeline.Hosting.Validation.Rules;
 
 /// <summary>
 /// Section <c>Sweep</c>. Every age is at least ten minutes, so that nothing a run is still writing

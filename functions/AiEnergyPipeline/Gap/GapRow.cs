@@ -1,0 +1,14 @@
+namespace AiEnergyPipeline.Gap;
+
+/// <summary>One row of gap_by_year (Region null) or gap_by_region; values rounded to 6 decimals.</summary>
+public sealed record GapRow(
+    string ScenarioId,
+    string? Region,
+    int Year,
+    double AiDemandGw,
+    string AiDemandBasis,
+    double OtherLoadGrowthGw,
+    string OtherLoadGrowthBasis,
+    double ReserveMargin,
+    double FirmAdditionsGw,
+    double GapGw);

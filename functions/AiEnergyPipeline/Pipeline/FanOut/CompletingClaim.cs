@@ -1,0 +1,3 @@
+namespace AiEnergyPipeline.Pipeline.FanOut;
+
+public sealed record CompletingClaim(string PlanId, string? MessageId, DateTimeOffset ClaimedAtUtc);

@@ -1,0 +1,3 @@
+namespace AiEnergyPipeline.Pipeline.FanOut;
+
+public sealed record CompletionClaim(string PlanId, string Claimant, DateTimeOffset ClaimedAtUtc);

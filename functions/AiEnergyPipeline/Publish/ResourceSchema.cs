@@ -1,0 +1,5 @@
+using AiEnergyPipeline.Tables;
+
+namespace AiEnergyPipeline.Publish;
+
+public sealed record ResourceSchema(IReadOnlyList<FieldSchema> Fields, IReadOnlyList<string> PrimaryKey);

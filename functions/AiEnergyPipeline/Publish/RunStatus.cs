@@ -1,0 +1,8 @@
+namespace AiEnergyPipeline.Publish;
+
+public enum RunStatus
+{
+    Published,
+    Unchanged,
+    Failed,
+}

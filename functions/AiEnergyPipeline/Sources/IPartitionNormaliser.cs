@@ -1,0 +1,17 @@
+using AiEnergyPipeline.Fetch;
+
+namespace AiEnergyPipeline.Sources;
+
+/// <summary>
+/// Normalises one partition's file on its own (on any instance), so that its outputs can be cached
+/// by the file's content and reused while it is unchanged: one implementation per partitioned source.
+/// </summary>
+public interface IPartitionNormaliser
+{
+    /// <summary>The partitioned source whose files this reads, such as eia930_bulk.</summary>
+    string Source { get; }
+
+    /// <summary>Writes the partition's part files into <paramref name="outputDirectory"/>; rows that cannot be read go to <paramref name="quarantine"/>.</summary>
+    /// <exception cref="SourceException">The file cannot be read at all: the partition fails, naming it.</exception>
+    Task<PartitionResult> NormaliseAsync(FetchedFile file, string outputDirectory, string partName, Action<QuarantineRecord> quarantine, CancellationToken cancellationToken);
+}

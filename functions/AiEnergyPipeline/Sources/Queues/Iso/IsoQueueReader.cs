@@ -1,0 +1,89 @@
+using AiEnergyPipeline.Fetch;
+using AiEnergyPipeline.Tabular;
+
+namespace AiEnergyPipeline.Sources.Queues.Iso;
+
+/// <summary>
+/// Reads an ISO's queue file with its <see cref="IsoQueueLayout"/>: every sheet whose header has the
+/// layout's required columns is read (notes, legends and summary sheets are passed over); rows
+/// without a queue id and without a capacity (titles repeated, legends and footers below the data)
+/// are passed over too. A file with no such sheet fails, naming the file and the columns the
+/// closest sheet missed, so that the ISO fails while the others publish.
+/// </summary>
+public static class IsoQueueReader
+{
+    /// <exception cref="SourceException">No sheet has the layout's columns.</exception>
+    public static IEnumerable<QueueProject> Read(FetchedFile file, IReadOnlyList<IsoSheet> sheets, IsoQueueLayout layout, Action<QuarantineRecord> quarantine)
+    {
+        // Headers are checked before any row is given, so that a wrong layout fails before the file's rows are counted.
+        var found = new List<(IsoSheet Sheet, List<SheetRow> Head, IEnumerator<SheetRow> Remaining, ColumnMap Map, IReadOnlyList<string?> Headers, int Index)>();
+        (string Sheet, IReadOnlyList<string> Missing)? closest = null;
+        foreach (var sheet in sheets)
+        {
+            var rest = sheet.Rows().GetEnumerator();
+            var head = new List<SheetRow>();
+            while (head.Count < IsoHeader.ScanRows && rest.MoveNext())
+            {
+                head.Add(rest.Current);
+            }
+
+            var (map, headers, index, missing) = IsoHeader.Find(head, layout.Specs);
+            if (map is null)
+            {
+                rest.Dispose();
+                if (closest is null || missing.Count < closest.Value.Missing.Count)
+                {
+                    closest = (sheet.Name, missing);
+                }
+
+                continue;
+            }
+
+            found.Add((sheet, head, rest, map, headers, index));
+        }
+
+        if (found.Count == 0)
+        {
+            // Named as the ISO names them (the first header each field has had), not by the reader's field names.
+            var detail = closest is { } c ? $"the closest, sheet '{c.Sheet}': {ColumnMap.MissingMessage(c.Missing.Select(m => HeaderOf(layout, m)).ToList())}" : "the file has no sheets.";
+            throw new SourceException(file.Source, file.FileName, $"not in the {layout.Region} queue layout: no sheet has its columns; {detail}");
+        }
+
+        return ReadSheets(file, found.Select(f => new FoundSheet(f.Sheet.Name, f.Head.Skip(f.Index + 1), f.Remaining, f.Map, f.Headers)).ToList(), layout, quarantine);
+    }
+
+    private static IEnumerable<QueueProject> ReadSheets(FetchedFile file, List<FoundSheet> sheets, IsoQueueLayout layout, Action<QuarantineRecord> quarantine)
+    {
+        foreach (var sheet in sheets)
+        {
+            using var rest = sheet.Rest;
+            foreach (var raw in sheet.Head.Concat(Remaining(rest)))
+            {
+                var row = new IsoRow(raw, sheet.Map, sheet.Headers);
+                var project = IsoRowReader.Read(row, sheet.Name, file, layout, out var reason);
+                if (project is not null)
+                {
+                    yield return project;
+                }
+                else if (reason is not null)
+                {
+                    var location = new QueueRowLocation(row.Number, sheet.Name);
+                    quarantine(new QuarantineRecord(file.Source, file.FileName, file.RawPath, row.Number, location.ReasonPrefix + reason, row.Excerpt()));
+                }
+            }
+        }
+    }
+
+    private static string HeaderOf(IsoQueueLayout layout, string field) =>
+        layout.Specs.First(s => s.Name == field) is { Aliases.Length: > 0 } spec ? spec.Aliases[0] : field;
+
+    private static IEnumerable<SheetRow> Remaining(IEnumerator<SheetRow> rows)
+    {
+        while (rows.MoveNext())
+        {
+            yield return rows.Current;
+        }
+    }
+
+    private sealed record FoundSheet(string Name, IEnumerable<SheetRow> Head, IEnumerator<SheetRow> Rest, ColumnMap Map, IReadOnlyList<string?> Headers);
+}

@@ -1,0 +1,33 @@
+using System.Globalization;
+using CsvHelper;
+
+namespace AiEnergyPipeline.Sources.Queues;
+
+/// <summary>
+/// Reads a published queue_projects CSV as queue_changes compares it. A run of an older version has
+/// no project_key column: its queue id is the key, as it was then.
+/// </summary>
+public static class QueueSnapshotCsv
+{
+    public static List<QueueSnapshotRow> Read(Stream content)
+    {
+        using var csv = CsvReader.Create(content, CsvReaderOptions.Default with { Separator = ',', AllowLineBreaksInQuotes = true }, leaveOpen: true);
+        var columns = csv.Headers.Select((h, i) => (h, i)).ToDictionary(p => p.h.Trim(), p => p.i, StringComparer.Ordinal);
+        string Field(string name) => columns.TryGetValue(name, out var i) && i < csv.FieldCount ? csv.GetString(i).Trim() : "";
+        var rows = new List<QueueSnapshotRow>();
+        while (csv.Read())
+        {
+            var id = Field("queue_id");
+            var key = Field("project_key");
+            rows.Add(new QueueSnapshotRow(
+                Field("region"),
+                key.Length > 0 ? key : id,
+                id,
+                Field("status"),
+                double.TryParse(Field("capacity_mw"), NumberStyles.Float, CultureInfo.InvariantCulture, out var mw) ? mw : null,
+                DateOnly.TryParseExact(Field("proposed_completion_date"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null));
+        }
+
+        return rows;
+    }
+}

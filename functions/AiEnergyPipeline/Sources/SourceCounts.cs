@@ -1,0 +1,12 @@
+namespace AiEnergyPipeline.Sources;
+
+/// <summary>Rows of one source: read, written to tables, set aside as superseded by a better source.</summary>
+public sealed class SourceCounts
+{
+    public long RowsIn { get; set; }
+    public long RowsOut { get; set; }
+    public long RowsSuperseded { get; set; }
+
+    /// <summary>What the report says of the source beyond its counts: a file that failed while the others were read, values kept but not understood.</summary>
+    public List<string> Notes { get; } = [];
+}

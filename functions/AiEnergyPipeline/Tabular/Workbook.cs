@@ -1,0 +1,122 @@
+using System.Globalization;
+using AiEnergyPipeline.Fetch;
+using ExcelDataReader;
+
+namespace AiEnergyPipeline.Tabular;
+
+/// <summary>
+/// Reads .xlsx workbooks row by row (ExcelDataReader streams each sheet's XML; only the shared
+/// strings table is held in memory), so a large sheet does not need its size in memory.
+/// </summary>
+public static class Workbook
+{
+    private static readonly byte[] ZipMagic = [0x50, 0x4B, 0x03, 0x04];
+
+    private static readonly ExcelReaderConfiguration Configuration = CreateConfiguration();
+
+    // ExcelDataReader asks for code page 1252 as its fallback even for .xlsx (whose text is
+    // Unicode), and .NET serves code pages only through this provider.
+    private static ExcelReaderConfiguration CreateConfiguration()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        return new ExcelReaderConfiguration { FallbackEncoding = System.Text.Encoding.UTF8 };
+    }
+
+    /// <summary>Whether the stream starts as a ZIP file (an .xlsx is one); servers answer missing files with HTML and status 200.</summary>
+    public static bool StartsLikeXlsx(ReadOnlySpan<byte> head) => head.Length >= 4 && head[..4].SequenceEqual(ZipMagic);
+
+    public static bool IsXlsxFile(string path)
+    {
+        Span<byte> head = stackalloc byte[4];
+        using var file = File.OpenRead(path);
+        return file.ReadAtLeast(head, 4, throwOnEndOfStream: false) == 4 && StartsLikeXlsx(head);
+    }
+
+    public static IReadOnlyList<string> SheetNames(string path)
+    {
+        using var stream = File.OpenRead(path);
+        using var reader = ExcelReaderFactory.CreateOpenXmlReader(stream, Configuration);
+        var names = new List<string>();
+        do
+        {
+            names.Add(reader.Name);
+        }
+        while (reader.NextResult());
+        return names;
+    }
+
+    /// <summary>The rows of one sheet, in order; blank rows are skipped. Throws <see cref="InvalidDataException"/> when the sheet is absent.</summary>
+    /// <param name="limits">Rows and columns allowed (defaults when null); <see cref="WorkbookGuard"/> checks the rest before.</param>
+    /// <exception cref="LimitExceededException">The sheet has more rows or columns than allowed.</exception>
+    public static IEnumerable<SheetRow> ReadSheet(string path, string sheetName, SourceLimitsOptions? limits = null)
+    {
+        limits ??= new SourceLimitsOptions();
+        using var stream = File.OpenRead(path);
+        using var reader = ExcelReaderFactory.CreateOpenXmlReader(stream, Configuration);
+        while (!string.Equals(reader.Name, sheetName, StringComparison.OrdinalIgnoreCase))
+        {
+            if (!reader.NextResult())
+            {
+                throw new InvalidDataException($"the workbook has no sheet '{sheetName}'.");
+            }
+        }
+
+        while (reader.Read())
+        {
+            // Row numbers can jump (r="5000000"): ExcelDataReader fills the gap with empty rows,
+            // and a dimension or a far cell widens every row, so both are checked as read.
+            if (reader.Depth >= limits.MaxSheetRows)
+            {
+                throw new LimitExceededException($"sheet '{sheetName}': the row count", limits.MaxSheetRows, SourceLimitsOptions.Setting(nameof(limits.MaxSheetRows)));
+            }
+
+            if (reader.FieldCount > limits.MaxSheetColumns)
+            {
+                throw new LimitExceededException($"sheet '{sheetName}': the column count ({reader.FieldCount})", limits.MaxSheetColumns, SourceLimitsOptions.Setting(nameof(limits.MaxSheetColumns)));
+            }
+
+            var values = new object?[reader.FieldCount];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = reader.GetValue(i);
+            }
+
+            var row = new SheetRow(reader.Depth + 1, values);
+            if (!row.IsBlank)
+            {
+                yield return row;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Finds the header row among the first <paramref name="scanRows"/> rows (title rows sit above it)
+    /// as the one that matches most required columns, and maps its columns.
+    /// </summary>
+    /// <returns>The map and the header row's number, or null with the columns missing from the best candidate.</returns>
+    public static (ColumnMap? Map, int HeaderRow, IReadOnlyList<string> Missing) FindHeader(IEnumerator<SheetRow> rows, IReadOnlyList<ColumnSpec> specs, int scanRows = 30)
+    {
+        IReadOnlyList<string> bestMissing = specs.Where(s => s.Required).Select(s => s.Name).ToList();
+        var bestScore = -1;
+        for (var scanned = 0; scanned < scanRows && rows.MoveNext(); scanned++)
+        {
+            var cells = rows.Current.Texts();
+            var score = ColumnMap.Score(cells, specs);
+            if (score <= bestScore)
+            {
+                continue;
+            }
+
+            bestScore = score;
+            var map = ColumnMap.TryCreate(cells, specs, out var missing);
+            if (map is not null)
+            {
+                return (map, rows.Current.Number, []);
+            }
+
+            bestMissing = missing;
+        }
+
+        return (null, 0, bestMissing);
+    }
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Xml;
+using AiEnergyPipeline.Fetch;
+
+namespace AiEnergyPipeline.Tabular;
+
+/// <summary>
+/// Checks an .xlsx against the <see cref="SourceLimitsOptions"/> before ExcelDataReader opens it.
+/// ExcelDataReader reads each cell and the whole shared strings table into strings and may scan
+/// a sheet whole before the first row: a 3 MB workbook whose one cell expands to 3 GB would take
+/// that much memory, and one of 60 million tiny rows minutes. So the declared sizes of the parts
+/// come first (.NET's inflater stops at the declared size, so a part cannot expand further), then
+/// one streaming pass over the XML parts measures text in chunks without holding it, and counts rows.
+/// </summary>
+public static class WorkbookGuard
+{
+    /// <summary>Small parts are not held to the ratio: a few KB of repeated markup compresses hundreds of times, harmlessly.</summary>
+    private const long RatioGraceBytes = 1 << 20;
+
+    /// <exception cref="LimitExceededException">A part, a cell, a shared string or a sheet's rows go past their limit.</exception>
+    /// <exception cref="InvalidDataException">The file is not a readable ZIP.</exception>
+    /// <exception cref="XmlException">A part is not well-formed XML (a DTD is refused as such).</exception>
+    public static void Check(string path, SourceLimitsOptions limits)
+    {
+        using var zip = ZipFile.OpenRead(path);
+        foreach (var entry in zip.Entries)
+        {
+            CheckSize(entry, limits);
+        }
+
+        var buffer = new char[16 * 1024];
+        foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)))
+        {
+            ScanXml(entry, limits, buffer);
+        }
+    }
+
+    private static void CheckSize(ZipArchiveEntry entry, SourceLimitsOptions limits)
+    {
+        if (entry.Length > limits.MaxPartBytes)
+        {
+            throw new LimitExceededException(string.Create(CultureInfo.InvariantCulture, $"part '{entry.FullName}' expands to {entry.Length:N0} bytes, which"), limits.MaxPartBytes, SourceLimitsOptions.Setting(nameof(limits.MaxPartBytes)));
+        }
+
+        if (entry.Length > RatioGraceBytes && entry.Length > limits.MaxCompressionRatio * Math.Max(1, entry.CompressedLength))
+        {
+            var ratio = (double)entry.Length / Math.Max(1, entry.CompressedLength);
+            throw new LimitExceededException(string.Create(CultureInfo.InvariantCulture, $"part '{entry.FullName}' expands {ratio:N0} times ({entry.CompressedLength:N0} to {entry.Length:N0} bytes), which"), (long)limits.MaxCompressionRatio, SourceLimitsOptions.Setting(nameof(limits.MaxCompressionRatio)));
+        }
+    }
+
+    /// <summary>
+    /// Text is counted per shared string (an &lt;si&gt;, whose runs ExcelDataReader joins) or per
+    /// cell (a &lt;c&gt;, whose inline string may have runs too), elsewhere per text node.
+    /// </summary>
+    private static void ScanXml(ZipArchiveEntry entry, SourceLimitsOptions limits, char[] buffer)
+    {
+        var sharedStrings = entry.Name.StartsWith("sharedStrings", StringComparison.OrdinalIgnoreCase);
+        var (unitName, max, setting, what) = sharedStrings
+            ? ("si", limits.MaxSharedStringChars, nameof(limits.MaxSharedStringChars), "a shared string")
+            : ("c", limits.MaxCellChars, nameof(limits.MaxCellChars), "a cell");
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, CloseInput = true };
+        using var xml = XmlReader.Create(entry.Open(), settings);
+        long rows = 0;
+        long length = 0;
+        var unitDepth = -1;
+        while (xml.Read())
+        {
+            switch (xml.NodeType)
+            {
+                case XmlNodeType.Element:
+                    if (unitDepth < 0 || xml.Depth <= unitDepth)
+                    {
+                        length = 0;
+                        unitDepth = xml.LocalName == unitName ? xml.Depth : -1;
+                    }
+
+                    if (!sharedStrings && xml.LocalName == "row" && ++rows > limits.MaxSheetRows)
+                    {
+                        throw new LimitExceededException($"part '{entry.FullName}': the sheet's row count", limits.MaxSheetRows, SourceLimitsOptions.Setting(nameof(limits.MaxSheetRows)));
+                    }
+
+                    break;
+                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
+                    int read;
+                    while ((read = xml.ReadValueChunk(buffer, 0, buffer.Length)) > 0)
+                    {
+                        length += read;
+                        if (length > max)
+                        {
+                            throw new LimitExceededException($"part '{entry.FullName}': {what} (in characters)", max, SourceLimitsOptions.Setting(setting));
+                        }
+                    }
+
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using AiEnergyPipeline.Sources.Eia930;
+using AiEnergyPipeline.Sources.Eia930.ParquetFormat;
+using AiEnergyPipeline.Tables;
+using AiEnergyPipeline.TestKit;
+using System.Security.Cryptography;
+
+namespace AiEnergyPipeline.Tests.Sources.Eia930.ParquetFormat;
+
+/// <summary>The purpose-built ba_hourly Parquet writer, read back with Parquet.Net.</summary>
+public sealed class BaHourlyParquetWriterTests : IDisposable
+{
+    private readonly string _folder = Repository.NewTempFolder();
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task Complete_Rows_ReadBackWithTheTypesOfTheGenericSchema()
+    {
+        var path = Path.Combine(_folder, "types.parquet");
+        using (var writer = new BaHourlyParquetWriter(path))
+        {
+            writer.Add("PJM", new DateTime(2025, 7, 1, 1, 0, 0, DateTimeKind.Utc), BaSeries.Demand, 1.5, "bulk", true, DemandQuality.Ok);
+            writer.Complete("p");
+        }
+
+        var back = await ParquetReadBack.ReadAsync(path);
+
+        var generic = ParquetSchemas.For(Schemas.BaHourly).DataFields;
+        Assert.Equal(generic.Select(f => f.Name), back.Columns);
+        Assert.Equal(generic.Select(ParquetReadBack.ValueTypeOf), back.ClrTypes);
+        Assert.Equal(
+            ["BYTE_ARRAY STRING", "INT64 TIMESTAMP(utc=True,MICROS)", "BYTE_ARRAY STRING", "DOUBLE", "BYTE_ARRAY STRING", "BOOLEAN", "BYTE_ARRAY STRING"],
+            back.LogicalTypes);
+    }
+
+    [Fact]
+    public async Task Complete_ManyRowGroupsNullsAndCodes_ReadsBackEveryValue()
+    {
+        var path = Path.Combine(_folder, "rows.parquet");
+        var expected = new List<object?[]>();
+        var codes = Enumerable.Range(0, 70).Select(i => $"BA{i}").ToArray();
+        var start = new DateTime(2019, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        StagedTable table;
+        using (var writer = new BaHourlyParquetWriter(path, rowGroupRows: 1000))
+        {
+            var random = new Random(7);
+            for (var i = 0; i < 4321; i++)
+            {
+                // runs of one code, with short runs and changes mixed in, to take both encodings
+                var ba = codes[(i / (i % 3 == 0 ? 3 : 40)) % codes.Length];
+                var period = start.AddHours(i / 4);
+                var series = (BaSeries)(i % 4);
+                var value = i % 5 == 0 ? -random.Next(100000) : random.NextDouble() * 1e6;
+                bool? imputed = (i % 7) switch { 0 => null, 1 or 2 => true, _ => i > 3000 ? null : false };
+                // quality only on demand rows, of every kind, and none at all in the last row group
+                DemandQuality? quality = series == BaSeries.Demand && i < 4000 ? (DemandQuality)(i / 4 % 4) : null;
+                writer.Add(ba, period, series, value, i % 11 == 0 ? "api" : "bulk", imputed, quality);
+                expected.Add([ba, period, series.Name(), value, i % 11 == 0 ? "api" : "bulk", imputed, quality?.Name()]);
+            }
+
+            table = writer.Complete("part1");
+        }
+
+        var back = await ParquetReadBack.ReadAsync(path);
+
+        Assert.Equal(5, back.RowGroups);
+        Assert.Equal(expected.Count, back.Rows.Count);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            Assert.Equal(expected[i], back.Rows[i]);
+        }
+
+        Assert.Equal((4321L, new FileInfo(path).Length, "parquet", "part1"), (table.Rows, table.Bytes, table.Format, table.Part));
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(path))), table.Sha256);
+    }
+
+    [Fact]
+    public async Task Complete_NoRows_ReadsBackAsAnEmptyTableWithItsColumns()
+    {
+        var path = Path.Combine(_folder, "empty.parquet");
+        using (var writer = new BaHourlyParquetWriter(path))
+        {
+            Assert.Equal(0, writer.Complete("p").Rows);
+        }
+
+        var back = await ParquetReadBack.ReadAsync(path);
+
+        Assert.Equal(Schemas.BaHourly.ColumnNames, back.Columns);
+        Assert.Empty(back.Rows);
+    }
+
+    [Fact]
+    public async Task Complete_OneBalancingAuthorityAllImputedUnknown_ReadsBackNulls()
+    {
+        var path = Path.Combine(_folder, "nulls.parquet");
+        using (var writer = new BaHourlyParquetWriter(path, rowGroupRows: 3))
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                writer.Add("ERCO", new DateTime(2025, 1, 1, i, 0, 0, DateTimeKind.Utc), BaSeries.Interchange, -i, "bulk", null, null);
+            }
+
+            writer.Complete("p");
+        }
+
+        var back = await ParquetReadBack.ReadAsync(path);
+
+        Assert.Equal(4, back.RowGroups);
+        Assert.All(back.Rows, row => Assert.Null(row[5]));
+        Assert.All(back.Rows, row => Assert.Null(row[6]));
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => (object?)(double)-i), back.Rows.Select(r => r[3]));
+    }
+}

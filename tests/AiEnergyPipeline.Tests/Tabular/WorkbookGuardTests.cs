@@ -1,0 +1,85 @@
+using AiEnergyPipeline.Fetch;
+using AiEnergyPipeline.Tabular;
+using AiEnergyPipeline.TestKit;
+
+namespace AiEnergyPipeline.Tests.Tabular;
+
+/// <summary>
+/// Zip bombs and oversized sheets against <see cref="WorkbookGuard"/>, each with only the limit
+/// under test low enough to trip (the others raised), so that each limit is shown to hold on its
+/// own: the check throws naming the part and the setting, allocating far less than the bomb holds.
+/// </summary>
+public class WorkbookGuardTests
+{
+    /// <summary>Limits with the size and ratio checks out of the way, so that the streaming checks must hold.</summary>
+    private static SourceLimitsOptions OnlyStreamingChecks() => new() { MaxPartBytes = long.MaxValue, MaxCompressionRatio = double.MaxValue };
+
+    private static string NewPath() => Path.Combine(Repository.NewTempFolder(), "book.xlsx");
+
+    [Fact]
+    public void Check_SharedStringOf512MillionCharacters_ThrowsNamingMaxSharedStringCharsInFlatMemory()
+    {
+        var path = NewPath();
+        XlsxBombs.SharedString(path, 512L << 20);
+
+        var error = AllocationProbe.Throws<LimitExceededException>(() => WorkbookGuard.Check(path, OnlyStreamingChecks()));
+
+        Assert.Equal("part 'xl/sharedStrings.xml': a shared string (in characters) is larger than the limit of 32,767 (raise Sources:Limits:MaxSharedStringChars if the file is genuine).", error.Message);
+    }
+
+    [Fact]
+    public void Check_InlineCellOf512MillionCharacters_ThrowsNamingMaxCellCharsInFlatMemory()
+    {
+        var path = NewPath();
+        XlsxBombs.Cell(path, 512L << 20);
+
+        var error = AllocationProbe.Throws<LimitExceededException>(() => WorkbookGuard.Check(path, OnlyStreamingChecks()));
+
+        Assert.Equal("part 'xl/worksheets/sheet1.xml': a cell (in characters) is larger than the limit of 32,767 (raise Sources:Limits:MaxCellChars if the file is genuine).", error.Message);
+    }
+
+    [Fact]
+    public void Check_SheetOfManyRows_ThrowsNamingMaxSheetRows()
+    {
+        var path = NewPath();
+        XlsxBombs.Rows(path, 5_000);
+
+        var error = AllocationProbe.Throws<LimitExceededException>(() => WorkbookGuard.Check(path, new SourceLimitsOptions { MaxSheetRows = 1_000 }));
+
+        Assert.Equal("part 'xl/worksheets/sheet1.xml': the sheet's row count is larger than the limit of 1,000 (raise Sources:Limits:MaxSheetRows if the file is genuine).", error.Message);
+    }
+
+    [Fact]
+    public void Check_PartExpandingThousandsOfTimes_ThrowsNamingMaxCompressionRatioBeforeReadingIt()
+    {
+        var path = NewPath();
+        XlsxBombs.Padding(path, 256L << 20);
+
+        var error = AllocationProbe.Throws<LimitExceededException>(() => WorkbookGuard.Check(path, new SourceLimitsOptions()));
+
+        Assert.StartsWith("part 'xl/worksheets/sheet1.xml' expands ", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("bytes), which is larger than the limit of 100 (raise Sources:Limits:MaxCompressionRatio if the file is genuine).", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_PartLargerThanMaxPartBytes_ThrowsNamingItBeforeReadingIt()
+    {
+        var path = NewPath();
+        XlsxBombs.Padding(path, 2L << 20);
+
+        var error = AllocationProbe.Throws<LimitExceededException>(() => WorkbookGuard.Check(path, new SourceLimitsOptions { MaxPartBytes = 1 << 20 }));
+
+        Assert.StartsWith("part 'xl/worksheets/sheet1.xml' expands to 2,097,", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("bytes, which is larger than the limit of 1,048,576 (raise Sources:Limits:MaxPartBytes if the file is genuine).", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_OrdinaryWorkbookAtTheLimits_Passes()
+    {
+        var path = NewPath();
+        var longest = new string('x', 100);
+        XlsxWriter.Write(path, new Sheet("Data", [["Plant ID", "Name"], [1.0, longest], [2.0, "short"]]));
+
+        WorkbookGuard.Check(path, new SourceLimitsOptions { MaxSharedStringChars = 100, MaxCellChars = 5, MaxSheetRows = 3 });
+    }
+}
