@@ -22,7 +22,12 @@ internal static class LocalLitter
 
         foreach (var folder in Directory.EnumerateDirectories(workDirectory))
         {
-            var (newest, files, bytes) = Scan(folder);
+            // A run that ends while this looks deletes its folder: gone is not litter.
+            if (Scan(folder) is not var (newest, files, bytes))
+            {
+                continue;
+            }
+
             if (now - newest > age)
             {
                 yield return new SweptItem(SweepKind.WorkFolder, folder, $"nothing in it written for {Ago(now - newest)} (more than {age})", files, bytes);
@@ -39,11 +44,18 @@ internal static class LocalLitter
 
         foreach (var file in Directory.EnumerateFiles(tempDirectory, BufferedBodyPrefix + "*"))
         {
+            // A download that ends meanwhile deletes (closes) its body: Exists reads the file's
+            // time and length once, and a body already gone is skipped, not a failed sweep.
             var info = new FileInfo(file);
+            if (!info.Exists)
+            {
+                continue;
+            }
+
             var written = new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero);
             if (now - written > age)
             {
-                yield return new SweptItem(SweepKind.BufferedBody, file, $"written {Ago(now - written)} ago (more than {age})", 1, info.Length);
+                yield return new SweptItem(SweepKind.BufferedBody, info.FullName, $"written {Ago(now - written)} ago (more than {age})", 1, info.Length);
             }
         }
     }
@@ -64,20 +76,33 @@ internal static class LocalLitter
     public static string Ago(TimeSpan age) =>
         age.TotalHours >= 48 ? $"{Math.Floor(age.TotalDays)} days" : age.TotalMinutes >= 120 ? $"{Math.Floor(age.TotalHours)} h" : $"{Math.Max(0, Math.Floor(age.TotalMinutes))} min";
 
-    /// <summary>The newest write under a folder (the folder's own included), its file count and bytes.</summary>
-    private static (DateTimeOffset Newest, int Files, long Bytes) Scan(string folder)
+    /// <summary>The newest write under a folder (the folder's own included), its file count and bytes; null when the folder is gone.</summary>
+    private static (DateTimeOffset Newest, int Files, long Bytes)? Scan(string folder)
     {
-        var newest = Directory.GetLastWriteTimeUtc(folder);
+        var root = new DirectoryInfo(folder);
+        if (!root.Exists)
+        {
+            return null;
+        }
+
+        var newest = root.LastWriteTimeUtc;
         var files = 0;
         long bytes = 0;
-        foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos("*", SearchOption.AllDirectories))
+        try
         {
-            newest = entry.LastWriteTimeUtc > newest ? entry.LastWriteTimeUtc : newest;
-            if (entry is FileInfo file)
+            foreach (var entry in root.EnumerateFileSystemInfos("*", SearchOption.AllDirectories))
             {
-                files++;
-                bytes += file.Length;
+                newest = entry.LastWriteTimeUtc > newest ? entry.LastWriteTimeUtc : newest;
+                if (entry is FileInfo file)
+                {
+                    files++;
+                    bytes += file.Length;
+                }
             }
+        }
+        catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException)
+        {
+            return null;
         }
 
         return (new DateTimeOffset(newest, TimeSpan.Zero), files, bytes);

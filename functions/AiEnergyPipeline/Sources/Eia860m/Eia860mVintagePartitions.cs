@@ -1,5 +1,4 @@
 using AiEnergyPipeline.Fetch;
-using AiEnergyPipeline.Sources.Eia930;
 using AiEnergyPipeline.Tables;
 
 namespace AiEnergyPipeline.Sources.Eia860m;
@@ -25,6 +24,6 @@ public sealed class Eia860mVintagePartitions(Microsoft.Extensions.Options.IOptio
         }
 
         var staged = await writer.CompleteAsync(cancellationToken);
-        return new PartitionResult([staged], read.DataRows, staged.Rows, new Dictionary<string, BaCoverage>(), []);
+        return new PartitionResult([staged], read.DataRows, staged.Rows);
     }
 }

@@ -11,6 +11,6 @@ public sealed class BalancePartitions(Microsoft.Extensions.Options.IOptions<Sour
     public async Task<PartitionResult> NormaliseAsync(FetchedFile file, string outputDirectory, string partName, Action<QuarantineRecord> quarantine, CancellationToken cancellationToken)
     {
         var result = await BalancePartitionNormaliser.NormaliseAsync(file, outputDirectory, partName, quarantine, cancellationToken, limits: limits?.Value);
-        return new PartitionResult(result.Files, result.RowsIn, result.RowsOut, result.Coverage, result.Annual.Partials());
+        return new PartitionResult(result.Files, result.RowsIn, result.RowsOut) { Coverage = result.Coverage, Annual = result.Annual.Partials() };
     }
 }

@@ -1,6 +1,6 @@
 using AiEnergyPipeline.Pipeline.Sweep;
 
-namespace AiEnergyPipeline.Tests.Pipeline;
+namespace AiEnergyPipeline.Tests.Pipeline.Sweep;
 
 public class RunRetentionTests
 {
