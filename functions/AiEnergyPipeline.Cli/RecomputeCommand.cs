@@ -1,7 +1,6 @@
 using AiEnergyPipeline.Datasets;
 using AiEnergyPipeline.Pipeline;
 using AiEnergyPipeline.Publish;
-using AiEnergyPipeline.Recompute;
 using AiEnergyPipeline.Vocabulary;
 using Microsoft.Extensions.DependencyInjection;
 using System.CommandLine;
@@ -29,27 +28,17 @@ internal static class RecomputeCommand
             return await CommandErrors.GuardAsync(async () =>
             {
                 await using var services = CliServices.Build(settings);
-                var limits = await services.GetRequiredService<RecomputeLimitsLoader>().LoadAsync(cancellationToken);
-                if (limits is null)
+                await using var body = file?.OpenRead();
+                var recomputed = await services.GetRequiredService<RecomputeEntry>().RunAsync(body, "cli", cancellationToken);
+                if (recomputed.IsNothingPublished)
                 {
                     Console.Error.WriteLine($"error: {RecomputePipeline.NothingPublishedMessage}");
                     return 1;
                 }
 
-                RecomputeParseResult parsed;
-                if (file is null)
+                if (!recomputed.Ran)
                 {
-                    parsed = RecomputeParseResult.Valid(RecomputeRequest.Empty);
-                }
-                else
-                {
-                    await using var body = file.OpenRead();
-                    parsed = await RecomputeRequestParser.ParseAsync(body, limits, cancellationToken);
-                }
-
-                if (!parsed.IsValid)
-                {
-                    foreach (var (field, messages) in parsed.Errors.OrderBy(p => p.Key, StringComparer.Ordinal))
+                    foreach (var (field, messages) in recomputed.Errors.OrderBy(p => p.Key, StringComparer.Ordinal))
                     {
                         foreach (var message in messages)
                         {
@@ -60,7 +49,7 @@ internal static class RecomputeCommand
                     return 2;
                 }
 
-                var outcome = await services.GetRequiredService<RecomputePipeline>().RunAsync(parsed.Request, "cli", cancellationToken);
+                var outcome = recomputed.Outcome;
                 if (outcome.Status == RunStatus.Failed)
                 {
                     Console.Error.WriteLine($"error: {outcome.Message}");

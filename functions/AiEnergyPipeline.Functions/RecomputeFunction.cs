@@ -3,7 +3,6 @@ using AiEnergyPipeline.Functions.Http;
 using AiEnergyPipeline.Gap;
 using AiEnergyPipeline.Pipeline;
 using AiEnergyPipeline.Publish;
-using AiEnergyPipeline.Recompute;
 using AiEnergyPipeline.Storage;
 using AiEnergyPipeline.Vocabulary;
 using Microsoft.AspNetCore.Http;
@@ -16,36 +15,34 @@ namespace AiEnergyPipeline.Functions;
 /// POST /api/recompute (function key): recompute the latest run's gap with the body's overrides,
 /// without fetching. An invalid body answers 400 with every invalid field and publishes nothing.
 /// </summary>
-public sealed class RecomputeFunction(RecomputeLimitsLoader limits, RecomputePipeline pipeline, PublishedGap gap)
+public sealed class RecomputeFunction(RecomputeEntry recompute, PublishedGap gap)
 {
     [Function("Recompute")]
     public async Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "recompute")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        RecomputeLimits? loaded;
+        RecomputeResult result;
         try
         {
-            loaded = await limits.LoadAsync(cancellationToken);
+            result = await recompute.RunAsync(request.Body, "http", cancellationToken);
         }
         catch (DamagedRunException e)
         {
             return StoreProblems.Damaged(e.Message);
         }
 
-        if (loaded is null)
+        if (result.IsNothingPublished)
         {
             return Problems.NotFound(RecomputePipeline.NothingPublishedMessage + ".");
         }
 
-        // The parser reads at most 1 MiB and one byte more, whatever the body's declared length.
-        var parsed = await RecomputeRequestParser.ParseAsync(request.Body, loaded, cancellationToken);
-        if (!parsed.IsValid)
+        if (!result.Ran)
         {
-            return Problems.Invalid(parsed.Errors);
+            return Problems.Invalid(result.Errors);
         }
 
-        var outcome = await pipeline.RunAsync(parsed.Request, "http", cancellationToken);
+        var outcome = result.Outcome;
         if (outcome.Status == RunStatus.Failed)
         {
             return outcome.LatestRunId is null

@@ -1,3 +1,4 @@
+using AiEnergyPipeline.Vocabulary;
 using System.Globalization;
 
 namespace AiEnergyPipeline.Gap;
@@ -39,8 +40,8 @@ public static class CompletionWeights
 
             var online = pool.Sum(r => r.OnlineMw);
             var name = pool.Key.AccreditationClass == All
-                ? GapSettings.CompletionPrefix + pool.Key.StatusAtStart
-                : $"{GapSettings.CompletionPrefix}{pool.Key.StatusAtStart}.{pool.Key.AccreditationClass}";
+                ? AssumptionNames.CompletionWeight(pool.Key.StatusAtStart)
+                : AssumptionNames.CompletionWeight($"{pool.Key.StatusAtStart}.{pool.Key.AccreditationClass}");
             weights.Add(new MeasuredWeight(name, Math.Round(Math.Clamp(online / planned, 0, 1), 6), first, last, planned, online));
         }
 

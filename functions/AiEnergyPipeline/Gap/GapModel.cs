@@ -1,4 +1,5 @@
 using AiEnergyPipeline.Sources.Curated;
+using AiEnergyPipeline.Vocabulary;
 using System.Globalization;
 
 namespace AiEnergyPipeline.Gap;
@@ -47,7 +48,7 @@ public static class GapModel
 
         notes.Add(growthBasis == GrowthBasis.Trend
             ? $"other load growth from the trend of {growthGwPerYearByRegion.Count} regions' peaks: {Format(usGrowthGwPerYear)} GW a year"
-            : $"other load growth from the assumption other_load_growth_gw_per_year ({Format(usGrowthGwPerYear)} GW a year): no balancing authority has {LoadGrowthTrend.MinYears} years of coverage_ratio >= {Format(settings.CompleteYearMinCoverage)}");
+            : $"other load growth from the assumption {AssumptionNames.OtherLoadGrowth} ({Format(usGrowthGwPerYear)} GW a year): no balancing authority has {LoadGrowthTrend.MinYears} years of coverage_ratio >= {Format(settings.CompleteYearMinCoverage)}");
 
         var byYear = new List<GapRow>();
         var byRegion = new List<GapRow>();
@@ -156,7 +157,7 @@ public static class GapModel
 
         foreach (var (cls, count) in classesWithoutFactor)
         {
-            notes.Add($"{count} units of class '{cls}' have no accreditation factor: accreditation_factor.{GapSettings.OtherClass} used");
+            notes.Add($"{count} units of class '{cls}' have no accreditation factor: {AssumptionNames.AccreditationFactor(GapSettings.OtherClass)} used");
         }
 
         foreach (var (status, count) in statusesWithoutWeight)

@@ -26,8 +26,7 @@ public sealed record GapSettings(
     /// <summary>Completion weight keys (status, or status.class) whose values were measured from history rather than assumed.</summary>
     public IReadOnlySet<string> MeasuredWeights { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
-    public const string AccreditationPrefix = "accreditation_factor.";
-    public const string CompletionPrefix = "completion_weight.";
+    /// <summary>The accreditation class of units whose own class has no factor; its factor is required.</summary>
     public const string OtherClass = "other";
 
     /// <summary>Reads the settings from assumption rows.</summary>
@@ -39,12 +38,12 @@ public sealed record GapSettings(
             : throw new GapException($"the assumption '{name}' is missing from the assumptions table.");
 
         var settings = new GapSettings(
-            WholeYear(Required("base_year"), "base_year"),
-            WholeYear(Required("horizon_year"), "horizon_year"),
-            Required("reserve_margin"),
-            Required("other_load_growth_gw_per_year"),
-            WithPrefix(assumptions, AccreditationPrefix),
-            WithPrefix(assumptions, CompletionPrefix),
+            WholeYear(Required(AssumptionNames.BaseYear), AssumptionNames.BaseYear),
+            WholeYear(Required(AssumptionNames.HorizonYear), AssumptionNames.HorizonYear),
+            Required(AssumptionNames.ReserveMargin),
+            Required(AssumptionNames.OtherLoadGrowth),
+            WithPrefix(assumptions, AssumptionNames.AccreditationFactorPrefix),
+            WithPrefix(assumptions, AssumptionNames.CompletionWeightPrefix),
             assumptions.TryGetValue(AssumptionNames.CompleteYearMinCoverage, out var coverage) ? coverage : DefaultCompleteYearMinCoverage);
         settings.Validate();
         return settings;
@@ -55,12 +54,12 @@ public sealed record GapSettings(
     {
         if (HorizonYear < BaseYear)
         {
-            throw new GapException($"horizon_year {HorizonYear} is before base_year {BaseYear}.");
+            throw new GapException($"{AssumptionNames.HorizonYear} {HorizonYear} is before {AssumptionNames.BaseYear} {BaseYear}.");
         }
 
         if (HorizonYear - BaseYear > 100)
         {
-            throw new GapException($"horizon_year {HorizonYear} is more than 100 years after base_year {BaseYear}.");
+            throw new GapException($"{AssumptionNames.HorizonYear} {HorizonYear} is more than 100 years after {AssumptionNames.BaseYear} {BaseYear}.");
         }
 
         if (!(CompleteYearMinCoverage is >= 0 and <= 1))
@@ -70,7 +69,7 @@ public sealed record GapSettings(
 
         if (!AccreditationFactors.ContainsKey(OtherClass))
         {
-            throw new GapException($"the assumption '{AccreditationPrefix}{OtherClass}' is missing: it is the factor of classes without one.");
+            throw new GapException($"the assumption '{AssumptionNames.AccreditationFactor(OtherClass)}' is missing: it is the factor of classes without one.");
         }
     }
 

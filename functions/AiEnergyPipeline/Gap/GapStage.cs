@@ -1,5 +1,6 @@
 using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.Tables;
+using AiEnergyPipeline.Vocabulary;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -45,11 +46,11 @@ public sealed partial class GapStage(ILogger<GapStage> logger, IOptions<Completi
 
         // A weight is measured while its value is the measured one: an override makes it the operator's assumption.
         var used = settings ?? GapSettings.FromAssumptions(inputs.Assumptions);
-        var prefix = GapSettings.CompletionPrefix.Length;
+        var prefix = AssumptionNames.CompletionWeightPrefix.Length;
         used = used with
         {
             MeasuredWeights = inputs.Measured
-                .Where(m => m.Key.StartsWith(GapSettings.CompletionPrefix, StringComparison.Ordinal) && used.CompletionWeights.TryGetValue(m.Key[prefix..], out var value) && value == m.Value)
+                .Where(m => m.Key.StartsWith(AssumptionNames.CompletionWeightPrefix, StringComparison.Ordinal) && used.CompletionWeights.TryGetValue(m.Key[prefix..], out var value) && value == m.Value)
                 .Select(m => m.Key[prefix..])
                 .ToHashSet(StringComparer.Ordinal),
         };

@@ -1,3 +1,4 @@
+using AiEnergyPipeline.Vocabulary;
 using System.Globalization;
 
 namespace AiEnergyPipeline.Gap;
@@ -41,7 +42,7 @@ public static class PeakShares
     private static string Note(List<(AnnualPeak Peak, bool Complete)> chosen, int year, double minCoverage)
     {
         var coverage = GapModel.Format(minCoverage);
-        var note = $"regional shares of AI demand from the peaks of {year.ToString(CultureInfo.InvariantCulture)}: each balancing authority's latest complete year (coverage_ratio >= {coverage}, complete_year_min_coverage)";
+        var note = $"regional shares of AI demand from the peaks of {year.ToString(CultureInfo.InvariantCulture)}: each balancing authority's latest complete year (coverage_ratio >= {coverage}, {AssumptionNames.CompleteYearMinCoverage})";
         var otherYears = chosen.Where(c => c.Complete && c.Peak.Year != year).Select(c => $"{c.Peak.BalancingAuthorityCode} {c.Peak.Year.ToString(CultureInfo.InvariantCulture)}").ToList();
         if (otherYears.Count > 0)
         {

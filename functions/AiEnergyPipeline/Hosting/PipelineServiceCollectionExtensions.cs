@@ -33,6 +33,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<PublishedDatasets>();
         services.AddTransient<RecomputePipeline>();
         services.AddSingleton<Recompute.RecomputeLimitsLoader>();
+        services.AddTransient<RecomputeEntry>();
         services.AddSingleton<PublishedGap>();
         services.AddOptions<Pipeline.Sweep.SweepOptions>().Bind(configuration.GetSection(Pipeline.Sweep.SweepOptions.Section)).ValidateSettings<Pipeline.Sweep.SweepOptions, SweepSettingsRules>();
         services.AddTransient<Pipeline.Sweep.StoreSweeper>();

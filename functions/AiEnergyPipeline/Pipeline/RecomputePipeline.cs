@@ -35,19 +35,25 @@ public sealed partial class RecomputePipeline(
     public const string NothingPublishedMessage = "nothing has been published yet: run an ingest first";
 
     /// <summary>What to do about a damaged latest run: a recompute derives from it, so only an ingest can replace it.</summary>
+    public const string DamagedLatestAdvice = "There is no whole run to recompute from: run an ingest ('aienergy run'), which publishes a new run in its place.";
 
+    /// <param name="latestRead">
+    /// latest.json as the caller read it (<see cref="RecomputeEntry"/>, which took the request's
+    /// limits from the run it names): that run is recomputed, and latest.json is not read again.
+    /// </param>
     /// <param name="trigger">Who asked (http, cli): said in the message; the report's trigger is always "recompute".</param>
-    public async Task<RunOutcome> RunAsync(RecomputeRequest request, string trigger, CancellationToken cancellationToken)
+    public async Task<RunOutcome> RunAsync(RecomputeRequest request, LatestRead latestRead, string trigger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(latestRead);
         await sweeper.SweepAtRunStartAsync(Trigger, cancellationToken);
         var startedAt = time.GetUtcNow();
         var clock = Stopwatch.StartNew();
-        var (latest, latestETag, problem) = await publisher.ReadIntactLatestAsync(cancellationToken);
+        var (latest, latestETag, problem) = await publisher.CheckIntactAsync(latestRead, cancellationToken);
         if (problem is not null)
         {
             // Nothing to derive from: the failure is reported, and an ingest repairs the store.
-            var message = $"Recompute failed, nothing was published: {problem} {RecomputeLimitsLoader.DamagedLatestAdvice}";
+            var message = $"Recompute failed, nothing was published: {problem} {DamagedLatestAdvice}";
             return new RunOutcome(RunStatus.Failed, "", null, store.Description, message, Report("", RunStatus.Failed, startedAt, clock, message, []));
         }
 

@@ -37,9 +37,17 @@ public sealed partial class RunPublisher(IDatasetStore store, ILogger<RunPublish
     /// here; the run then treats the store as having no latest run and publishes, swinging latest.json
     /// with If-Match on the damaged file's ETag, so that racing runs still cannot both win.
     /// </summary>
-    public async Task<LatestRead> ReadIntactLatestAsync(CancellationToken cancellationToken)
+    public async Task<LatestRead> ReadIntactLatestAsync(CancellationToken cancellationToken) =>
+        await CheckIntactAsync(await ReadLatestAsync(cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// latest.json as already read, checked and logged as <see cref="ReadIntactLatestAsync"/> does:
+    /// for a caller that has used the pointer before the run starts (a recompute validates its request
+    /// against the run it names), so that the run checked is that one and not whatever a second read finds.
+    /// </summary>
+    public async Task<LatestRead> CheckIntactAsync(LatestRead read, CancellationToken cancellationToken)
     {
-        var read = await ReadLatestAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(read);
         if (read.Pointer is { } pointer && await RunIntegrity.ProblemOfAsync(store, pointer.RunId, cancellationToken) is { } problem)
         {
             read = LatestRead.Damaged(read.ETag, $"points at a damaged run: {problem}");

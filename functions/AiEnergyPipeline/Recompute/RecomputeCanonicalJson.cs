@@ -1,3 +1,4 @@
+using AiEnergyPipeline.Vocabulary;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -26,14 +27,15 @@ public static class RecomputeCanonicalJson
             root["assumptions"] = assumptions;
         }
 
+        // The body's year members are named after the assumptions they set (RequestReader).
         if (request.BaseYear is { } baseYear)
         {
-            root["base_year"] = baseYear;
+            root[AssumptionNames.BaseYear] = baseYear;
         }
 
         if (request.HorizonYear is { } horizonYear)
         {
-            root["horizon_year"] = horizonYear;
+            root[AssumptionNames.HorizonYear] = horizonYear;
         }
 
         if (request.Scenarios.Count > 0)

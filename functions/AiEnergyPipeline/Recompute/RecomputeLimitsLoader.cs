@@ -8,30 +8,19 @@ using System.Globalization;
 namespace AiEnergyPipeline.Recompute;
 
 /// <summary>
-/// Builds the validation limits of a recompute from the latest run: its <c>assumptions</c> rows
+/// Builds the validation limits of a recompute from one published run: its <c>assumptions</c> rows
 /// (name, value, unit) and its <c>demand_scenarios</c> ids and years, the years widened to the
-/// published base..horizon.
+/// published base..horizon. The caller names the run, and it must be the run it recomputes: limits
+/// of one run and data of another would let a request through that the data cannot take.
 /// </summary>
-public sealed class RecomputeLimitsLoader(IDatasetStore store, RunPublisher publisher)
+public sealed class RecomputeLimitsLoader(IDatasetStore store)
 {
-    public const string DamagedLatestAdvice = "There is no whole run to recompute from: run an ingest ('aienergy run'), which publishes a new run in its place.";
-
-    /// <summary>The limits of the latest run, or null when nothing has been published yet.</summary>
-    /// <exception cref="DamagedRunException">latest.json is damaged, or the latest run's data package or tables are missing or unreadable.</exception>
-    public async Task<RecomputeLimits?> LoadAsync(CancellationToken cancellationToken)
+    /// <summary>The limits of the published run <paramref name="runId"/>.</summary>
+    /// <exception cref="DamagedRunException">The run's data package or tables are missing or unreadable.</exception>
+    public async Task<RecomputeLimits> LoadAsync(string runId, CancellationToken cancellationToken)
     {
-        var (latest, _, problem) = await publisher.ReadLatestAsync(cancellationToken);
-        if (problem is not null)
-        {
-            throw new DamagedRunException($"{problem} {DamagedLatestAdvice}");
-        }
-
-        if (latest is null)
-        {
-            return null;
-        }
-
-        var package = await PublishedRun.ReadPackageAsync(store, latest.RunId, cancellationToken);
+        ArgumentException.ThrowIfNullOrEmpty(runId);
+        var package = await PublishedRun.ReadPackageAsync(store, runId, cancellationToken);
         var assumptions = await ReadAsync(package, Schemas.Assumptions, r => (Name: r("name"), Value: double.Parse(r("value"), NumberStyles.Float, CultureInfo.InvariantCulture), Unit: r("unit")), cancellationToken);
         var scenarios = await ReadAsync(package, Schemas.DemandScenarios, r => (Id: r("scenario_id"), Year: int.Parse(r("year"), NumberStyles.Integer, CultureInfo.InvariantCulture)), cancellationToken);
 
@@ -46,7 +35,7 @@ public sealed class RecomputeLimitsLoader(IDatasetStore store, RunPublisher publ
 
         if (years.Count == 0)
         {
-            throw new InvalidOperationException($"run {latest.RunId} has no demand scenario years and no base or horizon year.");
+            throw new InvalidOperationException($"run {runId} has no demand scenario years and no base or horizon year.");
         }
 
         return RecomputeLimits.FromAssumptions(assumptions, scenarios.Select(s => s.Id), years.Min(), years.Max());

@@ -34,11 +34,11 @@ public static class RecomputeOverrides
     /// fetched, with <paramref name="assumptions"/> (the published ones with the request's
     /// overrides): the same rows, in the same order, as the ingest wrote them.
     /// </summary>
-    public static IReadOnlyList<Gap.ScenarioPoint> ConvertScenarios(Stream curatedCsv, FetchedFile file, IReadOnlyDictionary<string, double> assumptions)
+    public static IReadOnlyList<ScenarioPoint> ConvertScenarios(Stream curatedCsv, FetchedFile file, IReadOnlyDictionary<string, double> assumptions)
     {
         // Conversion reads assumptions by name and value only.
         var set = new AssumptionSet(assumptions.Select(a => new Assumption(a.Key, a.Value, "", "", "", "", 0)));
-        return [.. DemandScenariosCsv.Read(curatedCsv, file, set, _ => { }, new SourceCounts()).Select(s => new Gap.ScenarioPoint(s.ScenarioId, s.Year, s.AiLoadGw, s.Source))];
+        return [.. DemandScenariosCsv.Read(curatedCsv, file, set, _ => { }, new SourceCounts()).Select(s => new ScenarioPoint(s.ScenarioId, s.Year, s.AiLoadGw, s.Source))];
     }
 
     /// <summary>The published assumptions with the request's values and years in place.</summary>
@@ -65,13 +65,13 @@ public static class RecomputeOverrides
         return assumptions;
     }
 
-    private static GapInputs With(GapInputs inputs, Dictionary<string, double> assumptions, IReadOnlyList<Gap.ScenarioPoint> scenarios) =>
+    private static GapInputs With(GapInputs inputs, Dictionary<string, double> assumptions, IReadOnlyList<ScenarioPoint> scenarios) =>
         inputs with { Assumptions = assumptions, Scenarios = scenarios };
 
-    private static List<Gap.ScenarioPoint> Scenarios(IReadOnlyList<Gap.ScenarioPoint> published, IReadOnlyList<ScenarioOverride> overrides)
+    private static List<ScenarioPoint> Scenarios(IReadOnlyList<ScenarioPoint> published, IReadOnlyList<ScenarioOverride> overrides)
     {
         var byId = overrides.ToDictionary(o => o.ScenarioId, StringComparer.Ordinal);
-        var result = new List<Gap.ScenarioPoint>();
+        var result = new List<ScenarioPoint>();
         var replaced = new HashSet<string>(StringComparer.Ordinal);
         foreach (var point in published)
         {
@@ -94,6 +94,6 @@ public static class RecomputeOverrides
         return result;
     }
 
-    private static IEnumerable<Gap.ScenarioPoint> Points(ScenarioOverride scenario, string source) =>
-        scenario.Points.Select(p => new Gap.ScenarioPoint(scenario.ScenarioId, p.Year, p.AiLoadGw, source));
+    private static IEnumerable<ScenarioPoint> Points(ScenarioOverride scenario, string source) =>
+        scenario.Points.Select(p => new ScenarioPoint(scenario.ScenarioId, p.Year, p.AiLoadGw, source));
 }

@@ -1,5 +1,6 @@
 using AiEnergyPipeline.Sources.Curated;
 using AiEnergyPipeline.Tables;
+using AiEnergyPipeline.Vocabulary;
 using System.Text.Json;
 
 namespace AiEnergyPipeline.Recompute;
@@ -12,8 +13,9 @@ internal sealed class RequestReader(RecomputeLimits limits, ValidationErrors err
 {
     private const string AssumptionsMember = "assumptions";
     private const string ScenariosMember = "scenarios";
-    private const string BaseYearMember = "base_year";
-    private const string HorizonYearMember = "horizon_year";
+    // Named after the assumptions they set: Agree looks the assumption up by the member's name.
+    private const string BaseYearMember = AssumptionNames.BaseYear;
+    private const string HorizonYearMember = AssumptionNames.HorizonYear;
 
     private static readonly string[] TopLevelMembers = [AssumptionsMember, ScenariosMember, BaseYearMember, HorizonYearMember];
 
@@ -135,7 +137,7 @@ internal sealed class RequestReader(RecomputeLimits limits, ValidationErrors err
             return;
         }
 
-        var message = $"base_year {b}{(baseYear is null ? " (published)" : "")} is after horizon_year {h}{(horizonYear is null ? " (published)" : "")}";
+        var message = $"{BaseYearMember} {b}{(baseYear is null ? " (published)" : "")} is after {HorizonYearMember} {h}{(horizonYear is null ? " (published)" : "")}";
         foreach (var (name, given) in new[] { (BaseYearMember, baseYear), (HorizonYearMember, horizonYear) })
         {
             if (given is null)

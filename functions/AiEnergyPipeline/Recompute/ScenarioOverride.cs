@@ -12,5 +12,5 @@ public sealed record ScenarioOverride(
     string ScenarioId,
     string? Source,
     string? Url,
-    IReadOnlyList<ScenarioPoint> Points,
+    IReadOnlyList<ScenarioOverridePoint> Points,
     bool ReplacesPublished);

@@ -62,7 +62,7 @@ internal sealed partial class ScenarioReader(RecomputeLimits limits, ValidationE
         }
 
         string? id = null, source = null, url = null;
-        List<ScenarioPoint>? points = null;
+        List<ScenarioOverridePoint>? points = null;
         var valid = true;
         var present = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (name, memberPath, member) in JsonValues.Members(item, path, errors))
@@ -188,7 +188,7 @@ internal sealed partial class ScenarioReader(RecomputeLimits limits, ValidationE
         return url;
     }
 
-    private List<ScenarioPoint>? ReadPoints(JsonElement member, string path)
+    private List<ScenarioOverridePoint>? ReadPoints(JsonElement member, string path)
     {
         if (member.ValueKind != JsonValueKind.Array)
         {
@@ -203,7 +203,7 @@ internal sealed partial class ScenarioReader(RecomputeLimits limits, ValidationE
             return null;
         }
 
-        var points = new List<ScenarioPoint>(count);
+        var points = new List<ScenarioOverridePoint>(count);
         var firstIndexByYear = new Dictionary<int, int>();
         var valid = true;
         var index = 0;
@@ -233,7 +233,7 @@ internal sealed partial class ScenarioReader(RecomputeLimits limits, ValidationE
         return valid ? [.. points.OrderBy(p => p.Year)] : null;
     }
 
-    private ScenarioPoint? ReadPoint(JsonElement item, string path)
+    private ScenarioOverridePoint? ReadPoint(JsonElement item, string path)
     {
         if (item.ValueKind != JsonValueKind.Object)
         {
@@ -274,7 +274,7 @@ internal sealed partial class ScenarioReader(RecomputeLimits limits, ValidationE
             }
         }
 
-        return valid && year is { } yy && load is { } l ? new ScenarioPoint(yy, l) : null;
+        return valid && year is { } yy && load is { } l ? new ScenarioOverridePoint(yy, l) : null;
     }
 
     private int? ReadYear(JsonElement member, string path)

@@ -81,7 +81,7 @@ public class PublishedDatasetsPartsTests
             configure: s => s.AddSingleton<IDatasetStore>(new ReadRecordingStore(new FileSystemDatasetStore(store), reads)));
         var request = RecomputeRequest.Empty with { Assumptions = new Dictionary<string, double> { ["reserve_margin"] = 0.25 } };
 
-        var outcome = await services.GetRequiredService<RecomputePipeline>().RunAsync(request, "test", CancellationToken.None);
+        var outcome = await TestPipeline.RecomputeAsync(services, request);
 
         Assert.Equal(RunStatus.Published, outcome.Status);
         Assert.DoesNotContain(reads, p => p.Contains("/ba_hourly", StringComparison.Ordinal) || p.Contains("queue_projects", StringComparison.Ordinal));

@@ -65,6 +65,16 @@ internal static class TestPipeline
         return await services.GetRequiredService<AiEnergyPipeline.Pipeline.IngestPipeline>().RunAsync("test", CancellationToken.None);
     }
 
+    /// <summary>
+    /// A recompute of the latest run with a request built in code rather than a body: latest.json is
+    /// read here once and handed to the pipeline, as <see cref="RecomputeEntry"/> does.
+    /// </summary>
+    public static async Task<RunOutcome> RecomputeAsync(IServiceProvider services, AiEnergyPipeline.Recompute.RecomputeRequest request)
+    {
+        var latest = await services.GetRequiredService<AiEnergyPipeline.Publish.RunPublisher>().ReadLatestAsync(CancellationToken.None);
+        return await services.GetRequiredService<RecomputePipeline>().RunAsync(request, latest, "test", CancellationToken.None);
+    }
+
     /// <summary>A published JSON file's root element.</summary>
     public static System.Text.Json.JsonElement ReadJson(string path) =>
         System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(path)).RootElement.Clone();

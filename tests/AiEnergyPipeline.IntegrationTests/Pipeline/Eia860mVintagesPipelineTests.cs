@@ -187,7 +187,7 @@ public class Eia860mVintagesPipelineTests
     private static async Task<RunOutcome> RecomputeAsync(string store, Dictionary<string, double> assumptions, int hoursLater)
     {
         await using var services = TestPipeline.Build(TestPipeline.FolderStore(store), new FakeTimeProvider(TestPipeline.Now.AddHours(hoursLater)));
-        var outcome = await services.GetRequiredService<RecomputePipeline>().RunAsync(RecomputeRequest.Empty with { Assumptions = assumptions }, "test", CancellationToken.None);
+        var outcome = await TestPipeline.RecomputeAsync(services, RecomputeRequest.Empty with { Assumptions = assumptions });
         Assert.Equal(RunStatus.Published, outcome.Status);
         return outcome;
     }

@@ -114,7 +114,7 @@ public class ParquetPipelineTests
         await using (var services = TestPipeline.Build(TestPipeline.FolderStore(store), new FakeTimeProvider(TestPipeline.Now.AddHours(1))))
         {
             var request = RecomputeRequest.Empty with { Assumptions = new Dictionary<string, double> { ["reserve_margin"] = 0.25 } };
-            outcome = await services.GetRequiredService<RecomputePipeline>().RunAsync(request, "test", CancellationToken.None);
+            outcome = await TestPipeline.RecomputeAsync(services, request);
         }
 
         Assert.Equal(RunStatus.Published, outcome.Status);

@@ -24,8 +24,8 @@ public class QueueChangesRecomputeTests
         RunOutcome recompute;
         await using (var services = TestPipeline.Build(TestPipeline.FolderStore(store), new FakeTimeProvider(TestPipeline.Now.AddHours(1))))
         {
-            recompute = await services.GetRequiredService<RecomputePipeline>().RunAsync(
-                RecomputeRequest.Empty with { Assumptions = new Dictionary<string, double> { ["reserve_margin"] = 0.25 } }, "test", CancellationToken.None);
+            recompute = await TestPipeline.RecomputeAsync(services,
+                RecomputeRequest.Empty with { Assumptions = new Dictionary<string, double> { ["reserve_margin"] = 0.25 } });
         }
 
         Assert.Equal(RunStatus.Published, recompute.Status);

@@ -18,7 +18,7 @@ public class RecomputePipelineTests
     {
         var time = new FakeTimeProvider(TestPipeline.Now.AddHours(1));
         await using var services = TestPipeline.Build(TestPipeline.FolderStore(folder), time);
-        return await services.GetRequiredService<RecomputePipeline>().RunAsync(request, "test", CancellationToken.None);
+        return await TestPipeline.RecomputeAsync(services, request);
     }
 
     private static void Copy(string from, string to)

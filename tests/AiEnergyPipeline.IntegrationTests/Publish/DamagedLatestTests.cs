@@ -33,7 +33,7 @@ public class DamagedLatestTests
 
         var listed = await datasets.LatestAsync(CancellationToken.None);
         var opened = await datasets.OpenAsync("ba_annual", null, null, CancellationToken.None);
-        var recomputed = await services.GetRequiredService<RecomputePipeline>().RunAsync(RecomputeRequest.Empty, "test", CancellationToken.None);
+        var recomputed = await TestPipeline.RecomputeAsync(services, RecomputeRequest.Empty);
         var outcome = await services.GetRequiredService<IngestPipeline>().RunAsync("test", CancellationToken.None);
 
         Assert.Null(listed.Pointer);

@@ -24,7 +24,7 @@ public class RecomputeOverridesTests
         []);
 
     private static ScenarioOverride Scenario(string id, string? source, bool replaces, params (int Year, double Gw)[] points) =>
-        new(id, source, source is null ? null : "https://example.org/", [.. points.Select(p => new AiEnergyPipeline.Recompute.ScenarioPoint(p.Year, p.Gw))], replaces);
+        new(id, source, source is null ? null : "https://example.org/", [.. points.Select(p => new ScenarioOverridePoint(p.Year, p.Gw))], replaces);
 
     [Fact]
     public void Apply_EmptyRequest_KeepsThePublishedSettingsAndScenarios()
@@ -67,7 +67,7 @@ public class RecomputeOverridesTests
         var (inputs, _) = RecomputeOverrides.Apply(Inputs(), request);
 
         Assert.Equal(
-            [new("a", 2026, 5, "A"), new("a", 2028, 7, "A"), new("b", 2025, 3, "B"), new AiEnergyPipeline.Gap.ScenarioPoint("c", 2027, 9, "C, New (2026)")],
+            [new("a", 2026, 5, "A"), new("a", 2028, 7, "A"), new("b", 2025, 3, "B"), new ScenarioPoint("c", 2027, 9, "C, New (2026)")],
             inputs.Scenarios);
     }
 

@@ -44,13 +44,13 @@ public class RecomputeRequestParserTests
         Assert.Equal("My model", added.Source);
         Assert.Equal("https://example.org/my-case", added.Url);
         Assert.False(added.ReplacesPublished);
-        Assert.Equal([new ScenarioPoint(2028, 60), new ScenarioPoint(2030, 90.5)], added.Points);
+        Assert.Equal([new ScenarioOverridePoint(2028, 60), new ScenarioOverridePoint(2030, 90.5)], added.Points);
 
         var replaced = request.Scenarios[1];
         Assert.True(replaced.ReplacesPublished);
         Assert.Null(replaced.Source);
         Assert.Null(replaced.Url);
-        Assert.Equal([new ScenarioPoint(2025, 0)], replaced.Points);
+        Assert.Equal([new ScenarioOverridePoint(2025, 0)], replaced.Points);
         Assert.False(request.IsEmpty);
     }
 

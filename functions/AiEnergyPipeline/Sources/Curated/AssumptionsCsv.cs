@@ -65,7 +65,7 @@ public static partial class AssumptionsCsv
         value = 0;
         if (!NamePattern().IsMatch(name))
         {
-            return $"'name' value '{CuratedCsv.Truncate(name)}' is not a dotted snake_case name such as accreditation_factor.nuclear";
+            return $"'name' value '{CuratedCsv.Truncate(name)}' is not a dotted snake_case name such as {AssumptionNames.AccreditationFactorPrefix}nuclear";
         }
 
         if (!CuratedCsv.TryNumber(valueText, out value))

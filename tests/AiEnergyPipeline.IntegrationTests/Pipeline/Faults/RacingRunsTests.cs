@@ -33,8 +33,8 @@ public class RacingRunsTests
         RunAsync(container, snapshot, at, gate, (services, _) => services.GetRequiredService<IngestPipeline>().RunAsync("test", CancellationToken.None));
 
     private static Task<RunOutcome> RecomputeAsync(BlobContainerClient container, DateTimeOffset at, SwingGate gate) =>
-        RunAsync(container, TestPaths.CopyOfSnapshot(), at, gate, (services, _) => services.GetRequiredService<RecomputePipeline>().RunAsync(
-            Recompute.RecomputeRequest.Empty with { Assumptions = new Dictionary<string, double> { ["reserve_margin"] = 0.25 } }, "test", CancellationToken.None));
+        RunAsync(container, TestPaths.CopyOfSnapshot(), at, gate, (services, _) => TestPipeline.RecomputeAsync(services,
+            Recompute.RecomputeRequest.Empty with { Assumptions = new Dictionary<string, double> { ["reserve_margin"] = 0.25 } }));
 
     private static async Task<RunOutcome> RunAsync(BlobContainerClient container, string snapshot, DateTimeOffset at, SwingGate? gate, Func<ServiceProvider, int, Task<RunOutcome>> run)
     {
