@@ -1,6 +1,6 @@
 // AiEnergyPipeline in Azure: a Flex Consumption Function App that ingests on a timer and over
 // HTTP and publishes runs to a blob container, reached only with its managed identity.
-// Deployed with `azd up` (azure.yaml at the repository root); see README, "Deploy to Azure".
+// Deployed with `azd up` (azure.yaml at the repository root); see docs/deploy.md.
 targetScope = 'subscription'
 
 @minLength(1)

@@ -1,4 +1,3 @@
-using AiEnergyPipeline.Datasets;
 using AiEnergyPipeline.Pipeline;
 using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.Vocabulary;
@@ -57,11 +56,7 @@ internal static class RecomputeCommand
                 }
 
                 Console.WriteLine(outcome.Status == RunStatus.Unchanged ? outcome.Message : $"run: {outcome.RunId} (derived from {outcome.DerivedFrom})");
-                var headline = await services.GetRequiredService<PublishedGap>().HeadlineAsync(outcome.RunId, cancellationToken);
-                foreach (var scenario in headline.Scenarios)
-                {
-                    Console.WriteLine($"  {scenario.ScenarioId}: {scenario.Headline}");
-                }
+                GapHeadlines.Write(await GapHeadlines.ReadAsync(services, outcome.RunId, cancellationToken));
 
                 Console.WriteLine($"store: {outcome.Store}");
                 SampleWarning.WriteIfSample(outcome.Report);

@@ -7,7 +7,11 @@ using System.CommandLine;
 
 namespace AiEnergyPipeline.Cli;
 
-/// <summary><c>aienergy run [--live]</c>: one run of the pipeline, then a summary on standard output.</summary>
+/// <summary>
+/// <c>aienergy run [--live | --snapshot DIR]</c>: one run of the pipeline, then a summary on standard
+/// output: the run id, each table, each scenario's gap headline, where it wrote, and last, for a run
+/// made from sample files, the warning that its numbers are not real.
+/// </summary>
 internal static class RunCommand
 {
     public static Command Create()
@@ -44,14 +48,14 @@ internal static class RunCommand
                 await using var services = CliServices.Build(settings);
                 // The same plan, partitions and completion as the queue fan-out on Azure, all in this process.
                 var outcome = await new InProcessFanOut(services).RunAsync("cli", cancellationToken);
-                Print(outcome);
+                await PrintAsync(services, outcome, cancellationToken);
                 return outcome.Succeeded ? 0 : 1;
             });
         });
         return command;
     }
 
-    private static void Print(RunOutcome outcome)
+    private static async Task PrintAsync(IServiceProvider services, RunOutcome outcome, CancellationToken cancellationToken)
     {
         if (outcome.Status == RunStatus.Failed)
         {
@@ -63,6 +67,8 @@ internal static class RunCommand
         if (outcome.Status == RunStatus.Unchanged)
         {
             Console.WriteLine(outcome.Message);
+            // The run whose inputs these are is the latest: its headline is still the news.
+            await GapHeadlines.WriteOfPublishedRunAsync(services, outcome.RunId, cancellationToken);
             WritePartitions(outcome);
             Console.WriteLine($"store: {outcome.Store}");
             SampleWarning.WriteIfSample(outcome.Report);
@@ -78,6 +84,9 @@ internal static class RunCommand
             var parts = csv.Select(t => t.Parts).FirstOrDefault(p => p is not null);
             Console.WriteLine(csv.Count > 0 ? $"  {files.Key,-30} {csv.Sum(t => t.Rows),12:N0} rows{(parts is { } n ? $" in {n} parts" : "")}  {formats}" : $"  {files.Key,-30} {formats,12}");
         }
+
+        // What the run found: each scenario's gap, as its gap/headline.json says it.
+        await GapHeadlines.WriteOfPublishedRunAsync(services, outcome.RunId, cancellationToken);
 
         WritePartitions(outcome);
 

@@ -89,9 +89,9 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
         { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }
         // DefaultAzureCredential picks the user-assigned identity by this client id.
         { name: 'AZURE_CLIENT_ID', value: identityClientId }
-        // The app's own settings (README, Configuration).
+        // The app's own settings (docs/settings.md).
         { name: 'INGEST_SCHEDULE', value: ingestSchedule }
-        // The daily sweep and what it removes (README, Sweep and retention).
+        // The daily sweep and what it removes (docs/sweep.md).
         { name: 'SWEEP_SCHEDULE', value: sweepSchedule }
         { name: 'Sweep__AtRunStart', value: 'true' }
         { name: 'Sweep__WorkFolderAge', value: '1.00:00:00' }
@@ -112,7 +112,7 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
         { name: 'Pipeline__Mode', value: 'Live' }
         { name: 'PublishedStorage__ServiceUri', value: dataBlobEndpoint }
         { name: 'PublishedStorage__Container', value: publishedContainerName }
-        // Bounded blob retries: a store that fails ends a run in seconds, naming the cause (README, Failure behaviour).
+        // Bounded blob retries: a store that fails ends a run in seconds, naming the cause (docs/failure-behaviour.md).
         { name: 'PublishedStorage__MaxRetries', value: '3' }
         { name: 'PublishedStorage__RetryDelay', value: '00:00:00.5' }
         { name: 'PublishedStorage__NetworkTimeout', value: '00:01:40' }

@@ -52,7 +52,7 @@ public sealed record ValueRange(double Min, bool MinInclusive, double Max, strin
     public bool Contains(double value) =>
         double.IsFinite(value) && (MinInclusive ? value >= Min : value > Min) && value <= Max;
 
-    /// <summary>The range as written in messages and the README: <c>[0, 1] fraction</c>, <c>(0, 20000] TWh</c>.</summary>
+    /// <summary>The range as written in messages and docs/recompute.md: <c>[0, 1] fraction</c>, <c>(0, 20000] TWh</c>.</summary>
     public override string ToString() =>
         $"{(MinInclusive ? "[" : "(")}{Show(Min)}, {Show(Max)}] {Unit}";
 

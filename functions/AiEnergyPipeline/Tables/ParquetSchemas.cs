@@ -13,7 +13,7 @@ namespace AiEnergyPipeline.Tables;
 /// </summary>
 public static class ParquetSchemas
 {
-    /// <summary>How the datetime columns are stored, said in datapackage.json and README.</summary>
+    /// <summary>How the datetime columns are stored, said in datapackage.json and docs/tables.md.</summary>
     public const string DateTimeEncoding = "TIMESTAMP(isAdjustedToUTC=true, MICROS)";
 
     public static ParquetSchema For(TableSchema schema)

@@ -38,6 +38,35 @@ public class CliTests
         Assert.Contains("aienergy snapshot record", last, StringComparison.Ordinal);
     }
 
+    /// <summary>The scenarios of the latest run's gap/headline.json: id and sentence, in file order.</summary>
+    private static List<(string Id, string Headline)> Headlines(string store) =>
+        JsonDocument.Parse(File.ReadAllBytes(Path.Combine(store, "runs", LatestRunId(store), "gap", "headline.json"))).RootElement
+            .GetProperty("scenarios").EnumerateArray()
+            .Select(s => (s.GetProperty("scenario_id").GetString()!, s.GetProperty("headline").GetString()!))
+            .ToList();
+
+    private static List<string> Lines(string stdout) => [.. stdout.TrimEnd().Split('\n').Select(l => l.TrimEnd('\r'))];
+
+    [Fact]
+    public async Task Run_SampleSnapshot_PrintsEachScenariosHeadlineAfterTheTablesAndTheWarningLast()
+    {
+        var store = TestPaths.NewTempFolder();
+
+        var result = await CliProcess.RunAsync(store, null, "run", "--store", store);
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = Lines(result.Stdout);
+        var headlines = Headlines(store);
+        Assert.Contains(headlines, h => h.Id == "anthropic_build_ai_2028");
+        // The table list, then the title, then one line per scenario of gap/headline.json, in its order.
+        var title = lines.IndexOf("gap headline per scenario (gap/headline.json):");
+        Assert.True(title > lines.FindIndex(l => l.StartsWith("  gap_by_year ", StringComparison.Ordinal)), "the headlines come after the table list");
+        Assert.Equal(headlines.Select(h => $"  {h.Id}: {h.Headline}"), lines.Skip(title + 1).Take(headlines.Count));
+        // A sample run's sentences say so first.
+        Assert.All(lines.Skip(title + 1).Take(headlines.Count), l => Assert.Matches(@"^  [a-z][a-z0-9_]*: SAMPLE DATA, NOT REAL: Under ", l));
+        Assert.StartsWith("warning: SAMPLE DATA, NOT REAL:", lines[^1], StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Run_TwiceOnTheSameStore_SecondSaysUnchangedAndExitsZero()
     {
@@ -48,6 +77,9 @@ public class CliTests
 
         Assert.Equal(0, second.ExitCode);
         Assert.StartsWith("Unchanged: the inputs are those of run " + LatestRunId(store), second.Stdout, StringComparison.Ordinal);
+        // The latest run's headline is still the news.
+        Assert.All(Headlines(store), h => Assert.Contains($"  {h.Id}: {h.Headline}", Lines(second.Stdout)));
+        Assert.StartsWith("warning: SAMPLE DATA, NOT REAL:", Lines(second.Stdout)[^1], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -158,6 +190,8 @@ public class CliTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.DoesNotContain("SAMPLE DATA", result.Stdout, StringComparison.Ordinal);
+        // Real data: each scenario's headline without the sample prefix.
+        Assert.All(Headlines(store), h => Assert.Contains($"  {h.Id}: Under ", result.Stdout, StringComparison.Ordinal));
         Assert.Equal("live", JsonDocument.Parse(File.ReadAllBytes(Path.Combine(store, "runs", LatestRunId(store), "report.json"))).RootElement.GetProperty("mode").GetString());
         Assert.Equal(3, api.Requests.Count);
         Assert.Contains("api_key=" + key, api.Requests.First(), StringComparison.Ordinal);

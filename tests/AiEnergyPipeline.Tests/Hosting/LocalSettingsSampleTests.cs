@@ -65,11 +65,11 @@ public class LocalSettingsSampleTests
     }
 
     [Fact]
-    public void Readme_EveryListSetting_IsDocumentedWithItsIndexForm()
+    public void Docs_EveryListSetting_IsDocumentedWithItsIndexForm()
     {
-        var readme = File.ReadAllText(Path.Combine(TestFiles.RepositoryRoot, "README.md"));
+        var reference = File.ReadAllText(SettingsReference.Path);
 
-        var missing = Settings().Where(s => s.IsList && !readme.Contains(s.Key + "__0", StringComparison.Ordinal)).Select(s => s.Key).ToList();
+        var missing = Settings().Where(s => s.IsList && !reference.Contains(s.Key + "__0", StringComparison.Ordinal)).Select(s => s.Key).ToList();
 
         Assert.Empty(missing);
     }

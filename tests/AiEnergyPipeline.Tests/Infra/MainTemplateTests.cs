@@ -133,6 +133,13 @@ public class MainTemplateTests
     }
 
     [Fact]
+    public void AppSettings_ReadFromTheBicepText_AreThoseOfTheCompiledTemplate()
+    {
+        // The settings-reference test reads the Bicep text: it must see every setting the deployment gives.
+        Assert.Equal(AppSettings().Keys.Order(StringComparer.Ordinal), BicepAppSettings.Names().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void AppSettings_DeployedApp_HaveNoneThatFlexConsumptionRejects()
     {
         var settings = AppSettings();
