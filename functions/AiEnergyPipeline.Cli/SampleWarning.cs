@@ -1,3 +1,4 @@
+using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.Publish;
 
 namespace AiEnergyPipeline.Cli;

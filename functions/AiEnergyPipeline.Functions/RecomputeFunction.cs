@@ -3,6 +3,7 @@ using AiEnergyPipeline.Functions.Http;
 using AiEnergyPipeline.Gap;
 using AiEnergyPipeline.Pipeline;
 using AiEnergyPipeline.Publish;
+using AiEnergyPipeline.Sources.Eia860m;
 using AiEnergyPipeline.Storage;
 using AiEnergyPipeline.Vocabulary;
 using Microsoft.AspNetCore.Http;

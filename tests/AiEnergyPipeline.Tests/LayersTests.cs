@@ -2,6 +2,8 @@ using ArchUnitNET.Domain;
 using ArchUnitNET.Fluent;
 using ArchUnitNET.Loader;
 using ArchUnitNET.xUnit;
+using System.Text.RegularExpressions;
+using AiEnergyPipeline.TestKit;
 using AiEnergyPipeline.Vocabulary;
 using static ArchUnitNET.Fluent.ArchRuleDefinition;
 
@@ -13,7 +15,7 @@ namespace AiEnergyPipeline.Tests;
 /// and use neither the other. Checked on the compiled types, so a use through a signature, a
 /// base type or a method body counts, and a name in a comment does not.
 /// </summary>
-public class LayersTests
+public partial class LayersTests
 {
     /// <summary>Bottom to top, as in docs/architecture.md.</summary>
     private static readonly (string Name, int Rank)[] Layers =
@@ -45,6 +47,34 @@ public class LayersTests
     [MemberData(nameof(LayerNames))]
     public void Layer_UsesOnlyLowerLayers(string layer) =>
         RuleFor(layer, Layers).Check(Library);
+
+    /// <summary>
+    /// The compiler copies a constant into its user, so a use of one leaves no trace in the
+    /// compiled types: the using directives of the source files are checked as well.
+    /// </summary>
+    [Fact]
+    public void LibrarySources_UsingDirectives_NameOnlyLowerLayers()
+    {
+        var library = Path.Combine(Repository.Root, "functions", "AiEnergyPipeline");
+        var ranks = Layers.ToDictionary(l => l.Name, l => l.Rank);
+        var wrong = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(library, "*.cs", SearchOption.AllDirectories)
+                     .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                              && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
+        {
+            var text = File.ReadAllText(file);
+            var layer = LayerOf(NamespacePattern().Match(text).Groups[1].Value);
+            foreach (var used in UsingPattern().Matches(text).Select(m => LayerOf(m.Groups[1].Value)).Distinct())
+            {
+                if (used != layer && ranks[used] >= ranks[layer])
+                {
+                    wrong.Add($"{Path.GetRelativePath(library, file)}: {layer} uses {used}");
+                }
+            }
+        }
+
+        Assert.Empty(wrong);
+    }
 
     [Fact]
     public void Library_EveryTypeIsInALayer()
@@ -89,4 +119,13 @@ public class LayersTests
     }
 
     private static string Pattern(string layer) => $"^AiEnergyPipeline\\.{layer}(\\..*)?$";
+
+    /// <summary>Sources.Eia930 -> Sources.</summary>
+    private static string LayerOf(string namespaceBelowRoot) => namespaceBelowRoot.Split('.')[0];
+
+    [GeneratedRegex(@"^namespace AiEnergyPipeline\.([\w.]+);", RegexOptions.Multiline)]
+    private static partial Regex NamespacePattern();
+
+    [GeneratedRegex(@"^using (?:static )?AiEnergyPipeline\.([\w.]+);", RegexOptions.Multiline)]
+    private static partial Regex UsingPattern();
 }

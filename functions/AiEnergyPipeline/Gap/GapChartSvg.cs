@@ -1,4 +1,4 @@
-using AiEnergyPipeline.Publish;
+using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.Vocabulary;
 using OxyPlot;
 using OxyPlot.Axes;

@@ -1,4 +1,4 @@
-using AiEnergyPipeline.Publish;
+using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.Tables;
 using AiEnergyPipeline.Vocabulary;
 using System.Text.Encodings.Web;

@@ -1,6 +1,7 @@
 using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.Recompute;
 using AiEnergyPipeline.Storage;
+using AiEnergyPipeline.Vocabulary;
 
 namespace AiEnergyPipeline.Pipeline;
 

@@ -1,3 +1,5 @@
+using AiEnergyPipeline.Recompute;
+using AiEnergyPipeline.Sources.Eia860m;
 using System.Diagnostics.CodeAnalysis;
 
 namespace AiEnergyPipeline.Pipeline;

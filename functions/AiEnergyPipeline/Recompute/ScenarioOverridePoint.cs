@@ -1,3 +1,5 @@
+using AiEnergyPipeline.Gap;
+
 namespace AiEnergyPipeline.Recompute;
 
 /// <summary>

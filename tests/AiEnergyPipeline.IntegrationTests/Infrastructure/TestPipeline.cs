@@ -1,5 +1,7 @@
 using AiEnergyPipeline.Hosting;
 using AiEnergyPipeline.Pipeline;
+using AiEnergyPipeline.Publish;
+using AiEnergyPipeline.Recompute;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

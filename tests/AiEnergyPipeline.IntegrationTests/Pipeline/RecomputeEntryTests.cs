@@ -1,12 +1,13 @@
-using System.Text;
 using AiEnergyPipeline.IntegrationTests.Infrastructure;
 using AiEnergyPipeline.Pipeline;
 using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.Sources.Curated;
+using AiEnergyPipeline.Sources.Eia860m;
 using AiEnergyPipeline.Storage;
 using AiEnergyPipeline.Vocabulary;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using System.Text;
 
 namespace AiEnergyPipeline.IntegrationTests.Pipeline;
 

@@ -1,6 +1,4 @@
-using AiEnergyPipeline.Fetch;
-
-namespace AiEnergyPipeline.Publish;
+namespace AiEnergyPipeline.Fetch;
 
 /// <summary>
 /// What a run's inputs were, in one word for report.json, datapackage.json and latest.json:
