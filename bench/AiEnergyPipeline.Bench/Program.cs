@@ -5,9 +5,12 @@ using AiEnergyPipeline.Bench;
 // dotnet run -c Release --project bench/AiEnergyPipeline.Bench -- eia930 --rows N [--dir D] [--keep]
 // Generates a BALANCE-shaped CSV of N rows, then times three phases, each in a child process
 // (this program re-invoked with the hidden "phase" command) so that each peak working set is its own.
+// dotnet run -c Release --project bench/AiEnergyPipeline.Bench -- changes [--generators N] [--vintages N] [--change-rate R]
+// Feeds generated EIA-860M vintages to the generator_changes log and reports its memory (ChangeLogBench).
 return args switch
 {
     ["eia930", .. var rest] => await Eia930Async(rest),
+    ["changes", .. var rest] => await ChangeLogBench.RunAsync(rest),
     ["phase", var phase, var csv, var output] => await PhaseAsync(phase, csv, output),
     ["generate", var rows, var csv] => Generate(long.Parse(rows, CultureInfo.InvariantCulture), csv),
     _ => Usage(),
@@ -22,7 +25,7 @@ static int Generate(long rows, string csv)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: eia930 --rows N [--dir DIRECTORY] [--keep]");
+    Console.Error.WriteLine("usage: eia930 --rows N [--dir DIRECTORY] [--keep] | changes [--generators N] [--vintages N] [--change-rate R]");
     return 2;
 }
 

@@ -7,8 +7,10 @@ namespace AiEnergyPipeline.Sources.Eia860m;
 /// The history of the EIA-860M workbooks' columns, as data (eia860m_column_history.csv, embedded):
 /// which columns a sheet lacked up to which month, after PUDL's per-month column maps. A column
 /// absent in a workbook's month is not required of it, and its stand-in (net summer for nameplate
-/// capacity in the early planned sheets) is read in its place; any other missing required column
-/// still fails the workbook, naming it.
+/// capacity in the operating, planned and retired sheets of 2015-07 to 2016-03) is read in its
+/// place; any other missing required column still fails the workbook, naming it. PUDL maps no
+/// canceled or postponed sheet (it does not read that sheet), so that sheet has no history here:
+/// each of its required columns is required in every month.
 /// </summary>
 public static class Eia860mColumnHistory
 {

@@ -40,7 +40,8 @@ public sealed partial class Eia860mNormaliser(ILogger<Eia860mNormaliser> logger)
             return accreditation;
         }
 
-        var changes = new GeneratorChangeLog(classes.ClassOf);
+        // Its closed stretches wait in staging files until written: memory holds one stretch per generator, not the history.
+        using var changes = new GeneratorChangeLog(classes.ClassOf, context.StagingDirectory);
         var plannedVsBuilt = new PlannedVsBuilt(classes.ClassOf);
         var realisation = new List<RealisationRow>();
         GeneratorVintage? newest = null;

@@ -220,7 +220,7 @@ public static partial class Eia860mWorkbook
     {
         var plantText = row.Text(map[PlantId]);
         var generatorId = row.Text(map[GeneratorId]);
-        // Early planned sheets have no nameplate column: their net summer capacity stands in (Eia860mColumnHistory).
+        // The operating, planned and retired sheets of 2015-07 to 2016-03 have no nameplate column: their net summer capacity stands in (Eia860mColumnHistory).
         var nameplateText = row.Text(map.Has(Nameplate) ? map[Nameplate] : map[NetSummer]);
         var technology = Clean(row.Text(map[Technology]));
         if (!TryInteger(plantText, out var plantId))

@@ -1,20 +1,25 @@
 using AiEnergyPipeline.Sources.Eia860m;
+using AiEnergyPipeline.TestKit;
 using static AiEnergyPipeline.Tests.Sources.Eia860m.VintageSamples;
 
 namespace AiEnergyPipeline.Tests.Sources.Eia860m;
 
-public class GeneratorChangeLogTests
+public sealed class GeneratorChangeLogTests : IDisposable
 {
+    private readonly string _work = Repository.NewTempFolder();
+
+    public void Dispose() => Directory.Delete(_work, recursive: true);
+
     [Fact]
     public void Rows_UnchangedThenSlippedThenBuilt_OneStretchPerUnchangedRecord()
     {
-        var log = new GeneratorChangeLog(ClassOf);
+        using var log = new GeneratorChangeLog(ClassOf, _work);
         log.Add(Vintage("2024-01", Unit(GeneratorSheet.Planned, 1, "A", 100, "U", planned: "2024-06")));
         log.Add(Vintage("2024-07", Unit(GeneratorSheet.Planned, 1, "A", 100, "U", planned: "2024-06")));
         log.Add(Vintage("2025-01", Unit(GeneratorSheet.Planned, 1, "A", 100, "V", planned: "2025-03")));
         log.Add(Vintage("2026-01", Unit(GeneratorSheet.Operating, 1, "A", 100, "OP", operating: "2025-04")));
 
-        var rows = log.Rows();
+        var rows = log.Rows().ToList();
 
         Assert.Equal(
             [("2024-01", "2024-07", "U", "2024-06"), ("2025-01", "2025-01", "V", "2025-03"), ("2026-01", "2026-01", "OP", "")],
@@ -25,7 +30,7 @@ public class GeneratorChangeLogTests
     [Fact]
     public void Rows_GeneratorMissingFromAVintage_EndsItsStretchAndStartsAnotherWhenBack()
     {
-        var log = new GeneratorChangeLog(ClassOf);
+        using var log = new GeneratorChangeLog(ClassOf, _work);
         var unit = Unit(GeneratorSheet.Planned, 2, "B", 50, "P", planned: "2026-01");
         log.Add(Vintage("2024-01", unit));
         log.Add(Vintage("2025-01"));
@@ -37,7 +42,7 @@ public class GeneratorChangeLogTests
     [Fact]
     public void Add_VintageNotAfterTheLast_Throws()
     {
-        var log = new GeneratorChangeLog(ClassOf);
+        using var log = new GeneratorChangeLog(ClassOf, _work);
         log.Add(Vintage("2025-01"));
 
         Assert.Throws<ArgumentException>(() => log.Add(Vintage("2024-01")));
@@ -46,16 +51,69 @@ public class GeneratorChangeLogTests
     [Fact]
     public void Rows_EarlyVintageWithoutBalancingAuthorityColumn_IsNoChangeAndTakesTheLaterValue()
     {
-        var log = new GeneratorChangeLog(ClassOf);
+        using var log = new GeneratorChangeLog(ClassOf, _work);
         log.Add(Vintage("2023-01", Unit(GeneratorSheet.Planned, 1, "A", 100, "U", planned: "2024-06", ba: ""), Unit(GeneratorSheet.Planned, 2, "B", 50, "U", planned: "2024-06", ba: "")));
         log.Add(Vintage("2024-01", Unit(GeneratorSheet.Planned, 1, "A", 100, "U", planned: "2024-06", ba: "SRP"), Unit(GeneratorSheet.Planned, 2, "B", 50, "U", planned: "2024-06", ba: "")));
         log.Add(Vintage("2025-01", Unit(GeneratorSheet.Planned, 1, "A", 100, "U", planned: "2024-06", ba: "AZPS")));
 
-        var rows = log.Rows();
+        var rows = log.Rows().ToList();
 
         // A: the 2023 layout had no column, so 2023 takes SRP; the change SRP to AZPS is real. B: an empty cell among filled ones is its value.
         Assert.Equal(
             [(1L, "2023-01", "2024-01", "SRP"), (1L, "2025-01", "2025-01", "AZPS"), (2L, "2023-01", "2024-01", "")],
             rows.Select(r => (r.PlantId, r.ValidFromMonth, r.ValidUntilMonth, r.State.BalancingAuthorityCode)));
+    }
+
+    [Fact]
+    public void Rows_MoreVintagesThanMaxRuns_EveryStretchInPlantGeneratorAndMonthOrder()
+    {
+        using var log = new GeneratorChangeLog(ClassOf, _work);
+        var months = Enumerable.Range(0, (2 * GeneratorChangeLog.MaxRuns) + 5).Select(i => new DateOnly(2016, 1, 1).AddMonths(i).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        for (var i = 0; i < months.Count; i++)
+        {
+            // Plant 3 slips every month, plant 2 never changes, plant 1 is listed every other month: each vintage closes stretches.
+            var units = new List<GeneratorRecord>
+            {
+                Unit(GeneratorSheet.Planned, 3, "A", 10, "U", planned: months[i]),
+                Unit(GeneratorSheet.Operating, 2, "B", 20, "OP", operating: "2010-01"),
+            };
+            if (i % 2 == 0)
+            {
+                units.Add(Unit(GeneratorSheet.Planned, 1, "C", 30, "P", planned: "2030-01"));
+            }
+
+            log.Add(Vintage(months[i], [.. units]));
+        }
+
+        var rows = log.Rows().ToList();
+
+        var expected = months.Where((_, i) => i % 2 == 0).Select(m => (1L, m, m))
+            .Append((2L, months[0], months[^1]))
+            .Concat(months.Select(m => (3L, m, m)))
+            .ToList();
+        Assert.Equal(expected, rows.Select(r => (r.PlantId, r.ValidFromMonth, r.ValidUntilMonth)));
+        Assert.Equal(months, rows.Where(r => r.PlantId == 3).Select(r => r.State.PlannedOperationMonth));
+    }
+
+    [Fact]
+    public void Rows_GeneratorListedTwiceInOneVintage_KeepsBothInTheOrderRead()
+    {
+        using var log = new GeneratorChangeLog(ClassOf, _work);
+        log.Add(Vintage("2024-01", Unit(GeneratorSheet.Planned, 1, "A", 100, "U", planned: "2024-06"), Unit(GeneratorSheet.Planned, 1, "A", 100, "V", planned: "2024-09")));
+
+        Assert.Equal([("U", "2024-06"), ("V", "2024-09")], log.Rows().Select(r => (r.State.Status, r.State.PlannedOperationMonth)));
+    }
+
+    [Fact]
+    public void Dispose_AfterClosedStretches_LeavesNothingInTheWorkDirectory()
+    {
+        var log = new GeneratorChangeLog(ClassOf, _work);
+        log.Add(Vintage("2024-01", Unit(GeneratorSheet.Planned, 1, "A", 100, "U", planned: "2024-06")));
+        log.Add(Vintage("2025-01"));
+        Assert.NotEmpty(Directory.EnumerateFiles(_work, "*", SearchOption.AllDirectories));
+
+        log.Dispose();
+
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_work));
     }
 }
