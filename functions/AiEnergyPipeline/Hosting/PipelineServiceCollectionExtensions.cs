@@ -28,6 +28,13 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<RunPublisher>();
         services.AddSingleton<GapStage>();
         services.AddOptions<CompletionLearningOptions>().Bind(configuration.GetSection(CompletionLearningOptions.Section)).ValidateSettings<CompletionLearningOptions, CompletionLearningSettingsRules>();
+        services.AddTransient<FailedRunRecorder>();
+        services.AddTransient<IngestRunReports>();
+        services.AddTransient<IngestPlanner>();
+        services.AddTransient<PartitionProcessor>();
+        services.AddTransient<ProcessedPartitionsReader>();
+        services.AddTransient<SourceFetcher>();
+        services.AddTransient<IngestCompletion>();
         services.AddTransient<IngestPipeline>();
         services.AddTransient<IPartitionedIngest>(sp => sp.GetRequiredService<IngestPipeline>());
         services.AddSingleton<PublishedDatasets>();

@@ -27,6 +27,7 @@ public sealed partial class RecomputePipeline(
     RunPublisher publisher,
     GapStage gap,
     Sweep.StoreSweeper sweeper,
+    FailedRunRecorder failures,
     TimeProvider time,
     IOptions<PipelineOptions> options,
     ILogger<RecomputePipeline> logger)
@@ -76,15 +77,15 @@ public sealed partial class RecomputePipeline(
         }
 
         var runId = RunId.Create(startedAt, inputsSha256);
-        var workDirectory = Path.Combine(Settings.ValueOrNull(options.Value.WorkDirectory) ?? Path.Combine(Path.GetTempPath(), "aienergy"), Guid.NewGuid().ToString("N"));
+        var work = WorkFolder.Create(options.Value);
         try
         {
-            var staging = Path.Combine(workDirectory, "tables");
+            var staging = work.Tables;
             var tables = await DownloadTablesAsync(previous, staging, cancellationToken);
             IReadOnlyList<StagedTable> outputs;
             try
             {
-                var raw = Path.Combine(workDirectory, "raw");
+                var raw = work.Raw;
                 var regions = await DownloadCuratedAsync(previous, GapInputsReader.RegionsFileName, raw, cancellationToken);
                 var published = GapInputsReader.Read(tables, regions.LocalPath);
                 if (RecomputeOverrides.ChangesDemandConversion(request))
@@ -101,11 +102,8 @@ public sealed partial class RecomputePipeline(
             }
             catch (GapException e)
             {
-                var error = $"Recompute {runId} of run {latest.RunId} failed, nothing new was published and latest.json is unchanged: gap: {e.Message}";
-                var failed = Report(runId, RunStatus.Failed, startedAt, clock, error, [], previous.Mode);
-                await publisher.WriteReportAsync(failed, cancellationToken);
-                LogFailed(runId, e.Message);
-                return new RunOutcome(RunStatus.Failed, runId, latest.RunId, store.Description, error, failed, latest.RunId);
+                var error = FailedRunRecorder.Message($"Recompute {runId} of run {latest.RunId}", $"gap: {e.Message}");
+                return await failures.RecordAsync(Report(runId, RunStatus.Failed, startedAt, clock, error, [], previous.Mode), latest.RunId, cancellationToken);
             }
 
             var all = await ParquetSiblings.AddAsync(tables.Concat(outputs), cancellationToken);
@@ -130,9 +128,8 @@ public sealed partial class RecomputePipeline(
             catch (Exception e) when (StorageFailures.IsStorageFailure(e))
             {
                 // As for an ingest: latest.json is swung last, so it stays on the run this one derives from.
-                var error = $"Recompute {runId} of run {latest.RunId} failed, nothing new was published and latest.json is unchanged: publish failed: {StorageFailures.Describe(e)}";
-                LogFailed(runId, error);
-                return new RunOutcome(RunStatus.Failed, runId, latest.RunId, store.Description, error, Report(runId, RunStatus.Failed, startedAt, clock, error, [], previous.Mode), latest.RunId);
+                var error = FailedRunRecorder.Message($"Recompute {runId} of run {latest.RunId}", $"publish failed: {StorageFailures.Describe(e)}");
+                return await failures.RecordAsync(Report(runId, RunStatus.Failed, startedAt, clock, error, [], previous.Mode), latest.RunId, cancellationToken);
             }
 
             var latestRunId = isLatest ? runId : await publisher.LatestRunIdOrNullAsync(cancellationToken);
@@ -142,7 +139,7 @@ public sealed partial class RecomputePipeline(
         }
         finally
         {
-            TryDelete(workDirectory);
+            work.Dispose();
         }
     }
 
@@ -204,27 +201,9 @@ public sealed partial class RecomputePipeline(
     private static RunReport Report(string runId, RunStatus status, DateTimeOffset startedAt, Stopwatch clock, string message, IReadOnlyList<TableReport> tables, string? mode = null) =>
         new(runId, status, Trigger, startedAt, startedAt + clock.Elapsed, clock.ElapsedMilliseconds, message, [], tables, 0, Mode: mode);
 
-    private static void TryDelete(string directory)
-    {
-        try
-        {
-            if (Directory.Exists(directory))
-            {
-                Directory.Delete(directory, recursive: true);
-            }
-        }
-        catch (IOException)
-        {
-            // A leftover temporary folder is harmless; the outcome matters more.
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "recompute: run {RunId} already has these inputs and overrides: nothing to publish")]
     private partial void LogUnchanged(string runId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "published run {RunId}, recomputed from {DerivedFrom}, to {Store}")]
     private partial void LogPublished(string runId, string derivedFrom, string store);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "recompute {RunId} failed: {Error}")]
-    private partial void LogFailed(string runId, string error);
 }

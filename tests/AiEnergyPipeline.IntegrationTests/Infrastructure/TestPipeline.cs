@@ -1,5 +1,6 @@
 using AiEnergyPipeline.Hosting;
 using AiEnergyPipeline.Pipeline;
+using AiEnergyPipeline.Pipeline.FanOut;
 using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.Recompute;
 using Microsoft.Extensions.Configuration;
@@ -64,7 +65,32 @@ internal static class TestPipeline
         }
 
         await using var services = Build(all, time);
-        return await services.GetRequiredService<AiEnergyPipeline.Pipeline.IngestPipeline>().RunAsync("test", CancellationToken.None);
+        return await RunIngestAsync(services);
+    }
+
+    /// <summary>
+    /// One ingest run as the CLI, the timer and POST /api/ingest (fan-out off) make it: the sweep at
+    /// its start, then the plan, every partition and the completion in this process.
+    /// </summary>
+    public static Task<AiEnergyPipeline.Pipeline.RunOutcome> RunIngestAsync(IServiceProvider services) =>
+        services.GetRequiredService<IngestRunner>().RunInProcessAsync("test", CancellationToken.None);
+
+    /// <summary>
+    /// How each partition of the in-process run that ended in <paramref name="outcome"/> ended, from
+    /// the fan-out's markers in a folder store: a run failed by a partition reports its sources, not its partitions.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<AiEnergyPipeline.Pipeline.PartitionKey, AiEnergyPipeline.Pipeline.PartitionOutcome>> PartitionOutcomesAsync(string store, AiEnergyPipeline.Pipeline.RunOutcome outcome)
+    {
+        var work = new FanOutWorkState(new AiEnergyPipeline.Storage.FileSystemDatasetStore(store), TimeProvider.System);
+        foreach (var planId in Directory.GetDirectories(Path.Combine(store, FanOutWorkState.Root)).Select(Path.GetFileName))
+        {
+            if ((await work.ReadOutcomeAsync(planId!, CancellationToken.None))?.RunId == outcome.RunId)
+            {
+                return await work.ReadAllDoneAsync(await work.ReadPlanAsync(planId!, CancellationToken.None), CancellationToken.None);
+            }
+        }
+
+        throw new Xunit.Sdk.XunitException($"no plan under {store}/{FanOutWorkState.Root} ended as run {outcome.RunId}");
     }
 
     /// <summary>

@@ -27,7 +27,7 @@ public class Eia860mVintagesPipelineTests
         }
 
         await using var services = TestPipeline.Build(settings, new FakeTimeProvider(TestPipeline.Now.AddHours(hoursLater)));
-        return await services.GetRequiredService<IngestPipeline>().RunAsync("test", CancellationToken.None);
+        return await TestPipeline.RunIngestAsync(services);
     }
 
     private static async Task<SourcesServer> StartAsync()
@@ -162,12 +162,18 @@ public class Eia860mVintagesPipelineTests
         var failed = await RunLiveAsync(server, store);
 
         Assert.Equal(RunStatus.Failed, failed.Status);
-        var partitions = failed.Report.Partitions!.Where(p => p.Source == Eia860mSource.SourceName).ToList();
-        var bad = Assert.Single(partitions, p => p.Status == PartitionStatus.Failed);
-        Assert.Equal(("2024-01", "january_generator2024.xlsx"), (bad.Name, bad.FileName));
-        Assert.Contains("eia860m: january_generator2024.xlsx:", bad.Error, StringComparison.Ordinal);
+        // The fan-out fails the run at the failed partition: the source's report names it and its file,
+        // and the partitions' markers say how each ended.
+        var source = failed.Report.Sources.Single(s => s.Name == Eia860mSource.SourceName);
+        Assert.Equal(SourceStatus.Failed, source.Status);
+        Assert.StartsWith("partition 2024-01: eia860m: january_generator2024.xlsx:", source.Error, StringComparison.Ordinal);
         Assert.Contains("eia860m: january_generator2024.xlsx:", failed.Message, StringComparison.Ordinal);
-        Assert.All(partitions.Where(p => p.Name != "2024-01"), p => Assert.Equal(PartitionStatus.Normalised, p.Status));
+        var partitions = (await TestPipeline.PartitionOutcomesAsync(store, failed)).Values.Where(p => p.Partition.Source == Eia860mSource.SourceName).ToList();
+        Assert.Equal(Vintages.Length, partitions.Count);
+        var bad = Assert.Single(partitions, p => p.Status == PartitionStatus.Failed);
+        Assert.Equal("2024-01", bad.Partition.Name);
+        Assert.Contains("eia860m: january_generator2024.xlsx:", bad.Error, StringComparison.Ordinal);
+        Assert.All(partitions.Where(p => p.Partition.Name != "2024-01"), p => Assert.Equal(PartitionStatus.Normalised, p.Status));
         Assert.False(File.Exists(Path.Combine(store, "latest.json")));
     }
 

@@ -4,7 +4,6 @@ using AiEnergyPipeline.Pipeline.Sweep;
 using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.Sources.Eia860m;
 using AiEnergyPipeline.Vocabulary;
-using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -24,7 +23,7 @@ public class GapPipelineTests
     {
         var store = TestPaths.NewTempFolder();
         await using var services = TestPipeline.Build(TestPipeline.FolderStore(store));
-        var outcome = await services.GetRequiredService<IngestPipeline>().RunAsync("test", CancellationToken.None);
+        var outcome = await TestPipeline.RunIngestAsync(services);
         Assert.Equal(RunStatus.Published, outcome.Status);
         return (outcome, Path.Combine(store, "runs", outcome.RunId));
     }

@@ -35,7 +35,7 @@ public class PartitionedIngestTests
     private static async Task<RunOutcome> RunAsync(SourcesServer server, string store, int hoursLater = 0)
     {
         await using var services = TestPipeline.Build(server.Settings(store, TestPaths.NewTempFolder()), new FakeTimeProvider(TestPipeline.Now.AddHours(hoursLater)));
-        return await services.GetRequiredService<IngestPipeline>().RunAsync("test", CancellationToken.None);
+        return await TestPipeline.RunIngestAsync(services);
     }
 
     private static PartitionStatus[] Statuses(RunOutcome outcome) => outcome.Report.Partitions!.Where(p => p.Source == Eia930BulkSource.SourceName).Select(p => p.Status).ToArray();
@@ -130,9 +130,12 @@ public class PartitionedIngestTests
         Assert.Contains("eia930_bulk: EIA930_BALANCE_2023_Jul_Dec.csv: required column missing: 'Demand (MW)'", failed.Message, StringComparison.Ordinal);
         Assert.Equal(good.RunId, failed.LatestRunId);
         Assert.Equal(latestBefore, await File.ReadAllBytesAsync(Path.Combine(store, "latest.json")));
-        var partition = failed.Report.Partitions!.Single(p => p.Status == PartitionStatus.Failed);
-        Assert.Equal(("2023_h2", "EIA930_BALANCE_2023_Jul_Dec.csv"), (partition.Name, partition.FileName));
-        Assert.Equal(SourceStatus.Failed, failed.Report.Sources.Single(s => s.Name == "eia930_bulk").Status);
+        // The fan-out fails the run at the failed partition: the source's report names it and its file.
+        var bulk = failed.Report.Sources.Single(s => s.Name == "eia930_bulk");
+        Assert.Equal(SourceStatus.Failed, bulk.Status);
+        Assert.StartsWith("partition 2023_h2: eia930_bulk: EIA930_BALANCE_2023_Jul_Dec.csv:", bulk.Error, StringComparison.Ordinal);
+        var partition = Assert.Single((await TestPipeline.PartitionOutcomesAsync(store, failed)).Values, p => p.Status == PartitionStatus.Failed);
+        Assert.Equal(new PartitionKey(Eia930BulkSource.SourceName, "2023_h2"), partition.Partition);
         Assert.False(Directory.Exists(Path.Combine(store, "runs", failed.RunId, "data")));
     }
 

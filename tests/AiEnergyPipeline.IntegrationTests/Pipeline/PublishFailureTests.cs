@@ -28,7 +28,7 @@ public class PublishFailureTests
             failing = new FailingDatasetStore(real, successfulWrites, failingWrites);
             s.AddSingleton<IDatasetStore>(failing);
         });
-        var outcome = await services.GetRequiredService<IngestPipeline>().RunAsync("test", CancellationToken.None);
+        var outcome = await TestPipeline.RunIngestAsync(services);
         return (outcome, failing!);
     }
 

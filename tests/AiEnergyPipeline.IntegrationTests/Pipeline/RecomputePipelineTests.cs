@@ -37,7 +37,7 @@ public class RecomputePipelineTests
         var first = TestPaths.NewTempFolder();
         await using (var services = TestPipeline.Build(TestPipeline.FolderStore(first), new FakeTimeProvider(TestPipeline.Now)))
         {
-            Assert.Equal(RunStatus.Published, (await services.GetRequiredService<IngestPipeline>().RunAsync("test", CancellationToken.None)).Status);
+            Assert.Equal(RunStatus.Published, (await TestPipeline.RunIngestAsync(services)).Status);
         }
 
         var second = TestPaths.NewTempFolder();
@@ -72,7 +72,7 @@ public class RecomputePipelineTests
         RunOutcome ingest;
         await using (var services = TestPipeline.Build(TestPipeline.FolderStore(folder), new FakeTimeProvider(TestPipeline.Now)))
         {
-            ingest = await services.GetRequiredService<IngestPipeline>().RunAsync("test", CancellationToken.None);
+            ingest = await TestPipeline.RunIngestAsync(services);
         }
 
         var outcome = await RecomputeAsync(folder, RecomputeRequest.Empty with { Assumptions = new Dictionary<string, double> { ["load_factor.data_centre"] = 0.4 } });

@@ -34,7 +34,7 @@ public class DamagedLatestTests
         var listed = await datasets.LatestAsync(CancellationToken.None);
         var opened = await datasets.OpenAsync("ba_annual", null, null, CancellationToken.None);
         var recomputed = await TestPipeline.RecomputeAsync(services, RecomputeRequest.Empty);
-        var outcome = await services.GetRequiredService<IngestPipeline>().RunAsync("test", CancellationToken.None);
+        var outcome = await TestPipeline.RunIngestAsync(services);
 
         Assert.Null(listed.Pointer);
         Assert.Equal(damagedETag, listed.ETag);

@@ -21,7 +21,7 @@ public class RunIntegrityTests
 
         await using var services = TestPipeline.Build(settings, new FakeTimeProvider(now), configure: s =>
             s.AddSingleton<IDatasetStore>(new FailureDescribingStore(new LosingDatasetStore(new FileSystemDatasetStore(store), suffix))));
-        return await services.GetRequiredService<IngestPipeline>().RunAsync("test", CancellationToken.None);
+        return await TestPipeline.RunIngestAsync(services);
     }
 
     [Fact]

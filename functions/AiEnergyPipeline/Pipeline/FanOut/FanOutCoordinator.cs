@@ -1,6 +1,5 @@
 using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.Publish;
-using AiEnergyPipeline.Storage;
 using AiEnergyPipeline.Tables;
 using AiEnergyPipeline.Vocabulary;
 using Microsoft.Extensions.Logging;
@@ -24,10 +23,10 @@ public sealed partial class FanOutCoordinator(
     IPartitionedIngest ingest,
     IIngestQueue queue,
     FanOutWorkState work,
-    RunPublisher publisher,
+    IngestRunReports runReports,
+    FailedRunRecorder failures,
     SecretRedactor redactor,
     TimeProvider time,
-    ConfiguredRunMode configuredMode,
     ILogger<FanOutCoordinator> logger)
 {
     /// <summary>Plans a run and hands its partitions to the queue.</summary>
@@ -177,29 +176,17 @@ public sealed partial class FanOutCoordinator(
         }
     }
 
-    /// <summary>Writes the failed run's report (naming each failed partition and its cause) and leaves latest.json alone.</summary>
-    private async Task<RunOutcome> FailAsync(IngestPlan plan, IReadOnlyList<PartitionOutcome> failed, string? cause, CancellationToken cancellationToken)
+    /// <summary>Fails the run with a report naming each failed partition and its cause; latest.json is left alone.</summary>
+    private Task<RunOutcome> FailAsync(IngestPlan plan, IReadOnlyList<PartitionOutcome> failed, string? cause, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
         var runId = RunId.Create(plan.CreatedAtUtc, Hashing.Sha256OfText("fan-out failure\n" + plan.PlanId));
         var error = cause ?? string.Join("; ", failed.Select(f => $"partition {f.Partition} failed: {f.Error}"));
-        var message = $"Run {runId} (plan {plan.PlanId}) failed, nothing new was published and latest.json is unchanged: {error}";
         var sources = failed.GroupBy(f => f.Partition.Source, StringComparer.Ordinal)
-            .Select(g => new SourceReport(g.Key, SourceStatus.Failed, 0, [], 0, 0, 0, 0, string.Join("; ", g.Select(f => $"partition {f.Partition.Name}: {f.Error}"))))
-            .ToList();
-        var report = new RunReport(runId, RunStatus.Failed, plan.Trigger, plan.CreatedAtUtc, now, (long)(now - plan.CreatedAtUtc).TotalMilliseconds, message, sources, [], 0, Mode: configuredMode.Mode);
-        try
-        {
-            await publisher.WriteReportAsync(report, cancellationToken);
-        }
-        catch (Exception e) when (StorageFailures.IsStorageFailure(e))
-        {
-            LogReportNotWritten(runId, redactor.Redact(StorageFailures.Describe(e)));
-        }
-
-        LogFailed(plan.PlanId, error);
-        // Never throws for a damaged latest.json or a store that is down: the run's failure is the answer.
-        return new RunOutcome(RunStatus.Failed, runId, await publisher.LatestRunIdOrNullAsync(cancellationToken), work.Store.Description, message, report);
+            .Select(g => new SourceReport(g.Key, SourceStatus.Failed, 0, [], 0, 0, 0, 0, string.Join("; ", g.Select(f => $"partition {f.Partition.Name}: {f.Error}"))));
+        // The message names the plan, whose work folder in the store holds every partition's marker.
+        var message = FailedRunRecorder.Message($"Run {runId} (plan {plan.PlanId})", error);
+        var report = runReports.Create(plan, runReports.ClockOf(plan), runId, RunStatus.Failed, message, sources, [], 0, [], files: null);
+        return failures.RecordAsync(report, derivedFrom: null, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "started plan {PlanId}: {Partitions} partitions enqueued")]
@@ -225,10 +212,4 @@ public sealed partial class FanOutCoordinator(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "plan {PlanId}: partition {Partition} failed on its last delivery: {Error}")]
     private partial void LogPartitionGaveUp(string planId, string partition, string error);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "plan {PlanId} failed: {Error}")]
-    private partial void LogFailed(string planId, string error);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "run {RunId}: its report could not be written: {Error}")]
-    private partial void LogReportNotWritten(string runId, string error);
 }

@@ -39,11 +39,11 @@ public sealed partial class SnapshotRecorder(
         Directory.CreateDirectory(parent);
         // Beside the target, so that the finished snapshot is moved into place in one step.
         var staging = Path.Combine(parent, $".{Path.GetFileName(target)}.recording-{Guid.NewGuid():N}");
-        var work = WorkFolders.NewPath(options.Value);
+        using var work = WorkFolder.Create(options.Value);
         try
         {
             // A scratch store of its own: recording never touches a published store, and nothing is conditional.
-            var archive = new RawArchive(new FileSystemDatasetStore(Path.Combine(work, "store")), Path.Combine(work, "raw"));
+            var archive = new RawArchive(new FileSystemDatasetStore(work.Combine("store")), work.Raw);
             var writer = new SnapshotWriter(staging);
             var settings = ExplicitSourceSettings();
             foreach (var source in sources.Where(s => s is not CuratedSource))
@@ -82,8 +82,7 @@ public sealed partial class SnapshotRecorder(
         }
         finally
         {
-            WorkFolders.TryDelete(staging);
-            WorkFolders.TryDelete(work);
+            WorkFolder.TryDelete(staging);
         }
     }
 

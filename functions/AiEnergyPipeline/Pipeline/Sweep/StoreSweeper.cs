@@ -200,8 +200,7 @@ public sealed partial class StoreSweeper(
 
     private List<SweptItem> SweepLocal(DateTimeOffset now, SweepOptions settings, bool dryRun, List<string> errors)
     {
-        var workDirectory = Settings.ValueOrNull(pipelineOptions.Value.WorkDirectory) ?? Path.Combine(Path.GetTempPath(), "aienergy");
-        var found = LocalLitter.WorkFolders(workDirectory, now, settings.WorkFolderAge)
+        var found = LocalLitter.WorkFolders(WorkFolder.RootOf(pipelineOptions.Value), now, settings.WorkFolderAge)
             .Concat(LocalLitter.BufferedBodies(Path.GetTempPath(), now, settings.TempFileAge))
             .ToList();
         if (dryRun)

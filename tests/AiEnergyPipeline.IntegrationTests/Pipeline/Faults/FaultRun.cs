@@ -53,11 +53,11 @@ internal sealed partial class FaultRun(FaultServer server, BlobContainerClient c
 
     public ServiceProvider Services(IDictionary<string, string?>? extra = null) => TestPipeline.Build(Settings(extra), logs: Logs);
 
-    /// <summary>One run through the pipeline itself.</summary>
+    /// <summary>One run as the CLI and the timer make it: every partition in this process (<see cref="TestPipeline.RunIngestAsync(IServiceProvider)"/>).</summary>
     public async Task<RunOutcome> RunAsync(IDictionary<string, string?>? extra = null)
     {
         await using var services = Services(extra);
-        return await services.GetRequiredService<IngestPipeline>().RunAsync("test", CancellationToken.None);
+        return await TestPipeline.RunIngestAsync(services);
     }
 
     /// <summary>One run through the HTTP adapter, <c>POST /api/ingest</c>: its status and body (problem details when it failed).</summary>

@@ -30,7 +30,7 @@ public class RacingRunsTests
     }
 
     private static Task<RunOutcome> RunAsync(BlobContainerClient container, string snapshot, DateTimeOffset at, SwingGate? gate) =>
-        RunAsync(container, snapshot, at, gate, (services, _) => services.GetRequiredService<IngestPipeline>().RunAsync("test", CancellationToken.None));
+        RunAsync(container, snapshot, at, gate, (services, _) => TestPipeline.RunIngestAsync(services));
 
     private static Task<RunOutcome> RecomputeAsync(BlobContainerClient container, DateTimeOffset at, SwingGate gate) =>
         RunAsync(container, TestPaths.CopyOfSnapshot(), at, gate, (services, _) => TestPipeline.RecomputeAsync(services,

@@ -1,0 +1,191 @@
+using AiEnergyPipeline.Fetch;
+using AiEnergyPipeline.Gap;
+using AiEnergyPipeline.Publish;
+using AiEnergyPipeline.Sources;
+using AiEnergyPipeline.Sources.Curated;
+using AiEnergyPipeline.Storage;
+using AiEnergyPipeline.Tables;
+using AiEnergyPipeline.Vocabulary;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AiEnergyPipeline.Pipeline;
+
+/// <summary>
+/// The last step of an ingest, once per plan: reads every planned partition's outcome, fetches
+/// the other sources, and normalises, computes the gap and publishes the run (swinging
+/// latest.json last), or says that its inputs are those of the latest run and publishes nothing.
+/// Any source or partition that fails fails the run: nothing new is published, the report says
+/// which and why, and latest.json stays where it was.
+/// </summary>
+public sealed partial class IngestCompletion(
+    IEnumerable<ISource> sources,
+    IEnumerable<INormaliser> normalisers,
+    IDatasetStore store,
+    RunPublisher publisher,
+    GapStage gap,
+    SecretRedactor redactor,
+    TimeProvider time,
+    IOptions<PipelineOptions> options,
+    SampleCatalogue samples,
+    ProcessedPartitionsReader partitions,
+    SourceFetcher fetcher,
+    IngestRunReports runReports,
+    FailedRunRecorder failures,
+    ILogger<IngestCompletion> logger)
+{
+    public async Task<RunOutcome> CompleteAsync(IngestPlan plan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var startedAt = plan.CreatedAtUtc;
+        var clock = runReports.ClockOf(plan);
+        if (plan.Failure is { } failure)
+        {
+            var planReports = new Dictionary<string, SourceReport> { [failure.Source] = new(failure.Source, SourceStatus.Failed, 0, [], 0, 0, 0, 0, failure.Error) };
+            return await FailAsync(plan, clock, RunId.Create(startedAt, Hashing.Sha256OfText(failure.Error)), failure.Error, planReports, [], 0, [], null, cancellationToken);
+        }
+
+        using var work = WorkFolder.Create(options.Value);
+        var archive = new RawArchive(store, work.Raw);
+        var processed = await partitions.ReadAsync(plan, archive, cancellationToken);
+        var reports = new Dictionary<string, SourceReport>(processed.Sources);
+        var files = new Dictionary<string, IReadOnlyList<FetchedFile>>(processed.Files);
+        var partitionReports = processed.Reports;
+        var failedPartitions = reports.Values.Where(r => r.Status == SourceStatus.Failed).ToList();
+        if (failedPartitions.Count > 0)
+        {
+            var runIdOfFailure = RunId.Create(startedAt, IngestInputsHash.Of(files));
+            return await FailAsync(plan, clock, runIdOfFailure, string.Join("; ", failedPartitions.Select(f => f.Error)), reports, [], 0, partitionReports, files, cancellationToken);
+        }
+
+        foreach (var source in sources.Where(s => s is not IPartitionedSource))
+        {
+            var (fetched, report) = await fetcher.FetchAsync(source, archive, cancellationToken);
+            reports[source.Name] = report;
+            if (fetched is not null)
+            {
+                files[source.Name] = fetched;
+            }
+        }
+
+        var inputsSha256 = IngestInputsHash.Of(files);
+        var runId = RunId.Create(startedAt, inputsSha256);
+        var failed = reports.Values.Where(r => r.Status == SourceStatus.Failed).ToList();
+        if (failed.Count > 0)
+        {
+            return await FailAsync(plan, clock, runId, string.Join("; ", failed.Select(f => f.Error)), reports, [], 0, partitionReports, files, cancellationToken);
+        }
+
+        // Unchanged only against a whole latest run: a damaged one (or a damaged latest.json) is replaced.
+        var (latest, latestETag, latestProblem) = await publisher.ReadIntactLatestAsync(cancellationToken);
+        if (latest is not null && latest.InputsSha256 == inputsSha256)
+        {
+            var message = $"Unchanged: the inputs are those of run {latest.RunId}; nothing new was published.";
+            LogUnchanged(latest.RunId);
+            var report = runReports.Create(plan, clock, latest.RunId, RunStatus.Unchanged, message, reports.Values, [], 0, partitionReports, files);
+            return new RunOutcome(RunStatus.Unchanged, latest.RunId, latest.RunId, store.Description, message, report);
+        }
+
+        // Files the sources answered with 304 are copied from the raw archive now that a normaliser needs them.
+        foreach (var file in files.Where(p => !IsPartitioned(p.Key)).SelectMany(p => p.Value))
+        {
+            await archive.EnsureLocalAsync(file, cancellationToken);
+        }
+
+        var staging = work.Tables;
+        await using var quarantineWriter = TableWriter.Create(staging, Schemas.Quarantine);
+        var context = new NormaliseContext(files, staging, new QuarantineTable(quarantineWriter)) { Partitions = processed.Summaries, PartitionStore = store };
+        var tables = new List<StagedTable>();
+        foreach (var normaliser in normalisers)
+        {
+            var started = time.GetTimestamp();
+            try
+            {
+                tables.AddRange(await normaliser.NormaliseAsync(context, cancellationToken));
+            }
+            catch (SourceException e)
+            {
+                var error = redactor.Redact(e.Message);
+                reports[e.SourceName] = reports[e.SourceName] with { Status = SourceStatus.Failed, Error = error };
+                return await FailAsync(plan, clock, runId, error, IngestRunReports.WithCounts(reports, context), [], context.Quarantine.Rows, partitionReports, files, cancellationToken);
+            }
+
+            LogNormalised(string.Join(", ", normaliser.Tables.Select(t => t.Name)), ElapsedMs(started));
+        }
+
+        if (await new QueueChangesStage(store, publisher).ComputeAsync(runId, tables, staging, cancellationToken) is { } queueChanges)
+        {
+            tables.Add(queueChanges);
+        }
+
+        tables.Add(await quarantineWriter.CompleteAsync(cancellationToken));
+
+        var computeStarted = time.GetTimestamp();
+        tables = [.. await gap.LearnCompletionWeightsAsync(tables, cancellationToken)];
+        try
+        {
+            tables.AddRange(await gap.ComputeAsync(runId, tables, context.FilesOf(CuratedSource.SourceName), staging, RunMode.Of(files.Values.SelectMany(f => f)) == RunMode.Sample, cancellationToken));
+        }
+        catch (GapException e)
+        {
+            // A gap that cannot be computed fails the run as a failed source does: nothing is published.
+            var error = redactor.Redact($"gap: {e.Message}");
+            return await FailAsync(plan, clock, runId, error, IngestRunReports.WithCounts(reports, context), [], context.Quarantine.Rows, partitionReports, files, cancellationToken);
+        }
+
+        LogComputed(ElapsedMs(computeStarted));
+        var parquetStarted = time.GetTimestamp();
+        tables = await ParquetSiblings.AddAsync(tables, cancellationToken);
+        LogParquet(ElapsedMs(parquetStarted));
+        var tableReports = TableReport.Of(tables);
+        var finalReports = IngestRunReports.WithCounts(reports, context);
+        var publishedMessage = $"Published run {runId}: {string.Join(", ", tableReports.Where(t => t.Format == "csv").Select(t => $"{t.Name} {t.Rows} rows"))}."
+            + (latestProblem is null ? "" : RunPublisher.RepairNote(latestProblem));
+        var runReport = runReports.Create(plan, clock, runId, RunStatus.Published, publishedMessage, finalReports.Values, tableReports, context.Quarantine.Rows, partitionReports, files);
+        var package = DataPackageBuilder.Build(runId, startedAt, inputsSha256, tables, files.Values.SelectMany(f => f).Select(samples.Describe).ToList(), sources.ToDictionary(s => s.Name, s => s.Citation));
+        bool isLatest;
+        try
+        {
+            isLatest = await publisher.PublishAsync(package, tables, runReport, latestETag, cancellationToken);
+        }
+        catch (Exception e) when (StorageFailures.IsStorageFailure(e))
+        {
+            // latest.json is written last, so a run cut off part-way is never pointed at;
+            // its partial files stay under runs/{runId}/ beside a report that says it failed.
+            var error = redactor.Redact($"publish failed: {StorageFailures.Describe(e)}");
+            return await FailAsync(plan, clock, runId, error, finalReports, tableReports, context.Quarantine.Rows, partitionReports, files, cancellationToken);
+        }
+
+        var latestRunId = isLatest ? runId : await publisher.LatestRunIdOrNullAsync(cancellationToken);
+        LogPublished(runId, store.Description);
+        var outcomeMessage = isLatest ? publishedMessage : publishedMessage + RunPublisher.NotLatestNote(latestRunId);
+        return new RunOutcome(RunStatus.Published, runId, latestRunId, store.Description, outcomeMessage, runReport with { Message = outcomeMessage });
+    }
+
+    private Task<RunOutcome> FailAsync(IngestPlan plan, RunClock clock, string runId, string error, IReadOnlyDictionary<string, SourceReport> reports, IReadOnlyList<TableReport> tables,
+        long quarantined, IReadOnlyList<PartitionReport> partitionReports, IReadOnlyDictionary<string, IReadOnlyList<FetchedFile>>? files, CancellationToken cancellationToken)
+    {
+        var message = FailedRunRecorder.Message($"Run {runId}", error);
+        var report = runReports.Create(plan, clock, runId, RunStatus.Failed, message, reports.Values, tables, quarantined, partitionReports, files);
+        return failures.RecordAsync(report, derivedFrom: null, cancellationToken);
+    }
+
+    private bool IsPartitioned(string sourceName) => sources.OfType<IPartitionedSource>().Any(s => s.Name == sourceName);
+
+    private long ElapsedMs(long started) => (long)time.GetElapsedTime(started).TotalMilliseconds;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "normalised {Tables} in {Ms} ms")]
+    private partial void LogNormalised(string tables, long ms);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "computed the gap in {Ms} ms")]
+    private partial void LogComputed(long ms);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "wrote the tables' Parquet siblings in {Ms} ms")]
+    private partial void LogParquet(long ms);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "inputs unchanged since run {RunId}: nothing to publish")]
+    private partial void LogUnchanged(string runId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "published run {RunId} to {Store}")]
+    private partial void LogPublished(string runId, string store);
+}

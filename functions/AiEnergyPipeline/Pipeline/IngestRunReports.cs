@@ -1,0 +1,45 @@
+using AiEnergyPipeline.Fetch;
+using AiEnergyPipeline.Publish;
+using AiEnergyPipeline.Sources;
+
+namespace AiEnergyPipeline.Pipeline;
+
+/// <summary>
+/// The report of an ingest run, whichever step ends it (its completion, or the fan-out when a
+/// partition failed): timed from its plan, and of the mode its inputs were in (sample, recorded,
+/// live), or, for a run that failed before reading any, the mode its configuration promised.
+/// </summary>
+public sealed class IngestRunReports(ConfiguredRunMode configuredMode, TimeProvider time)
+{
+    /// <summary>The run's clock: it began when it was planned, wherever that was.</summary>
+    public RunClock ClockOf(IngestPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return new RunClock(plan.CreatedAtUtc, time);
+    }
+
+    /// <param name="partitions">The partitions' reports; left out of the report when there are none.</param>
+    /// <param name="files">The run's inputs by source; null when it read none.</param>
+    public RunReport Create(IngestPlan plan, RunClock clock, string runId, RunStatus status, string message, IEnumerable<SourceReport> sources, IReadOnlyList<TableReport> tables,
+        long quarantined, IReadOnlyList<PartitionReport> partitions, IReadOnlyDictionary<string, IReadOnlyList<FetchedFile>>? files)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(partitions);
+        var inputs = files?.Values.SelectMany(f => f).ToList() ?? [];
+        var mode = inputs.Count > 0 ? RunMode.Of(inputs) : configuredMode.Mode;
+        var elapsed = clock.Elapsed;
+        return new RunReport(runId, status, plan.Trigger, clock.StartedAt, clock.StartedAt + elapsed, (long)elapsed.TotalMilliseconds, message, sources.ToList(), tables, quarantined,
+            partitions.Count > 0 ? partitions : null, mode);
+    }
+
+    /// <summary>Each source's report with the rows its normaliser read, wrote, superseded and quarantined.</summary>
+    public static Dictionary<string, SourceReport> WithCounts(IReadOnlyDictionary<string, SourceReport> reports, NormaliseContext context)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        ArgumentNullException.ThrowIfNull(context);
+        return reports.ToDictionary(p => p.Key, p => context.Counts.TryGetValue(p.Key, out var c)
+            ? p.Value with { RowsIn = c.RowsIn, RowsOut = c.RowsOut, RowsSuperseded = c.RowsSuperseded, RowsQuarantined = context.Quarantine.CountOf(p.Key), Notes = c.Notes.Count > 0 ? c.Notes : null }
+            : p.Value with { RowsQuarantined = context.Quarantine.CountOf(p.Key) });
+    }
+}

@@ -1,0 +1,88 @@
+using AiEnergyPipeline.Fetch;
+using AiEnergyPipeline.Sources;
+using AiEnergyPipeline.Storage;
+using AiEnergyPipeline.Vocabulary;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AiEnergyPipeline.Pipeline;
+
+/// <summary>
+/// The middle step of an ingest, once per partition, on whichever instance its message reaches:
+/// a conditional fetch of the partition's file; an unchanged file is reused from the
+/// <see cref="PartitionCache"/>, a changed one normalised and cached; how it ended is recorded
+/// for the plan, where completion reads it.
+/// </summary>
+public sealed partial class PartitionProcessor(
+    IEnumerable<ISource> sources,
+    IEnumerable<IPartitionNormaliser> partitionNormalisers,
+    IDatasetStore store,
+    SecretRedactor redactor,
+    TimeProvider time,
+    IOptions<PipelineOptions> options,
+    ILogger<PartitionProcessor> logger)
+{
+    private readonly PartitionCache _cache = new(store);
+
+    /// <summary>
+    /// Processes one partition. Safe to run twice or concurrently: cache entries are keyed by
+    /// content and written whole. A source or storage failure is the partition's outcome, not thrown.
+    /// </summary>
+    /// <exception cref="ArgumentException">The partition is not one of a partitioned source.</exception>
+    public async Task<PartitionOutcome> ProcessAsync(IngestPlan plan, PartitionKey partition, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(partition);
+        var source = PartitionedSources.Named(sources, partition.Source);
+        var fileName = source.FileNameOf(partition.Name);
+        var started = time.GetTimestamp();
+        using var work = WorkFolder.Create(options.Value);
+        try
+        {
+            var archive = new RawArchive(store, work.Raw);
+            var file = await source.FetchPartitionAsync(partition.Name, archive, cancellationToken);
+            var summary = await _cache.ReadSummaryAsync(partition, file.Sha256, cancellationToken);
+            var status = PartitionStatus.Reused;
+            if (summary is null)
+            {
+                status = PartitionStatus.Normalised;
+                await archive.EnsureLocalAsync(file, cancellationToken);
+                var quarantine = new List<QuarantineRecord>();
+                var result = await NormaliserOf(partition.Source).NormaliseAsync(file, work.Combine("parts"), partition.Name, quarantine.Add, cancellationToken);
+                summary = await _cache.WriteAsync(partition, file, result, quarantine, cancellationToken);
+            }
+
+            await _cache.WriteRecordAsync(new PartitionRecord(plan.PlanId, partition.Source, partition.Name, fileName, status, FetchState.Of(file),
+                summary.RowsIn, summary.RowsOut, summary.Quarantine.Count, null, time.GetUtcNow()), cancellationToken);
+            LogPartition(partition.ToString(), fileName, status, file.NotModified ? "not modified (304)" : $"{file.Bytes} bytes downloaded", summary.RowsOut,
+                (long)time.GetElapsedTime(started).TotalMilliseconds);
+            return new PartitionOutcome(partition, status, summary.RowsOut, null);
+        }
+        catch (Exception e) when (e is SourceException || StorageFailures.IsStorageFailure(e))
+        {
+            var error = redactor.Redact(e is SourceException ? e.Message : $"{partition.Source}: {fileName}: storage failed: {StorageFailures.Describe(e)}");
+            LogSourceFailed(error);
+            try
+            {
+                await _cache.WriteRecordAsync(new PartitionRecord(plan.PlanId, partition.Source, partition.Name, fileName, PartitionStatus.Failed, null, 0, 0, 0, error, time.GetUtcNow()), cancellationToken);
+            }
+            catch (Exception f) when (StorageFailures.IsStorageFailure(f))
+            {
+                // Completing the plan then finds no record for the partition and fails as clearly.
+                LogSourceFailed(redactor.Redact($"{partition}: its outcome could not be recorded: {StorageFailures.Describe(f)}"));
+            }
+
+            return new PartitionOutcome(partition, PartitionStatus.Failed, 0, error);
+        }
+    }
+
+    private IPartitionNormaliser NormaliserOf(string source) =>
+        partitionNormalisers.FirstOrDefault(n => n.Source == source)
+        ?? throw new InvalidOperationException($"no partition normaliser is registered for the partitioned source '{source}'.");
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Partition} ({File}): {Status}; {Fetch}; {Rows} rows; {Ms} ms")]
+    private partial void LogPartition(string partition, string file, PartitionStatus status, string fetch, long rows, long ms);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Error}")]
+    private partial void LogSourceFailed(string error);
+}

@@ -1,0 +1,37 @@
+using AiEnergyPipeline.Fetch;
+using AiEnergyPipeline.Publish;
+using Microsoft.Extensions.Logging;
+
+namespace AiEnergyPipeline.Pipeline;
+
+/// <summary>Fetches a source that is not partitioned, at completion, into its files and its report; a source that fails says why in its report.</summary>
+public sealed partial class SourceFetcher(SecretRedactor redactor, TimeProvider time, ILogger<SourceFetcher> logger)
+{
+    /// <returns>The files, or null when the source failed; and the source's report either way.</returns>
+    public async Task<(IReadOnlyList<FetchedFile>? Files, SourceReport Report)> FetchAsync(ISource source, RawArchive archive, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var started = time.GetTimestamp();
+        LogFetching(source.Name);
+        try
+        {
+            var files = await source.FetchAsync(archive, cancellationToken);
+            var fileReports = files.Select(f => new FileReport(f.FileName, f.RawPath, f.Sha256, f.Bytes, f.AlreadyArchived)).ToList();
+            return (files, new SourceReport(source.Name, SourceStatus.Succeeded, ElapsedMs(started), fileReports, 0, 0, 0, 0, null));
+        }
+        catch (SourceException e)
+        {
+            var error = redactor.Redact(e.Message);
+            LogSourceFailed(error);
+            return (null, new SourceReport(source.Name, SourceStatus.Failed, ElapsedMs(started), [], 0, 0, 0, 0, error));
+        }
+    }
+
+    private long ElapsedMs(long started) => (long)time.GetElapsedTime(started).TotalMilliseconds;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Source}: fetching")]
+    private partial void LogFetching(string source);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Error}")]
+    private partial void LogSourceFailed(string error);
+}
