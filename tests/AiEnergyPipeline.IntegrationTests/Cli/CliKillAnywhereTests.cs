@@ -35,6 +35,9 @@ public class CliKillAnywhereTests
         "published quarantine",
     ];
 
+    /// <summary>Runs started per marker until one is killed there: a miss is the log's lag, not the run's fault.</summary>
+    private const int AttemptsPerMarker = 3;
+
     private static readonly string Program = Path.Combine(
         TestPaths.RepositoryRoot, "functions", "AiEnergyPipeline.Cli", "bin",
         new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0", "aienergy.dll");
@@ -141,15 +144,23 @@ public class CliKillAnywhereTests
         var missed = new List<string>();
         foreach (var marker in KillAt)
         {
-            var killed = await KillWhenAsync(target, work, marker);
-            await AssertLatestIntactOrNoneAsync(store, $"killed at '{marker}'");
+            // The log reaches us behind the run: on a loaded machine a run can publish before its
+            // line is read. Its successors would then find nothing new and stop before the later
+            // stages, so the next try starts without a latest run, and goes through them all.
+            var killed = false;
+            for (var attempt = 1; attempt <= AttemptsPerMarker && !killed; attempt++)
+            {
+                killed = await KillWhenAsync(target, work, marker);
+                await AssertLatestIntactOrNoneAsync(store, $"killed at '{marker}' (attempt {attempt})");
+                if (!killed)
+                {
+                    await store.DeleteAsync(RunPublisher.LatestPath);
+                }
+            }
+
             if (!killed)
             {
-                // The log reaches us behind the run: on a loaded machine a run can publish before its
-                // line is read. Its successors would then find nothing new and stop before the later
-                // stages, so the next one starts without a latest run, and goes through them all.
                 missed.Add(marker);
-                await store.DeleteAsync(RunPublisher.LatestPath);
             }
         }
 
