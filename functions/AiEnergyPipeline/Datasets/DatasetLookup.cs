@@ -1,6 +1,5 @@
 using AiEnergyPipeline.Storage;
 using AiEnergyPipeline.Vocabulary;
-using System.Text.RegularExpressions;
 
 namespace AiEnergyPipeline.Datasets;
 

@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using AiEnergyPipeline.Storage;
+using System.Security.Cryptography;
 
 namespace AiEnergyPipeline.Fetch;
 

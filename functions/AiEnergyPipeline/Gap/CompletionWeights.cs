@@ -1,5 +1,4 @@
 using AiEnergyPipeline.Vocabulary;
-using System.Globalization;
 
 namespace AiEnergyPipeline.Gap;
 

@@ -1,7 +1,4 @@
 using AiEnergyPipeline.Vocabulary;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace AiEnergyPipeline.Gap;
 

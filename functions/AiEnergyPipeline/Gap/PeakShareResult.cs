@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace AiEnergyPipeline.Gap;
 
 /// <summary>Each region's share of the summed peaks, the year most of them come from, and a note saying which years were used.</summary>

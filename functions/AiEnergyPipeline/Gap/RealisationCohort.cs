@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace AiEnergyPipeline.Gap;
 
 /// <summary>One planned_realisation row, as the learner reads it.</summary>

@@ -1,9 +1,3 @@
-using Azure.Storage.Blobs;
-using Microsoft.Extensions.Azure;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-
 namespace AiEnergyPipeline.Hosting;
 
 /// <summary>Settings of the store that runs are published to (section <c>PublishedStorage</c>).</summary>

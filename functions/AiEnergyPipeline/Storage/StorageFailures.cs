@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Azure;
+using System.Text.Json;
 
 namespace AiEnergyPipeline.Storage;
 

@@ -1,6 +1,6 @@
+using CsvHelper;
 using System.Globalization;
 using System.Security.Cryptography;
-using CsvHelper;
 
 namespace AiEnergyPipeline.Tables;
 

@@ -1,7 +1,4 @@
 using AiEnergyPipeline.Storage;
-using CsvHelper;
-using System.Globalization;
-using System.Security.Cryptography;
 
 namespace AiEnergyPipeline.Tables;
 

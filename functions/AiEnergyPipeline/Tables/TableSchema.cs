@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace AiEnergyPipeline.Tables;
 
 /// <summary>A published table's schema, in the terms of a Frictionless Table Schema.</summary>

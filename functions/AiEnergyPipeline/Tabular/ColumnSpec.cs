@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace AiEnergyPipeline.Tabular;
 
 /// <summary>A column a reader looks for: its canonical name and the other names it has had.</summary>

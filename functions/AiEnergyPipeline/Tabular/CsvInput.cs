@@ -1,6 +1,6 @@
-using System.Text;
 using AiEnergyPipeline.Fetch;
 using CsvHelper;
+using System.Text;
 
 namespace AiEnergyPipeline.Tabular;
 

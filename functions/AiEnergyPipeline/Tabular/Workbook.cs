@@ -1,6 +1,6 @@
-using System.Globalization;
 using AiEnergyPipeline.Fetch;
 using ExcelDataReader;
+using System.Globalization;
 
 namespace AiEnergyPipeline.Tabular;
 

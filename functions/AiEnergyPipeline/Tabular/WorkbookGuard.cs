@@ -1,7 +1,7 @@
+using AiEnergyPipeline.Fetch;
 using System.Globalization;
 using System.IO.Compression;
 using System.Xml;
-using AiEnergyPipeline.Fetch;
 
 namespace AiEnergyPipeline.Tabular;
 

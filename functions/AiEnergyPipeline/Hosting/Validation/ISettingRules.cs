@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace AiEnergyPipeline.Hosting.Validation;
 
 /// <summary>The rules of one options type, without its type parameter: what start-up validation, the docs test and binder errors read.</summary>

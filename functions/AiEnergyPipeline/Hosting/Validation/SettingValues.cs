@@ -1,7 +1,7 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace AiEnergyPipeline.Hosting.Validation;
 

@@ -1,8 +1,8 @@
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using System.Text.RegularExpressions;
 
 namespace AiEnergyPipeline.Hosting.Validation;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace AiEnergyPipeline.Pipeline.FanOut;
 
 /// <summary>How starting a fanned-out run went: the plan that runs, and whether an earlier start of the same occurrence already owned it.</summary>

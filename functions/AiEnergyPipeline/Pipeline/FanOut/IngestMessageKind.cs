@@ -1,7 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace AiEnergyPipeline.Pipeline.FanOut;
 
 /// <summary>What a message on the ingest queue asks for: one partition of a plan, or the plan's completion.</summary>

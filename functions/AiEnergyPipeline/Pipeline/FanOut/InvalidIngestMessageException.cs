@@ -1,7 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace AiEnergyPipeline.Pipeline.FanOut;
 
 /// <summary>A message that no retry can make valid; the queue moves it to the poison queue after its retries.</summary>

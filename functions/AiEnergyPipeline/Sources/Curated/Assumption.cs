@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace AiEnergyPipeline.Sources.Curated;
 
 /// <summary>One row of the assumptions table, with the line it came from.</summary>

@@ -1,6 +1,6 @@
-using System.Globalization;
 using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.Tables;
+using System.Globalization;
 
 namespace AiEnergyPipeline.Sources.Curated;
 

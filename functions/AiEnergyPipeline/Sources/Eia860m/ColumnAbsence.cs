@@ -1,6 +1,3 @@
-using CsvHelper;
-using System.Reflection;
-
 namespace AiEnergyPipeline.Sources.Eia860m;
 
 /// <summary>One period in which an EIA-860M sheet had no column of a name, and the column read instead, if any.</summary>

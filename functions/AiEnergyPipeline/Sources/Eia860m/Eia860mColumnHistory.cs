@@ -1,5 +1,5 @@
-using System.Reflection;
 using CsvHelper;
+using System.Reflection;
 
 namespace AiEnergyPipeline.Sources.Eia860m;
 

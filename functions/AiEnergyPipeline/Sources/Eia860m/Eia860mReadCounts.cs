@@ -1,8 +1,3 @@
-using ExcelDataReader.Exceptions;
-using System.Globalization;
-using System.Text.RegularExpressions;
-using System.Xml;
-
 namespace AiEnergyPipeline.Sources.Eia860m;
 
 /// <summary>Rows an EIA-860M workbook held below its headers: generators (read or quarantined) and note rows.</summary>

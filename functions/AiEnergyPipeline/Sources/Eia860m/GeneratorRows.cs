@@ -1,6 +1,6 @@
-using System.Globalization;
 using AiEnergyPipeline.Tables;
 using CsvHelper;
+using System.Globalization;
 
 namespace AiEnergyPipeline.Sources.Eia860m;
 

@@ -1,7 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Threading.Channels;
-
 namespace AiEnergyPipeline.Sources.Eia930;
 
 /// <summary>The hours one BALANCE file covers for one balancing authority: API rows inside them are superseded by bulk rows.</summary>

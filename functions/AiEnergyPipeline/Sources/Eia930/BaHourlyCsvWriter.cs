@@ -1,8 +1,8 @@
+using AiEnergyPipeline.Tables;
+using CsvHelper;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
-using AiEnergyPipeline.Tables;
-using CsvHelper;
 
 namespace AiEnergyPipeline.Sources.Eia930;
 

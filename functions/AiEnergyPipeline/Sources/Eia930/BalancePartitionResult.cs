@@ -1,7 +1,4 @@
 using AiEnergyPipeline.Tables;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Threading.Channels;
 
 namespace AiEnergyPipeline.Sources.Eia930;
 

@@ -1,8 +1,5 @@
 using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.Tabular;
-using CsvHelper;
-using System.Globalization;
-using System.Text;
 
 namespace AiEnergyPipeline.Sources.Eia930;
 

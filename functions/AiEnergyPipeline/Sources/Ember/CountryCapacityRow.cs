@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace AiEnergyPipeline.Sources.Ember;
 
 /// <summary>

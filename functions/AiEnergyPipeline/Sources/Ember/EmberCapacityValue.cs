@@ -1,7 +1,3 @@
-using CsvHelper;
-using System.Globalization;
-using System.Text;
-
 namespace AiEnergyPipeline.Sources.Ember;
 
 /// <summary>One capacity value of one country, year and fuel, as read from an Ember file.</summary>

@@ -1,5 +1,4 @@
 using AiEnergyPipeline.Tables;
-using System.Text;
 
 namespace AiEnergyPipeline.Sources.Ember;
 

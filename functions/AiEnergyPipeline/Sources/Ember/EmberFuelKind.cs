@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace AiEnergyPipeline.Sources.Ember;
 
 /// <summary>What an Ember variable is to the country_capacity table.</summary>

@@ -1,8 +1,8 @@
-using System.Globalization;
 using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using System.Globalization;
 
 namespace AiEnergyPipeline.Sources.Ember;
 

@@ -1,7 +1,3 @@
-using CsvHelper;
-using System.Globalization;
-using System.Text;
-
 namespace AiEnergyPipeline.Sources.Ember;
 
 /// <summary>What reading one Ember file found: the rows it kept and why it skipped the others.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace AiEnergyPipeline.Sources.Queues;
 
 /// <summary>How much of a date the source gave: a month-only date is stored as the first of the month.</summary>

@@ -1,5 +1,5 @@
-using System.Globalization;
 using AiEnergyPipeline.Tables;
+using System.Globalization;
 
 namespace AiEnergyPipeline.Sources.Queues;
 

@@ -1,5 +1,5 @@
-using System.Globalization;
 using CsvHelper;
+using System.Globalization;
 
 namespace AiEnergyPipeline.Sources.Queues;
 

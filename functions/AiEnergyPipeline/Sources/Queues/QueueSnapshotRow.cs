@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace AiEnergyPipeline.Sources.Queues;
 
 /// <summary>A project as queue_changes compares it: what a change can be seen in.</summary>

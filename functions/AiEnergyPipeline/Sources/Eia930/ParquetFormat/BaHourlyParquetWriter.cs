@@ -1,7 +1,7 @@
+using AiEnergyPipeline.Tables;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
-using AiEnergyPipeline.Tables;
 
 namespace AiEnergyPipeline.Sources.Eia930.ParquetFormat;
 
