@@ -10,7 +10,8 @@ namespace AiEnergyPipeline.Sources.Eia860m;
 /// A column a whole vintage lacks (the early workbooks have no balancing authority or, on some
 /// sheets, no net summer capacity: <see cref="Eia860mColumnHistory"/>) is not a change: a stretch
 /// begun without it takes the value from the next vintage that has it, and a vintage without it
-/// keeps the stretch's value.
+/// keeps the stretch's value. So is a nameplate capacity that net summer capacity stood in for
+/// (the sheets of 2015-07 to 2016-03 have no nameplate column): a layout, not a re-rating.
 /// </remarks>
 public sealed class GeneratorChangeLog : IDisposable
 {
@@ -22,6 +23,7 @@ public sealed class GeneratorChangeLog : IDisposable
     private readonly Dictionary<(long PlantId, string GeneratorId), GeneratorChange> _open = [];
     private readonly HashSet<(long PlantId, string GeneratorId)> _unknownBa = [];
     private readonly HashSet<(long PlantId, string GeneratorId)> _unknownSummer = [];
+    private readonly HashSet<(long PlantId, string GeneratorId)> _unknownNameplate = [];
     private readonly List<(GeneratorChange Row, long Sequence)> _closing = [];
     private readonly List<string> _runs = [];
     private long _sequence;
@@ -54,9 +56,10 @@ public sealed class GeneratorChangeLog : IDisposable
         {
             var key = (r.PlantId, r.GeneratorId);
             seen.Add(key);
+            var noNameplate = Eia860mColumnHistory.AbsenceOf(r.Sheet, Eia860mWorkbook.Nameplate, vintage.Month) is not null;
             var state = new GeneratorState(r.Sheet.Name, r.Status, r.PlannedOperationMonth, r.OperatingMonth, r.NameplateMw, r.NetSummerMw,
                 r.Technology, _classOf(r.Technology), r.BalancingAuthorityCode, r.State);
-            if (_open.TryGetValue(key, out var stretch) && Same(key, stretch.State, state, noBa, noSummer) is { } kept)
+            if (_open.TryGetValue(key, out var stretch) && Same(key, stretch.State, state, noBa, noSummer, noNameplate) is { } kept)
             {
                 _open[key] = stretch with { ValidUntilMonth = vintage.Month, State = kept };
                 continue;
@@ -70,6 +73,7 @@ public sealed class GeneratorChangeLog : IDisposable
             _open[key] = new GeneratorChange(r.PlantId, r.GeneratorId, vintage.Month, vintage.Month, state);
             Mark(_unknownBa, key, noBa);
             Mark(_unknownSummer, key, noSummer);
+            Mark(_unknownNameplate, key, noNameplate);
         }
 
         // A generator absent from this vintage ends its stretch; if it comes back, it starts another.
@@ -116,17 +120,19 @@ public sealed class GeneratorChangeLog : IDisposable
     }
 
     /// <summary>The stretch's state, its unknown columns filled from <paramref name="next"/>, when nothing else differs; else null.</summary>
-    private GeneratorState? Same((long, string) key, GeneratorState open, GeneratorState next, bool noBa, bool noSummer)
+    private GeneratorState? Same((long, string) key, GeneratorState open, GeneratorState next, bool noBa, bool noSummer, bool noNameplate)
     {
         var filled = open with
         {
             BalancingAuthorityCode = _unknownBa.Contains(key) && !noBa ? next.BalancingAuthorityCode : open.BalancingAuthorityCode,
             NetSummerMw = _unknownSummer.Contains(key) && !noSummer ? next.NetSummerMw : open.NetSummerMw,
+            NameplateMw = _unknownNameplate.Contains(key) && !noNameplate ? next.NameplateMw : open.NameplateMw,
         };
         var compared = next with
         {
             BalancingAuthorityCode = noBa ? filled.BalancingAuthorityCode : next.BalancingAuthorityCode,
             NetSummerMw = noSummer ? filled.NetSummerMw : next.NetSummerMw,
+            NameplateMw = noNameplate ? filled.NameplateMw : next.NameplateMw,
         };
         if (filled != compared)
         {
@@ -135,6 +141,7 @@ public sealed class GeneratorChangeLog : IDisposable
 
         Mark(_unknownBa, key, _unknownBa.Contains(key) && noBa);
         Mark(_unknownSummer, key, _unknownSummer.Contains(key) && noSummer);
+        Mark(_unknownNameplate, key, _unknownNameplate.Contains(key) && noNameplate);
         return filled;
     }
 

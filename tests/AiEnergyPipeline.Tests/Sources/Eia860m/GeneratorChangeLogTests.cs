@@ -65,6 +65,23 @@ public sealed class GeneratorChangeLogTests : IDisposable
     }
 
     [Fact]
+    public void Rows_VintageWhoseNameplateWasNetSummer_IsNoChangeAndTakesTheLaterNameplate()
+    {
+        using var log = new GeneratorChangeLog(ClassOf, _work);
+        // 2016-01 has no nameplate column: the workbook reader put net summer (95 MW) in its place.
+        log.Add(Vintage("2016-01", Unit(GeneratorSheet.Operating, 1, "A", 100, "OP", operating: "2010-05") with { NameplateMw = 95, NetSummerMw = 95 }));
+        log.Add(Vintage("2017-01", Unit(GeneratorSheet.Operating, 1, "A", 100, "OP", operating: "2010-05") with { NetSummerMw = 95 }));
+        log.Add(Vintage("2018-01", Unit(GeneratorSheet.Operating, 1, "A", 110, "OP", operating: "2010-05") with { NetSummerMw = 95 }));
+
+        var rows = log.Rows().ToList();
+
+        // The 2016 layout is no re-rating; the uprate of 2018 is one.
+        Assert.Equal(
+            [("2016-01", "2017-01", 100.0), ("2018-01", "2018-01", 110.0)],
+            rows.Select(r => (r.ValidFromMonth, r.ValidUntilMonth, r.State.NameplateMw)));
+    }
+
+    [Fact]
     public void Rows_MoreVintagesThanMaxRuns_EveryStretchInPlantGeneratorAndMonthOrder()
     {
         using var log = new GeneratorChangeLog(ClassOf, _work);
