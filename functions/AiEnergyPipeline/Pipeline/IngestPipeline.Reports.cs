@@ -45,13 +45,36 @@ public sealed partial class IngestPipeline
         return new(runId, status, trigger, startedAt, startedAt + elapsed, (long)elapsed.TotalMilliseconds, message, reports.Values.ToList(), tables, quarantined, partitions.Count > 0 ? partitions : null, mode);
     }
 
-    private static Dictionary<string, SourceReport> WithCounts(Dictionary<string, SourceReport> reports, NormaliseContext context) =>
+    private Dictionary<string, SourceReport> WithCounts(Dictionary<string, SourceReport> reports, NormaliseContext context) =>
         reports.ToDictionary(p => p.Key, p => context.Counts.TryGetValue(p.Key, out var c)
-            ? p.Value with { RowsIn = c.RowsIn, RowsOut = c.RowsOut, RowsSuperseded = c.RowsSuperseded, RowsQuarantined = context.Quarantine.CountOf(p.Key), Notes = c.Notes.Count > 0 ? c.Notes : null }
+            ? WithFailures(p.Value with { RowsIn = c.RowsIn, RowsOut = c.RowsOut, RowsSuperseded = c.RowsSuperseded, RowsQuarantined = context.Quarantine.CountOf(p.Key), Notes = c.Notes.Count > 0 ? c.Notes : null }, c.Failures)
             : p.Value with { RowsQuarantined = context.Quarantine.CountOf(p.Key) });
 
-    /// <summary>What the run's outputs depend on: every input file's bytes (each partition's sha256 among them), in order, and the model version.</summary>
-    private static string InputsHash(Dictionary<string, IReadOnlyList<FetchedFile>> files)
+    /// <summary>A source that went without files it could not read, beside those it could not download, is partial.</summary>
+    private SourceReport WithFailures(SourceReport report, IReadOnlyList<FileFailure> readFailures)
+    {
+        if (readFailures.Count == 0)
+        {
+            return report;
+        }
+
+        var all = (report.FailedFiles ?? []).Concat(readFailures.Select(f => f with { Error = redactor.Redact(f.Error) })).ToList();
+        return report with { Status = report.Status == SourceStatus.Succeeded ? SourceStatus.Partial : report.Status, FailedFiles = all };
+    }
+
+    /// <summary>" Partial: queues without PJM, SPP (see report.json)." after a published run's message, or nothing.</summary>
+    private static string PartialNote(Dictionary<string, SourceReport> reports)
+    {
+        var partial = reports.Values.Where(r => r.Status == SourceStatus.Partial).ToList();
+        return partial.Count == 0 ? ""
+            : $" Partial: {string.Join("; ", partial.Select(r => $"{r.Name} without {string.Join(", ", (r.FailedFiles ?? []).Select(f => f.Missing).Distinct(StringComparer.Ordinal))}"))} (failed_files in report.json says why).";
+    }
+
+    /// <summary>
+    /// What the run's outputs depend on: every input file's bytes (each partition's sha256 among them), in order, the model version,
+    /// and the files that failed (a run without an ISO's file is not the run with it, nor one that never listed it).
+    /// </summary>
+    private static string InputsHash(Dictionary<string, IReadOnlyList<FetchedFile>> files, Dictionary<string, IReadOnlyList<FileFailure>>? failures = null)
     {
         var text = new StringBuilder(ModelVersion).Append('\n');
         foreach (var (source, list) in files.OrderBy(p => p.Key, StringComparer.Ordinal))
@@ -59,6 +82,14 @@ public sealed partial class IngestPipeline
             foreach (var file in list)
             {
                 text.Append(source).Append('\t').Append(file.FileName).Append('\t').Append(file.Sha256).Append('\n');
+            }
+        }
+
+        foreach (var (source, list) in (failures ?? []).OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            foreach (var failure in list)
+            {
+                text.Append(source).Append("\tfailed\t").Append(failure.Setting).Append('\t').Append(failure.FileName).Append('\n');
             }
         }
 

@@ -3,6 +3,7 @@ using AiEnergyPipeline.Gap;
 using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.Sources;
 using AiEnergyPipeline.Sources.Curated;
+using AiEnergyPipeline.Sources.Queues;
 using AiEnergyPipeline.Storage;
 using AiEnergyPipeline.Tables;
 using AiEnergyPipeline.Vocabulary;
@@ -18,7 +19,9 @@ namespace AiEnergyPipeline.Pipeline;
 /// fetch; an unchanged file is reused from the partition cache, a changed one normalised and
 /// cached), complete (fetch every other source, normalise into tables, compute the gap, publish
 /// the run, swing latest.json). Any source or partition that fails fails the run: nothing new is
-/// published, the report says which and why, and latest.json stays where it was.
+/// published, the report says which and why, and latest.json stays where it was. A source whose
+/// files are independent may go without one (an ISO's queue file): the run publishes, the source is
+/// partial, and the report names the file, what is missing and why.
 /// </summary>
 public sealed partial class IngestPipeline(
     IEnumerable<ISource> sources,
@@ -175,17 +178,19 @@ public sealed partial class IngestPipeline(
                 return await FailAsync(runIdOfFailure, trigger, startedAt, clock, reports, [], 0, string.Join("; ", failedPartitions.Select(f => f.Error)), partitionReports, files, cancellationToken);
             }
 
+            var fetchFailures = new Dictionary<string, IReadOnlyList<FileFailure>>();
             foreach (var source in sources.Where(s => s is not IPartitionedSource))
             {
                 var (fetched, report) = await FetchAsync(source, archive, cancellationToken);
                 reports[source.Name] = report;
                 if (fetched is not null)
                 {
-                    files[source.Name] = fetched;
+                    files[source.Name] = fetched.Files;
+                    fetchFailures[source.Name] = fetched.Failures;
                 }
             }
 
-            var inputsSha256 = InputsHash(files);
+            var inputsSha256 = InputsHash(files, fetchFailures);
             var runId = RunId.Create(startedAt, inputsSha256);
             var failed = reports.Values.Where(r => r.Status == SourceStatus.Failed).ToList();
             if (failed.Count > 0)
@@ -211,7 +216,7 @@ public sealed partial class IngestPipeline(
 
             var staging = Path.Combine(workDirectory, "tables");
             await using var quarantineWriter = TableWriter.Create(staging, Schemas.Quarantine);
-            var context = new NormaliseContext(files, staging, new QuarantineTable(quarantineWriter)) { Partitions = summaries, PartitionStore = store };
+            var context = new NormaliseContext(files, staging, new QuarantineTable(quarantineWriter)) { Partitions = summaries, PartitionStore = store, FetchFailures = fetchFailures };
             var tables = new List<StagedTable>();
             foreach (var normaliser in normalisers)
             {
@@ -230,7 +235,7 @@ public sealed partial class IngestPipeline(
                 LogNormalised(string.Join(", ", normaliser.Tables.Select(t => t.Name)), sourceClock.ElapsedMilliseconds);
             }
 
-            if (await new QueueChangesStage(store, publisher).ComputeAsync(runId, tables, staging, cancellationToken) is { } queueChanges)
+            if (await new QueueChangesStage(store, publisher).ComputeAsync(runId, tables, staging, context.CountsOf(QueuesSource.SourceName).Notes.Add, cancellationToken) is { } queueChanges)
             {
                 tables.Add(queueChanges);
             }
@@ -257,7 +262,7 @@ public sealed partial class IngestPipeline(
             var tableReports = TableReport.Of(tables);
             var finalReports = WithCounts(reports, context);
             var publishedMessage = $"Published run {runId}: {string.Join(", ", tableReports.Where(t => t.Format == "csv").Select(t => $"{t.Name} {t.Rows} rows"))}."
-                + (latestProblem is null ? "" : RunPublisher.RepairNote(latestProblem));
+                + PartialNote(finalReports) + (latestProblem is null ? "" : RunPublisher.RepairNote(latestProblem));
             var runReport = Report(runId, RunStatus.Published, trigger, startedAt, clock, publishedMessage, finalReports, tableReports, context.Quarantine.Rows, partitionReports, files);
             var package = DataPackageBuilder.Build(runId, startedAt, inputsSha256, tables, files.Values.SelectMany(f => f).Select(samples.Describe).ToList(), sources.ToDictionary(s => s.Name, s => s.Citation));
             bool isLatest;
@@ -361,15 +366,17 @@ public sealed partial class IngestPipeline(
     private string NewWorkDirectory() =>
         Path.Combine(Settings.ValueOrNull(options.Value.WorkDirectory) ?? Path.Combine(Path.GetTempPath(), "aienergy"), Guid.NewGuid().ToString("N"));
 
-    private async Task<(IReadOnlyList<FetchedFile>? Files, SourceReport Report)> FetchAsync(ISource source, RawArchive archive, CancellationToken cancellationToken)
+    private async Task<(SourceFetch? Fetched, SourceReport Report)> FetchAsync(ISource source, RawArchive archive, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         LogFetching(source.Name);
         try
         {
-            var files = await source.FetchAsync(archive, cancellationToken);
-            var fileReports = files.Select(f => new FileReport(f.FileName, f.RawPath, f.Sha256, f.Bytes, f.AlreadyArchived)).ToList();
-            return (files, new SourceReport(source.Name, SourceStatus.Succeeded, clock.ElapsedMilliseconds, fileReports, 0, 0, 0, 0, null));
+            var fetched = await source.FetchEachAsync(archive, cancellationToken);
+            var fileReports = fetched.Files.Select(f => new FileReport(f.FileName, f.RawPath, f.Sha256, f.Bytes, f.AlreadyArchived)).ToList();
+            var failures = fetched.Failures.Select(f => f with { Error = redactor.Redact(f.Error) }).ToList();
+            return (fetched with { Failures = failures }, new SourceReport(source.Name, failures.Count > 0 ? SourceStatus.Partial : SourceStatus.Succeeded, clock.ElapsedMilliseconds, fileReports, 0, 0, 0, 0, null,
+                FailedFiles: failures.Count > 0 ? failures : null));
         }
         catch (SourceException e)
         {
