@@ -89,6 +89,7 @@ internal static class RunCommand
         await GapHeadlines.WriteOfPublishedRunAsync(services, outcome.RunId, cancellationToken);
 
         WritePartitions(outcome);
+        WriteFailedFiles(outcome);
 
         Console.WriteLine($"store: {outcome.Store}");
         Console.WriteLine($"data package: {outcome.Store}/{RunPublisher.DataPackagePath(outcome.RunId)}");
@@ -96,6 +97,18 @@ internal static class RunCommand
             ? $"latest.json -> {outcome.RunId}"
             : $"latest.json stays on the newer run {outcome.LatestRunId}");
         SampleWarning.WriteIfSample(outcome.Report);
+    }
+
+    /// <summary>A published run that went without some files (one ISO's queue): one warning each, on standard error, so that a script sees it.</summary>
+    private static void WriteFailedFiles(RunOutcome outcome)
+    {
+        foreach (var source in outcome.Report.Sources.Where(s => s.Status == SourceStatus.Partial))
+        {
+            foreach (var failure in source.FailedFiles ?? [])
+            {
+                Console.Error.WriteLine($"warning: {source.Name}: {failure.Missing} missing from this run ({failure.Setting}): {failure.Error}");
+            }
+        }
     }
 
     /// <summary>How the partitions ended: "partitions: 21 reused, 1 normalised".</summary>

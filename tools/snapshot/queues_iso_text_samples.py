@@ -12,7 +12,9 @@ import io
 import json
 
 SPP_ACTIVE_URL = "https://opsportal.spp.org/Studies/GenerateActiveCSV"
-# The address of SPP's withdrawn requests file is an example: set a second spp entry to the real one.
+# Not a verified SPP address (no source found shows SPP publishing withdrawn requests alone): SPP's
+# summary file, https://opsportal.spp.org/Studies/GenerateSummaryCSV, holds active and withdrawn requests
+# together (gridstatus/spp.py). The sample keeps a file of its own to exercise one whose name states its fate.
 SPP_WITHDRAWN_URL = "https://opsportal.spp.org/Studies/GenerateWithdrawnCSV"
 MISO_URL = "https://www.misoenergy.org/api/giqueue/getprojects"
 

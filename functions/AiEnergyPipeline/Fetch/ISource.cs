@@ -21,6 +21,15 @@ public interface ISource
     Task<IReadOnlyList<FetchedFile>> FetchAsync(RawArchive archive, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Fetches every file of the source, in order, as an ingest does: a source whose files are
+    /// independent (one queue file per ISO) returns a file that failed as a <see cref="FileFailure"/>
+    /// beside the others instead of failing whole. By default, <see cref="FetchAsync"/>: any failure fails the source.
+    /// </summary>
+    /// <exception cref="SourceException">The source could not be fetched at all; the message says why.</exception>
+    async Task<SourceFetch> FetchEachAsync(RawArchive archive, CancellationToken cancellationToken) =>
+        new(await FetchAsync(archive, cancellationToken), []);
+
+    /// <summary>
     /// Settings (configuration keys, ':'-separated) that make a replay of <paramref name="files"/>
     /// ask for exactly these files again: what a default took from the clock (a month searched
     /// for, a window ending now) pinned to what was fetched. A recorded snapshot keeps them.

@@ -1,6 +1,7 @@
 using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.Storage;
+using AiEnergyPipeline.Vocabulary;
 using Microsoft.Extensions.Logging;
 
 namespace AiEnergyPipeline.Pipeline;

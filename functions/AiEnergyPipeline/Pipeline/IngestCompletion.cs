@@ -3,6 +3,7 @@ using AiEnergyPipeline.Gap;
 using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.Sources;
 using AiEnergyPipeline.Sources.Curated;
+using AiEnergyPipeline.Sources.Queues;
 using AiEnergyPipeline.Storage;
 using AiEnergyPipeline.Tables;
 using AiEnergyPipeline.Vocabulary;
@@ -58,17 +59,19 @@ public sealed partial class IngestCompletion(
             return await FailAsync(plan, clock, runIdOfFailure, string.Join("; ", failedPartitions.Select(f => f.Error)), reports, [], 0, partitionReports, files, cancellationToken);
         }
 
+        var fetchFailures = new Dictionary<string, IReadOnlyList<FileFailure>>();
         foreach (var source in sources.Where(s => s is not IPartitionedSource))
         {
             var (fetched, report) = await fetcher.FetchAsync(source, archive, cancellationToken);
             reports[source.Name] = report;
             if (fetched is not null)
             {
-                files[source.Name] = fetched;
+                files[source.Name] = fetched.Files;
+                fetchFailures[source.Name] = fetched.Failures;
             }
         }
 
-        var inputsSha256 = IngestInputsHash.Of(files);
+        var inputsSha256 = IngestInputsHash.Of(files, fetchFailures);
         var runId = RunId.Create(startedAt, inputsSha256);
         var failed = reports.Values.Where(r => r.Status == SourceStatus.Failed).ToList();
         if (failed.Count > 0)
@@ -94,7 +97,7 @@ public sealed partial class IngestCompletion(
 
         var staging = work.Tables;
         await using var quarantineWriter = TableWriter.Create(staging, Schemas.Quarantine);
-        var context = new NormaliseContext(files, staging, new QuarantineTable(quarantineWriter)) { Partitions = processed.Summaries, PartitionStore = store };
+        var context = new NormaliseContext(files, staging, new QuarantineTable(quarantineWriter)) { Partitions = processed.Summaries, PartitionStore = store, FetchFailures = fetchFailures };
         var tables = new List<StagedTable>();
         foreach (var normaliser in normalisers)
         {
@@ -107,13 +110,13 @@ public sealed partial class IngestCompletion(
             {
                 var error = redactor.Redact(e.Message);
                 reports[e.SourceName] = reports[e.SourceName] with { Status = SourceStatus.Failed, Error = error };
-                return await FailAsync(plan, clock, runId, error, IngestRunReports.WithCounts(reports, context), [], context.Quarantine.Rows, partitionReports, files, cancellationToken);
+                return await FailAsync(plan, clock, runId, error, IngestRunReports.WithCounts(reports, context, redactor), [], context.Quarantine.Rows, partitionReports, files, cancellationToken);
             }
 
             LogNormalised(string.Join(", ", normaliser.Tables.Select(t => t.Name)), ElapsedMs(started));
         }
 
-        if (await new QueueChangesStage(store, publisher).ComputeAsync(runId, tables, staging, cancellationToken) is { } queueChanges)
+        if (await new QueueChangesStage(store, publisher).ComputeAsync(runId, tables, staging, context.CountsOf(QueuesSource.SourceName).Notes.Add, cancellationToken) is { } queueChanges)
         {
             tables.Add(queueChanges);
         }
@@ -130,7 +133,7 @@ public sealed partial class IngestCompletion(
         {
             // A gap that cannot be computed fails the run as a failed source does: nothing is published.
             var error = redactor.Redact($"gap: {e.Message}");
-            return await FailAsync(plan, clock, runId, error, IngestRunReports.WithCounts(reports, context), [], context.Quarantine.Rows, partitionReports, files, cancellationToken);
+            return await FailAsync(plan, clock, runId, error, IngestRunReports.WithCounts(reports, context, redactor), [], context.Quarantine.Rows, partitionReports, files, cancellationToken);
         }
 
         LogComputed(ElapsedMs(computeStarted));
@@ -138,9 +141,9 @@ public sealed partial class IngestCompletion(
         tables = await ParquetSiblings.AddAsync(tables, cancellationToken);
         LogParquet(ElapsedMs(parquetStarted));
         var tableReports = TableReport.Of(tables);
-        var finalReports = IngestRunReports.WithCounts(reports, context);
+        var finalReports = IngestRunReports.WithCounts(reports, context, redactor);
         var publishedMessage = $"Published run {runId}: {string.Join(", ", tableReports.Where(t => t.Format == "csv").Select(t => $"{t.Name} {t.Rows} rows"))}."
-            + (latestProblem is null ? "" : RunPublisher.RepairNote(latestProblem));
+            + IngestRunReports.PartialNote(finalReports) + (latestProblem is null ? "" : RunPublisher.RepairNote(latestProblem));
         var runReport = runReports.Create(plan, clock, runId, RunStatus.Published, publishedMessage, finalReports.Values, tableReports, context.Quarantine.Rows, partitionReports, files);
         var package = DataPackageBuilder.Build(runId, startedAt, inputsSha256, tables, files.Values.SelectMany(f => f).Select(samples.Describe).ToList(), sources.ToDictionary(s => s.Name, s => s.Citation));
         bool isLatest;

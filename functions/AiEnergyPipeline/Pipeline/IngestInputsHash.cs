@@ -6,12 +6,13 @@ namespace AiEnergyPipeline.Pipeline;
 
 /// <summary>
 /// What an ingest run's outputs depend on, as one sha256: every input file's bytes (each
-/// partition's among them), in order, and <see cref="IngestPipeline.ModelVersion"/>. A run whose
-/// hash is the latest run's publishes nothing new; part of the run id.
+/// partition's among them), in order, <see cref="IngestPipeline.ModelVersion"/>, and the files that
+/// failed alone (a run without an ISO's file is not the run with it, nor one that never listed it).
+/// A run whose hash is the latest run's publishes nothing new; part of the run id.
 /// </summary>
 public static class IngestInputsHash
 {
-    public static string Of(IReadOnlyDictionary<string, IReadOnlyList<FetchedFile>> files)
+    public static string Of(IReadOnlyDictionary<string, IReadOnlyList<FetchedFile>> files, IReadOnlyDictionary<string, IReadOnlyList<FileFailure>>? failures = null)
     {
         ArgumentNullException.ThrowIfNull(files);
         var text = new StringBuilder(IngestPipeline.ModelVersion).Append('\n');
@@ -20,6 +21,14 @@ public static class IngestInputsHash
             foreach (var file in list)
             {
                 text.Append(source).Append('\t').Append(file.FileName).Append('\t').Append(file.Sha256).Append('\n');
+            }
+        }
+
+        foreach (var (source, list) in (failures ?? new Dictionary<string, IReadOnlyList<FileFailure>>()).OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            foreach (var failure in list)
+            {
+                text.Append(source).Append("\tfailed\t").Append(failure.Setting).Append('\t').Append(failure.FileName).Append('\n');
             }
         }
 

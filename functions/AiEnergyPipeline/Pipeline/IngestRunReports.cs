@@ -33,13 +33,37 @@ public sealed class IngestRunReports(ConfiguredRunMode configuredMode, TimeProvi
             partitions.Count > 0 ? partitions : null, mode);
     }
 
-    /// <summary>Each source's report with the rows its normaliser read, wrote, superseded and quarantined.</summary>
-    public static Dictionary<string, SourceReport> WithCounts(IReadOnlyDictionary<string, SourceReport> reports, NormaliseContext context)
+    /// <summary>
+    /// Each source's report with the rows its normaliser read, wrote, superseded and quarantined,
+    /// and the files it could not read alone, beside those it could not download (then partial).
+    /// </summary>
+    public static Dictionary<string, SourceReport> WithCounts(IReadOnlyDictionary<string, SourceReport> reports, NormaliseContext context, SecretRedactor redactor)
     {
         ArgumentNullException.ThrowIfNull(reports);
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(redactor);
         return reports.ToDictionary(p => p.Key, p => context.Counts.TryGetValue(p.Key, out var c)
-            ? p.Value with { RowsIn = c.RowsIn, RowsOut = c.RowsOut, RowsSuperseded = c.RowsSuperseded, RowsQuarantined = context.Quarantine.CountOf(p.Key), Notes = c.Notes.Count > 0 ? c.Notes : null }
+            ? WithFailures(p.Value with { RowsIn = c.RowsIn, RowsOut = c.RowsOut, RowsSuperseded = c.RowsSuperseded, RowsQuarantined = context.Quarantine.CountOf(p.Key), Notes = c.Notes.Count > 0 ? c.Notes : null }, c.Failures, redactor)
             : p.Value with { RowsQuarantined = context.Quarantine.CountOf(p.Key) });
+    }
+
+    /// <summary>" Partial: queues without PJM, SPP (...)." after a published run's message, or nothing.</summary>
+    public static string PartialNote(IReadOnlyDictionary<string, SourceReport> reports)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        var partial = reports.Values.Where(r => r.Status == SourceStatus.Partial).ToList();
+        return partial.Count == 0 ? ""
+            : $" Partial: {string.Join("; ", partial.Select(r => $"{r.Name} without {string.Join(", ", (r.FailedFiles ?? []).Select(f => f.Missing).Distinct(StringComparer.Ordinal))}"))} (failed_files in report.json says why).";
+    }
+
+    private static SourceReport WithFailures(SourceReport report, IReadOnlyList<FileFailure> readFailures, SecretRedactor redactor)
+    {
+        if (readFailures.Count == 0)
+        {
+            return report;
+        }
+
+        var all = (report.FailedFiles ?? []).Concat(readFailures.Select(f => f with { Error = redactor.Redact(f.Error) })).ToList();
+        return report with { Status = report.Status == SourceStatus.Succeeded ? SourceStatus.Partial : report.Status, FailedFiles = all };
     }
 }

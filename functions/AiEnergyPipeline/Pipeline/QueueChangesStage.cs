@@ -9,14 +9,17 @@ namespace AiEnergyPipeline.Pipeline;
 /// <summary>
 /// Writes queue_changes for an ingest: this run's queue_projects against the one of the run
 /// latest.json points to (the previous published run). With nothing published, or a previous run
-/// without queue_projects, the table is empty. Recomputes copy their ingest's table and never run
-/// this stage, so they publish no changes of their own.
+/// without queue_projects, the table is empty. Only queues both runs read whole are compared; the
+/// others are named in a note. Recomputes copy their ingest's table and never run this stage, so
+/// they publish no changes of their own.
 /// </summary>
 public sealed class QueueChangesStage(IDatasetStore store, RunPublisher publisher)
 {
+    /// <param name="note">Receives what the report should say of the comparison: the queues it left out and why.</param>
     /// <returns>The staged table, or null when this run has no queue_projects.</returns>
-    public async Task<StagedTable?> ComputeAsync(string runId, IReadOnlyList<StagedTable> tables, string staging, CancellationToken cancellationToken)
+    public async Task<StagedTable?> ComputeAsync(string runId, IReadOnlyList<StagedTable> tables, string staging, Action<string> note, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(note);
         var projects = tables.FirstOrDefault(t => t.IsTable && t.Schema.Name == Schemas.QueueProjects.Name && t.Part is null);
         if (projects is null)
         {
@@ -37,6 +40,11 @@ public sealed class QueueChangesStage(IDatasetStore store, RunPublisher publishe
                 }
 
                 QueueChangeDetector.Write(writer, previous, current, latest.RunId, runId);
+                if (QueueChangeDetector.RegionsNotCompared(previous, current) is { Count: > 0 } left)
+                {
+                    note($"{Schemas.QueueChanges.Name}: not compared with run {latest.RunId}: {string.Join(", ", left)} (a queue is compared only where both runs read all of its files; "
+                        + "one missing from either run, or read without one of its files, would show that file's projects as left or entered).");
+                }
             }
         }
 

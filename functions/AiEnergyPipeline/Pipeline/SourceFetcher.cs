@@ -7,17 +7,22 @@ namespace AiEnergyPipeline.Pipeline;
 /// <summary>Fetches a source that is not partitioned, at completion, into its files and its report; a source that fails says why in its report.</summary>
 public sealed partial class SourceFetcher(SecretRedactor redactor, TimeProvider time, ILogger<SourceFetcher> logger)
 {
-    /// <returns>The files, or null when the source failed; and the source's report either way.</returns>
-    public async Task<(IReadOnlyList<FetchedFile>? Files, SourceReport Report)> FetchAsync(ISource source, RawArchive archive, CancellationToken cancellationToken)
+    /// <returns>
+    /// The files and the files that failed alone (an ISO's queue file: the source is then partial),
+    /// or null when the source failed; and the source's report either way.
+    /// </returns>
+    public async Task<(SourceFetch? Fetched, SourceReport Report)> FetchAsync(ISource source, RawArchive archive, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         var started = time.GetTimestamp();
         LogFetching(source.Name);
         try
         {
-            var files = await source.FetchAsync(archive, cancellationToken);
-            var fileReports = files.Select(f => new FileReport(f.FileName, f.RawPath, f.Sha256, f.Bytes, f.AlreadyArchived)).ToList();
-            return (files, new SourceReport(source.Name, SourceStatus.Succeeded, ElapsedMs(started), fileReports, 0, 0, 0, 0, null));
+            var fetched = await source.FetchEachAsync(archive, cancellationToken);
+            var fileReports = fetched.Files.Select(f => new FileReport(f.FileName, f.RawPath, f.Sha256, f.Bytes, f.AlreadyArchived)).ToList();
+            var failures = fetched.Failures.Select(f => f with { Error = redactor.Redact(f.Error) }).ToList();
+            return (fetched with { Failures = failures }, new SourceReport(source.Name, failures.Count > 0 ? SourceStatus.Partial : SourceStatus.Succeeded, ElapsedMs(started), fileReports, 0, 0, 0, 0, null,
+                FailedFiles: failures.Count > 0 ? failures : null));
         }
         catch (SourceException e)
         {

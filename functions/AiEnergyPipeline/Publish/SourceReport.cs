@@ -1,5 +1,8 @@
+using AiEnergyPipeline.Fetch;
+
 namespace AiEnergyPipeline.Publish;
 
+/// <summary>How one source ended in a run: its status, files, counts, error, notes, and the files it went without (status partial).</summary>
 public sealed record SourceReport(
     string Name,
     SourceStatus Status,
@@ -10,4 +13,5 @@ public sealed record SourceReport(
     long RowsSuperseded,
     long RowsQuarantined,
     string? Error,
-    IReadOnlyList<string>? Notes = null);
+    IReadOnlyList<string>? Notes = null,
+    IReadOnlyList<FileFailure>? FailedFiles = null);

@@ -25,6 +25,11 @@ public sealed class NormaliseContext(IReadOnlyDictionary<string, IReadOnlyList<F
 
     public IReadOnlyList<FetchedFile> FilesOf(string source) => Files.TryGetValue(source, out var f) ? f : [];
 
+    /// <summary>Files each source could do without that failed to download (<see cref="ISource.FetchEachAsync"/>), by source.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<FileFailure>> FetchFailures { get; init; } = new Dictionary<string, IReadOnlyList<FileFailure>>();
+
+    public IReadOnlyList<FileFailure> FetchFailuresOf(string source) => FetchFailures.TryGetValue(source, out var f) ? f : [];
+
     public SourceCounts CountsOf(string source)
     {
         if (!Counts.TryGetValue(source, out var counts))

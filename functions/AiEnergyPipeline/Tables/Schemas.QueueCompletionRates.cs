@@ -9,7 +9,8 @@ public static partial class Schemas
         "completion_rate = completed MW / (completed MW + withdrawn MW); requests still active, suspended or of unknown status are not resolved and are counted apart). " +
         "Completed means in service or built then retired; withdrawn includes cancelled, terminated and retracted requests. " +
         "A queue read from its ISO's own file (or a gridstatus file) is measured from those files only and its LBNL rows are left out, so that no request is counted twice under two id forms. " +
-        "Requests without a queue date are in the cohort 'unknown'. The cohorts closest to today have few resolved requests: read the counts before the rates.",
+        "Requests without a queue date are in the cohort 'unknown'. The cohorts closest to today have few resolved requests: read the counts before the rates. " +
+        "Where a file of the queue failed in this run (complete false), the counts are of the files that were read (the LBNL workbook's rows, when none of the ISO's own files was read) and the rates are left empty: a queue without, say, its withdrawn requests would show a rate that is not its own.",
         [
             new("region", "string", "The queue (ISO or utility), as in queue_projects."),
             new("generation_type", "string", "The accreditation class of the request's first technology (queue_projects.accreditation_class), so that the ISOs' many spellings group together."),
@@ -23,6 +24,7 @@ public static partial class Schemas
             new("completion_rate", "number", "completed_mw / (completed_mw + withdrawn_mw); empty where nothing is resolved or the resolved requests have no capacity."),
             new("completion_rate_by_count", "number", "completed_count / (completed_count + withdrawn_count); empty where nothing is resolved."),
             new("basis", "string", "measured: counted from the queue files of this run."),
+            new("complete", "boolean", "false when a file configured for this queue could not be downloaded or read in this run (the run's report names it): the counts are partial and both rates empty; true otherwise."),
         ],
         ["region", "generation_type", "entry_cohort"]);
 }

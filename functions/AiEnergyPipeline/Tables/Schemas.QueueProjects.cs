@@ -8,7 +8,8 @@ public static partial class Schemas
         "Every request in the interconnection queues read (the LBNL Queued Up workbook, the ISOs' own queue files, and ISO queues in gridstatus form), one row per queue and project key, whatever its fate: active, withdrawn, in service, suspended or built and retired. " +
         "capacity_mw is the first technology's capacity (LBNL mw1; gridstatus Capacity (MW), else the summer or winter capacity); a hybrid's further technologies are in component_2_mw and component_3_mw (LBNL mw2, mw3). " +
         "Phases sharing a queue number are separate projects (project_key); where the same project key of the same queue appears twice, the first row read is kept and the later one quarantined. " +
-        "A status no rule knows is kept as unknown with the source's words in status_raw, and counted in the run's report.",
+        "A status no rule knows is kept as unknown with the source's words in status_raw, and counted in the run's report. " +
+        "A file holding one ISO's queue that could not be downloaded or read leaves that ISO's rows from it out of the run while the other queues publish: the run's report (report.json, the queues source, status partial) names the file, the ISO and the cause, and the ISO's rows from its other files (the LBNL workbook's among them) have complete false.",
         [
             new("region", "string", "The queue the request is in: the ISO (CAISO, ERCOT, ISO-NE, MISO, NYISO, PJM, SPP) or, outside the ISOs, the utility that runs the queue (LBNL entity). Queue ids are unique only within it."),
             new("queue_id", "string", "The queue's id of the request, as text; ids written as numbers (254.0) are given as whole numbers (254)."),
@@ -32,6 +33,7 @@ public static partial class Schemas
             new("withdrawn_date", "date", "Date the request was withdrawn, where the source gives it (ISO 8601)."),
             new("actual_completion_date", "date", "Date the project reached service, where the source gives it (ISO 8601)."),
             new("project_key", "string", "The project within its queue: the queue id, with the phase where phases share it (\"533 Phase II\"). With region, the table's key."),
+            new("complete", "boolean", "false when a file configured for this row's queue (region) could not be downloaded or read in this run, so that the queue's rows here are only part of it (those of its other files); true when every file of the queue was read. queue_changes compares only queues complete in both runs."),
         ],
         ["region", "project_key"]);
 }

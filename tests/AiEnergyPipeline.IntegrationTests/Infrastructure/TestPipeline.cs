@@ -3,6 +3,8 @@ using AiEnergyPipeline.Pipeline;
 using AiEnergyPipeline.Pipeline.FanOut;
 using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.Recompute;
+using AiEnergyPipeline.Storage;
+using AiEnergyPipeline.Vocabulary;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -136,6 +136,13 @@ public class PartitionedIngestTests
         Assert.StartsWith("partition 2023_h2: eia930_bulk: EIA930_BALANCE_2023_Jul_Dec.csv:", bulk.Error, StringComparison.Ordinal);
         var partition = Assert.Single((await TestPipeline.PartitionOutcomesAsync(store, failed)).Values, p => p.Status == PartitionStatus.Failed);
         Assert.Equal(new PartitionKey(Eia930BulkSource.SourceName, "2023_h2"), partition.Partition);
+        // report.json lists every partition of the plan with how it ended, the failed one with its file and cause.
+        var listed = failed.Report.Partitions!;
+        Assert.Equal(9, listed.Count);
+        var listedFailure = Assert.Single(listed, p => p.Status == PartitionStatus.Failed);
+        Assert.Equal(("2023_h2", "EIA930_BALANCE_2023_Jul_Dec.csv"), (listedFailure.Name, listedFailure.FileName));
+        Assert.Contains("required column missing: 'Demand (MW)'", listedFailure.Error, StringComparison.Ordinal);
+        Assert.All(listed.Where(p => p != listedFailure), p => Assert.Contains(p.Status, new[] { PartitionStatus.Reused, PartitionStatus.Normalised }));
         Assert.False(Directory.Exists(Path.Combine(store, "runs", failed.RunId, "data")));
     }
 

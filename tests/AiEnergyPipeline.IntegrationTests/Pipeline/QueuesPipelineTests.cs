@@ -45,7 +45,7 @@ public class QueuesPipelineTests
     }
 
     [Fact]
-    public async Task RunAsync_GridstatusFileMissingAColumn_FailsNamingFileAndColumnAndPublishesNothing()
+    public async Task RunAsync_GridstatusFileMissingAColumn_FailsThatIsoAloneNamingFileAndColumn()
     {
         var store = TestPaths.NewTempFolder();
         var snapshot = TestPaths.CopyOfSnapshot();
@@ -54,9 +54,15 @@ public class QueuesPipelineTests
 
         var outcome = await RunAsync(store, snapshot);
 
-        Assert.Equal(RunStatus.Failed, outcome.Status);
-        Assert.Contains("queues: pjm.csv: required column missing: 'Queue Date'.", outcome.Message, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(store, "latest.json")));
+        // A gridstatus file holds one ISO's queue, as an ISO's own file does: PJM is incomplete, the run publishes.
+        Assert.Equal(RunStatus.Published, outcome.Status);
+        var queues = Assert.Single(outcome.Report.Sources, s => s.Name == "queues");
+        Assert.Equal(SourceStatus.Partial, queues.Status);
+        var failure = Assert.Single(queues.FailedFiles!);
+        Assert.Equal(("pjm.csv", "PJM", "queues: pjm.csv: required column missing: 'Queue Date'."), (failure.FileName, failure.Missing, failure.Error));
+        var rows = await ReadProjectsAsync(store, outcome.RunId);
+        Assert.DoesNotContain(rows, r => r["source_format"] == "gridstatus");
+        Assert.All(rows.Where(r => r["region"] == "PJM"), r => Assert.Equal("false", r["complete"]));
     }
 
     [Fact]

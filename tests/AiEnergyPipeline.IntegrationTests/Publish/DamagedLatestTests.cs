@@ -1,6 +1,5 @@
 using AiEnergyPipeline.Datasets;
 using AiEnergyPipeline.IntegrationTests.Infrastructure;
-using AiEnergyPipeline.Pipeline;
 using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.Recompute;
 using AiEnergyPipeline.Storage;

@@ -3,6 +3,7 @@ using AiEnergyPipeline.Pipeline;
 using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.Storage;
 using AiEnergyPipeline.TestKit;
+using AiEnergyPipeline.Vocabulary;
 using Microsoft.Extensions.Logging;
 
 namespace AiEnergyPipeline.Tests.Pipeline;

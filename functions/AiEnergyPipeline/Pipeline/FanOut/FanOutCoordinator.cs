@@ -21,6 +21,7 @@ namespace AiEnergyPipeline.Pipeline.FanOut;
 /// </summary>
 public sealed partial class FanOutCoordinator(
     IPartitionedIngest ingest,
+    IEnumerable<ISource> sources,
     IIngestQueue queue,
     FanOutWorkState work,
     IngestRunReports runReports,
@@ -142,7 +143,7 @@ public sealed partial class FanOutCoordinator(
         RunOutcome outcome;
         if (failed.Count > 0)
         {
-            outcome = await FailAsync(plan, failed, null, cancellationToken);
+            outcome = await FailAsync(plan, failed, null, PartitionReportsOf(plan, done), cancellationToken);
         }
         else
         {
@@ -152,7 +153,7 @@ public sealed partial class FanOutCoordinator(
             }
             catch (Exception e) when (delivery.IsLast && e is not OperationCanceledException)
             {
-                outcome = await FailAsync(plan, [], redactor.Redact($"completion: {e.Message}"), cancellationToken);
+                outcome = await FailAsync(plan, [], redactor.Redact($"completion: {e.Message}"), PartitionReportsOf(plan, done), cancellationToken);
             }
         }
 
@@ -177,17 +178,29 @@ public sealed partial class FanOutCoordinator(
     }
 
     /// <summary>Fails the run with a report naming each failed partition and its cause; latest.json is left alone.</summary>
-    private Task<RunOutcome> FailAsync(IngestPlan plan, IReadOnlyList<PartitionOutcome> failed, string? cause, CancellationToken cancellationToken)
+    private Task<RunOutcome> FailAsync(IngestPlan plan, IReadOnlyList<PartitionOutcome> failed, string? cause, IReadOnlyList<PartitionReport> partitions, CancellationToken cancellationToken)
     {
         var runId = RunId.Create(plan.CreatedAtUtc, Hashing.Sha256OfText("fan-out failure\n" + plan.PlanId));
         var error = cause ?? string.Join("; ", failed.Select(f => $"partition {f.Partition} failed: {f.Error}"));
-        var sources = failed.GroupBy(f => f.Partition.Source, StringComparer.Ordinal)
+        var sourceReports = failed.GroupBy(f => f.Partition.Source, StringComparer.Ordinal)
             .Select(g => new SourceReport(g.Key, SourceStatus.Failed, 0, [], 0, 0, 0, 0, string.Join("; ", g.Select(f => $"partition {f.Partition.Name}: {f.Error}"))));
         // The message names the plan, whose work folder in the store holds every partition's marker.
         var message = FailedRunRecorder.Message($"Run {runId} (plan {plan.PlanId})", error);
-        var report = runReports.Create(plan, runReports.ClockOf(plan), runId, RunStatus.Failed, message, sources, [], 0, [], files: null);
+        var report = runReports.Create(plan, runReports.ClockOf(plan), runId, RunStatus.Failed, message, sourceReports, [], 0, partitions, files: null);
         return failures.RecordAsync(report, derivedFrom: null, cancellationToken);
     }
+
+    /// <summary>
+    /// Every partition of the plan as its marker left it, in plan order, for a failed run's report:
+    /// which were reused, normalised or failed and why (bytes and hashes are in the partition cache).
+    /// </summary>
+    private List<PartitionReport> PartitionReportsOf(IngestPlan plan, IReadOnlyDictionary<PartitionKey, PartitionOutcome> done) =>
+        plan.Partitions.Where(done.ContainsKey).Select(p => done[p])
+            .Select(o => new PartitionReport(o.Partition.Source, o.Partition.Name, FileNameOf(o.Partition), o.Status, null, 0, 0, o.RowsOut, 0, o.Error))
+            .ToList();
+
+    private string FileNameOf(PartitionKey key) =>
+        sources.OfType<IPartitionedSource>().FirstOrDefault(s => s.Name == key.Source)?.FileNameOf(key.Name) ?? "";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "started plan {PlanId}: {Partitions} partitions enqueued")]
     private partial void LogStarted(string planId, int partitions);

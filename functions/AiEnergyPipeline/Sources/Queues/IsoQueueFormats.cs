@@ -1,29 +1,69 @@
 namespace AiEnergyPipeline.Sources.Queues;
 
-/// <summary>The ISOs' own queue files: the region each holds and where each ISO publishes it.</summary>
+/// <summary>
+/// The ISOs' own queue files: the region each holds and where each ISO publishes it. The defaults
+/// are the downloads gridstatus (github.com/gridstatus/gridstatus) reads in each ISO's
+/// get_raw_interconnection_queue / get_interconnection_queue, as its source stood at the commits
+/// named below; they were read there, not fetched from here (this was written offline), and ISOs
+/// move their files without notice: a failing default fails that ISO alone, and a setting
+/// (<c>Sources:Queues:Files:{i}:Url</c>) replaces it.
+/// </summary>
 public static class IsoQueueFormats
 {
     /// <summary>
-    /// PJM's queue export, as its interconnection queues page downloads it. PJM answers it to a
-    /// POST carrying the page's subscription header, which this source does not send: a live run
-    /// needs a URL that serves the workbook to a GET (a mirror, or a recorded snapshot).
+    /// PJM's queue export, as its interconnection queues page downloads it (gridstatus/pjm.py,
+    /// get_raw_interconnection_queue, commit aa2d52ec). gridstatus sends it a POST with the header
+    /// api-subscription-key (a key it took from the page's JavaScript) and Origin/Referer www.pjm.com;
+    /// this source sends a GET without them, so a live run may need a URL that serves the workbook
+    /// to a GET (a mirror, or a recorded snapshot). Columns: "Project ID" (once "Queue Number"),
+    /// "Submitted Date" (once "Queue Date"), MFO, Status.
     /// </summary>
     public const string DefaultPjmUrl = "https://services.pjm.com/PJMPlanningApi/api/Queue/ExportToXls";
 
+    /// <summary>
+    /// CAISO's public queue report (gridstatus/caiso/caiso.py, get_raw_interconnection_queue, commit
+    /// 00dfd245, which asks for it over http; the same path over https here). Three title rows above
+    /// the header, legend rows below the data; sheets "Grid GenerationQueue", "Completed Generation
+    /// Projects" and "Withdrawn Generation Projects" (whose name column is "Project Name - Confidential");
+    /// header cells carry line breaks ("Current\nOn-line Date").
+    /// </summary>
     public const string DefaultCaisoUrl = "https://www.caiso.com/PublishedDocuments/PublicQueueReport.xlsx";
 
+    /// <summary>
+    /// NYISO's queue workbook (gridstatus/nyiso.py, get_raw_interconnection_queue, commit 00cfe707):
+    /// sheets "Interconnection Queue", "Withdrawn" (no withdrawal date: gridstatus takes "Last
+    /// Update") and "In Service" (a header of two rows), besides cluster-study tabs.
+    /// </summary>
     public const string DefaultNyisoUrl = "https://www.nyiso.com/documents/20142/1407078/NYISO-Interconnection-Queue.xlsx";
 
-    /// <summary>SPP's active requests; withdrawn requests need an entry of their own with that file's URL.</summary>
-    public const string DefaultSppUrl = "https://opsportal.spp.org/Studies/GenerateActiveCSV";
+    /// <summary>
+    /// SPP's summary of generator interconnection requests, active and withdrawn in one CSV (status
+    /// WITHDRAWN, column "Date Withdrawn"), a "Last Updated On" line above the header
+    /// (gridstatus/spp.py, get_raw_interconnection_queue, commit f797c76d; earlier gridstatus read
+    /// the active requests alone, https://opsportal.spp.org/Studies/GenerateActiveCSV, in the same
+    /// layout). A file of withdrawn requests alone, as the bundled sample's
+    /// https://opsportal.spp.org/Studies/GenerateWithdrawnCSV imitates, is read too where an entry
+    /// names one, but that address is unverified: no source found shows SPP publishing it.
+    /// </summary>
+    public const string DefaultSppUrl = "https://opsportal.spp.org/Studies/GenerateSummaryCSV";
 
-    /// <summary>MISO's queue API; it refuses requests without a User-Agent, which this source sends.</summary>
+    /// <summary>
+    /// MISO's queue API, JSON (gridstatus/miso.py, get_interconnection_queue, commit 00e769b4):
+    /// projectNumber, applicationStatus, queueDate, withdrawnDate, negInService (the proposed date),
+    /// summerNetMW and winterNetMW (gridstatus takes the larger). It refuses requests without a
+    /// User-Agent, which this source sends.
+    /// </summary>
     public const string DefaultMisoUrl = "https://www.misoenergy.org/api/giqueue/getprojects";
 
     /// <summary>
-    /// ISO-NE's queue export. Its page adds ReportDate (the report day in .NET ticks) and answers
-    /// after a visit to irtt.iso-ne.com/reports/external has set a session cookie, which this source
-    /// does not make: a live run may need the export's full address from that page.
+    /// ISO-NE's queue export from its IRTT reports (gridstatus/isone.py, an earlier
+    /// get_interconnection_queue: four banner rows, generator requests where Type is "G", withdrawn
+    /// where "W/ D Date" is set). gridstatus added ReportDate=638005248000000000 (a day in .NET
+    /// ticks, hard-coded from the page's JavaScript: "doesnt work without"), and its current code
+    /// (commit deb63211) reads the HTML table of https://irtt.iso-ne.com/reports/external instead,
+    /// because only that page has the generalised status and the jurisdiction. Without ReportDate
+    /// and the session cookie that page sets, whether the export answers is unverified: a live run
+    /// may need the export's full address from that page.
     /// </summary>
     public const string DefaultIsoNeUrl = "https://irtt.iso-ne.com/reports/exportpublicqueue?Status=&Jurisdiction=";
 
@@ -41,7 +81,13 @@ public static class IsoQueueFormats
 
     public static bool IsIsoFile(QueueFileFormat format) => RegionOf(format) is not null;
 
-    /// <summary>The ISO's current public download; null for ERCOT, whose monthly report has a new document id each month.</summary>
+    /// <summary>
+    /// The ISO's current public download; null for ERCOT. ERCOT lists its monthly GIS report as
+    /// report type 15933 (gridstatus/ercot.py, GIS_REPORT_RTID: the newest document whose name holds
+    /// "GIS_Report", sheet "Project Details - Large Gen" below about 30 rows of notes), and each
+    /// month's workbook has its own document id (.../misdownload/servlets/mirDownload?doclookupId=...):
+    /// there is no lasting address, so an ERCOT entry needs its Url set to the month's download.
+    /// </summary>
     public static string? DefaultUrlOf(QueueFileFormat format) => format switch
     {
         QueueFileFormat.Pjm => DefaultPjmUrl,

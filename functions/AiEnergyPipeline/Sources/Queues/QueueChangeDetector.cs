@@ -6,7 +6,9 @@ namespace AiEnergyPipeline.Sources.Queues;
 /// <summary>
 /// Compares two runs' queue_projects and writes queue_changes: the rows are matched by region and
 /// project key; a project in one run only entered or left; a matched project's status, capacity
-/// and proposed completion date are compared.
+/// and proposed completion date are compared. Only queues that both runs read whole are compared
+/// (<see cref="RegionsCompared"/>): a queue whose file failed in either run would otherwise show
+/// every project of that file as left, then as entered again.
 /// </summary>
 public static class QueueChangeDetector
 {
@@ -15,6 +17,9 @@ public static class QueueChangeDetector
 
     public static long Write(TableWriter writer, IReadOnlyList<QueueSnapshotRow> previous, IReadOnlyList<QueueSnapshotRow> current, string previousRunId, string runId)
     {
+        var compared = RegionsCompared(previous, current);
+        previous = previous.Where(r => compared.Contains(r.Region)).ToList();
+        current = current.Where(r => compared.Contains(r.Region)).ToList();
         var before = new Dictionary<(string, string), QueueSnapshotRow>();
         foreach (var row in previous)
         {
@@ -74,6 +79,23 @@ public static class QueueChangeDetector
         }
 
         return written;
+    }
+
+    /// <summary>The queues (regions) both runs have rows of, none of them from a run that went without one of the queue's files.</summary>
+    public static IReadOnlySet<string> RegionsCompared(IReadOnlyList<QueueSnapshotRow> previous, IReadOnlyList<QueueSnapshotRow> current)
+    {
+        var incomplete = previous.Concat(current).Where(r => !r.Complete).Select(r => r.Region).ToHashSet(StringComparer.Ordinal);
+        var compared = previous.Select(r => r.Region).ToHashSet(StringComparer.Ordinal);
+        compared.IntersectWith(current.Select(r => r.Region));
+        compared.ExceptWith(incomplete);
+        return compared;
+    }
+
+    /// <summary>The queues of either run that <see cref="RegionsCompared"/> leaves out, in order: missing from one run, or read without one of their files.</summary>
+    public static IReadOnlyList<string> RegionsNotCompared(IReadOnlyList<QueueSnapshotRow> previous, IReadOnlyList<QueueSnapshotRow> current)
+    {
+        var compared = RegionsCompared(previous, current);
+        return previous.Concat(current).Select(r => r.Region).Where(r => !compared.Contains(r)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
     }
 
     private static string StatusChange(string to) => to switch

@@ -6,7 +6,8 @@ namespace AiEnergyPipeline.Sources.Queues;
 /// Counts resolved requests as queue_projects is written, then writes queue_completion_rates
 /// (LBNL's method: completed over completed plus withdrawn, by queue, generation type and entry
 /// year). LBNL's rows of a queue that is also read from the ISO's own file are left out: the two
-/// name the same requests with different ids, and counting both would count each twice.
+/// name the same requests with different ids, and counting both would count each twice. A queue
+/// one of whose files failed in this run is written with complete false and no rates.
 /// </summary>
 public sealed class QueueCompletionTally
 {
@@ -25,8 +26,13 @@ public sealed class QueueCompletionTally
         tally.Add(project.Status, project.CapacityMw);
     }
 
-    public async Task<StagedTable> WriteAsync(string stagingDirectory, CancellationToken cancellationToken)
+    public Task<StagedTable> WriteAsync(string stagingDirectory, CancellationToken cancellationToken) =>
+        WriteAsync(stagingDirectory, new HashSet<string>(), cancellationToken);
+
+    /// <param name="incompleteRegions">The queues one of whose files could not be downloaded or read in this run.</param>
+    public async Task<StagedTable> WriteAsync(string stagingDirectory, IReadOnlySet<string> incompleteRegions, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(incompleteRegions);
         await using var writer = TableWriter.Create(stagingDirectory, Schemas.QueueCompletionRates);
         var fromIsoFiles = _tallies.Keys.Where(k => !k.Lbnl).Select(k => k.Region).ToHashSet(StringComparer.Ordinal);
         var rows = _tallies
@@ -36,6 +42,8 @@ public sealed class QueueCompletionTally
         foreach (var group in rows)
         {
             var t = group.Aggregate(new Tally(), (sum, p) => sum.Plus(p.Value));
+            // A rate from part of a queue (without its withdrawn file, say) would be published as if it were the queue's: left empty, as country_capacity leaves an incomplete total.
+            var complete = !incompleteRegions.Contains(group.Key.Region);
             var csv = writer.Csv;
             csv.WriteField(group.Key.Region);
             csv.WriteField(group.Key.Type);
@@ -46,9 +54,10 @@ public sealed class QueueCompletionTally
             csv.WriteField(Math.Round(t.WithdrawnMw, 3));
             csv.WriteField(t.UnresolvedCount);
             csv.WriteField(Math.Round(t.UnresolvedMw, 3));
-            csv.WriteField(Rate(t.CompletedMw, t.CompletedMw + t.WithdrawnMw));
-            csv.WriteField(Rate(t.CompletedCount, t.CompletedCount + t.WithdrawnCount));
+            csv.WriteField(complete ? Rate(t.CompletedMw, t.CompletedMw + t.WithdrawnMw) : "");
+            csv.WriteField(complete ? Rate(t.CompletedCount, t.CompletedCount + t.WithdrawnCount) : "");
             csv.WriteField("measured");
+            csv.WriteField(complete);
             writer.EndRow();
         }
 

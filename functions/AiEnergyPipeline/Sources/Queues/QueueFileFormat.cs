@@ -21,7 +21,7 @@ public enum QueueFileFormat
     /// <summary>ERCOT's monthly Generator Interconnection Status (GIS) report workbook (.xlsx).</summary>
     Ercot,
 
-    /// <summary>SPP's generator interconnection requests (.csv): the active requests, or a file of withdrawn ones.</summary>
+    /// <summary>SPP's generator interconnection requests (.csv): the summary of active and withdrawn ones (the default), the active ones, or a file of withdrawn ones.</summary>
     Spp,
 
     /// <summary>MISO's generator interconnection queue as its queue API answers it (.json).</summary>

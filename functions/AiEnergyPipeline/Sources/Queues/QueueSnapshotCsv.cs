@@ -5,7 +5,8 @@ namespace AiEnergyPipeline.Sources.Queues;
 
 /// <summary>
 /// Reads a published queue_projects CSV as queue_changes compares it. A run of an older version has
-/// no project_key column: its queue id is the key, as it was then.
+/// no project_key column (its queue id is the key, as it was then) and no complete column (its
+/// queues were read whole: a file that failed failed the run then).
 /// </summary>
 public static class QueueSnapshotCsv
 {
@@ -25,7 +26,8 @@ public static class QueueSnapshotCsv
                 id,
                 Field("status"),
                 double.TryParse(Field("capacity_mw"), NumberStyles.Float, CultureInfo.InvariantCulture, out var mw) ? mw : null,
-                DateOnly.TryParseExact(Field("proposed_completion_date"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null));
+                DateOnly.TryParseExact(Field("proposed_completion_date"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null,
+                !Field("complete").Equals("false", StringComparison.OrdinalIgnoreCase)));
         }
 
         return rows;

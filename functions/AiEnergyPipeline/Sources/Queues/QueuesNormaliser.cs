@@ -10,9 +10,10 @@ namespace AiEnergyPipeline.Sources.Queues;
 /// Builds queue_projects from the queue files, in the order the settings list them. A project key
 /// (the queue id, with the phase where phases share it) is unique within its region: when a region
 /// and key come again, in the same file or a later one, the later row is quarantined and the first
-/// kept. An ISO's own file whose layout is not recognised fails that ISO alone (its rows are left
-/// out and the report says why) so that the other ISOs publish; an LBNL or gridstatus file that
-/// cannot be read fails the source, as before.
+/// kept. A file that holds one ISO's queue (the ISO's own file, or a gridstatus file) and could not
+/// be downloaded or read fails that ISO alone: its rows are left out, the report names the file,
+/// the ISO and the cause, the ISO's rows from other files are marked incomplete, and the other ISOs
+/// publish. The LBNL workbook that cannot be read, or no file read at all, fails the source.
 /// </summary>
 public sealed partial class QueuesNormaliser(IOptions<QueuesOptions> options, ILogger<QueuesNormaliser> logger, IOptions<SourceLimitsOptions>? limits = null) : INormaliser
 {
@@ -24,20 +25,31 @@ public sealed partial class QueuesNormaliser(IOptions<QueuesOptions> options, IL
     {
         var files = context.FilesOf(QueuesSource.SourceName);
         var entries = options.Value.Resolve();
-        if (files.Count != entries.Count)
+        var fetchFailures = context.FetchFailuresOf(QueuesSource.SourceName).ToDictionary(f => f.Setting, StringComparer.Ordinal);
+        var notFetched = entries.Count(e => fetchFailures.ContainsKey(e.Setting));
+        if (files.Count != entries.Count - notFetched)
         {
-            throw new SourceException(QueuesSource.SourceName, null, $"{files.Count} files were fetched but the settings list {entries.Count}.");
+            throw new SourceException(QueuesSource.SourceName, null, $"{files.Count} files were fetched but the settings list {entries.Count}{(notFetched > 0 ? $", {notFetched} of them failed" : "")}.");
         }
 
         var counts = context.CountsOf(QueuesSource.SourceName);
         var seen = new Dictionary<(string Region, string Key), (string File, QueueRowLocation Location)>();
         var unknown = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var rates = new QueueCompletionTally();
-        await using var writer = TableWriter.Create(context.StagingDirectory, Schemas.QueueProjects);
-        for (var i = 0; i < files.Count; i++)
+        var incomplete = new HashSet<string>(StringComparer.Ordinal);
+        var errors = new List<string>();
+        await using var writer = QueueProjectsTable.Create(context.StagingDirectory);
+        var next = 0;
+        foreach (var entry in entries)
         {
-            var file = files[i];
-            var entry = entries[i];
+            if (fetchFailures.TryGetValue(entry.Setting, out var notDownloaded))
+            {
+                // The fetch reported it (failed_files); here it is only left out.
+                LeaveOut(entry, notDownloaded.Error);
+                continue;
+            }
+
+            var file = files[next++];
             long quarantined = 0, written = 0, zeroMw = 0;
             void Quarantine(QuarantineRecord record)
             {
@@ -52,7 +64,7 @@ public sealed partial class QueuesNormaliser(IOptions<QueuesOptions> options, IL
                 Quarantine(record);
             }
 
-            // An ISO file's rows are staged until the file is read to its end: one that fails half-way publishes none of them.
+            // The rows of a file of one ISO are staged until the file is read to its end: one that fails half-way publishes none of them.
             var staged = new List<QueueProject>();
             var rowsIn = counts.RowsIn;
             try
@@ -63,18 +75,17 @@ public sealed partial class QueuesNormaliser(IOptions<QueuesOptions> options, IL
                     cancellationToken.ThrowIfCancellationRequested();
                     counts.RowsIn++;
                     staged.Add(project);
-                    if (!IsoQueueFormats.IsIsoFile(entry.Format))
+                    if (!entry.HoldsOneIso)
                     {
                         Keep(staged);
                     }
                 }
             }
-            catch (SourceException e) when (IsoQueueFormats.IsIsoFile(entry.Format))
+            catch (SourceException e) when (entry.HoldsOneIso)
             {
                 counts.RowsIn = rowsIn;
-                var note = $"{e.Message} {entry.Region}'s queue is missing from this run; the other queues are published.";
-                counts.Notes.Add(note);
-                LogIsoFailed(note);
+                counts.Failures.Add(new FileFailure(entry.FileName, entry.Setting, file.Url, entry.Region!, FailureStage.Read, e.Message));
+                LeaveOut(entry, e.Message);
                 continue;
             }
 
@@ -94,7 +105,7 @@ public sealed partial class QueuesNormaliser(IOptions<QueuesOptions> options, IL
                     }
 
                     seen[(project.Region, project.ProjectKey)] = (file.FileName, project.Location);
-                    QueueProjectRow.Write(writer, project);
+                    writer.Add(project);
                     rates.Add(project);
                     written++;
                     counts.RowsOut++;
@@ -109,12 +120,26 @@ public sealed partial class QueuesNormaliser(IOptions<QueuesOptions> options, IL
             }
         }
 
+        if (errors.Count == entries.Count)
+        {
+            throw new SourceException(QueuesSource.SourceName, null, $"no queue file could be read: {string.Join("; ", errors)}");
+        }
+
         if (unknown.Count > 0)
         {
             counts.Notes.Add($"{unknown.Values.Sum()} projects kept with status unknown (no rule knows the words in status_raw): {string.Join(", ", unknown.Select(p => $"{p.Key} x{p.Value}"))}.");
         }
 
-        return [await writer.CompleteAsync(cancellationToken), await rates.WriteAsync(context.StagingDirectory, cancellationToken)];
+        return [await writer.CompleteAsync(incomplete, cancellationToken), await rates.WriteAsync(context.StagingDirectory, incomplete, cancellationToken)];
+
+        void LeaveOut(QueueFile entry, string error)
+        {
+            errors.Add(error);
+            incomplete.Add(entry.Region!);
+            var note = $"{error}{(error.EndsWith('.') ? "" : ".")} {entry.Region}'s queue is missing from this run; the other queues are published.";
+            counts.Notes.Add(note);
+            LogIsoFailed(note);
+        }
     }
 
     private static IEnumerable<QueueProject> Rows(QueueFile entry, FetchedFile file, Stream? stream, Action<QuarantineRecord> unreadable, SourceLimitsOptions? limits) => entry.Format switch

@@ -9,7 +9,8 @@ namespace AiEnergyPipeline.Sources.Queues;
 /// <summary>
 /// Interconnection queue files: the LBNL "Queued Up" workbook, the ISOs' own queue files and ISO queues in gridstatus form,
 /// as the settings list them. Each file is streamed into the raw archive after a look at its first
-/// bytes (servers answer a missing workbook with an HTML page and status 200).
+/// bytes (servers answer a missing workbook with an HTML page and status 200). In an ingest a file
+/// of one ISO that cannot be downloaded fails that ISO alone (<see cref="FetchEachAsync"/>).
 /// </summary>
 public sealed partial class QueuesSource(
     HttpClient http,
@@ -34,7 +35,19 @@ public sealed partial class QueuesSource(
         "Interconnection queues: LBNL Queued Up workbook and ISO queues in gridstatus form",
         Licences.InterconnectionQueues);
 
-    public async Task<IReadOnlyList<FetchedFile>> FetchAsync(RawArchive archive, CancellationToken cancellationToken)
+    /// <summary>Every file, or a failure: what a recording needs (a snapshot missing a file replays as a failure).</summary>
+    public async Task<IReadOnlyList<FetchedFile>> FetchAsync(RawArchive archive, CancellationToken cancellationToken) =>
+        (await FetchFilesAsync(archive, tolerate: false, cancellationToken)).Files;
+
+    /// <summary>
+    /// Every file it can: a file that holds one ISO's queue and cannot be downloaded is returned as a
+    /// failure, so that the run publishes the other queues without it. The LBNL workbook, or every
+    /// file failing, still fails the source.
+    /// </summary>
+    public Task<SourceFetch> FetchEachAsync(RawArchive archive, CancellationToken cancellationToken) =>
+        FetchFilesAsync(archive, tolerate: true, cancellationToken);
+
+    private async Task<SourceFetch> FetchFilesAsync(RawArchive archive, bool tolerate, CancellationToken cancellationToken)
     {
         IReadOnlyList<QueueFile> entries;
         try
@@ -53,16 +66,34 @@ public sealed partial class QueuesSource(
 
         var fetcher = new HttpFileFetcher(http, redactor, time);
         var files = new List<FetchedFile>();
+        var failures = new List<FileFailure>();
         foreach (var entry in entries)
         {
             LogFetching(entry.FileName, entry.Format.ToString().ToLowerInvariant(), entry.Region ?? "every region");
-            var file = await fetcher.FetchAsync(Name, entry.Url, entry.FileName, QueuesOptions.ExtensionOf(entry.Format), archive, cancellationToken,
-                QueuesOptions.ExtensionOf(entry.Format) == "xlsx" ? HeadChecks.IsXlsx : HeadChecks.NotEmptyOrHtml);
+            FetchedFile file;
+            try
+            {
+                file = await fetcher.FetchAsync(Name, entry.Url, entry.FileName, QueuesOptions.ExtensionOf(entry.Format), archive, cancellationToken,
+                    QueuesOptions.ExtensionOf(entry.Format) == "xlsx" ? HeadChecks.IsXlsx : HeadChecks.NotEmptyOrHtml);
+            }
+            catch (SourceException e) when (tolerate && entry.HoldsOneIso)
+            {
+                // The fetcher has retried what is worth retrying: this ISO is left out of the run, the others are not held back by it.
+                failures.Add(new FileFailure(entry.FileName, entry.Setting, redactor.RedactUrl(entry.Url), entry.Region!, FailureStage.Fetch, e.Message));
+                LogFileFailed(e.Message, entry.Region!);
+                continue;
+            }
+
             LogFetched(entry.FileName, file.Bytes, file.AlreadyArchived);
             files.Add(file);
         }
 
-        return files;
+        if (files.Count == 0 && failures.Count > 0)
+        {
+            throw new SourceException(Name, null, $"no queue file could be fetched: {string.Join("; ", failures.Select(f => f.Error))}");
+        }
+
+        return new SourceFetch(files, failures);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "queues: fetching {File} ({Format}, {Region})")]
@@ -70,4 +101,7 @@ public sealed partial class QueuesSource(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "queues: {File}: {Bytes} bytes, already archived: {AlreadyArchived}")]
     private partial void LogFetched(string file, long bytes, bool alreadyArchived);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Error} {Region}'s queue is left out of this run; the other queues are fetched.")]
+    private partial void LogFileFailed(string error, string region);
 }

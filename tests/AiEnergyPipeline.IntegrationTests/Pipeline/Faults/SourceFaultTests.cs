@@ -87,9 +87,7 @@ public class SourceFaultTests
         { Lbnl, "html", 1, "HTML page" },
         { Lbnl, "cut", BodyAttempts, "the body was cut off" },
         { Lbnl, "lost:q_id", 1, "q_id" },
-        { Pjm, "500", Attempts, "HTTP 500" },
-        { Pjm, "empty", 1, "empty" },
-        { Pjm, "lost:Queue ID", 1, "Queue ID" },
+        // A gridstatus file holds one ISO's queue: its failure leaves that ISO out and the run publishes (QueuesIsoFailureTests).
         { Ember, "500", Attempts, "HTTP 500" },
         { Ember, "404", 1, "HTTP 404" },
         { Ember, "html", 1, "HTML page" },

@@ -1,4 +1,5 @@
 using AiEnergyPipeline.IntegrationTests.Infrastructure;
+using AiEnergyPipeline.Pipeline;
 using AiEnergyPipeline.Pipeline.Sweep;
 using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.Storage;

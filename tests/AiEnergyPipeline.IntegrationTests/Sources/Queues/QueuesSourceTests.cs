@@ -104,6 +104,69 @@ public class QueuesSourceTests
     }
 
     [Fact]
+    public async Task FetchEachAsync_OneIsoFileNotFound_ReturnsTheOtherFilesAndTheFailureNamingFileIsoAndSetting()
+    {
+        await using var server = await ServeAsync(async context =>
+        {
+            if (context.Request.Path != CsvPath)
+            {
+                return false;
+            }
+
+            context.Response.StatusCode = 404;
+            await context.Response.WriteAsync("No such queue");
+            return true;
+        });
+        await using var services = Services(server);
+
+        var fetched = await services.GetRequiredService<QueuesSource>().FetchEachAsync(new RawArchive(services.GetRequiredService<IDatasetStore>(), TestPaths.NewTempFolder()), CancellationToken.None);
+
+        Assert.Equal(["LBNL_Ix_Queue_Data_File_thru2025.xlsx"], fetched.Files.Select(f => f.FileName));
+        var failure = Assert.Single(fetched.Failures);
+        Assert.Equal(("pjm.csv", "Sources:Queues:Files:1", "PJM", FailureStage.Fetch, "queues: pjm.csv: HTTP 404 Not Found: No such queue"),
+            (failure.FileName, failure.Setting, failure.Missing, failure.Stage, failure.Error));
+        Assert.Equal(new Uri(server.BaseAddress, CsvPath.TrimStart('/')).ToString(), failure.Url);
+    }
+
+    [Fact]
+    public async Task FetchEachAsync_LbnlWorkbookFails_FailsTheSource()
+    {
+        // The LBNL workbook holds every queue: without it most of the table is gone, so the run keeps its latest.
+        await using var server = await ServeAsync(context =>
+        {
+            if (context.Request.Path != WorkbookPath)
+            {
+                return Task.FromResult(false);
+            }
+
+            context.Response.StatusCode = 500;
+            return Task.FromResult(true);
+        });
+        await using var services = Services(server);
+
+        var error = await Assert.ThrowsAsync<SourceException>(() => services.GetRequiredService<QueuesSource>().FetchEachAsync(new RawArchive(services.GetRequiredService<IDatasetStore>(), TestPaths.NewTempFolder()), CancellationToken.None));
+
+        Assert.StartsWith("queues: LBNL_Ix_Queue_Data_File_thru2025.xlsx: HTTP 500", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FetchEachAsync_EveryFileOfOneIsoFails_FailsTheSourceNamingEach()
+    {
+        await using var server = await ServeAsync();
+        await using var services = TestPipeline.Build(new Dictionary<string, string?>(TestPipeline.FolderStore(TestPaths.NewTempFolder()))
+        {
+            ["Pipeline:Mode"] = "Live",
+            ["Sources:Queues:Files:0:Url"] = new Uri(server.BaseAddress, "queues/gone.csv").ToString(),
+            ["Sources:Queues:Files:0:Format"] = "gridstatus",
+            ["Sources:Queues:Files:0:Region"] = "PJM",
+        });
+
+        var error = await Assert.ThrowsAsync<SourceException>(() => services.GetRequiredService<QueuesSource>().FetchEachAsync(new RawArchive(services.GetRequiredService<IDatasetStore>(), TestPaths.NewTempFolder()), CancellationToken.None));
+
+        Assert.Equal("queues: no queue file could be fetched: queues: gone.csv: HTTP 404 Not Found: ", error.Message);
+    }
+
+    [Fact]
     public async Task FetchAsync_WorkbookAnsweredWithAnHtmlPage_FailsBeforeArchivingIt()
     {
         await using var server = await ServeAsync(async context =>

@@ -1,4 +1,3 @@
-using AiEnergyPipeline.Pipeline;
 using AiEnergyPipeline.Pipeline.Sweep;
 using AiEnergyPipeline.TestKit;
 

@@ -6,8 +6,8 @@ namespace AiEnergyPipeline.Tests.Sources.Queues;
 
 public class QueueChangeDetectorTests
 {
-    private static QueueSnapshotRow Row(string key, string status = "active", double? mw = 100, string? proposed = "2027-06-01") =>
-        new("PJM", key, key.Split(' ')[0], status, mw, proposed is null ? null : DateOnly.Parse(proposed, System.Globalization.CultureInfo.InvariantCulture));
+    private static QueueSnapshotRow Row(string key, string status = "active", double? mw = 100, string? proposed = "2027-06-01", string region = "PJM", bool complete = true) =>
+        new(region, key, key.Split(' ')[0], status, mw, proposed is null ? null : DateOnly.Parse(proposed, System.Globalization.CultureInfo.InvariantCulture), complete);
 
     private static async Task<string[]> WriteAsync(IReadOnlyList<QueueSnapshotRow> previous, IReadOnlyList<QueueSnapshotRow> current)
     {
@@ -48,5 +48,31 @@ public class QueueChangeDetectorTests
         var lines = await WriteAsync([Row("A1", proposed: "2028-01-01")], [Row("A1", proposed: "2027-11-01")]);
 
         Assert.Equal(["PJM,A1,A1,proposed_date_moved,2028-01-01,2027-11-01,-2"], lines);
+    }
+
+    [Fact]
+    public async Task Write_QueueMissingFromThisRun_ItsProjectsAreNotReportedAsLeft()
+    {
+        // CAISO's file failed in this run: its projects are absent, not withdrawn; PJM is still compared.
+        var lines = await WriteAsync(
+            [Row("A1"), Row("C1", region: "CAISO"), Row("C2", region: "CAISO")],
+            [Row("A1", status: "withdrawn")]);
+
+        Assert.Equal(["PJM,A1,A1,withdrawn,active,withdrawn,"], lines);
+    }
+
+    [Fact]
+    public async Task Write_QueueIncompleteInEitherRun_NotCompared()
+    {
+        // SPP lacked its withdrawn file in the previous run (complete false): this run's withdrawn requests did not "enter".
+        // NYISO lacks a file in this run: the projects of that file did not "leave".
+        var lines = await WriteAsync(
+            [Row("S1", region: "SPP", complete: false), Row("N1", region: "NYISO"), Row("N2", region: "NYISO"), Row("A1")],
+            [Row("S1", region: "SPP"), Row("S9", status: "withdrawn", region: "SPP"), Row("N1", region: "NYISO", complete: false), Row("A1"), Row("A2")]);
+
+        Assert.Equal(["PJM,A2,A2,entered,,active,"], lines);
+        Assert.Equal(["NYISO", "SPP"], QueueChangeDetector.RegionsNotCompared(
+            [Row("S1", region: "SPP", complete: false), Row("N1", region: "NYISO"), Row("A1")],
+            [Row("S1", region: "SPP"), Row("N1", region: "NYISO", complete: false), Row("A1")]));
     }
 }

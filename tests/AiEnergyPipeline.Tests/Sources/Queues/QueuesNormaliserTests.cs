@@ -15,11 +15,17 @@ public class QueuesNormaliserTests
 {
     private static QueuesOptions Settings(params QueueFileOptions[] files) => new() { Files = files };
 
-    private static async Task<(string[] Lines, string[] Quarantine, SourceCounts Counts, List<string> Logs)> RunAsync(QueuesOptions settings, params FetchedFile[] files)
+    private static Task<(string[] Lines, string[] Quarantine, SourceCounts Counts, List<string> Logs)> RunAsync(QueuesOptions settings, params FetchedFile[] files) =>
+        RunAsync(settings, [], files);
+
+    private static async Task<(string[] Lines, string[] Quarantine, SourceCounts Counts, List<string> Logs)> RunAsync(QueuesOptions settings, IReadOnlyList<FileFailure> notDownloaded, params FetchedFile[] files)
     {
         var staging = Repository.NewTempFolder();
         await using var quarantineWriter = TableWriter.Create(staging, Schemas.Quarantine);
-        var context = new NormaliseContext(new Dictionary<string, IReadOnlyList<FetchedFile>> { [Source] = files }, staging, new QuarantineTable(quarantineWriter));
+        var context = new NormaliseContext(new Dictionary<string, IReadOnlyList<FetchedFile>> { [Source] = files }, staging, new QuarantineTable(quarantineWriter))
+        {
+            FetchFailures = new Dictionary<string, IReadOnlyList<FileFailure>> { [Source] = notDownloaded },
+        };
         var logs = new ListLogger<QueuesNormaliser>();
         var tables = await new QueuesNormaliser(Options.Create(settings), logs).NormaliseAsync(context, CancellationToken.None);
         var quarantine = await quarantineWriter.CompleteAsync(CancellationToken.None);
@@ -43,9 +49,9 @@ public class QueuesNormaliserTests
         Assert.Equal(string.Join(",", Schemas.QueueProjects.ColumnNames), lines[0]);
         Assert.Equal(
         [
-            "ERCOT,254,Sunny Flats,TX,Pecos,Solar+Battery,solar_pv,300,150,150,,2021-03-15,2027-11-01,month,active,ERCOT,lbnl,queued_up.xlsx,active,,,254",
-            "PJM,9,Sunny Flats,TX,Pecos,Solar,solar_pv,300,0,,,2021-03-15,2028-01-01,year,active,PJM,lbnl,queued_up.xlsx,active,,,9",
-            "PJM,AF1-123,Keystone Solar,PA,Cumberland,Solar,solar_pv,120,0,,,2019-10-31,2026-04-01,month,active,PJM,gridstatus,pjm.csv,Active,,,AF1-123",
+            "ERCOT,254,Sunny Flats,TX,Pecos,Solar+Battery,solar_pv,300,150,150,,2021-03-15,2027-11-01,month,active,ERCOT,lbnl,queued_up.xlsx,active,,,254,true",
+            "PJM,9,Sunny Flats,TX,Pecos,Solar,solar_pv,300,0,,,2021-03-15,2028-01-01,year,active,PJM,lbnl,queued_up.xlsx,active,,,9,true",
+            "PJM,AF1-123,Keystone Solar,PA,Cumberland,Solar,solar_pv,120,0,,,2019-10-31,2026-04-01,month,active,PJM,gridstatus,pjm.csv,Active,,,AF1-123,true",
         ],
             lines.Skip(1));
         Assert.Single(quarantine);
@@ -143,5 +149,52 @@ public class QueuesNormaliserTests
         var note = Assert.Single(counts.Notes);
         Assert.StartsWith("queues: PublicQueueReport.xlsx: not in the CAISO queue layout: no sheet has its columns; the closest, sheet 'Grid GenerationQueue': required columns missing: ", note, StringComparison.Ordinal);
         Assert.EndsWith("CAISO's queue is missing from this run; the other queues are published.", note, StringComparison.Ordinal);
+        var failure = Assert.Single(counts.Failures);
+        Assert.Equal(("PublicQueueReport.xlsx", "Sources:Queues:Files:1", "CAISO", FailureStage.Read), (failure.FileName, failure.Setting, failure.Missing, failure.Stage));
+        Assert.Contains("required columns missing: ", failure.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NormaliseAsync_IsoFileNotDownloaded_LeftOutItsRegionsOtherRowsIncompleteOthersComplete()
+    {
+        // LBNL lists a CAISO request too: with CAISO's own file missing, that row is all the run has of CAISO.
+        var lbnl = Workbook(DataSheet(LbnlRow(id: "7"), LbnlRow(id: "1733", entity: "CAISO", region: "CAISO", state: "CA")));
+        var pjm = Text("pjm.csv", Gridstatus(GridstatusRow(id: "AF1-123")));
+        var notDownloaded = new FileFailure("PublicQueueReport.xlsx", "Sources:Queues:Files:1", "https://www.caiso.com/PublishedDocuments/PublicQueueReport.xlsx", "CAISO", FailureStage.Fetch,
+            "queues: PublicQueueReport.xlsx: HTTP 404 Not Found: Not found");
+
+        var (lines, _, counts, _) = await RunAsync(Settings(Lbnl(), new QueueFileOptions { Format = "caiso" }, Pjm()), [notDownloaded], lbnl, pjm);
+
+        Assert.Equal(["ERCOT,7,true", "CAISO,1733,false", "PJM,AF1-123,true"], lines.Skip(1).Select(l => string.Join(',', l.Split(',')[0], l.Split(',')[1], l.Split(',')[^1])));
+        Assert.Equal(["queues: PublicQueueReport.xlsx: HTTP 404 Not Found: Not found. CAISO's queue is missing from this run; the other queues are published."], counts.Notes);
+        // The fetch reports its own failures: the normaliser adds only those of reading.
+        Assert.Empty(counts.Failures);
+    }
+
+    [Fact]
+    public async Task NormaliseAsync_GridstatusFileInAnotherLayout_FailsThatIsoAloneAndPublishesNoneOfItsRows()
+    {
+        var lbnl = Workbook(DataSheet(LbnlRow(id: "7")));
+        var pjm = Text("pjm.csv", Gridstatus(GridstatusRow(id: "AF1-123")).Replace("Queue ID,", "Request,", StringComparison.Ordinal));
+
+        var (lines, _, counts, _) = await RunAsync(Settings(Lbnl(), Pjm()), lbnl, pjm);
+
+        Assert.Equal(["ERCOT,7,true"], lines.Skip(1).Select(l => string.Join(',', l.Split(',')[0], l.Split(',')[1], l.Split(',')[^1])));
+        Assert.Equal((1L, 1L), (counts.RowsIn, counts.RowsOut));
+        var failure = Assert.Single(counts.Failures);
+        Assert.Equal(("pjm.csv", "PJM", FailureStage.Read), (failure.FileName, failure.Missing, failure.Stage));
+        Assert.Contains("'Queue ID'", failure.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NormaliseAsync_EveryFileFailed_FailsTheSourceNamingEachCause()
+    {
+        var caiso = Workbook("PublicQueueReport.xlsx", new Sheet("Grid GenerationQueue", [["Project Name", "County"], ["Delta Breeze", "KERN"]]));
+        var notDownloaded = new FileFailure("pjm.csv", "Sources:Queues:Files:1", "https://data.gridstatus.example/pjm.csv", "PJM", FailureStage.Fetch, "queues: pjm.csv: HTTP 500 Internal Server Error");
+
+        var error = await Assert.ThrowsAsync<SourceException>(() => RunAsync(Settings(new QueueFileOptions { Format = "caiso" }, Pjm()), [notDownloaded], caiso));
+
+        Assert.StartsWith("queues: no queue file could be read: queues: PublicQueueReport.xlsx: not in the CAISO queue layout", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("; queues: pjm.csv: HTTP 500 Internal Server Error", error.Message, StringComparison.Ordinal);
     }
 }

@@ -3,9 +3,10 @@ using AiEnergyPipeline.Sources.Ember;
 namespace AiEnergyPipeline.Sources.Queues.Iso;
 
 /// <summary>
-/// SPP's generator interconnection request files (CSV from its OpsPortal): the active requests,
-/// and a file of withdrawn requests where one is configured (a file whose name says withdrawn
-/// states its requests' fate). A "Last Updated On" line sits above the header. Requests have no
+/// SPP's generator interconnection request files (CSV from its OpsPortal): the summary of active
+/// and withdrawn requests (GenerateSummaryCSV, status WITHDRAWN and a "Date Withdrawn" column), the
+/// active requests alone (GenerateActiveCSV), or a file of withdrawn requests where one is
+/// configured (a file whose name says withdrawn states its requests' fate). A "Last Updated On" line sits above the header. Requests have no
 /// project name. Statuses are the study stage and the agreement's course: "IA FULLY
 /// EXECUTED/COMMERCIAL OPERATION" is in service, ".../ON SUSPENSION" suspended, "None" a request
 /// not yet in a study (active).
