@@ -40,16 +40,16 @@ resource actionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = {
 }
 
 // FailedRunRecorder logs every failed run (ingest or recompute) at Error with this sentence.
-var failedRunQuery = 'traces | where severityLevel >= 3 and message has "failed, nothing new was published and latest.json is unchanged" | project timestamp, message'
+var failedRunQuery = 'traces | where severityLevel >= 3 and message contains "failed, nothing new was published and latest.json is unchanged" | project timestamp, message'
 
 // SourceHistoryRecorder logs each failed source with its count of failures in a row.
-var sourceFailingQuery = 'traces | where message startswith "source " and message has "ingest run(s) in a row" | parse message with "source " source " has failed " failures:int " ingest run(s) in a row" * | where failures > ${maxConsecutiveSourceFailures} | summarize failures = max(failures), last = max(timestamp) by source'
+var sourceFailingQuery = 'traces | where message startswith "source " and message contains "ingest run(s) in a row" | parse message with "source " sourceName " has failed " failures:int " ingest run(s) in a row" * | where failures > ${maxConsecutiveSourceFailures} | summarize failures = max(failures), lastAt = max(timestamp) by sourceName'
 
 // IngestCompletion logs "published run ..." or "inputs unchanged since run ..." when an ingest
 // leaves the data current (RecomputePipeline's "published run ..., recomputed from" counts too, as
 // /api/health counts a recomputed latest run). Stale: none for the threshold, once the app has
 // logged for that long (a new deployment does not alert before its first run is due).
-var staleDataQuery = 'let threshold = ${maxDataAgeHours}h; let lastFresh = toscalar(traces | where message startswith "published run " or message startswith "inputs unchanged since run " | summarize max(timestamp)); let firstLog = toscalar(traces | summarize min(timestamp)); print lastFresh = lastFresh, firstLog = firstLog | where (isnull(lastFresh) and firstLog < ago(threshold)) or lastFresh < ago(threshold)'
+var staleDataQuery = 'let threshold = ${maxDataAgeHours}h; let lastFresh = toscalar(traces | where message startswith "published run " or message startswith "inputs unchanged since run " | summarize max(timestamp)); let firstLog = toscalar(traces | summarize min(timestamp)); print lastFreshAt = lastFresh, firstLogAt = firstLog | where (isnull(lastFreshAt) and firstLogAt < ago(threshold)) or lastFreshAt < ago(threshold)'
 
 var failedRunDescription = 'A run failed: nothing new was published and latest.json is unchanged. GET /api/runs/{runId} has the report and its cause (docs/deploy.md#alerts).'
 var sourceFailingDescription = 'A source has failed more than ${maxConsecutiveSourceFailures} ingest runs in a row: its site, file layout or key has likely changed. GET /api/health names it and its last error (docs/deploy.md#alerts).'

@@ -1,4 +1,5 @@
 using AiEnergyPipeline.Publish;
+using System.Text.Json.Serialization;
 
 namespace AiEnergyPipeline.Datasets;
 
@@ -33,5 +34,7 @@ public sealed record HealthReport(
     public const string Ok = "ok";
     public const string Degraded = "degraded";
 
+    /// <summary>200 or 503: the status code says it, and <see cref="Status"/>; not a field of its own.</summary>
+    [JsonIgnore]
     public bool Healthy => Reasons.Count == 0;
 }
