@@ -23,12 +23,14 @@ public sealed partial class SourceHistoryRecorder(IDatasetStore store, SecretRed
     {
         ArgumentNullException.ThrowIfNull(report);
         SourceHistory? written = null;
+        // The history as this run last saw it, with its report applied: its counts go to the log line even when the write failed.
+        var updated = SourceHistory.Empty.With(report, latestRunId);
         try
         {
             for (var attempt = 1; attempt <= Attempts && written is null; attempt++)
             {
                 var (history, etag, _) = await SourceHistory.ReadAsync(store, cancellationToken);
-                var updated = history.With(report, latestRunId);
+                updated = history.With(report, latestRunId);
                 try
                 {
                     using var content = new MemoryStream(PublishedJson.Serialize(updated));
@@ -54,7 +56,7 @@ public sealed partial class SourceHistoryRecorder(IDatasetStore store, SecretRed
         foreach (var failed in report.Sources.Where(s => s.Status == SourceStatus.Failed))
         {
             // The alert "a source failing repeatedly" parses this line (infra/modules/alerts.bicep): keep its wording.
-            var entry = written?.Sources.FirstOrDefault(s => s.Name == failed.Name);
+            var entry = updated.Sources.FirstOrDefault(s => s.Name == failed.Name);
             LogSourceFailing(failed.Name, entry?.ConsecutiveFailures ?? 1, report.RunId);
         }
 

@@ -25,4 +25,25 @@ public class SourceHistoryRecorderTests
         Assert.Equal([("source_0", 4), ("source_1", 4)], history.Sources.Select(s => (s.Name, s.ConsecutiveFailures)));
         Assert.Equal(("run-7", RunStatus.Failed), (history.LastIngestRunId, history.LastIngestStatus));
     }
+
+    [Fact]
+    public async Task RecordAsync_StoreDown_LogsWhyAndStillTheSourceFailingLineWithoutThrowing()
+    {
+        var logs = new CapturedLogs();
+        var settings = new Dictionary<string, string?>
+        {
+            ["PublishedStorage:ConnectionString"] = ClosedPort.BlobConnectionString(),
+            ["PublishedStorage:MaxRetries"] = "0",
+        };
+        await using var services = TestPipeline.Build(settings, logs: logs);
+        var start = new DateTimeOffset(2026, 11, 27, 6, 0, 0, TimeSpan.Zero);
+        var report = new RunReport("run-1", RunStatus.Failed, "test", start, start.AddMinutes(5), 0, "failed",
+            [new SourceReport("ember", SourceStatus.Failed, 0, [], 0, 0, 0, 0, "ember: 404")], [], 0);
+
+        var written = await services.GetRequiredService<SourceHistoryRecorder>().RecordAsync(report, null, CancellationToken.None);
+
+        Assert.Null(written);
+        Assert.Contains("run run-1: the source history could not be updated: ", logs.All, StringComparison.Ordinal);
+        Assert.Contains("source ember has failed 1 ingest run(s) in a row, the last in run run-1", logs.All, StringComparison.Ordinal);
+    }
 }
