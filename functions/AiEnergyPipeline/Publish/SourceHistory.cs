@@ -50,7 +50,9 @@ public sealed record SourceHistory(
         {
             var entry = entries.GetValueOrDefault(source.Name) ?? new SourceHistoryEntry(source.Name, []);
             var afterLastSuccess = entry.LastSuccessStartedAt is not { } lastSuccess || report.StartedAt > lastSuccess;
-            entries[source.Name] = source.Status == SourceStatus.Succeeded
+            // Only a failure counts against a source: whatever else it ended as (succeeded, or any
+            // status a source that still published may gain) leaves its data current.
+            entries[source.Name] = source.Status != SourceStatus.Failed
                 ? entry with
                 {
                     LastSuccessStartedAt = afterLastSuccess ? report.StartedAt : entry.LastSuccessStartedAt,
