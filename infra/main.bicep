@@ -42,6 +42,19 @@ param eia930BulkUrl string = 'https://www.eia.gov/electricity/gridmonitor/sixMon
 param eia860mUrl string = 'https://www.eia.gov/electricity/data/eia860m/'
 param emberUrl string = 'https://files.ember-energy.org/public-downloads/yearly_full_release_long_format.csv'
 
+@description('E-mail address the alerts go to (a failed run, a source failing repeatedly, stale data). Set with `azd env set ALERT_EMAIL <address>`; empty: the alerts fire with no one told.')
+param alertEmail string = ''
+
+@description('Hours after which the published data counts as stale, for /api/health (Health__MaxDataAge) and its alert; at most 47.')
+@minValue(1)
+@maxValue(47)
+param maxDataAgeHours int = 36
+
+@description('Failed ingests in a row a source may have before /api/health answers 503 and its alert fires (Health__MaxConsecutiveFailures).')
+@minValue(0)
+@maxValue(100)
+param maxConsecutiveSourceFailures int = 3
+
 @description('Flex Consumption scale-out limit (40 is the plan\'s minimum setting).')
 @minValue(40)
 param maximumInstanceCount int = 40
@@ -115,6 +128,20 @@ module monitoring 'modules/monitoring.bicep' = {
   }
 }
 
+module alerts 'modules/alerts.bicep' = {
+  name: 'alerts'
+  scope: rg
+  params: {
+    appInsightsName: monitoring.outputs.applicationInsightsName
+    actionGroupName: 'ag-aienergy-${token}'
+    location: location
+    tags: tags
+    alertEmail: alertEmail
+    maxDataAgeHours: maxDataAgeHours
+    maxConsecutiveSourceFailures: maxConsecutiveSourceFailures
+  }
+}
+
 module roles 'modules/roles.bicep' = {
   name: 'roles'
   scope: rg
@@ -148,6 +175,8 @@ module functionApp 'modules/functionapp.bicep' = {
     ingestSchedule: ingestSchedule
     sweepSchedule: sweepSchedule
     keepLatestRuns: keepLatestRuns
+    maxDataAgeHours: maxDataAgeHours
+    maxConsecutiveSourceFailures: maxConsecutiveSourceFailures
     hostQueueEndpoint: hostStorage.outputs.queueEndpoint
     ingestQueueName: ingestQueueName
     ingestFanOut: ingestFanOut

@@ -7,16 +7,19 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace AiEnergyPipeline.Functions;
 
-/// <summary>GET /api/health: the app is up and can read its store.</summary>
-public sealed class HealthFunction(PublishedDatasets datasets)
+/// <summary>
+/// GET /api/health: whether the published data is fresh and its sources answer. 200 when it is,
+/// 503 with the reasons when it is not, with the same body, so that a probe or an availability
+/// test alerts on the status code and a person reads why.
+/// </summary>
+public sealed class HealthFunction(DataHealth health)
 {
     [Function("Health")]
     public async Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request,
         CancellationToken cancellationToken) => await StoreProblems.GuardAsync(async () =>
     {
-        // A damaged latest.json leaves the app up but its data unavailable until the next run: degraded, and why.
-        var (latest, _, problem) = await datasets.LatestAsync(cancellationToken);
-        return new OkObjectResult(new { status = problem is null ? "ok" : "degraded", latest_run_id = latest?.RunId, latest_published_at = latest?.PublishedAt, latest_problem = problem });
+        var report = await health.CheckAsync(cancellationToken);
+        return new JsonResult(report, PublishedJson.Options) { StatusCode = report.Healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable };
     });
 }

@@ -28,6 +28,12 @@ param sweepSchedule string
 @minValue(1)
 param keepLatestRuns int
 
+@description('Hours after which /api/health calls the data stale.')
+@minValue(1)
+param maxDataAgeHours int
+@minValue(0)
+param maxConsecutiveSourceFailures int
+
 @description('Queue service endpoint of the account that holds the ingest queue (the host account).')
 param hostQueueEndpoint string
 param ingestQueueName string
@@ -101,6 +107,10 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
         { name: 'Sweep__ReportAge', value: '30.00:00:00' }
         { name: 'Sweep__KeepLatestRuns', value: string(keepLatestRuns) }
         { name: 'Sweep__KeepMonthlyRuns', value: 'true' }
+        // /api/health: stale data and repeatedly failing sources, with the same thresholds as the alerts (modules/alerts.bicep).
+        // A duration as d.hh:mm:ss: TimeSpan reads "36:00:00" as 36 days.
+        { name: 'Health__MaxDataAge', value: '${maxDataAgeHours / 24}.${padLeft(string(maxDataAgeHours % 24), 2, '0')}:00:00' }
+        { name: 'Health__MaxConsecutiveFailures', value: string(maxConsecutiveSourceFailures) }
         // The fan-out of ingest runs: partitions through the queue, reached by identity (trigger and app alike).
         { name: 'Ingest__FanOut', value: ingestFanOut }
         { name: 'Ingest__MaxDequeueCount', value: '5' }

@@ -52,6 +52,8 @@ public static class BadSettings
         new("Sweep__ReportAge", "00:09:59", "from 00:10:00 to 3650.00:00:00"),
         new("Sweep__KeepLatestRuns", "0", "an integer from 1 to 100000"),
         new("Sweep__KeepMonthlyRuns", "yes please", "Sweep__KeepMonthlyRuns is 'yes please'"),
+        new("Health__MaxDataAge", "00:30:00", "from 01:00:00 to 30.00:00:00"),
+        new("Health__MaxConsecutiveFailures", "-1", "an integer from 0 to 100"),
         new("INGEST_QUEUE_NAME", "Ingest_Partitions", "3 to 63 lowercase letters"),
         new("IngestQueue", "no-connection-here", "a storage connection string"),
         new("IngestQueue__QueueServiceUri", "account.queue.core.windows.net", "an absolute http(s) URL"),

@@ -34,10 +34,13 @@ public static class PipelineServiceCollectionExtensions
         services.AddTransient<PartitionProcessor>();
         services.AddTransient<ProcessedPartitionsReader>();
         services.AddTransient<SourceFetcher>();
+        services.AddTransient<SourceHistoryRecorder>();
         services.AddTransient<IngestCompletion>();
         services.AddTransient<IngestPipeline>();
         services.AddTransient<IPartitionedIngest>(sp => sp.GetRequiredService<IngestPipeline>());
         services.AddSingleton<PublishedDatasets>();
+        services.AddOptions<HealthOptions>().Bind(configuration.GetSection(HealthOptions.Section)).ValidateSettings<HealthOptions, HealthSettingsRules>();
+        services.AddTransient<DataHealth>();
         services.AddTransient<RecomputePipeline>();
         services.AddSingleton<Recompute.RecomputeLimitsLoader>();
         services.AddTransient<RecomputeEntry>();

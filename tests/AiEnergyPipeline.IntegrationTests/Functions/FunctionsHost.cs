@@ -23,12 +23,18 @@ internal sealed class FunctionsHost : IAsyncDisposable
     public FakeTimeProvider Time { get; }
     public CapturedLogs Logs { get; }
 
-    public static FunctionsHost Create(string? snapshot = null, string? container = null)
+    /// <param name="extra">More settings, in configuration form ("Health:MaxDataAge").</param>
+    public static FunctionsHost Create(string? snapshot = null, string? container = null, IDictionary<string, string?>? extra = null)
     {
         var settings = TestPipeline.BlobStore(container ?? Azurite.NewContainer().Name);
         if (snapshot is not null)
         {
             settings["Pipeline:SnapshotPath"] = snapshot;
+        }
+
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
         }
 
         var time = new FakeTimeProvider(TestPipeline.Now);

@@ -35,7 +35,7 @@ public class StoreFailureFunctionsTests
         var get = Problem503(await host.Function<DatasetsFunction>().GetAsync(host.Get("?format=csv"), "ba_annual", CancellationToken.None));
         var gap = Problem503(await host.Function<GapFunction>().GetAsync(host.Get(), CancellationToken.None));
         var recompute = Problem503(await host.Function<RecomputeFunction>().RunAsync(Post(host, "{}"), CancellationToken.None));
-        var health = JsonSerializer.SerializeToElement(Assert.IsType<OkObjectResult>(await host.Function<HealthFunction>().RunAsync(host.Get(), CancellationToken.None)).Value);
+        var (healthStatus, health) = await HealthFunctionTests.HealthAsync(host);
         host.Time.Advance(TimeSpan.FromHours(1));
         var repaired = JsonSerializer.SerializeToElement(Assert.IsType<OkObjectResult>(await host.Function<IngestFunction>().RunAsync(host.Get(), CancellationToken.None)).Value);
         var listed = JsonSerializer.SerializeToElement(Assert.IsType<OkObjectResult>(await host.Function<DatasetsFunction>().ListAsync(host.Get(), CancellationToken.None)).Value);
@@ -46,7 +46,8 @@ public class StoreFailureFunctionsTests
         }
 
         Assert.EndsWith("The next run publishes a whole run in its place.", list, StringComparison.Ordinal);
-        Assert.Equal("degraded", health.GetProperty("status").GetString());
+        Assert.Equal((503, "degraded"), (healthStatus, health.GetProperty("status").GetString()));
+        Assert.Equal("latest_damaged", health.GetProperty("reasons")[0].GetProperty("code").GetString());
         Assert.NotEqual(first, repaired.GetProperty("run_id").GetString());
         Assert.Equal(repaired.GetProperty("run_id").GetString(), listed.GetProperty("run_id").GetString());
     }

@@ -35,6 +35,7 @@ public class LocalSettingsSampleTests
         (typeof(IngestOptions), IngestOptions.Section),
         (typeof(IngestQueueOptions), IngestQueueOptions.Section),
         (typeof(AiEnergyPipeline.Pipeline.Sweep.SweepOptions), AiEnergyPipeline.Pipeline.Sweep.SweepOptions.Section),
+        (typeof(AiEnergyPipeline.Datasets.HealthOptions), AiEnergyPipeline.Datasets.HealthOptions.Section),
     ];
 
     private static Dictionary<string, string> Values()

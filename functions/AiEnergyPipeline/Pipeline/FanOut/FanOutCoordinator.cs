@@ -26,6 +26,7 @@ public sealed partial class FanOutCoordinator(
     FanOutWorkState work,
     IngestRunReports runReports,
     FailedRunRecorder failures,
+    SourceHistoryRecorder history,
     SecretRedactor redactor,
     TimeProvider time,
     ILogger<FanOutCoordinator> logger)
@@ -159,6 +160,8 @@ public sealed partial class FanOutCoordinator(
 
         await work.SaveOutcomeAsync(new FanOutRunOutcome(plan.PlanId, outcome.Status, outcome.RunId, outcome.LatestRunId, outcome.Message, time.GetUtcNow()), cancellationToken);
         LogCompleted(plan.PlanId, outcome.Message);
+        // Every ingest ends here, published, unchanged or failed (by a partition too): the history /api/health reads.
+        await history.RecordAsync(outcome.Report, outcome.LatestRunId, cancellationToken);
         return outcome;
     }
 

@@ -1,0 +1,35 @@
+using AiEnergyPipeline.Hosting;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace AiEnergyPipeline.Functions;
+
+/// <summary>
+/// The app's composition root, out of Program so that tests build the very host the Functions host
+/// starts (they cannot run the Functions host itself). Telemetry (OpenTelemetry, issue 18 part 1)
+/// belongs in <see cref="Compose"/>, beside the pipeline, so that the same tests build it too.
+/// </summary>
+public static class AppHost
+{
+    /// <summary>The worker's builder as the Functions host starts it: ASP.NET Core integration for the HTTP triggers.</summary>
+    public static FunctionsApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = FunctionsApplication.CreateBuilder(args);
+        builder.ConfigureFunctionsWebApplication();
+        return builder;
+    }
+
+    /// <summary>
+    /// Every registration the app runs with. The container checks, when it is built, that every
+    /// service can be made and that no singleton holds a scoped one, in production as in the tests:
+    /// a missing registration stops the worker at start-up, not in the first function that needs it.
+    /// </summary>
+    public static FunctionsApplicationBuilder Compose(FunctionsApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddAiEnergyPipeline(builder.Configuration);
+        builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
+        return builder;
+    }
+}

@@ -1,0 +1,115 @@
+using AiEnergyPipeline.TestKit;
+using AiEnergyPipeline.Tests.Hosting;
+using AiEnergyPipeline.Tests.Infra;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace AiEnergyPipeline.Tests.Functions;
+
+/// <summary>
+/// What the Functions host will index, from the functions.metadata the Worker SDK generated: every
+/// function's trigger, route, methods, authorisation level, queue and connection, and schedule, and
+/// every setting a binding names, in local.settings.sample.json and in the infra's app settings.
+/// Still to come (issue 18 part 3): compare each HTTP function's route, methods and authorisation
+/// level with /api/openapi.json's paths, operations and security, from <see cref="Expected"/>.
+/// </summary>
+public partial class FunctionsMetadataTests
+{
+    /// <summary>Each function as docs/http-api.md describes it: trigger, then the binding's properties that matter.</summary>
+    internal static readonly Dictionary<string, Dictionary<string, string>> Expected = new()
+    {
+        ["Health"] = Http("get", "health", "Anonymous"),
+        ["ListDatasets"] = Http("get", "datasets", "Anonymous"),
+        ["GetDataset"] = Http("get", "datasets/{name}", "Anonymous"),
+        ["GetGap"] = Http("get", "gap", "Anonymous"),
+        ["GetRun"] = Http("get", "runs/{runId}", "Anonymous"),
+        ["Ingest"] = Http("post", "ingest", "Function"),
+        ["Recompute"] = Http("post", "recompute", "Function"),
+        ["IngestAndPublish"] = new() { ["type"] = "timerTrigger", ["schedule"] = "%INGEST_SCHEDULE%" },
+        ["Sweep"] = new() { ["type"] = "timerTrigger", ["schedule"] = "%SWEEP_SCHEDULE%" },
+        ["IngestPartition"] = new() { ["type"] = "queueTrigger", ["queueName"] = "%INGEST_QUEUE_NAME%", ["connection"] = "IngestQueue" },
+    };
+
+    private static Dictionary<string, string> Http(string method, string route, string authLevel) =>
+        new() { ["type"] = "httpTrigger", ["methods"] = method, ["route"] = route, ["authLevel"] = authLevel };
+
+    private static string? Text(JsonNode? node) => node switch
+    {
+        JsonArray array => string.Join(",", array.Select(n => (string?)n)),
+        JsonValue value => value.ToString(),
+        _ => null,
+    };
+
+    public static TheoryData<string> FunctionNames() => [.. Expected.Keys.Order(StringComparer.Ordinal)];
+
+    [Fact]
+    public void Metadata_Functions_AreExactlyTheExpectedOnes()
+    {
+        Assert.Equal(Expected.Keys.Order(StringComparer.Ordinal), FunctionsMetadata.Triggers().Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(FunctionNames))]
+    public void Metadata_Trigger_HasTheExpectedBinding(string function)
+    {
+        var trigger = FunctionsMetadata.Triggers()[function];
+
+        var actual = Expected[function].Keys.ToDictionary(k => k, k => Text(trigger[k]));
+
+        Assert.Equal(Expected[function].Select(p => (p.Key, (string?)p.Value)), actual.Select(p => (p.Key, p.Value)));
+    }
+
+    [Fact]
+    public void Metadata_SettingsTheBindingsName_AreInTheSampleAndTheInfra()
+    {
+        var sample = SettingsSample.Values();
+        var deployed = BicepAppSettings.Names();
+        var triggers = FunctionsMetadata.Triggers().Values.ToList();
+
+        var named = triggers.SelectMany(t => t.Select(p => Text(p.Value) ?? "")).SelectMany(v => Percent().Matches(v).Select(m => m.Groups[1].Value)).Distinct().ToList();
+        var connections = triggers.Select(t => Text(t["connection"])).OfType<string>().Distinct().ToList();
+
+        Assert.Equal(["INGEST_QUEUE_NAME", "INGEST_SCHEDULE", "SWEEP_SCHEDULE"], named.Order(StringComparer.Ordinal));
+        Assert.All(named, setting =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(sample.GetValueOrDefault(setting)), $"{setting} is not set in local.settings.sample.json");
+            Assert.Contains(setting, deployed);
+        });
+        // A connection is the setting itself (a connection string) or its section (identity: __QueueServiceUri and the like).
+        Assert.All(connections, connection =>
+        {
+            Assert.Contains(sample.Keys, k => k == connection || k.StartsWith(connection + "__", StringComparison.Ordinal));
+            Assert.Contains(deployed, k => k == connection || k.StartsWith(connection + "__", StringComparison.Ordinal));
+        });
+    }
+
+    [Fact]
+    public void Metadata_HttpRoutes_AreDocumentedInHttpApi()
+    {
+        var docs = File.ReadAllText(Path.Combine(Repository.Root, "docs", "http-api.md"));
+
+        var undocumented = FunctionsMetadata.Triggers()
+            .Where(f => (string?)f.Value["type"] == "httpTrigger")
+            .Where(f => !docs.Contains($"| `{f.Key}` | `{Text(f.Value["methods"])!.ToUpperInvariant()} /api/{Text(f.Value["route"])}", StringComparison.Ordinal))
+            .Select(f => f.Key)
+            .ToList();
+
+        Assert.Empty(undocumented);
+    }
+
+    [Fact]
+    public void QueueTrigger_MaxDequeueCount_IsTheSameInHostJsonTheSampleAndTheInfra()
+    {
+        var hostJson = JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.Root, "functions", "AiEnergyPipeline.Functions", "host.json")))!;
+        var app = Assert.Single(ArmTemplate.Resources(), r => r.Type == "Microsoft.Web/sites");
+        var deployed = app.Property("properties.siteConfig.appSettings")!.AsArray().Single(s => (string?)s!["name"] == "Ingest__MaxDequeueCount")!["value"];
+
+        var fromHost = Text(hostJson["extensions"]!["queues"]!["maxDequeueCount"]);
+
+        Assert.Equal(fromHost, SettingsSample.Values()["Ingest__MaxDequeueCount"]);
+        Assert.Equal(fromHost, (string?)deployed);
+    }
+
+    [GeneratedRegex("%([^%]+)%")]
+    private static partial Regex Percent();
+}
