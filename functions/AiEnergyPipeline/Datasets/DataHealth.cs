@@ -1,5 +1,6 @@
 using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.Storage;
+using AiEnergyPipeline.Vocabulary;
 using Microsoft.Extensions.Options;
 using System.Globalization;
 

@@ -50,9 +50,12 @@ public sealed record SourceHistory(
         {
             var entry = entries.GetValueOrDefault(source.Name) ?? new SourceHistoryEntry(source.Name, []);
             var afterLastSuccess = entry.LastSuccessStartedAt is not { } lastSuccess || report.StartedAt > lastSuccess;
-            // Only a failure counts against a source: whatever else it ended as (succeeded, or any
-            // status a source that still published may gain) leaves its data current.
-            entries[source.Name] = source.Status != SourceStatus.Failed
+            // A failure counts against a source, and so does going without some of its files (a
+            // partial queues source: an ISO's file failed alone). A run still publishes then, but an
+            // ISO missing run after run is the changed layout or address an alert is for.
+            var counts = source.Status is SourceStatus.Failed or SourceStatus.Partial;
+            var error = source.Error ?? (source.FailedFiles is { Count: > 0 } files ? string.Join("; ", files.Select(f => f.Error)) : null);
+            entries[source.Name] = !counts
                 ? entry with
                 {
                     LastSuccessStartedAt = afterLastSuccess ? report.StartedAt : entry.LastSuccessStartedAt,
@@ -67,7 +70,7 @@ public sealed record SourceHistory(
                         : entry.FailedRunStarts,
                     LastFailureAt = Later(entry.LastFailureAt, report.FinishedAt, out var failure) ? report.FinishedAt : entry.LastFailureAt,
                     LastFailureRunId = failure ? report.RunId : entry.LastFailureRunId,
-                    LastError = failure ? Shortened(source.Error ?? report.Message) : entry.LastError,
+                    LastError = failure ? Shortened(error ?? report.Message) : entry.LastError,
                 };
         }
 

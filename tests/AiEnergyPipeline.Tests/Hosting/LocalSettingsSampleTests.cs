@@ -1,3 +1,4 @@
+using AiEnergyPipeline.Datasets;
 using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.Hosting;
 using AiEnergyPipeline.Pipeline;

@@ -1,5 +1,6 @@
 using AiEnergyPipeline.Datasets;
 using AiEnergyPipeline.Pipeline;
+using AiEnergyPipeline.Sources.Queues;
 using AiEnergyPipeline.TestKit;
 using Microsoft.Extensions.Logging;
 using System.Reflection;

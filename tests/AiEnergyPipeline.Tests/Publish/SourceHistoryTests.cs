@@ -1,4 +1,6 @@
+using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.Publish;
+using AiEnergyPipeline.Sources.Ember;
 
 namespace AiEnergyPipeline.Tests.Publish;
 
@@ -25,6 +27,26 @@ public class SourceHistoryTests
 
         Assert.Equal((2, "run-0", "run-2", "ember: 404 on day 2"), (failing.ConsecutiveFailures, failing.LastSuccessRunId, failing.LastFailureRunId, failing.LastError));
         Assert.Equal((0, "run-3", "run-2"), (recovered.ConsecutiveFailures, recovered.LastSuccessRunId, recovered.LastFailureRunId));
+    }
+
+    [Fact]
+    public void With_PartialSourceRunAfterRun_CountsLikeAFailureNamingTheMissingFile()
+    {
+        static RunReport Partial(int day) => Report(day, RunStatus.Published) with
+        {
+            Sources = [new SourceReport("queues", SourceStatus.Partial, 0, [], 0, 0, 0, 0, null,
+                FailedFiles: [new FileFailure("pjm.xlsx", "Sources:Queues:Files:2", "https://example.invalid/pjm", "PJM", FailureStage.Read, $"queues: pjm.xlsx: not in the PJM queue layout (day {day})")])],
+        };
+
+        var history = SourceHistory.Empty
+            .With(Report(0, RunStatus.Published, ("queues", SourceStatus.Succeeded)), "run-0")
+            .With(Partial(1), "run-1")
+            .With(Partial(2), "run-2");
+
+        var queues = Entry(history, "queues");
+        Assert.Equal(2, queues.ConsecutiveFailures);
+        Assert.Equal("queues: pjm.xlsx: not in the PJM queue layout (day 2)", queues.LastError);
+        Assert.Equal(0, Entry(history.With(Report(3, RunStatus.Published, ("queues", SourceStatus.Succeeded)), "run-3"), "queues").ConsecutiveFailures);
     }
 
     [Fact]
