@@ -1,0 +1,56 @@
+using AiEnergyPipeline.Gap;
+using AiEnergyPipeline.Publish;
+using AiEnergyPipeline.Storage;
+using AiEnergyPipeline.Tables;
+using AiEnergyPipeline.Vocabulary;
+
+namespace AiEnergyPipeline.Dashboard;
+
+/// <summary>What a run's page shows, read from the run's files in the store and its package.</summary>
+public sealed record RunPageData(
+    DataPackage Package,
+    RunReport Report,
+    GapHeadlineDocument? Headline,
+    IReadOnlyList<IReadOnlyDictionary<string, string>> GapByYear,
+    IReadOnlyList<IReadOnlyDictionary<string, string>> GapByRegion,
+    IReadOnlyList<IReadOnlyDictionary<string, string>> Additions,
+    IReadOnlyList<IReadOnlyDictionary<string, string>> UsVsChina,
+    IReadOnlyList<IReadOnlyDictionary<string, string>> Assumptions,
+    IReadOnlyList<IReadOnlyDictionary<string, string>> Scenarios)
+{
+    public bool Sample => Package.Sample;
+
+    public static async Task<RunPageData> LoadAsync(IDatasetStore store, DataPackage package, RunReport report, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(package);
+        string? PathOf(string resourceName) =>
+            package.Resources.FirstOrDefault(r => r.Name == resourceName) is { } resource ? PublishedRun.PathOf(package, resource) : null;
+        Task<IReadOnlyList<IReadOnlyDictionary<string, string>>> Read(TableSchema schema) => CsvRows.ReadAsync(store, PathOf(schema.Name), cancellationToken);
+
+        GapHeadlineDocument? headline = null;
+        if (PathOf(Schemas.GapHeadline.Name) is { } headlinePath)
+        {
+            await using var stored = await store.OpenReadAsync(headlinePath, cancellationToken);
+            if (stored is not null)
+            {
+                headline = await PublishedJson.DeserializeAsync<GapHeadlineDocument>(stored.Content, cancellationToken);
+            }
+        }
+
+        return new RunPageData(
+            package,
+            report,
+            headline,
+            await Read(Schemas.GapByYear),
+            await Read(Schemas.GapByRegion),
+            await Read(Schemas.AdditionsByYearTechnology),
+            await Read(Schemas.UsVsChinaAdditions),
+            await Read(Schemas.Assumptions),
+            await Read(Schemas.DemandScenarios));
+    }
+
+    /// <summary>The URL a scenario cites (demand_scenarios.url), or null.</summary>
+    public string? ScenarioUrl(string scenarioId) =>
+        Scenarios.FirstOrDefault(r => CsvRows.Text(r, "scenario_id") == scenarioId && CsvRows.Text(r, "url").Length > 0) is { } row ? CsvRows.Text(row, "url") : null;
+}

@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Text;
+using AiEnergyPipeline.Publish;
+
+namespace AiEnergyPipeline.Dashboard;
+
+/// <summary>The page's reference sections: every published table with its columns and downloads, the assumptions, the sources and licences.</summary>
+public static class RunPageTables
+{
+    /// <summary>Every table of the package with its description, columns (type, unit, description), rows, size and its CSV and Parquet files, parts included; then the other files.</summary>
+    public static void AppendTables(StringBuilder page, DataPackage package)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(package);
+        page.Append("<section aria-labelledby=\"tables\"><h2 id=\"tables\">Tables</h2><p>Every table as CSV and as Parquet (same rows, typed columns). Links are relative to this run's folder.</p>");
+        var tabular = package.Resources.Where(r => r.Schema is not null).GroupBy(r => r.TableName).ToList();
+        foreach (var table in tabular)
+        {
+            var csv = table.Where(r => r.Format == "csv").ToList();
+            var parquet = table.Where(r => r.Format == "parquet").ToList();
+            var first = csv.FirstOrDefault() ?? table.First();
+            page.Append(CultureInfo.InvariantCulture, $"<div class=\"table-entry\" id=\"table-{Html.E(table.Key)}\"><h3>{Html.E(table.Key)}</h3><p>{Html.E(first.Description)}</p>");
+            page.Append(CultureInfo.InvariantCulture, $"<p>{Html.Number(csv.Sum(r => r.RowCount ?? 0), 0)} rows; CSV {Html.Bytes(csv.Sum(r => r.Bytes))}, Parquet {Html.Bytes(parquet.Sum(r => r.Bytes))}.</p>");
+            page.Append("<ul>");
+            foreach (var resource in table.OrderBy(r => r.Part ?? "", StringComparer.Ordinal).ThenBy(r => r.Format, StringComparer.Ordinal))
+            {
+                var label = resource.Part is null ? resource.Format.ToUpperInvariant() : $"part {resource.Part}, {resource.Format.ToUpperInvariant()}";
+                page.Append("<li>").Append(Html.LocalLink(resource.Path, label)).Append(CultureInfo.InvariantCulture, $" ({Html.Bytes(resource.Bytes)}");
+                page.Append(resource.RowCount is { } rows && resource.Format == "csv" ? $", {Html.Number(rows, 0)} rows)" : ")").Append("</li>");
+            }
+
+            page.Append("</ul>");
+            if (first.Schema is { } schema)
+            {
+                page.Append("<details><summary>Columns</summary><div class=\"scroll\"><table><thead><tr><th scope=\"col\">column</th><th scope=\"col\">type</th><th scope=\"col\">unit</th><th scope=\"col\">description</th></tr></thead><tbody>");
+                foreach (var field in schema.Fields)
+                {
+                    var key = schema.PrimaryKey.Contains(field.Name) ? " (key)" : "";
+                    page.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\">{Html.E(field.Name)}{key}</th><td>{Html.E(field.Type)}</td><td>{Html.E(field.Unit)}</td><td>{Html.E(field.Description)}</td></tr>");
+                }
+
+                page.Append("</tbody></table></div></details>");
+            }
+
+            page.Append("</div>");
+        }
+
+        page.Append("<h3>Other files</h3><ul>");
+        foreach (var resource in package.Resources.Where(r => r.Schema is null && r.Name != RunPublisher.PageResourceName))
+        {
+            page.Append("<li>").Append(Html.LocalLink(resource.Path, resource.Path)).Append(CultureInfo.InvariantCulture, $": {Html.E(resource.Description)} ({Html.Bytes(resource.Bytes)})</li>");
+        }
+
+        page.Append("<li>").Append(Html.LocalLink("datapackage.json", "datapackage.json")).Append(": every file's schema, rows, bytes and sha256; every input's origin; licences</li>");
+        page.Append("<li>").Append(Html.LocalLink("report.json", "report.json")).Append(": what ran, per source</li></ul></section>");
+    }
+
+    /// <summary>The assumptions in force, each with its source and link, and what a recompute changed.</summary>
+    public static void AppendAssumptions(StringBuilder page, RunPageData data)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(data);
+        page.Append("<section aria-labelledby=\"assumptions\"><h2 id=\"assumptions\">Assumptions</h2>");
+        if (data.Package.DerivedFrom is { } parent)
+        {
+            page.Append("<p>This run is a recompute of ").Append(Html.LocalLink($"../{parent}/index.html", $"run {parent}")).Append(". It changed:</p>");
+            page.Append("<pre>").Append(Html.E(data.Package.Overrides?.ToString() ?? "nothing")).Append("</pre>");
+        }
+
+        page.Append("<p>Notes starting ASSUMPTION, PROXY or DEFAULT mark this project's own choices, not published figures; MEASURED, a weight measured from the data.</p>");
+        page.Append("<div class=\"scroll\"><table><thead><tr><th scope=\"col\">name</th><th scope=\"col\">value</th><th scope=\"col\">unit</th><th scope=\"col\">source</th><th scope=\"col\">notes</th></tr></thead><tbody>");
+        foreach (var row in data.Assumptions)
+        {
+            page.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\">{Html.E(CsvRows.Text(row, "name"))}</th><td class=\"n\">{Html.E(CsvRows.Text(row, "value"))}</td><td>{Html.E(CsvRows.Text(row, "unit"))}</td><td>");
+            page.Append(Html.Link(CsvRows.Text(row, "url"), CsvRows.Text(row, "source"))).Append("</td><td>").Append(Html.E(CsvRows.Text(row, "notes"))).Append("</td></tr>");
+        }
+
+        page.Append("</tbody></table></div></section>");
+    }
+
+    /// <summary>Every input file: origin, when fetched or recorded, what a sample imitates; then the licences and their attribution.</summary>
+    public static void AppendSources(StringBuilder page, DataPackage package)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(package);
+        page.Append("<section aria-labelledby=\"sources\"><h2 id=\"sources\">Sources</h2><div class=\"scroll\"><table><thead><tr><th scope=\"col\">source</th><th scope=\"col\">file</th><th scope=\"col\">origin</th><th scope=\"col\">fetched</th><th scope=\"col\">bytes</th></tr></thead><tbody>");
+        foreach (var source in package.Sources)
+        {
+            var when = source.FetchedAt ?? source.RecordedAt;
+            var origin = source.Origin.ToString().ToLowerInvariant();
+            page.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\">{Html.E(source.Title)} <span class=\"small\">({Html.E(source.Name)})</span></th><td>");
+            page.Append(Html.Link(source.Path, source.FileName)).Append("</td><td>").Append(Html.E(origin));
+            if (source.SampleOf is { } real)
+            {
+                page.Append(": a sample written in the format of ").Append(Html.Link(real.Url, real.Dataset));
+            }
+
+            page.Append("</td><td>").Append(Html.E(when?.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "\u2013"));
+            page.Append("</td><td class=\"n\">").Append(Html.Bytes(source.Bytes)).Append("</td></tr>");
+        }
+
+        page.Append("</tbody></table></div><h3>Licences</h3><ul>");
+        foreach (var licence in package.Licenses)
+        {
+            page.Append("<li>").Append(Html.Link(licence.Path, licence.Title));
+            page.Append(licence.Attribution is { } attribution ? ": " + Html.E(attribution) : "").Append("</li>");
+        }
+
+        page.Append("</ul></section>");
+    }
+}
