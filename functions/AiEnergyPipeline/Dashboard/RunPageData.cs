@@ -16,7 +16,8 @@ public sealed record RunPageData(
     IReadOnlyList<IReadOnlyDictionary<string, string>> Additions,
     IReadOnlyList<IReadOnlyDictionary<string, string>> UsVsChina,
     IReadOnlyList<IReadOnlyDictionary<string, string>> Assumptions,
-    IReadOnlyList<IReadOnlyDictionary<string, string>> Scenarios)
+    IReadOnlyList<IReadOnlyDictionary<string, string>> Scenarios,
+    IReadOnlyList<RecentRun>? RecentRuns = null)
 {
     public bool Sample => Package.Sample;
 
@@ -32,9 +33,14 @@ public sealed record RunPageData(
         if (PathOf(Schemas.GapHeadline.Name) is { } headlinePath)
         {
             await using var stored = await store.OpenReadAsync(headlinePath, cancellationToken);
-            if (stored is not null)
+            try
             {
-                headline = await PublishedJson.DeserializeAsync<GapHeadlineDocument>(stored.Content, cancellationToken);
+                headline = stored is null ? null : await PublishedJson.DeserializeAsync<GapHeadlineDocument>(stored.Content, cancellationToken);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                // The run wrote it a moment ago; should it not parse, the page says there is no headline rather than failing the run.
+                headline = null;
             }
         }
 
@@ -47,7 +53,8 @@ public sealed record RunPageData(
             await Read(Schemas.AdditionsByYearTechnology),
             await Read(Schemas.UsVsChinaAdditions),
             await Read(Schemas.Assumptions),
-            await Read(Schemas.DemandScenarios));
+            await Read(Schemas.DemandScenarios),
+            await RecentRun.BeforeAsync(store, package.Id, cancellationToken));
     }
 
     /// <summary>The URL a scenario cites (demand_scenarios.url), or null.</summary>

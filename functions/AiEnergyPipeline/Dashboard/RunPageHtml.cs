@@ -32,13 +32,14 @@ public static class RunPageHtml
         page.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">Run <strong>{Html.E(package.Id)}</strong>, created {Html.E(package.Created.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))}, mode {Html.E(package.Mode ?? "live")}, status {Html.E(data.Report.Status.ToString().ToLowerInvariant())}. ");
         page.Append("Files: ").Append(Html.LocalLink("datapackage.json", "datapackage.json")).Append(", ").Append(Html.LocalLink("report.json", "report.json"));
         page.Append(". ").Append(Html.LocalLink("../../index.html", "The latest run")).Append(".</p>");
-        page.Append("<nav aria-label=\"Sections\"><a href=\"#headline\">Headline</a> | <a href=\"#charts\">Charts</a> | <a href=\"#regions\">Regions</a> | <a href=\"#tables\">Tables</a> | <a href=\"#assumptions\">Assumptions</a> | <a href=\"#sources\">Sources</a></nav></header><main>");
+        page.Append("<nav aria-label=\"Sections\"><a href=\"#headline\">Headline</a> | <a href=\"#charts\">Charts</a> | <a href=\"#regions\">Regions</a> | <a href=\"#tables\">Tables</a> | <a href=\"#assumptions\">Assumptions</a> | <a href=\"#sources\">Sources</a> | <a href=\"#runs\">Earlier runs</a></nav></header><main>");
         AppendCards(page, data);
         AppendCharts(page, data);
         RegionTable.Append(page, data.GapByRegion, CardYear);
         RunPageTables.AppendTables(page, package);
         RunPageTables.AppendAssumptions(page, data);
         RunPageTables.AppendSources(page, package);
+        RunPageTables.AppendRecentRuns(page, data.RecentRuns);
         page.Append("</main><footer><p class=\"small\">Written by AiEnergyPipeline with the run. The model: docs/gap.md of the repository.</p></footer></body></html>\n");
         return page.ToString();
     }

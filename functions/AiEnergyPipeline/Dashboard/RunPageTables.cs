@@ -108,4 +108,30 @@ public static class RunPageTables
 
         page.Append("</ul></section>");
     }
+
+    /// <summary>The runs before this one: id (linked to its page when it has one), when it ended, its status and what it said.</summary>
+    public static void AppendRecentRuns(StringBuilder page, IReadOnlyList<RecentRun>? runs)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        page.Append("<section aria-labelledby=\"runs\"><h2 id=\"runs\">Earlier runs</h2>");
+        if (runs is not { Count: > 0 })
+        {
+            page.Append("<p>No run before this one.</p></section>");
+            return;
+        }
+
+        page.Append("<div class=\"scroll\"><table><thead><tr><th scope=\"col\">run</th><th scope=\"col\">finished</th><th scope=\"col\">status</th><th scope=\"col\">trigger, mode</th><th scope=\"col\">what it said</th></tr></thead><tbody>");
+        foreach (var run in runs)
+        {
+            var message = run.Message is { Length: > MessageLength } long_ ? long_[..MessageLength] + "\u2026" : run.Message;
+            page.Append("<tr><th scope=\"row\">").Append(run.HasPage ? Html.LocalLink($"../{run.RunId}/index.html", run.RunId) : Html.E(run.RunId)).Append("</th>");
+            page.Append(CultureInfo.InvariantCulture, $"<td>{Html.E(run.FinishedAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))}</td><td>{Html.E(run.Status.ToString().ToLowerInvariant())}</td>");
+            page.Append(CultureInfo.InvariantCulture, $"<td>{Html.E(run.Trigger)}, {Html.E(run.Mode ?? "live")}</td><td>{Html.E(message)}</td></tr>");
+        }
+
+        page.Append("</tbody></table></div></section>");
+    }
+
+    /// <summary>A run's message is cut here: the table says what a run did, its report.json says all.</summary>
+    private const int MessageLength = 240;
 }

@@ -50,5 +50,6 @@ public sealed class RunPagePipelineTests
         Assert.Contains($"href=\"runs/{recompute.RunId}/index.html\"", root, StringComparison.Ordinal);
         var page = await File.ReadAllTextAsync(Path.Combine(store, RunPublisher.PagePath(recompute.RunId)));
         Assert.Contains($"href=\"../{first.RunId}/index.html\"", page, StringComparison.Ordinal);
+        Assert.Contains($"<th scope=\"row\"><a href=\"../{first.RunId}/index.html\">{first.RunId}</a></th>", page, StringComparison.Ordinal);
     }
 }

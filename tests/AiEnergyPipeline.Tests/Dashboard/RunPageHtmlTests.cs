@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using AiEnergyPipeline.Dashboard;
 using AiEnergyPipeline.Fetch;
+using AiEnergyPipeline.Publish;
 
 namespace AiEnergyPipeline.Tests.Dashboard;
 
@@ -107,4 +108,29 @@ public sealed class RunPageHtmlTests
         Assert.Contains("aria-label=\"CAL: 3.5 to 5.0 GW across 2 scenarios\"", html, StringComparison.Ordinal);
         Assert.True(html.IndexOf(">CAL<", StringComparison.Ordinal) < html.IndexOf(">TEX<", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Render_EarlierRuns_LinkOnlyThoseWithAPageAndEncodeTheirMessages()
+    {
+        var data = RunPageSamples.Data(sample: false) with
+        {
+            RecentRuns =
+            [
+                new RecentRun("20261129T000000Z-aaaaaa", DateTimeOffset.UnixEpoch, RunStatus.Published, "timer", "live", $"Published {RunPageSamples.Hostile}", HasPage: true),
+                new RecentRun("20261128T000000Z-bbbbbb", DateTimeOffset.UnixEpoch, RunStatus.Failed, "http", null, new string('x', 500), HasPage: false),
+            ],
+        };
+
+        var html = RunPageHtml.Render(data);
+
+        Assert.Contains("<th scope=\"row\"><a href=\"../20261129T000000Z-aaaaaa/index.html\">20261129T000000Z-aaaaaa</a></th>", html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">20261128T000000Z-bbbbbb</th>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>failed</td>", html, StringComparison.Ordinal);
+        Assert.Contains(new string('x', 240) + "\u2026<", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(new string('x', 241), html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_NoEarlierRuns_SaysSo() =>
+        Assert.Contains("No run before this one.", RunPageHtml.Render(RunPageSamples.Data(sample: false)), StringComparison.Ordinal);
 }
