@@ -39,7 +39,8 @@ public sealed class RunPagePipelineTests
     public async Task Run_Twice_RootPageFollowsLatest()
     {
         var store = TestPaths.NewTempFolder();
-        var first = await TestPipeline.RunIngestAsync(store);
+        // One clock for both runs: run ids sort by it, and the page lists the runs whose ids sort before its own.
+        var first = await TestPipeline.RunIngestAsync(store, time: new FakeTimeProvider(TestPipeline.Now));
         File.Delete(Path.Combine(store, RunPublisher.RootPagePath));
 
         await using var services = TestPipeline.Build(TestPipeline.FolderStore(store), new FakeTimeProvider(TestPipeline.Now.AddHours(1)));
