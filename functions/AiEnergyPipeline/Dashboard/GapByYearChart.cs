@@ -34,7 +34,8 @@ public static class GapByYearChart
         var rows = (int)Math.Ceiling(scenarios.Count / Columns);
         var width = Left + (Columns * PanelWidth) + ((Columns - 1) * PanelGapX) + 20;
         var legend = new[] { new LegendEntry("Gap (GW): (AI + other load growth) x (1 + reserve margin) - firm additions", Palette.At(0)) };
-        var legendTop = Top + (rows * (PanelHeight + PanelGapY)) + 16;
+        var xTitleTop = Top + (rows * (PanelHeight + PanelGapY)) + 12;
+        var legendTop = xTitleTop + 26;
         var height = legendTop + Svg.LegendHeight(legend, width - 40) + 10;
         var svg = new Svg(width);
         svg.Text(20, 24, Title(sample), size: 16, weight: "bold");
@@ -60,6 +61,7 @@ public static class GapByYearChart
             }
         }
 
+        svg.Text(Left + ((width - Left) / 2), xTitleTop, "Year", "middle");
         svg.Legend(legend, 20, legendTop, width - 40);
         var description = "The gap in GW per scenario and year; the table below the chart holds every value. "
             + string.Join("; ", scenarios.Select(s => $"{s}: {Html.Number(gapByYear.LastOrDefault(r => CsvRows.Text(r, "scenario_id") == s && CsvRows.Number(r, "year") == 2028) is { } r ? CsvRows.Number(r, "gap_gw") : null)} GW in 2028"));
