@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the solution against real services on this machine:
-#   1. installs Azurite (pinned in tools/azurite/package-lock.json) if it is not installed yet,
+#   1. installs Azurite (pinned in tools/azurite/package-lock.json) if it is not installed yet, and
+#      Debian's chromium (for the browser test of the run page) if there is none,
 #   2. starts its blob and queue services, each on a free loopback port, with a throw-away data folder,
 #   3. builds and lints infra/main.bicep (infra/validate.sh) and hands the compiled template to the tests,
 #   4. runs `dotnet test` on the solution (extra arguments are passed on, e.g. --filter),
@@ -13,6 +14,20 @@ if [ ! -x "$azurite_dir/node_modules/.bin/azurite-blob" ]; then
   echo "test.sh: installing Azurite from $azurite_dir/package-lock.json"
   (cd "$azurite_dir" && npm ci --no-audit --no-fund --loglevel=error)
 fi
+
+# Headless Chromium for the run page's browser test (tests/AiEnergyPipeline.IntegrationTests/Dashboard/):
+# Debian's chromium package, driven by Playwright through AIENERGY_CHROMIUM. That test never skips:
+# without Chromium it fails and says so.
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "test.sh: installing chromium (apt-get install -y chromium)"
+  sudo_cmd=()
+  if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
+  "${sudo_cmd[@]}" apt-get install -y chromium >/dev/null 2>&1 ||
+    { "${sudo_cmd[@]}" apt-get update >/dev/null 2>&1 && "${sudo_cmd[@]}" apt-get install -y chromium >/dev/null 2>&1; } ||
+    echo "test.sh: could not install chromium: the browser test will fail"
+fi
+AIENERGY_CHROMIUM="$(command -v chromium || true)"
+export AIENERGY_CHROMIUM
 
 free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close();})'; }
 port="${AZURITE_BLOB_PORT:-$(free_port)}"

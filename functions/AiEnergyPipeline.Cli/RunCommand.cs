@@ -93,6 +93,7 @@ internal static class RunCommand
 
         Console.WriteLine($"store: {outcome.Store}");
         Console.WriteLine($"data package: {outcome.Store}/{RunPublisher.DataPackagePath(outcome.RunId)}");
+        Console.WriteLine($"page: {PageAddress(outcome.Store, outcome.RunId)}");
         Console.WriteLine(outcome.LatestRunId == outcome.RunId
             ? $"latest.json -> {outcome.RunId}"
             : $"latest.json stays on the newer run {outcome.LatestRunId}");
@@ -110,6 +111,12 @@ internal static class RunCommand
             }
         }
     }
+
+    /// <summary>Where to open the run's page: a file:// URL for a folder store (a browser opens it as it is), the blob's URL otherwise.</summary>
+    internal static string PageAddress(string store, string runId) =>
+        Path.IsPathFullyQualified(store)
+            ? new Uri(Path.Combine(store, RunPublisher.PagePath(runId))).AbsoluteUri
+            : $"{store.TrimEnd('/')}/{RunPublisher.PagePath(runId)}";
 
     /// <summary>How the partitions ended: "partitions: 21 reused, 1 normalised".</summary>
     private static void WritePartitions(RunOutcome outcome)

@@ -28,6 +28,7 @@ public partial class LayersTests
         ("Sources", 4),
         ("Gap", 5),
         ("Publish", 6),
+        ("Dashboard", 7),
         ("Datasets", 7),
         ("Recompute", 7),
         ("Pipeline", 8),

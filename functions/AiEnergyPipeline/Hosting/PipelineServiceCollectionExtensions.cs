@@ -1,3 +1,4 @@
+using AiEnergyPipeline.Dashboard;
 using AiEnergyPipeline.Datasets;
 using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.Gap;
@@ -25,6 +26,7 @@ public static class PipelineServiceCollectionExtensions
     {
         services.AddSourcesWithTheirNeeds(configuration);
         services.AddPublishedStore(configuration);
+        services.AddSingleton<IRunPage, RunPage>();
         services.AddSingleton<RunPublisher>();
         services.AddSingleton<GapStage>();
         services.AddOptions<CompletionLearningOptions>().Bind(configuration.GetSection(CompletionLearningOptions.Section)).ValidateSettings<CompletionLearningOptions, CompletionLearningSettingsRules>();

@@ -9,7 +9,8 @@ namespace AiEnergyPipeline.Publish;
 /// Publishes a run: every file under runs/{runId}/ first, then, last, latest.json swung with an
 /// ETag condition, so readers never see half a run and concurrent runs cannot both win a swing.
 /// </summary>
-public sealed partial class RunPublisher(IDatasetStore store, ILogger<RunPublisher> logger)
+/// <param name="page">Writes the run's page and the root index.html; none, and a run publishes no page.</param>
+public sealed partial class RunPublisher(IDatasetStore store, ILogger<RunPublisher> logger, IRunPage? page = null)
 {
     public const string LatestPath = "latest.json";
     private const int SwingAttempts = 5;
@@ -102,6 +103,8 @@ public sealed partial class RunPublisher(IDatasetStore store, ILogger<RunPublish
             LogUploaded(table.ResourceName, table.Rows);
         }
 
+        // The page reads the run's files just written, and is itself listed in the package: before the package.
+        package = await WriteRunPageAsync(package, report, cancellationToken);
         await WriteJsonAsync(DataPackagePath(runId), package, WriteCondition.None, cancellationToken);
         await WriteReportAsync(report, cancellationToken);
         await CheckWholeAsync(package, cancellationToken);
@@ -115,6 +118,7 @@ public sealed partial class RunPublisher(IDatasetStore store, ILogger<RunPublish
             package.Mode);
         if (await SwingLatestAsync(pointer, package.DerivedFrom, latestETag, cancellationToken))
         {
+            await WriteRootPageAsync(cancellationToken);
             return true;
         }
 

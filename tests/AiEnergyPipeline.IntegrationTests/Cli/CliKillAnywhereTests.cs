@@ -42,7 +42,7 @@ public class CliKillAnywhereTests
         TestPaths.RepositoryRoot, "functions", "AiEnergyPipeline.Cli", "bin",
         new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0", "aienergy.dll");
 
-    private static readonly string[] Lasting = ["runs", "raw", "state", "partitions", "sweeps", RunPublisher.LatestPath];
+    private static readonly string[] Lasting = ["runs", "raw", "state", "partitions", "sweeps", RunPublisher.LatestPath, RunPublisher.RootPagePath];
 
     /// <summary>Where a run publishes: its command-line options, the settings that name it, and the store to check it with.</summary>
     private sealed record Target(string[] Options, Dictionary<string, string?> Settings, IDatasetStore Store);

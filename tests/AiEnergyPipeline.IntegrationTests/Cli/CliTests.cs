@@ -31,6 +31,10 @@ public class CliTests
         Assert.Contains($"store: {store}", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("eia930_api: page 3: 600 of 600 rows", result.Stderr, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(store, "runs", runId, "datapackage.json")));
+        // The page as a browser opens it from the folder.
+        var page = new Uri(Path.Combine(store, "runs", runId, "index.html"));
+        Assert.Contains($"page: {page.AbsoluteUri}\n", result.Stdout, StringComparison.Ordinal);
+        Assert.True(File.Exists(page.LocalPath));
         // After the summary, one line says the numbers are invented and how to get real ones.
         var last = result.Stdout.TrimEnd().Split('\n')[^1];
         Assert.StartsWith("warning: SAMPLE DATA, NOT REAL:", last, StringComparison.Ordinal);

@@ -21,7 +21,7 @@ public static class IsoTextFiles
             CsvInput.RejectIfNotCsv(head, file);
         }
 
-        return [new IsoSheet(file.FileName, () => CsvRows(file))];
+        return [new IsoSheet(file.FileName, () => CsvLines(file))];
     }
 
     /// <exception cref="SourceException">The file is not a JSON array of objects.</exception>
@@ -42,7 +42,7 @@ public static class IsoTextFiles
         return rows.Count == 0 ? [] : [new IsoSheet(file.FileName, () => rows)];
     }
 
-    private static IEnumerable<SheetRow> CsvRows(FetchedFile file)
+    private static IEnumerable<SheetRow> CsvLines(FetchedFile file)
     {
         using var content = File.OpenRead(file.LocalPath);
         using var csv = CsvReader.Create(content, CsvReaderOptions.Default with { Separator = ',', HasHeader = false, TrackLineNumbers = true, AllowLineBreaksInQuotes = true }, leaveOpen: true);

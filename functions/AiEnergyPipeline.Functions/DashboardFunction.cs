@@ -1,0 +1,81 @@
+using AiEnergyPipeline.Dashboard;
+using AiEnergyPipeline.Datasets;
+using AiEnergyPipeline.Functions.Http;
+using AiEnergyPipeline.Publish;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace AiEnergyPipeline.Functions;
+
+/// <summary>
+/// The run's page over HTTP (anonymous): GET /api/dashboard redirects to the latest run's
+/// GET /api/runs/{runId}/dashboard, which shows it; the files it links to (relative to it) are
+/// served beside it, at /api/runs/{runId}/data/..., /gap/..., datapackage.json and report.json,
+/// and nothing else of the store (see <see cref="PublishedDatasets.OpenRunFileAsync"/>).
+/// </summary>
+public sealed class DashboardFunction(PublishedDatasets datasets)
+{
+    [Function("GetDashboard")]
+    public async Task<IActionResult> GetLatestAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        await StoreProblems.GuardAsync(async () =>
+        {
+            var (latest, _, problem) = await datasets.LatestAsync(cancellationToken);
+            return problem is not null ? StoreProblems.Damaged(problem)
+                : latest is null ? Problems.NotFound("Nothing has been published yet.")
+                : new RedirectResult($"runs/{latest.RunId}/dashboard");
+        });
+
+    [Function("GetRunDashboard")]
+    public async Task<IActionResult> GetRunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "runs/{runId}/dashboard")] HttpRequest request,
+        string runId,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+
+        // The page's own policy, also as a header: a meta element cannot set frame-ancestors.
+        request.HttpContext.Response.Headers.ContentSecurityPolicy = PageStyle.ContentSecurityPolicy + "; frame-ancestors 'none'";
+        return await ServeAsync(runId, RunPublisher.PageFileName, inline: true, cancellationToken);
+    }
+
+    [Function("GetRunDataFile")]
+    public Task<IActionResult> GetDataFileAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "runs/{runId}/data/{*path}")] HttpRequest request,
+        string runId,
+        string path,
+        CancellationToken cancellationToken) =>
+        ServeAsync(runId, $"data/{path}", inline: false, cancellationToken);
+
+    [Function("GetRunGapFile")]
+    public Task<IActionResult> GetGapFileAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "runs/{runId}/gap/{*path}")] HttpRequest request,
+        string runId,
+        string path,
+        CancellationToken cancellationToken) =>
+        ServeAsync(runId, $"gap/{path}", inline: false, cancellationToken);
+
+    /// <summary>runs/{runId}/datapackage.json and report.json, as the page links them.</summary>
+    [Function("GetRunDocument")]
+    public Task<IActionResult> GetDocumentAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "runs/{runId}/{document}.json")] HttpRequest request,
+        string runId,
+        string document,
+        CancellationToken cancellationToken) =>
+        ServeAsync(runId, $"{document}.json", inline: true, cancellationToken);
+
+    private async Task<IActionResult> ServeAsync(string runId, string path, bool inline, CancellationToken cancellationToken) =>
+        await StoreProblems.GuardAsync(async () =>
+        {
+            var result = (await datasets.OpenRunFileAsync(runId, path, cancellationToken)).ToResult();
+            if (inline && result is FileStreamResult file)
+            {
+                // Shown in the browser, not saved: no attachment disposition.
+                file.FileDownloadName = string.Empty;
+            }
+
+            return result;
+        });
+}

@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Text;
+using AiEnergyPipeline.Fetch;
+
+namespace AiEnergyPipeline.Dashboard;
+
+/// <summary>
+/// runs/{runId}/index.html: the run at a glance. Static HTML with inline SVG charts, no script and
+/// nothing loaded from elsewhere; every link is relative to the run folder, so the page works from a
+/// folder (file://), from Blob Storage and from the Functions app alike.
+/// </summary>
+public static class RunPageHtml
+{
+    public const int CardYear = 2028;
+
+    public static string SampleBannerText =>
+        $"{RunMode.SampleWarning} this run was made from sample files written by AiEnergyPipeline (the bundled snapshot), not from EIA, LBNL, ISO or Ember data. Never quote its numbers.";
+
+    public static string Render(RunPageData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var package = data.Package;
+        var title = (data.Sample ? RunMode.SampleWarning + " " : "") + $"US AI demand vs firm supply: run {package.Id}";
+        var page = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">");
+        page.Append(PageStyle.Head(title)).Append("<body>");
+        if (data.Sample)
+        {
+            page.Append("<p class=\"banner\" id=\"sample-banner\" role=\"note\">").Append(SafeHtml.E(SampleBannerText)).Append("</p>");
+        }
+
+        page.Append("<header><h1>How far US firm supply falls behind AI demand</h1>");
+        page.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">Run <strong>{SafeHtml.E(package.Id)}</strong>, created {SafeHtml.E(package.Created.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))}, mode {SafeHtml.E(package.Mode ?? "live")}, status {SafeHtml.E(data.Report.Status.ToString().ToLowerInvariant())}. ");
+        page.Append("Files: ").Append(SafeHtml.LocalLink("datapackage.json", "datapackage.json")).Append(", ").Append(SafeHtml.LocalLink("report.json", "report.json"));
+        page.Append(". ").Append(SafeHtml.LocalLink("../../index.html", "The latest run")).Append(".</p>");
+        page.Append("<nav aria-label=\"Sections\"><a href=\"#headline\">Headline</a> | <a href=\"#charts\">Charts</a> | <a href=\"#regions\">Regions</a> | <a href=\"#tables\">Tables</a> | <a href=\"#assumptions\">Assumptions</a> | <a href=\"#sources\">Sources</a> | <a href=\"#runs\">Earlier runs</a></nav></header><main>");
+        AppendCards(page, data);
+        AppendCharts(page, data);
+        RegionTable.Append(page, data.GapByRegion, CardYear);
+        RunPageTables.AppendTables(page, package);
+        RunPageTables.AppendAssumptions(page, data);
+        RunPageTables.AppendSources(page, package);
+        RunPageTables.AppendRecentRuns(page, data.RecentRuns);
+        page.Append("</main><footer><p class=\"small\">Written by AiEnergyPipeline with the run. The model: docs/gap.md of the repository.</p></footer></body></html>\n");
+        return page.ToString();
+    }
+
+    private static void AppendCards(StringBuilder page, RunPageData data)
+    {
+        page.Append("<section aria-labelledby=\"headline\"><h2 id=\"headline\">The gap per scenario</h2>");
+        if (data.Headline is not { } headline)
+        {
+            page.Append("<p>This run has no gap headline.</p></section>");
+            return;
+        }
+
+        page.Append(CultureInfo.InvariantCulture, $"<p>Demand to cover (AI demand plus other load growth since {headline.BaseYear}, with a {SafeHtml.Number(headline.ReserveMargin * 100, 0)}% reserve margin) minus accredited firm additions. Positive: a shortfall.</p>");
+        page.Append("<ul class=\"cards\">");
+        foreach (var scenario in headline.Scenarios)
+        {
+            page.Append(CultureInfo.InvariantCulture, $"<li class=\"card\" data-scenario=\"{SafeHtml.E(scenario.ScenarioId)}\"><h3>{SafeHtml.E(scenario.ScenarioId)}</h3>");
+            page.Append(CultureInfo.InvariantCulture, $"<p class=\"big\">{SafeHtml.Number(scenario.GapGw2028)} GW</p><p>gap in {CardYear}</p>");
+            page.Append(CultureInfo.InvariantCulture, $"<p><strong>{SafeHtml.Number(scenario.GapGwHorizon)} GW</strong> in {scenario.HorizonYear}</p>");
+            page.Append("<p class=\"small\">Source: ").Append(SafeHtml.Link(data.ScenarioUrl(scenario.ScenarioId), scenario.Source)).Append("</p>");
+            page.Append("<p class=\"small\">").Append(SafeHtml.E(scenario.Headline)).Append("</p></li>");
+        }
+
+        page.Append("</ul>");
+        if (headline.Notes is { Count: > 0 } notes)
+        {
+            page.Append("<details><summary>The model's notes on its inputs</summary><ul>");
+            foreach (var note in notes)
+            {
+                page.Append("<li>").Append(SafeHtml.E(note)).Append("</li>");
+            }
+
+            page.Append("</ul></details>");
+        }
+
+        page.Append("</section>");
+    }
+
+    private static void AppendCharts(StringBuilder page, RunPageData data)
+    {
+        page.Append("<section aria-labelledby=\"charts\"><h2 id=\"charts\">Charts</h2>");
+        Figure(page, GapByYearChart.Render(data.GapByYear, data.Sample), "The gap by year, one panel per scenario on a shared scale.");
+        page.Append("<details><summary>The gap by year as a table (GW)</summary><div class=\"scroll\">").Append(GapTable(data.GapByYear)).Append("</div></details>");
+        Figure(page, SupplyDemandChart.Render(data.GapByYear, data.Sample), "Firm supply additions against the range of demand the scenarios need covered.");
+        Figure(page, AdditionsChart.Render(data.Additions, data.Sample), "Planned firm additions per year, stacked by technology (gap/additions_by_year_technology.csv).");
+        Figure(page, UsVsChinaChart.Render(data.UsVsChina, data.Sample), "Capacity added per year in the United States and in China (Ember; gap/us_vs_china_additions.csv).");
+        page.Append("</section>");
+    }
+
+    private static void Figure(StringBuilder page, string svg, string caption)
+    {
+        if (svg.Length > 0)
+        {
+            page.Append("<figure>").Append(svg).Append("<figcaption>").Append(SafeHtml.E(caption)).Append("</figcaption></figure>");
+        }
+    }
+
+    /// <summary>The gap by year as numbers: the charts' text alternative in full.</summary>
+    private static string GapTable(IReadOnlyList<IReadOnlyDictionary<string, string>> gapByYear)
+    {
+        var years = gapByYear.Select(r => CsvRows.Text(r, "year")).Distinct().ToList();
+        var table = new StringBuilder("<table><caption>Gap (GW) per scenario and year</caption><thead><tr><th scope=\"col\">scenario</th>");
+        foreach (var year in years)
+        {
+            table.Append("<th scope=\"col\">").Append(SafeHtml.E(year)).Append("</th>");
+        }
+
+        table.Append("</tr></thead><tbody>");
+        foreach (var scenario in gapByYear.GroupBy(r => CsvRows.Text(r, "scenario_id")))
+        {
+            table.Append("<tr><th scope=\"row\">").Append(SafeHtml.E(scenario.Key)).Append("</th>");
+            foreach (var year in years)
+            {
+                var row = scenario.FirstOrDefault(r => CsvRows.Text(r, "year") == year);
+                table.Append("<td class=\"n\">").Append(SafeHtml.Number(row is null ? null : CsvRows.Number(row, "gap_gw"))).Append("</td>");
+            }
+
+            table.Append("</tr>");
+        }
+
+        return table.Append("</tbody></table>").ToString();
+    }
+}

@@ -1,0 +1,45 @@
+using AiEnergyPipeline.Publish;
+using AiEnergyPipeline.Vocabulary;
+
+namespace AiEnergyPipeline.Datasets;
+
+/// <summary>A run's files by their path in the run folder: what its page links to, so that the page works when served over HTTP.</summary>
+public sealed partial class PublishedDatasets
+{
+    /// <summary>The files of every run besides those its data package lists.</summary>
+    private static readonly string[] RunDocuments = ["datapackage.json", "report.json"];
+
+    /// <summary>
+    /// Opens runs/{runId}/{path} when the path is the run's data package, its report, or a file its
+    /// data package lists (the page among them): never any other object of the store.
+    /// </summary>
+    public async Task<DatasetLookup> OpenRunFileAsync(string? runId, string? path, CancellationToken cancellationToken)
+    {
+        if (!RunId.IsValid(runId))
+        {
+            return DatasetLookup.Invalid("runId", "a run id looks like 20261127T060000Z-ab12cd.");
+        }
+
+        if (string.IsNullOrEmpty(path))
+        {
+            return DatasetLookup.NotFound($"run {runId} has no such file.");
+        }
+
+        if (!RunDocuments.Contains(path, StringComparer.Ordinal))
+        {
+            if (await store.GetInfoAsync(RunPublisher.DataPackagePath(runId!), cancellationToken) is null)
+            {
+                return DatasetLookup.NotFound($"there is no run {runId}.");
+            }
+
+            var package = await PublishedRun.ReadPackageAsync(store, runId!, cancellationToken);
+            if (!package.Resources.Any(r => r.Path == path))
+            {
+                return DatasetLookup.NotFound($"run {runId} publishes no file {path}.");
+            }
+        }
+
+        var opened = await store.OpenReadAsync($"{RunPublisher.RunFolder(runId!)}/{path}", cancellationToken);
+        return opened is null ? DatasetLookup.NotFound($"run {runId} has no file {path}.") : DatasetLookup.Found(opened, runId!, Path.GetFileName(path));
+    }
+}

@@ -1,0 +1,70 @@
+using AiEnergyPipeline.Functions;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AiEnergyPipeline.IntegrationTests.Functions;
+
+/// <summary>The run's page over HTTP, with a real Azurite behind the function classes.</summary>
+public sealed class DashboardFunctionTests
+{
+    [Fact]
+    public async Task GetDashboard_AfterARun_RedirectsToTheLatestRunPageWhichServesItAndItsFiles()
+    {
+        await using var host = FunctionsHost.Create();
+        var ingest = Assert.IsType<OkObjectResult>(await host.Function<IngestFunction>().RunAsync(host.Get(), CancellationToken.None));
+        var runId = System.Text.Json.JsonSerializer.SerializeToElement(ingest.Value).GetProperty("run_id").GetString()!;
+        var function = host.Function<DashboardFunction>();
+
+        var redirect = Assert.IsType<RedirectResult>(await function.GetLatestAsync(host.Get(), CancellationToken.None));
+        var pageRequest = host.Get();
+        var page = Assert.IsType<FileStreamResult>(await function.GetRunAsync(pageRequest, runId, CancellationToken.None));
+        var csv = Assert.IsType<FileStreamResult>(await function.GetDataFileAsync(host.Get(), runId, "ba_annual.csv", CancellationToken.None));
+        var package = Assert.IsType<FileStreamResult>(await function.GetDocumentAsync(host.Get(), runId, "datapackage", CancellationToken.None));
+
+        Assert.Equal($"runs/{runId}/dashboard", redirect.Url);
+        Assert.Equal("text/html; charset=utf-8", page.ContentType);
+        Assert.Equal("", page.FileDownloadName);
+        Assert.StartsWith("default-src 'none'", pageRequest.HttpContext.Response.Headers.ContentSecurityPolicy.ToString(), StringComparison.Ordinal);
+        using var reader = new StreamReader(page.FileStream);
+        var html = await reader.ReadToEndAsync();
+        Assert.Contains($"Run <strong>{runId}</strong>", html, StringComparison.Ordinal);
+        Assert.Equal("ba_annual.csv", csv.FileDownloadName);
+        Assert.Equal("application/json; charset=utf-8", package.ContentType);
+        await csv.FileStream.DisposeAsync();
+        await package.FileStream.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task GetDashboard_NothingPublished_IsNotFound()
+    {
+        await using var host = FunctionsHost.Create();
+
+        var result = Assert.IsType<ObjectResult>(await host.Function<DashboardFunction>().GetLatestAsync(host.Get(), CancellationToken.None));
+
+        Assert.Equal(404, result.StatusCode);
+    }
+
+    [Fact]
+    public async Task GetRunDataFile_PathNotListedInThePackage_IsNotFound()
+    {
+        await using var host = FunctionsHost.Create();
+        var ingest = Assert.IsType<OkObjectResult>(await host.Function<IngestFunction>().RunAsync(host.Get(), CancellationToken.None));
+        var runId = System.Text.Json.JsonSerializer.SerializeToElement(ingest.Value).GetProperty("run_id").GetString()!;
+
+        foreach (var path in new[] { "../../latest.json", "ba_annual.txt", "" })
+        {
+            var result = Assert.IsType<ObjectResult>(await host.Function<DashboardFunction>().GetDataFileAsync(host.Get(), runId, path, CancellationToken.None));
+
+            Assert.Equal(404, result.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task GetRunDashboard_InvalidRunId_IsBadRequest()
+    {
+        await using var host = FunctionsHost.Create();
+
+        var result = Assert.IsType<ObjectResult>(await host.Function<DashboardFunction>().GetRunAsync(host.Get(), "../x", CancellationToken.None));
+
+        Assert.Equal(400, result.StatusCode);
+    }
+}

@@ -1,0 +1,136 @@
+using System.Text.RegularExpressions;
+using AiEnergyPipeline.Dashboard;
+using AiEnergyPipeline.Fetch;
+using AiEnergyPipeline.Publish;
+
+namespace AiEnergyPipeline.Tests.Dashboard;
+
+public sealed class RunPageHtmlTests
+{
+    [Fact]
+    public void Render_SampleRun_ShowsBannerFirstAndInEveryChartTitle()
+    {
+        var html = RunPageHtml.Render(RunPageSamples.Data(sample: true));
+
+        Assert.Contains("id=\"sample-banner\"", html, StringComparison.Ordinal);
+        Assert.True(html.IndexOf("sample-banner", StringComparison.Ordinal) < html.IndexOf("<h1>", StringComparison.Ordinal));
+        Assert.Contains(RunMode.SampleWarning, RunPageHtml.SampleBannerText, StringComparison.Ordinal);
+        Assert.All(Regex.Matches(html, "<svg[^>]*class=\"chart\".*?<title[^>]*>(.*?)</title>").Select(m => m.Groups[1].Value),
+            t => Assert.StartsWith(RunMode.SampleWarning, t, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Render_LiveRun_HasNoBanner()
+    {
+        var html = RunPageHtml.Render(RunPageSamples.Data(sample: false));
+
+        Assert.DoesNotContain("sample-banner", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(RunMode.SampleWarning, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_Scenario_HasCardWithBothGapsAndItsSourceLink()
+    {
+        var html = RunPageHtml.Render(RunPageSamples.Data(sample: false));
+
+        var card = Regex.Match(html, "<li class=\"card\" data-scenario=\"epri_2024_high\">(.*?)</li>").Groups[1].Value;
+        Assert.Contains("53.6 GW", card, StringComparison.Ordinal);
+        Assert.Contains("88.8 GW</strong> in 2030", card, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://www.epri.com/report\" rel=\"noreferrer\">EPRI &lt;script&gt;", card, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_HostileData_IsEncodedEverywhere()
+    {
+        var html = RunPageHtml.Render(RunPageSamples.Data(sample: true, scenarioId: "<b onmouseover=\"x\">s</b>", scenarioUrl: "javascript:alert(3)"));
+
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<b onmouseover", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("javascript:", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&quot;&amp;", html, StringComparison.Ordinal);
+        Assert.Contains("data-scenario=\"&lt;b onmouseover=&quot;x&quot;&gt;s&lt;/b&gt;\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_Page_HasLangOneH1StrictPolicyAndNoScriptOrRemoteResource()
+    {
+        var html = RunPageHtml.Render(RunPageSamples.Data(sample: true));
+
+        Assert.StartsWith("<!DOCTYPE html>\n<html lang=\"en\">", html, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(html, "<h1[ >]"));
+        Assert.Contains($"content=\"{PageStyle.ContentSecurityPolicy}\"", html, StringComparison.Ordinal);
+        Assert.StartsWith("default-src 'none'", PageStyle.ContentSecurityPolicy, StringComparison.Ordinal);
+        Assert.DoesNotContain(" style=\"", html, StringComparison.Ordinal);
+        Assert.DoesNotMatch("(src|href)=\"//", html);
+        Assert.DoesNotMatch("<(script|img|link|iframe|object)[ >]", html);
+    }
+
+    [Fact]
+    public void Render_Tables_ListEveryFileWithColumnsAndParts()
+    {
+        var html = RunPageHtml.Render(RunPageSamples.Data(sample: false));
+
+        foreach (var path in new[] { "gap/gap_by_year.csv", "gap/gap_by_year.parquet", "data/ba_hourly/2025_h1.csv", "data/ba_hourly/2025_h1.parquet", "gap/headline.json", "datapackage.json", "report.json" })
+        {
+            Assert.Contains($"href=\"{path}\"", html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("part 2025_h1, CSV", html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">gap_gw</th><td>number</td><td>GW</td><td>Gap &lt;script&gt;", html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">year (key)</th>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_SourcesAndAssumptions_LinkOnlyWebUrls()
+    {
+        var html = RunPageHtml.Render(RunPageSamples.Data(sample: true));
+
+        Assert.Contains("<a href=\"https://ember-energy.org/data.csv\" rel=\"noreferrer\">data.csv</a>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"snapshot/", html, StringComparison.Ordinal);
+        Assert.Contains("2026-11-29 06:00 UTC", html, StringComparison.Ordinal);
+        Assert.Contains("Creative Commons Attribution 4.0</a>: Ember", html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">reserve_margin</th>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_Recompute_LinksItsParentRun()
+    {
+        var html = RunPageHtml.Render(RunPageSamples.Data(sample: false, derivedFrom: "20261129T000000Z-def456"));
+
+        Assert.Contains("<a href=\"../20261129T000000Z-def456/index.html\">run 20261129T000000Z-def456</a>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_Regions_TableWithBarPerRegion()
+    {
+        var html = RunPageHtml.Render(RunPageSamples.Data(sample: false));
+
+        Assert.Contains("aria-label=\"CAL: 3.5 to 5.0 GW across 2 scenarios\"", html, StringComparison.Ordinal);
+        Assert.True(html.IndexOf(">CAL<", StringComparison.Ordinal) < html.IndexOf(">TEX<", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Render_EarlierRuns_LinkOnlyThoseWithAPageAndEncodeTheirMessages()
+    {
+        var data = RunPageSamples.Data(sample: false) with
+        {
+            RecentRuns =
+            [
+                new RecentRun("20261129T000000Z-aaaaaa", DateTimeOffset.UnixEpoch, RunStatus.Published, "timer", "live", $"Published {RunPageSamples.Hostile}", HasPage: true),
+                new RecentRun("20261128T000000Z-bbbbbb", DateTimeOffset.UnixEpoch, RunStatus.Failed, "http", null, new string('x', 500), HasPage: false),
+            ],
+        };
+
+        var html = RunPageHtml.Render(data);
+
+        Assert.Contains("<th scope=\"row\"><a href=\"../20261129T000000Z-aaaaaa/index.html\">20261129T000000Z-aaaaaa</a></th>", html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">20261128T000000Z-bbbbbb</th>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>failed</td>", html, StringComparison.Ordinal);
+        Assert.Contains(new string('x', 240) + "\u2026<", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(new string('x', 241), html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_NoEarlierRuns_SaysSo() =>
+        Assert.Contains("No run before this one.", RunPageHtml.Render(RunPageSamples.Data(sample: false)), StringComparison.Ordinal);
+}
