@@ -216,7 +216,18 @@ public sealed class FileSystemDatasetStore : IDatasetStore, ITemporaryObjects
         {
             Directory.CreateDirectory(Path.GetDirectoryName(meta)!);
             var sidecar = new Sidecar(options.ContentType, options.Metadata ?? new Dictionary<string, string>());
-            await File.WriteAllTextAsync(meta, JsonSerializer.Serialize(sidecar), cancellationToken);
+            // Written aside, then moved: a process killed mid-write leaves the old sidecar or none,
+            // never an empty one that every later listing of the store would stumble on.
+            var metaTemp = meta + "." + Guid.NewGuid().ToString("N") + TempSuffix;
+            try
+            {
+                await File.WriteAllTextAsync(metaTemp, JsonSerializer.Serialize(sidecar), cancellationToken);
+                File.Move(metaTemp, meta, overwrite: true);
+            }
+            finally
+            {
+                File.Delete(metaTemp);
+            }
         }
         else if (File.Exists(meta))
         {
@@ -232,7 +243,16 @@ public sealed class FileSystemDatasetStore : IDatasetStore, ITemporaryObjects
         var meta = MetaPath(path);
         if (File.Exists(meta))
         {
-            sidecar = JsonSerializer.Deserialize<Sidecar>(await File.ReadAllTextAsync(meta, cancellationToken));
+            try
+            {
+                sidecar = JsonSerializer.Deserialize<Sidecar>(await File.ReadAllTextAsync(meta, cancellationToken));
+            }
+            catch (JsonException)
+            {
+                // A sidecar damaged by an older version killed mid-write: the object stays readable
+                // and listable, without its content type and metadata, rather than the store failing.
+                sidecar = null;
+            }
         }
 
         return new StoredObjectInfo(path, ETagOf(file), file.Length, sidecar?.ContentType, sidecar?.Metadata ?? new Dictionary<string, string>(), new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero));

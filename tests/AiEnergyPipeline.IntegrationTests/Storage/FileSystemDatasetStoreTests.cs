@@ -17,4 +17,24 @@ public class FileSystemDatasetStoreTests : DatasetStoreContract
 
         Assert.False(File.Exists(Path.Combine(parent, "escaped.txt")));
     }
+
+    /// <summary>Seen in the kill-anywhere test: a kill while a sidecar was written left it empty, and every listing failed.</summary>
+    [Fact]
+    public async Task ListAsync_SidecarLeftEmptyByAKill_ListsTheObjectWithoutItsContentType()
+    {
+        var root = TestPaths.NewTempFolder();
+        var store = new FileSystemDatasetStore(root);
+        await store.WriteAsync("runs/a/report.json", new MemoryStream("{}"u8.ToArray()), WriteCondition.None, new StoreWriteOptions("application/json"));
+        await store.WriteAsync("runs/a/index.html", new MemoryStream("<p>"u8.ToArray()), WriteCondition.None, new StoreWriteOptions("text/html"));
+        await File.WriteAllTextAsync(Path.Combine(root, ".meta", "runs", "a", "index.html.json"), "");
+
+        var listed = new List<StoredObjectInfo>();
+        await foreach (var item in store.ListAsync("runs/"))
+        {
+            listed.Add(item);
+        }
+
+        Assert.Equal([("runs/a/index.html", (string?)null), ("runs/a/report.json", "application/json")], listed.Select(i => (i.Path, i.ContentType)));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(root, ".meta"), "*.tmp", SearchOption.AllDirectories));
+    }
 }
