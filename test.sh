@@ -22,8 +22,8 @@ if ! command -v chromium >/dev/null 2>&1; then
   echo "test.sh: installing chromium (apt-get install -y chromium)"
   sudo_cmd=()
   if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
-  "${sudo_cmd[@]}" apt-get install -y chromium >/dev/null 2>&1 ||
-    { "${sudo_cmd[@]}" apt-get update >/dev/null 2>&1 && "${sudo_cmd[@]}" apt-get install -y chromium >/dev/null 2>&1; } ||
+  "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium >/dev/null 2>&1 ||
+    { "${sudo_cmd[@]}" apt-get update >/dev/null 2>&1 && "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium >/dev/null 2>&1; } ||
     echo "test.sh: could not install chromium: the browser test will fail"
 fi
 AIENERGY_CHROMIUM="$(command -v chromium || true)"

@@ -30,6 +30,19 @@ public class QueuesSourceTests
     });
 
     /// <summary>Serves the recorded files at their paths; <paramref name="respond"/> may answer a path otherwise.</summary>
+    /// <summary>Answers 404 "No such queue" for <paramref name="path"/> and leaves every other file to the snapshot.</summary>
+    private static Func<HttpContext, Task<bool>> NotFoundAt(string path) => async context =>
+    {
+        if (context.Request.Path != path)
+        {
+            return false;
+        }
+
+        context.Response.StatusCode = 404;
+        await context.Response.WriteAsync("No such queue");
+        return true;
+    };
+
     private static Task<LocalHttpServer> ServeAsync(Func<HttpContext, Task<bool>>? respond = null, List<string>? userAgents = null) =>
         LocalHttpServer.StartAsync(async context =>
         {
@@ -84,17 +97,7 @@ public class QueuesSourceTests
     [Fact]
     public async Task FetchAsync_OneFileNotFound_FailsTheSourceNamingThatFile()
     {
-        await using var server = await ServeAsync(async context =>
-        {
-            if (context.Request.Path != CsvPath)
-            {
-                return false;
-            }
-
-            context.Response.StatusCode = 404;
-            await context.Response.WriteAsync("No such queue");
-            return true;
-        });
+        await using var server = await ServeAsync(NotFoundAt(CsvPath));
         await using var services = Services(server);
 
         var error = await Assert.ThrowsAsync<SourceException>(() => services.GetRequiredService<QueuesSource>().FetchAsync(new RawArchive(services.GetRequiredService<IDatasetStore>(), TestPaths.NewTempFolder()), CancellationToken.None));
@@ -106,17 +109,7 @@ public class QueuesSourceTests
     [Fact]
     public async Task FetchEachAsync_OneIsoFileNotFound_ReturnsTheOtherFilesAndTheFailureNamingFileIsoAndSetting()
     {
-        await using var server = await ServeAsync(async context =>
-        {
-            if (context.Request.Path != CsvPath)
-            {
-                return false;
-            }
-
-            context.Response.StatusCode = 404;
-            await context.Response.WriteAsync("No such queue");
-            return true;
-        });
+        await using var server = await ServeAsync(NotFoundAt(CsvPath));
         await using var services = Services(server);
 
         var fetched = await services.GetRequiredService<QueuesSource>().FetchEachAsync(new RawArchive(services.GetRequiredService<IDatasetStore>(), TestPaths.NewTempFolder()), CancellationToken.None);
