@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using AiEnergyPipeline.Gap.Charts;
+
 namespace AiEnergyPipeline.Dashboard;
 
 /// <summary>

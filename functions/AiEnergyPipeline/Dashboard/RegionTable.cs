@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 
+using AiEnergyPipeline.Gap.Charts;
+
 namespace AiEnergyPipeline.Dashboard;
 
 /// <summary>

@@ -17,8 +17,12 @@ public sealed record RunPageData(
     IReadOnlyList<IReadOnlyDictionary<string, string>> UsVsChina,
     IReadOnlyList<IReadOnlyDictionary<string, string>> Assumptions,
     IReadOnlyList<IReadOnlyDictionary<string, string>> Scenarios,
-    IReadOnlyList<RecentRun>? RecentRuns = null)
+    IReadOnlyList<RecentRun>? RecentRuns = null,
+    string? GapChart = null)
 {
+    /// <summary>A gap/gap.svg larger than this is linked, not inlined: the page stays small.</summary>
+    public const int GapChartMaxBytes = 256 * 1024;
+
     public bool Sample => Package.Sample;
 
     public static async Task<RunPageData> LoadAsync(IDatasetStore store, DataPackage package, RunReport report, CancellationToken cancellationToken)
@@ -54,7 +58,31 @@ public sealed record RunPageData(
             await Read(Schemas.UsVsChinaAdditions),
             await Read(Schemas.Assumptions),
             await Read(Schemas.DemandScenarios),
-            await RecentRun.BeforeAsync(store, package.Id, cancellationToken));
+            await RecentRun.BeforeAsync(store, package.Id, cancellationToken),
+            await ReadGapChartAsync(store, PathOf(Schemas.GapChart.Name), cancellationToken));
+    }
+
+    /// <summary>
+    /// The run's gap/gap.svg, which the gap's outputs drew (SupplyDemandChart): the page inlines the
+    /// same file rather than drawing its own, so the chart downloaded is the chart seen. Null when the
+    /// run has none, when it is too large, or when it is not one of ours (an SVG element first).
+    /// </summary>
+    private static async Task<string?> ReadGapChartAsync(IDatasetStore store, string? path, CancellationToken cancellationToken)
+    {
+        if (path is null)
+        {
+            return null;
+        }
+
+        await using var stored = await store.OpenReadAsync(path, cancellationToken);
+        if (stored is null || stored.Info.Length > GapChartMaxBytes)
+        {
+            return null;
+        }
+
+        using var reader = new StreamReader(stored.Content, System.Text.Encoding.UTF8);
+        var svg = await reader.ReadToEndAsync(cancellationToken);
+        return svg.StartsWith("<svg ", StringComparison.Ordinal) && svg.TrimEnd().EndsWith("</svg>", StringComparison.Ordinal) ? svg : null;
     }
 
     /// <summary>The URL a scenario cites (demand_scenarios.url), or null.</summary>

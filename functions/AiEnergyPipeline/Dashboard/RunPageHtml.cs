@@ -84,7 +84,7 @@ public static class RunPageHtml
         page.Append("<section aria-labelledby=\"charts\"><h2 id=\"charts\">Charts</h2>");
         Figure(page, GapByYearChart.Render(data.GapByYear, data.Sample), "The gap by year, one panel per scenario on a shared scale.");
         page.Append("<details><summary>The gap by year as a table (GW)</summary><div class=\"scroll\">").Append(GapTable(data.GapByYear)).Append("</div></details>");
-        Figure(page, SupplyDemandChart.Render(data.GapByYear, data.Sample), "Firm supply additions against the range of demand the scenarios need covered.");
+        Figure(page, data.GapChart ?? "", "Firm supply additions against the range of demand the scenarios need covered (gap/gap.svg).");
         Figure(page, AdditionsChart.Render(data.Additions, data.Sample), "Planned firm additions per year, stacked by technology (gap/additions_by_year_technology.csv).");
         Figure(page, UsVsChinaChart.Render(data.UsVsChina, data.Sample), "Capacity added per year in the United States and in China (Ember; gap/us_vs_china_additions.csv).");
         page.Append("</section>");

@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using AiEnergyPipeline.Gap.Charts;
+
 namespace AiEnergyPipeline.Dashboard;
 
 /// <summary>US against China: capacity added per year (Ember totals, year on year), side by side.</summary>

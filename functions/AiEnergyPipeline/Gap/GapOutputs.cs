@@ -1,4 +1,5 @@
 using AiEnergyPipeline.Fetch;
+using AiEnergyPipeline.Gap.Charts;
 using AiEnergyPipeline.Tables;
 using AiEnergyPipeline.Vocabulary;
 using System.Text.Encodings.Web;
@@ -46,11 +47,8 @@ public static class GapOutputs
 
         var chartPath = Path.Combine(folder, Schemas.GapChart.Name + ".svg");
         var publishers = scenarios.Select(s => Publisher(s.Source)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-        var model = GapChartSvg.Model(result, GapChartSvg.SourceLine(result, publishers, runId, sample), sample);
-        await using (var svg = new FileStream(chartPath, FileMode.Create, FileAccess.Write))
-        {
-            GapChartSvg.WriteSvg(model, svg);
-        }
+        var chart = SupplyDemandChart.Render(result.ByYear, SupplyDemandChart.SourceLine(publishers, runId, sample), sample);
+        await File.WriteAllTextAsync(chartPath, chart, new System.Text.UTF8Encoding(false), cancellationToken);
 
         staged.Add(await StagedTable.OfFileAsync(Schemas.GapChart, chartPath, "svg", Schemas.GapFolder, cancellationToken));
         return staged;

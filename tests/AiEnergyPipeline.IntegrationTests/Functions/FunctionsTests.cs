@@ -86,7 +86,7 @@ public class FunctionsTests
     [Theory]
     [InlineData("gap_by_year", "", "gap_by_year.csv", "scenario_id,year,ai_demand_gw")]
     [InlineData("headline", "", "headline.json", "{")]
-    [InlineData("gap", "?format=svg", "gap.svg", "<?xml")]
+    [InlineData("gap", "?format=svg", "gap.svg", "<svg")]
     public async Task GetDataset_GapOutputs_AreServedFromTheRunsGapFolder(string name, string query, string fileName, string start)
     {
         await using var host = FunctionsHost.Create();

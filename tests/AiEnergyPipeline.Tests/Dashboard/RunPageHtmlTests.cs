@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using AiEnergyPipeline.Dashboard;
 using AiEnergyPipeline.Fetch;
+using AiEnergyPipeline.Gap.Charts;
 using AiEnergyPipeline.Publish;
 
 namespace AiEnergyPipeline.Tests.Dashboard;
@@ -17,6 +18,29 @@ public sealed class RunPageHtmlTests
         Assert.Contains(RunMode.SampleWarning, RunPageHtml.SampleBannerText, StringComparison.Ordinal);
         Assert.All(Regex.Matches(html, "<svg[^>]*class=\"chart\".*?<title[^>]*>(.*?)</title>").Select(m => m.Groups[1].Value),
             t => Assert.StartsWith(RunMode.SampleWarning, t, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Render_GapChart_InlinedAsWrittenWithItsCaption()
+    {
+        var chart = SupplyDemandChart.Render(
+            [new("s1", null, 2025, 0, "published", 0, "assumption", 0.18, 0, 0), new("s1", null, 2028, 40, "published", 6, "assumption", 0.18, 0.7, 53.6)],
+            "Sources: EPRI. Run 20261130T000000Z-abc123",
+            sample: false);
+
+        var html = RunPageHtml.Render(RunPageSamples.Data(sample: false) with { GapChart = chart });
+
+        Assert.Contains("<figure>" + chart + "<figcaption>", html, StringComparison.Ordinal);
+        Assert.Contains("(gap/gap.svg)", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_NoGapChart_NoEmptyFigure()
+    {
+        var html = RunPageHtml.Render(RunPageSamples.Data(sample: false) with { GapChart = null });
+
+        Assert.DoesNotContain(SupplyDemandChart.Id, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<figure><figcaption>", html, StringComparison.Ordinal);
     }
 
     [Fact]

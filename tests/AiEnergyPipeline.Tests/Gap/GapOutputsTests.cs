@@ -1,4 +1,5 @@
 using AiEnergyPipeline.Gap;
+using AiEnergyPipeline.Gap.Charts;
 using AiEnergyPipeline.Tables;
 using AiEnergyPipeline.TestKit;
 using AiEnergyPipeline.Vocabulary;
@@ -40,11 +41,13 @@ public class GapOutputsTests
         var svg = XDocument.Load(staged.Single(s => s.Format == "svg").LocalPath);
         Assert.Equal("svg", svg.Root!.Name.LocalName);
         var texts = svg.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value).ToList();
-        Assert.Contains("US firm supply additions vs AI demand since 2025", texts);
-        Assert.Contains("Year", texts);
-        Assert.Contains("Capacity added since 2025 (GW)", texts);
-        Assert.Contains(GapChartSvg.SupplyTitle, texts);
-        Assert.Contains("AI demand: s1", texts);
+        Assert.Contains(SupplyDemandChart.Title(sample: false), texts);
+        Assert.Contains(SupplyDemandChart.XLabel, texts);
+        Assert.Contains(SupplyDemandChart.YLabel, texts);
+        Assert.Contains(SupplyDemandChart.FirmLabel, texts);
+        Assert.Contains(SupplyDemandChart.RangeLabel(1), texts);
+        Assert.NotNull(svg.Root.Elements().SingleOrDefault(e => e.Name.LocalName == "title"));
+        Assert.Contains("firm supply additions reach", svg.Root.Elements().Single(e => e.Name.LocalName == "desc").Value, StringComparison.Ordinal);
         Assert.Contains(texts, t => t.StartsWith("Sources: EIA-860M", StringComparison.Ordinal) && t.Contains("Publisher", StringComparison.Ordinal) && t.Contains("Run 20261127T060000Z-ab12cd", StringComparison.Ordinal));
     }
 

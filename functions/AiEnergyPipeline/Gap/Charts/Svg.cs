@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 
-namespace AiEnergyPipeline.Dashboard;
+namespace AiEnergyPipeline.Gap.Charts;
 
 /// <summary>
-/// Drawing a chart as inline SVG: presentation attributes only (a strict Content-Security-Policy
+/// Drawing a chart as SVG, for a standalone file (gap/gap.svg) and for the run's page alike: presentation attributes only (a strict Content-Security-Policy
 /// blocks style attributes), every text encoded, and a legend laid out in rows that the chart's
 /// box grows to hold, so that no label is ever cut.
 /// </summary>
@@ -39,7 +39,7 @@ public sealed class Svg(double width)
             body.Append(CultureInfo.InvariantCulture, $" transform=\"{transform}\"");
         }
 
-        body.Append('>').Append(SafeHtml.E(text)).Append("</text>");
+        body.Append('>').Append(E(text)).Append("</text>");
     }
 
     public void Line(double x1, double y1, double x2, double y2, string stroke, double strokeWidth = 1, string? dash = null)
@@ -51,7 +51,7 @@ public sealed class Svg(double width)
     public void Rect(double x, double y, double w, double h, string fill, string? title = null)
     {
         body.Append(CultureInfo.InvariantCulture, $"<rect x=\"{C(x)}\" y=\"{C(y)}\" width=\"{C(Math.Max(0, w))}\" height=\"{C(Math.Max(0, h))}\" fill=\"{fill}\"");
-        body.Append(title is null ? "/>" : $"><title>{SafeHtml.E(title)}</title></rect>");
+        body.Append(title is null ? "/>" : $"><title>{E(title)}</title></rect>");
     }
 
     public void Polyline(IEnumerable<(double X, double Y)> points, string stroke, double strokeWidth = 2.5, string? dash = null)
@@ -69,6 +69,42 @@ public sealed class Svg(double width)
 
     public void Circle(double x, double y, double r, string fill) =>
         body.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{C(x)}\" cy=\"{C(y)}\" r=\"{C(r)}\" fill=\"{fill}\"/>");
+
+    /// <summary>Words in lines no wider than <paramref name="maxWidth"/> at <paramref name="size"/> (a word longer than a line gets a line of its own).</summary>
+    public static IReadOnlyList<string> Wrap(string text, double maxWidth, double size = FontSize)
+    {
+        var lines = new List<string>();
+        var line = "";
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = line.Length == 0 ? word : line + " " + word;
+            if (line.Length > 0 && TextWidth(candidate, size) > maxWidth)
+            {
+                lines.Add(line);
+                line = word;
+            }
+            else
+            {
+                line = candidate;
+            }
+        }
+
+        if (line.Length > 0)
+        {
+            lines.Add(line);
+        }
+
+        return lines;
+    }
+
+    /// <summary>A bold red label on a white box centred at (<paramref name="x"/>, <paramref name="y"/>): the sample warning across a plot.</summary>
+    public void Banner(double x, double y, string text)
+    {
+        const double size = 28;
+        var width = TextWidth(text, size) + 32;
+        body.Append(CultureInfo.InvariantCulture, $"<rect x=\"{C(x - (width / 2))}\" y=\"{C(y - 24)}\" width=\"{C(width)}\" height=\"44\" fill=\"#fff\" fill-opacity=\"0.9\" stroke=\"#B00020\" stroke-width=\"2\"/>");
+        Text(x, y + 9, text, "middle", size, "bold", fill: "#B00020");
+    }
 
     /// <summary>A y axis from <paramref name="min"/> to <paramref name="max"/> with gridlines and tick labels; returns the scale.</summary>
     public Func<double, double> YAxis(double left, double top, double plotWidth, double plotHeight, double min, double max, bool labels = true)
@@ -167,11 +203,17 @@ public sealed class Svg(double width)
 
     /// <summary>The whole SVG: role img, title and description for screen readers, the body drawn so far.</summary>
     public string Render(string id, double height, string title, string description) =>
-        $"<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"{SafeHtml.E(id)}\" class=\"chart\" role=\"img\" aria-labelledby=\"{SafeHtml.E(id)}-t {SafeHtml.E(id)}-d\" "
+        $"<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"{E(id)}\" class=\"chart\" role=\"img\" aria-labelledby=\"{E(id)}-t {E(id)}-d\" "
         + $"viewBox=\"0 0 {C(Width)} {C(height)}\" width=\"{C(Width)}\" height=\"{C(height)}\" font-family=\"{Font}\">"
-        + $"<title id=\"{SafeHtml.E(id)}-t\">{SafeHtml.E(title)}</title><desc id=\"{SafeHtml.E(id)}-d\">{SafeHtml.E(description)}</desc>"
+        + $"<title id=\"{E(id)}-t\">{E(title)}</title><desc id=\"{E(id)}-d\">{E(description)}</desc>"
         + $"<rect x=\"0\" y=\"0\" width=\"{C(Width)}\" height=\"{C(height)}\" fill=\"#fff\"/>"
         + body + "</svg>";
 
-    private static string C(double value) => SafeHtml.Coordinate(value);
+    /// <summary>Text for SVG and HTML alike: the entities both know (amp, lt, gt, quot) and numeric ones, so that the file is also well-formed XML.</summary>
+    public static string E(string? text) => System.Net.WebUtility.HtmlEncode(text ?? "");
+
+    /// <summary>A number for SVG coordinates: invariant, two decimals at most.</summary>
+    public static string Coordinate(double value) => Math.Round(value, 2).ToString(CultureInfo.InvariantCulture);
+
+    private static string C(double value) => Coordinate(value);
 }

@@ -1,4 +1,4 @@
-namespace AiEnergyPipeline.Dashboard;
+namespace AiEnergyPipeline.Gap.Charts;
 
 /// <summary>
 /// The Okabe-Ito palette (Okabe and Ito, "Color Universal Design", 2008): eight colours that

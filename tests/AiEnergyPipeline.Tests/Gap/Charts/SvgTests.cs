@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using AiEnergyPipeline.Dashboard;
+using AiEnergyPipeline.Gap.Charts;
 
-namespace AiEnergyPipeline.Tests.Dashboard;
+namespace AiEnergyPipeline.Tests.Gap.Charts;
 
 public sealed class SvgTests
 {
