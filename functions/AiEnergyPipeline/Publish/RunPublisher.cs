@@ -132,8 +132,24 @@ public sealed partial class RunPublisher(IDatasetStore store, ILogger<RunPublish
     public static string NotLatestNote(string? latestRunId) =>
         $" It is not latest: run {latestRunId} swung latest.json first and is newer (newer data, or the same data and a later start), so latest.json stays on it.";
 
-    public Task WriteReportAsync(RunReport report, CancellationToken cancellationToken) =>
-        WriteJsonAsync(ReportPath(report.RunId), report, WriteCondition.None, cancellationToken);
+    /// <summary>Writes runs/{runId}/report.json and names the run in <see cref="RecentRunIndex"/>, which the pages' lists of earlier runs read.</summary>
+    public async Task WriteReportAsync(RunReport report, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        await WriteJsonAsync(ReportPath(report.RunId), report, WriteCondition.None, cancellationToken);
+        try
+        {
+            if (!await RecentRunIndex.AddAsync(store, report.RunId, cancellationToken))
+            {
+                LogRecentRunsNotWritten(report.RunId, $"{RecentRunIndex.Path} kept changing");
+            }
+        }
+        catch (Exception e) when (StorageFailures.IsStorageFailure(e))
+        {
+            // A convenience for later pages, never a reason to fail the run.
+            LogRecentRunsNotWritten(report.RunId, StorageFailures.Describe(e));
+        }
+    }
 
     /// <summary>
     /// Every file of the run is in the store with its size before latest.json may point at it: a
@@ -232,6 +248,9 @@ public sealed partial class RunPublisher(IDatasetStore store, ILogger<RunPublish
         using var content = new MemoryStream(PublishedJson.Serialize(value));
         await store.WriteAsync(path, content, condition, new StoreWriteOptions(ContentTypes.Json), cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "run {RunId} is not in the list of recent runs: {Problem}. Later pages list the runs before it without it.")]
+    private partial void LogRecentRunsNotWritten(string runId, string problem);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "published {Table}: {Rows} rows")]
     private partial void LogUploaded(string table, long rows);
