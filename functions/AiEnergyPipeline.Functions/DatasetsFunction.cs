@@ -37,6 +37,8 @@ public sealed class DatasetsFunction(PublishedDatasets datasets)
                 sample = latest.Sample,
                 published_at = latest.PublishedAt,
                 data_package = latest.DataPackage,
+                // The run's page (GET /api/dashboard leads there too): where a person starts, listed beside the files.
+                page = $"/api/runs/{latest.RunId}/dashboard",
                 datasets = latest.Tables.GroupBy(t => (t.Name, t.Format)).Select(g => new
                 {
                     name = g.Key.Name,

@@ -34,6 +34,23 @@ public sealed class DashboardFunctionTests
     }
 
     [Fact]
+    public async Task ListDatasets_AfterARun_NamesThePageWhichServesIt()
+    {
+        await using var host = FunctionsHost.Create();
+        await host.Function<IngestFunction>().RunAsync(host.Get(), CancellationToken.None);
+
+        var list = Assert.IsType<OkObjectResult>(await host.Function<DatasetsFunction>().ListAsync(host.Get(), CancellationToken.None));
+        var json = System.Text.Json.JsonSerializer.SerializeToElement(list.Value);
+        var runId = json.GetProperty("run_id").GetString()!;
+        var pageUrl = json.GetProperty("page").GetString();
+
+        Assert.Equal($"/api/runs/{runId}/dashboard", pageUrl);
+        var page = Assert.IsType<FileStreamResult>(await host.Function<DashboardFunction>().GetRunAsync(host.Get(), runId, CancellationToken.None));
+        Assert.Equal("text/html; charset=utf-8", page.ContentType);
+        await page.FileStream.DisposeAsync();
+    }
+
+    [Fact]
     public async Task GetDashboard_NothingPublished_IsNotFound()
     {
         await using var host = FunctionsHost.Create();
