@@ -30,17 +30,14 @@ public sealed class QueueChangesStage(IDatasetStore store, RunPublisher publishe
         var (latest, _) = await publisher.ReadLatestAsync(cancellationToken);
         if (latest is not null)
         {
-            var previous = await ReadPreviousAsync(latest.RunId, cancellationToken);
+            await using var previous = await store.OpenReadAsync(RunPublisher.TablePath(latest.RunId, Schemas.QueueProjects.Name, "csv"), cancellationToken);
             if (previous is not null)
             {
-                List<QueueSnapshotRow> current;
-                await using (var content = File.OpenRead(projects.LocalPath))
-                {
-                    current = QueueSnapshotCsv.Read(content);
-                }
-
-                QueueChangeDetector.Write(writer, previous, current, latest.RunId, runId);
-                if (QueueChangeDetector.RegionsNotCompared(previous, current) is { Count: > 0 } left)
+                // Both tables go through bucket files (QueueChangeBuckets): neither run's projects are held whole.
+                await using var current = File.OpenRead(projects.LocalPath);
+                var buckets = QueueChangeBuckets.BucketsFor(previous.Info.Length + current.Length);
+                var (_, left) = QueueChangeBuckets.Write(writer, previous.Content, current, latest.RunId, runId, staging, buckets, cancellationToken);
+                if (left.Count > 0)
                 {
                     note($"{Schemas.QueueChanges.Name}: not compared with run {latest.RunId}: {string.Join(", ", left)} (a queue is compared only where both runs read all of its files; "
                         + "one missing from either run, or read without one of its files, would show that file's projects as left or entered).");
@@ -49,11 +46,5 @@ public sealed class QueueChangesStage(IDatasetStore store, RunPublisher publishe
         }
 
         return await writer.CompleteAsync(cancellationToken);
-    }
-
-    private async Task<List<QueueSnapshotRow>?> ReadPreviousAsync(string runId, CancellationToken cancellationToken)
-    {
-        await using var stored = await store.OpenReadAsync(RunPublisher.TablePath(runId, Schemas.QueueProjects.Name, "csv"), cancellationToken);
-        return stored is null ? null : QueueSnapshotCsv.Read(stored.Content);
     }
 }

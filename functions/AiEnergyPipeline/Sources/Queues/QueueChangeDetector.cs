@@ -17,68 +17,93 @@ public static class QueueChangeDetector
 
     public static long Write(TableWriter writer, IReadOnlyList<QueueSnapshotRow> previous, IReadOnlyList<QueueSnapshotRow> current, string previousRunId, string runId)
     {
+        ArgumentNullException.ThrowIfNull(writer);
         var compared = RegionsCompared(previous, current);
-        previous = previous.Where(r => compared.Contains(r.Region)).ToList();
-        current = current.Where(r => compared.Contains(r.Region)).ToList();
+        long written = 0;
+        Compare(
+            previous.Select((r, i) => (r, (long)i)).Where(p => compared.Contains(p.r.Region)).ToList(),
+            current.Select((r, i) => (r, (long)i)).Where(p => compared.Contains(p.r.Region)).ToList(),
+            change =>
+            {
+                WriteRow(writer, change, previousRunId, runId);
+                written++;
+            });
+        return written;
+    }
+
+    /// <summary>One queue_changes row as the table has it.</summary>
+    public static void WriteRow(TableWriter writer, QueueChange change, string previousRunId, string runId)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(change);
+        var csv = writer.Csv;
+        csv.WriteField(change.Region);
+        csv.WriteField(change.Key);
+        csv.WriteField(change.QueueId);
+        csv.WriteField(change.Change);
+        csv.WriteField(change.From);
+        csv.WriteField(change.To);
+        csv.WriteField(change.Months?.ToString(CultureInfo.InvariantCulture) ?? "");
+        csv.WriteField(previousRunId);
+        csv.WriteField(runId);
+        writer.EndRow();
+    }
+
+    /// <summary>
+    /// The changes between two sets of projects already limited to the queues compared, each row
+    /// with its position in its run's table; emitted in table order: this run's projects by position
+    /// (a project's changes in a fixed order), then those that left by their previous position. Every
+    /// row of a project must be in the sets given, so that buckets by (region, key) compare alike.
+    /// </summary>
+    public static void Compare(IReadOnlyList<(QueueSnapshotRow Row, long Sequence)> previous, IReadOnlyList<(QueueSnapshotRow Row, long Sequence)> current, Action<QueueChange> emit)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(emit);
         var before = new Dictionary<(string, string), QueueSnapshotRow>();
-        foreach (var row in previous)
+        foreach (var (row, _) in previous)
         {
             before.TryAdd((row.Region, row.Key), row);
         }
 
         var seen = new HashSet<(string, string)>();
-        long written = 0;
-        void Change(QueueSnapshotRow row, string change, string from, string to, int? months = null)
-        {
-            var csv = writer.Csv;
-            csv.WriteField(row.Region);
-            csv.WriteField(row.Key);
-            csv.WriteField(row.QueueId);
-            csv.WriteField(change);
-            csv.WriteField(from);
-            csv.WriteField(to);
-            csv.WriteField(months?.ToString(CultureInfo.InvariantCulture) ?? "");
-            csv.WriteField(previousRunId);
-            csv.WriteField(runId);
-            writer.EndRow();
-            written++;
-        }
-
-        foreach (var now in current)
+        foreach (var (now, sequence) in current)
         {
             if (!seen.Add((now.Region, now.Key)))
             {
                 continue;
             }
 
+            var step = 0;
+            void Change(string change, string from, string to, int? months = null) =>
+                emit(new QueueChange(0, sequence, step++, now.Region, now.Key, now.QueueId, change, from, to, months));
+
             if (!before.TryGetValue((now.Region, now.Key), out var then))
             {
-                Change(now, "entered", "", now.Status);
+                Change("entered", "", now.Status);
                 continue;
             }
 
             if (then.Status != now.Status)
             {
-                Change(now, StatusChange(now.Status), then.Status, now.Status);
+                Change(StatusChange(now.Status), then.Status, now.Status);
             }
 
             if (then.CapacityMw is { } a && now.CapacityMw is { } b && Math.Abs(a - b) > CapacityTolerance)
             {
-                Change(now, "capacity_changed", Number(a), Number(b));
+                Change("capacity_changed", Number(a), Number(b));
             }
 
             if (then.Proposed is { } from && now.Proposed is { } to && from != to)
             {
-                Change(now, "proposed_date_moved", Date(from), Date(to), (to.Year - from.Year) * 12 + to.Month - from.Month);
+                Change("proposed_date_moved", Date(from), Date(to), (to.Year - from.Year) * 12 + to.Month - from.Month);
             }
         }
 
-        foreach (var then in previous.Where(p => !seen.Contains((p.Region, p.Key))).DistinctBy(p => (p.Region, p.Key)))
+        foreach (var (then, sequence) in previous.Where(p => !seen.Contains((p.Row.Region, p.Row.Key))).DistinctBy(p => (p.Row.Region, p.Row.Key)))
         {
-            Change(then, "left", then.Status, "");
+            emit(new QueueChange(1, sequence, 0, then.Region, then.Key, then.QueueId, "left", then.Status, "", null));
         }
-
-        return written;
     }
 
     /// <summary>The queues (regions) both runs have rows of, none of them from a run that went without one of the queue's files.</summary>

@@ -10,26 +10,26 @@ namespace AiEnergyPipeline.Sources.Queues;
 /// </summary>
 public static class QueueSnapshotCsv
 {
-    public static List<QueueSnapshotRow> Read(Stream content)
+    public static List<QueueSnapshotRow> Read(Stream content) => [.. ReadRows(content)];
+
+    /// <summary>The rows one by one, as they are read: a caller that spills them holds none.</summary>
+    public static IEnumerable<QueueSnapshotRow> ReadRows(Stream content)
     {
         using var csv = CsvReader.Create(content, CsvReaderOptions.Default with { Separator = ',', AllowLineBreaksInQuotes = true }, leaveOpen: true);
         var columns = csv.Headers.Select((h, i) => (h, i)).ToDictionary(p => p.h.Trim(), p => p.i, StringComparer.Ordinal);
         string Field(string name) => columns.TryGetValue(name, out var i) && i < csv.FieldCount ? csv.GetString(i).Trim() : "";
-        var rows = new List<QueueSnapshotRow>();
         while (csv.Read())
         {
             var id = Field("queue_id");
             var key = Field("project_key");
-            rows.Add(new QueueSnapshotRow(
+            yield return new QueueSnapshotRow(
                 Field("region"),
                 key.Length > 0 ? key : id,
                 id,
                 Field("status"),
                 double.TryParse(Field("capacity_mw"), NumberStyles.Float, CultureInfo.InvariantCulture, out var mw) ? mw : null,
                 DateOnly.TryParseExact(Field("proposed_completion_date"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null,
-                !Field("complete").Equals("false", StringComparison.OrdinalIgnoreCase)));
+                !Field("complete").Equals("false", StringComparison.OrdinalIgnoreCase));
         }
-
-        return rows;
     }
 }
