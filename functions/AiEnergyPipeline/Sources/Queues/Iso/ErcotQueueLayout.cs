@@ -9,7 +9,11 @@ namespace AiEnergyPipeline.Sources.Queues.Iso;
 /// energization, approved for synchronization, commercial operation where the report gives it).
 /// The header sits below title rows and is found by "INR", the project's id. Projects ERCOT has
 /// made inactive and cancelled are in sheets of their own. There is no queue date: the screening
-/// study's start is the request's entry. Every project is in Texas.
+/// study's start is the request's entry. Every project is in Texas. Where the report has a
+/// financial-security column (ERCOT's summaries split signed IAs into "IA signed - financial
+/// security posted" and "IA signed - no financial security"), status_raw says which a project is:
+/// posted security is the developer's money at stake, the step after the IA before construction.
+/// The normalised status stays active until synchronisation: security posted is not service.
 /// </summary>
 public static class ErcotQueueLayout
 {
@@ -17,6 +21,10 @@ public static class ErcotQueueLayout
     private const string Energization = "approved_for_energization";
     private const string Synchronization = "approved_for_synchronization";
     private const string StudyPhase = "gim_study_phase";
+    private const string FinancialSecurity = "financial_security";
+
+    /// <summary>What the report writes in the financial-security column for security not posted; anything else there (Y, a date) is posted.</summary>
+    private static readonly HashSet<string> NotPosted = new(["n", "no", "none", "not posted", "n/a", "na", "0", "false", "-"], StringComparer.OrdinalIgnoreCase);
 
     public static IsoQueueLayout Layout { get; } = new(
         "ERCOT",
@@ -32,6 +40,7 @@ public static class ErcotQueueLayout
             new(IsoField.ProposedDate, true, "Projected COD", "Projected Commercial Operation Date"),
             new(StudyPhase, false, "GIM Study Phase"),
             new(IaSigned, false, "IA Signed"),
+            new(FinancialSecurity, false, "Financial Security", "Financial Security Posted", "FS Posted"),
             new(Energization, false, "Approved for Energization"),
             new(Synchronization, false, "Approved for Synchronization"),
             new(IsoField.CompletionDate, false, "Approved for Commercial Operation", "Commercial Operation Date", "Actual COD"),
@@ -71,6 +80,12 @@ public static class ErcotQueueLayout
             {
                 milestones.Add(words);
             }
+
+            // Beside the IA: said of every signed IA, and of an unsigned one only when security was posted anyway.
+            if (field == IaSigned && row.Has(FinancialSecurity) && (row.Text(IaSigned).Length > 0 || SecurityPosted(row.Text(FinancialSecurity))))
+            {
+                milestones.Add(SecurityPosted(row.Text(FinancialSecurity)) ? "financial security posted" : "no financial security");
+            }
         }
 
         var name = sheet.ToLowerInvariant();
@@ -87,6 +102,8 @@ public static class ErcotQueueLayout
 
         return (status, string.Join("; ", milestones));
     }
+
+    private static bool SecurityPosted(string value) => value.Length > 0 && !NotPosted.Contains(value.Trim());
 
     /// <summary>ERCOT's fuel and technology codes, as words the generation type rules know.</summary>
     private static string Words(string code) => code.ToUpperInvariant() switch

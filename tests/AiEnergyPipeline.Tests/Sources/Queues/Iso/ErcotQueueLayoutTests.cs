@@ -34,6 +34,32 @@ public class ErcotQueueLayoutTests
     }
 
     [Fact]
+    public void Read_FinancialSecurityColumn_StatusRawSaysWhetherSecurityIsPostedStatusStaysActive()
+    {
+        object?[] header = ["INR", "Project Name", "GIM Study Phase", "County", "Projected COD", "Fuel", "Technology", "Capacity (MW)", "IA Signed", "Financial Security", "Approved for Synchronization"];
+        object?[] Project(string inr, object? ia, object? security, object? synchronised = null) =>
+            [inr, "Pecos Flats Solar", "FIS Completed", "Reeves", Serial(2027, 3, 31), "SOL", "PV", 250.0, ia, security, synchronised];
+
+        var (projects, quarantine) = Read(QueueFileFormat.Ercot, "GIS_Report.xlsx", new Sheet("Project Details - Large Gen",
+        [
+            .. Title, header,
+            Project("24INR0001", Serial(2025, 2, 3), "Y"),
+            Project("24INR0002", Serial(2025, 2, 3), "N"),
+            Project("24INR0003", Serial(2025, 2, 3), Serial(2025, 4, 1)),
+            Project("24INR0004", Serial(2025, 2, 3), null),
+            Project("24INR0005", null, null),
+            Project("24INR0006", Serial(2024, 1, 9), "Yes", Serial(2026, 6, 18)),
+        ]));
+
+        Assert.Empty(quarantine);
+        Assert.Equal(
+            [("24INR0001", "active", "FIS Completed; IA signed; financial security posted"), ("24INR0002", "active", "FIS Completed; IA signed; no financial security"),
+             ("24INR0003", "active", "FIS Completed; IA signed; financial security posted"), ("24INR0004", "active", "FIS Completed; IA signed; no financial security"),
+             ("24INR0005", "active", "FIS Completed"), ("24INR0006", "operational", "FIS Completed; IA signed; financial security posted; approved for synchronization")],
+            projects.Select(p => (p.QueueId, p.Status, p.StatusRaw)));
+    }
+
+    [Fact]
     public void Read_RenamedCodColumnAndTextDate_ReadsIt()
     {
         object?[] header = ["INR", "Project Name", "County", "Projected Commercial Operation Date", "Fuel", "Technology", "Capacity (MW)"];
