@@ -28,6 +28,7 @@ public partial class FunctionsMetadataTests
         ["GetRunDataFile"] = Http("get", "runs/{runId}/data/{*path}", "Anonymous"),
         ["GetRunGapFile"] = Http("get", "runs/{runId}/gap/{*path}", "Anonymous"),
         ["GetRunDocument"] = Http("get", "runs/{runId}/{document}.json", "Anonymous"),
+        ["GetOpenApi"] = Http("get", "openapi.json", "Anonymous"),
         ["Ingest"] = Http("post", "ingest", "Function"),
         ["Recompute"] = Http("post", "recompute", "Function"),
         ["IngestAndPublish"] = new() { ["type"] = "timerTrigger", ["schedule"] = "%INGEST_SCHEDULE%" },
