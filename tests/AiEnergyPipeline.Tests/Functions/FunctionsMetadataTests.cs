@@ -105,6 +105,22 @@ public partial class FunctionsMetadataTests
     }
 
     [Fact]
+    public void Metadata_TimerSchedules_DeployedByDefault_AreSixFieldNcrontab()
+    {
+        var app = Assert.Single(ArmTemplate.Resources(), r => r.Type == "Microsoft.Web/sites");
+        var settings = app.Property("properties.siteConfig.appSettings")!.AsArray();
+
+        var schedules = FunctionsMetadata.Triggers().Values
+            .Where(t => (string?)t["type"] == "timerTrigger")
+            .Select(t => Percent().Match(Text(t["schedule"])!).Groups[1].Value)
+            .ToDictionary(setting => setting, setting => (string?)ArmTemplate.Resolve(settings.Single(s => (string?)s!["name"] == setting)!["value"], app.Scope).Value);
+
+        // The host refuses to index a timer whose schedule does not parse: the app would start without it.
+        Assert.Equal(["INGEST_SCHEDULE", "SWEEP_SCHEDULE"], schedules.Keys.Order(StringComparer.Ordinal));
+        Assert.All(schedules, s => Assert.NotNull(NCrontab.CrontabSchedule.TryParse(s.Value ?? "", new NCrontab.CrontabSchedule.ParseOptions { IncludingSeconds = true })));
+    }
+
+    [Fact]
     public void Metadata_HttpFunctions_AreTheOperationsOfTheOpenApiDocument()
     {
         const string keyed = """[{"functionKeyHeader":[]},{"functionKeyQuery":[]}]""";
