@@ -14,10 +14,11 @@ namespace AiEnergyPipeline.IntegrationTests.Functions.Contract;
 
 /// <summary>
 /// The examples of GET /api/openapi.json, played to the real functions over Azurite: each example
-/// with an <c>x-request</c> is answered with its status, media type and body (an example is a
-/// subset of the answer: "..." in a text stands for any text; <c>errors</c> are exact), in the
-/// store state its <c>x-given</c> names; the documented recompute body is accepted; and every status
-/// an HTTP function declares has such an example, so that each declared status is produced here.
+/// with an <c>x-request</c> (and its <c>x-request-headers</c>) is answered with its status, media
+/// type and body, in the store state its <c>x-given</c> names (an example is a subset of the
+/// answer: "..." in a text stands for any text; <c>errors</c> are exact); the documented recompute
+/// body is accepted; and every status an HTTP function declares has such an example, so that each
+/// declared status is produced here.
 /// </summary>
 public class ApiContractExamplesTests(PublishedSampleStore published) : IClassFixture<PublishedSampleStore>
 {
@@ -45,7 +46,7 @@ public class ApiContractExamplesTests(PublishedSampleStore published) : IClassFi
     public async Task Example_ItsRequestInItsState_IsAnsweredAsDocumented(string operationId, int status, string mediaType, string name)
     {
         var example = DocumentedExamples().Single(e => (e.OperationId, e.Status, e.MediaType, e.Name) == (operationId, status, mediaType, name)).Example;
-        var request = ContractRequest.Parse((string)example["x-request"]!);
+        var request = ContractRequest.Parse((string)example["x-request"]!, example["x-request-headers"]?.AsObject().ToDictionary(h => h.Key, h => (string)h.Value!));
 
         await using var host = await GivenAsync((string?)example["x-given"] ?? "published", request.Method != "GET");
         var answer = await request.SendAsync(host.Services);

@@ -17,13 +17,13 @@ namespace AiEnergyPipeline.IntegrationTests.Functions.Contract;
 /// parameters bound by name, as the worker binds them; the function's answer read back as the
 /// status, media type and body the host would send.
 /// </summary>
-internal sealed record ContractRequest(string Method, string Path, string Query, string? Body)
+internal sealed record ContractRequest(string Method, string Path, string Query, string? Body, IReadOnlyDictionary<string, string>? Headers = null)
 {
-    public static ContractRequest Parse(string text)
+    public static ContractRequest Parse(string text, IReadOnlyDictionary<string, string>? headers = null)
     {
         var parts = text.Split(' ', 3);
         var target = parts[1].Split('?', 2);
-        return new ContractRequest(parts[0], target[0], target.Length > 1 ? "?" + target[1] : "", parts.Length > 2 ? parts[2] : null);
+        return new ContractRequest(parts[0], target[0], target.Length > 1 ? "?" + target[1] : "", parts.Length > 2 ? parts[2] : null, headers);
     }
 
     /// <summary>The answer of the operation the document routes this request to.</summary>
@@ -37,13 +37,18 @@ internal sealed record ContractRequest(string Method, string Path, string Query,
         context.Request.QueryString = new QueryString(Query);
         context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(Body ?? ""));
         context.Request.ContentType = "application/json";
+        foreach (var (name, value) in Headers ?? new Dictionary<string, string>())
+        {
+            context.Request.Headers[name] = value;
+        }
+
         var arguments = method.GetParameters().Select(p => p.ParameterType == typeof(HttpRequest) ? context.Request
             : p.ParameterType == typeof(CancellationToken) ? CancellationToken.None
             : (object?)values[p.Name!]).ToArray();
         var instance = method.IsStatic ? null : Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance(services, method.DeclaringType!);
         var returned = method.Invoke(instance, arguments);
         var result = returned is Task<IActionResult> task ? await task : (IActionResult)returned!;
-        return await ContractAnswer.ReadAsync(result);
+        return await ContractAnswer.ReadAsync(result, context);
     }
 
     /// <summary>The operation whose path template matches, and the path's values by parameter name.</summary>
