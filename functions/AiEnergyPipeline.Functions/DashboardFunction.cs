@@ -17,6 +17,9 @@ namespace AiEnergyPipeline.Functions;
 public sealed class DashboardFunction(PublishedDatasets datasets)
 {
     [Function("GetDashboard")]
+    [ProducesResponseType(StatusCodes.Status302Found)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
     public async Task<IActionResult> GetLatestAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard")] HttpRequest request,
         CancellationToken cancellationToken) =>
@@ -29,6 +32,11 @@ public sealed class DashboardFunction(PublishedDatasets datasets)
         });
 
     [Function("GetRunDashboard")]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
+    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
     public async Task<IActionResult> GetRunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "runs/{runId}/dashboard")] HttpRequest request,
         string runId,
@@ -42,6 +50,11 @@ public sealed class DashboardFunction(PublishedDatasets datasets)
     }
 
     [Function("GetRunDataFile")]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
+    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
     public Task<IActionResult> GetDataFileAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "runs/{runId}/data/{*path}")] HttpRequest request,
         string runId,
@@ -50,6 +63,11 @@ public sealed class DashboardFunction(PublishedDatasets datasets)
         ServeAsync(runId, $"data/{path}", inline: false, cancellationToken);
 
     [Function("GetRunGapFile")]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
+    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
     public Task<IActionResult> GetGapFileAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "runs/{runId}/gap/{*path}")] HttpRequest request,
         string runId,
@@ -59,6 +77,11 @@ public sealed class DashboardFunction(PublishedDatasets datasets)
 
     /// <summary>runs/{runId}/datapackage.json and report.json, as the page links them.</summary>
     [Function("GetRunDocument")]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
+    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
     public Task<IActionResult> GetDocumentAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "runs/{runId}/{document}.json")] HttpRequest request,
         string runId,

@@ -17,6 +17,9 @@ namespace AiEnergyPipeline.Functions;
 public sealed class DatasetsFunction(PublishedDatasets datasets)
 {
     [Function("ListDatasets")]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
     public async Task<IActionResult> ListAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "datasets")] HttpRequest request,
         CancellationToken cancellationToken) => await StoreProblems.GuardAsync(async () =>
@@ -52,6 +55,11 @@ public sealed class DatasetsFunction(PublishedDatasets datasets)
     });
 
     [Function("GetDataset")]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
+    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
     public async Task<IActionResult> GetAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "datasets/{name}")] HttpRequest request,
         string name,

@@ -14,6 +14,10 @@ namespace AiEnergyPipeline.Functions;
 public sealed class GapFunction(PublishedDatasets datasets, PublishedGap gap)
 {
     [Function("GetGap")]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
     public async Task<IActionResult> GetAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "gap")] HttpRequest request,
         CancellationToken cancellationToken)

@@ -15,6 +15,8 @@ namespace AiEnergyPipeline.Functions;
 public sealed class HealthFunction(DataHealth health)
 {
     [Function("Health")]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
     public async Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request,
         CancellationToken cancellationToken) => await StoreProblems.GuardAsync(async () =>

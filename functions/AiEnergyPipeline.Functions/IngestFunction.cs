@@ -16,6 +16,9 @@ namespace AiEnergyPipeline.Functions;
 public sealed class IngestFunction(IngestRunner runner)
 {
     [Function("Ingest")]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status202Accepted)]
+    [ProducesResponseType(StatusCodes.Status502BadGateway)]
     public async Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "ingest")] HttpRequest request,
         CancellationToken cancellationToken)

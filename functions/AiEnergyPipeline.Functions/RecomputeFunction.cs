@@ -19,6 +19,11 @@ namespace AiEnergyPipeline.Functions;
 public sealed class RecomputeFunction(RecomputeEntry recompute, PublishedGap gap)
 {
     [Function("Recompute")]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    [ProducesResponseType(StatusCodes.Status500InternalServerError)]
+    [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
     public async Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "recompute")] HttpRequest request,
         CancellationToken cancellationToken)

@@ -35,7 +35,7 @@ public class AppHostTests
 
         var classes = FunctionClasses();
 
-        Assert.Equal(10, classes.Count);
+        Assert.Equal(11, classes.Count);
         Assert.All(classes, type => Assert.IsType(type, ActivatorUtilities.CreateInstance(scope.ServiceProvider, type)));
     }
 

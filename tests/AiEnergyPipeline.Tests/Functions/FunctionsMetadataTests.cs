@@ -1,3 +1,4 @@
+using AiEnergyPipeline.Functions.Contract;
 using AiEnergyPipeline.TestKit;
 using AiEnergyPipeline.Tests.Hosting;
 using AiEnergyPipeline.Tests.Infra;
@@ -9,9 +10,9 @@ namespace AiEnergyPipeline.Tests.Functions;
 /// <summary>
 /// What the Functions host will index, from the functions.metadata the Worker SDK generated: every
 /// function's trigger, route, methods, authorisation level, queue and connection, and schedule, and
-/// every setting a binding names, in local.settings.sample.json and in the infra's app settings.
-/// Still to come (issue 18 part 3): compare each HTTP function's route, methods and authorisation
-/// level with /api/openapi.json's paths, operations and security, from <see cref="Expected"/>.
+/// every setting a binding names, in local.settings.sample.json and in the infra's app settings;
+/// and each HTTP function's route, method and authorisation level against the paths, operations
+/// and security of the OpenAPI document that GET /api/openapi.json serves (<see cref="ApiContract"/>).
 /// </summary>
 public partial class FunctionsMetadataTests
 {
@@ -28,6 +29,7 @@ public partial class FunctionsMetadataTests
         ["GetRunDataFile"] = Http("get", "runs/{runId}/data/{*path}", "Anonymous"),
         ["GetRunGapFile"] = Http("get", "runs/{runId}/gap/{*path}", "Anonymous"),
         ["GetRunDocument"] = Http("get", "runs/{runId}/{document}.json", "Anonymous"),
+        ["GetOpenApi"] = Http("get", "openapi.json", "Anonymous"),
         ["Ingest"] = Http("post", "ingest", "Function"),
         ["Recompute"] = Http("post", "recompute", "Function"),
         ["IngestAndPublish"] = new() { ["type"] = "timerTrigger", ["schedule"] = "%INGEST_SCHEDULE%" },
@@ -101,6 +103,64 @@ public partial class FunctionsMetadataTests
 
         Assert.Empty(undocumented);
     }
+
+    [Fact]
+    public void Metadata_TimerSchedules_DeployedByDefault_AreSixFieldNcrontab()
+    {
+        var app = Assert.Single(ArmTemplate.Resources(), r => r.Type == "Microsoft.Web/sites");
+        var settings = app.Property("properties.siteConfig.appSettings")!.AsArray();
+
+        var schedules = FunctionsMetadata.Triggers().Values
+            .Where(t => (string?)t["type"] == "timerTrigger")
+            .Select(t => Percent().Match(Text(t["schedule"])!).Groups[1].Value)
+            .ToDictionary(setting => setting, setting => (string?)ArmTemplate.Resolve(settings.Single(s => (string?)s!["name"] == setting)!["value"], app.Scope).Value);
+
+        // The host refuses to index a timer whose schedule does not parse: the app would start without it.
+        Assert.Equal(["INGEST_SCHEDULE", "SWEEP_SCHEDULE"], schedules.Keys.Order(StringComparer.Ordinal));
+        Assert.All(schedules, s => Assert.NotNull(NCrontab.CrontabSchedule.TryParse(s.Value ?? "", new NCrontab.CrontabSchedule.ParseOptions { IncludingSeconds = true })));
+    }
+
+    [Fact]
+    public void Metadata_HttpFunctions_AreTheOperationsOfTheOpenApiDocument()
+    {
+        const string keyed = """[{"functionKeyHeader":[]},{"functionKeyQuery":[]}]""";
+        var paths = ApiContract.Document()["paths"]!.AsObject();
+
+        // Each function as the host will route it: name, path, method, and the security its authorisation level needs.
+        var indexed = FunctionsMetadata.Triggers()
+            .Where(f => (string?)f.Value["type"] == "httpTrigger")
+            .Select(f => (Name: f.Key, Path: "/" + Text(f.Value["route"])!.Replace("{*", "{", StringComparison.Ordinal), Method: Text(f.Value["methods"])!, Security: Text(f.Value["authLevel"]) == "Anonymous" ? "[]" : keyed))
+            .OrderBy(f => f.Name, StringComparer.Ordinal)
+            .ToList();
+        var documented = paths
+            .SelectMany(p => p.Value!.AsObject().Select(o => (Name: (string)o.Value!["operationId"]!, Path: p.Key, Method: o.Key, Security: o.Value!["security"]?.ToJsonString() ?? "(none)")))
+            .OrderBy(f => f.Name, StringComparer.Ordinal)
+            .ToList();
+
+        Assert.Equal(indexed, documented);
+    }
+
+    [Fact]
+    public void OpenApiDocument_FunctionKeySchemes_AreTheHostsHeaderAndQueryParameter()
+    {
+        var schemes = ApiContract.Document()["components"]!["securitySchemes"]!;
+
+        Assert.Equal("""{"type":"apiKey","in":"header","name":"x-functions-key"}""", Scheme(schemes["functionKeyHeader"]!));
+        Assert.Equal("""{"type":"apiKey","in":"query","name":"code"}""", Scheme(schemes["functionKeyQuery"]!));
+    }
+
+    [Fact]
+    public void OpenApiDocument_Server_IsTheRoutePrefixOfHostJson()
+    {
+        var hostJson = JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.Root, "functions", "AiEnergyPipeline.Functions", "host.json")))!;
+
+        var server = (string?)ApiContract.Document()["servers"]![0]!["url"];
+
+        Assert.Equal("/" + (string?)hostJson["extensions"]!["http"]!["routePrefix"], server);
+    }
+
+    private static string Scheme(JsonNode scheme) =>
+        new JsonObject { ["type"] = (string?)scheme["type"], ["in"] = (string?)scheme["in"], ["name"] = (string?)scheme["name"] }.ToJsonString();
 
     [Fact]
     public void QueueTrigger_MaxDequeueCount_IsTheSameInHostJsonTheSampleAndTheInfra()
