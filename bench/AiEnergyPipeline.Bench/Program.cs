@@ -11,6 +11,9 @@ return args switch
 {
     ["eia930", .. var rest] => await Eia930Async(rest),
     ["changes", .. var rest] => await ChangeLogBench.RunAsync(rest),
+    ["parquet", .. var rest] => await ParquetBench.RunAsync(rest),
+    ["parquet-write", var writer, var codec, var rows, var path] => ParquetBench.Write(writer, codec, long.Parse(rows, CultureInfo.InvariantCulture), path),
+    ["parquet-duckdb", var reference, var path] => ParquetBench.DuckDbCopy(reference, path),
     ["phase", var phase, var csv, var output] => await PhaseAsync(phase, csv, output),
     ["generate", var rows, var csv] => Generate(long.Parse(rows, CultureInfo.InvariantCulture), csv),
     _ => Usage(),

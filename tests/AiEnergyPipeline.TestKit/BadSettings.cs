@@ -40,6 +40,7 @@ public static class BadSettings
         new("Sources__Limits__MaxSheetRows", "-5", "an integer from 1000 to 10000000"),
         new("Sources__Limits__MaxSheetColumns", "100000", "an integer from 10 to 16384"),
         new("Sources__Limits__MaxCsvRecordBytes", "1", "an integer from 1024 to 268435456"),
+        new("Parquet__Compression", "Gzip", "Snappy or Zstd"),
         new("AzureWebJobsStorage", "no-connection-here", "a storage connection string"),
         new("FUNCTIONS_WORKER_RUNTIME", "dotnet", "dotnet-isolated"),
         new("INGEST_SCHEDULE", "0 6 * * *", "six-field NCRONTAB"),

@@ -70,6 +70,7 @@ public static class PipelineServiceCollectionExtensions
     {
         services.AddOptions<SourceHttpOptions>().Bind(configuration.GetSection(SourceHttpOptions.Section)).ValidateSettings<SourceHttpOptions, SourceHttpSettingsRules>();
         services.AddOptions<SourceLimitsOptions>().Bind(configuration.GetSection(SourceLimitsOptions.Section)).ValidateSettings<SourceLimitsOptions, SourceLimitsSettingsRules>();
+        services.AddOptions<Tables.ParquetOutputOptions>().Bind(configuration.GetSection(Tables.ParquetOutputOptions.Section)).ValidateSettings<Tables.ParquetOutputOptions, ParquetSettingsRules>();
         new SourceSetup(services, configuration)
             .AddEia930()
             .AddEia860m()

@@ -33,6 +33,7 @@ public sealed partial class IngestCompletion(
     SourceFetcher fetcher,
     IngestRunReports runReports,
     FailedRunRecorder failures,
+    IOptions<ParquetOutputOptions> parquet,
     ILogger<IngestCompletion> logger)
 {
     public async Task<RunOutcome> CompleteAsync(IngestPlan plan, CancellationToken cancellationToken)
@@ -138,7 +139,7 @@ public sealed partial class IngestCompletion(
 
         LogComputed(ElapsedMs(computeStarted));
         var parquetStarted = time.GetTimestamp();
-        tables = await ParquetSiblings.AddAsync(tables, cancellationToken);
+        tables = await ParquetSiblings.AddAsync(tables, parquet.Value.Compression, cancellationToken);
         LogParquet(ElapsedMs(parquetStarted));
         var tableReports = TableReport.Of(tables);
         var finalReports = IngestRunReports.WithCounts(reports, context, redactor);

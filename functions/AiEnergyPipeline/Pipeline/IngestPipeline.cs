@@ -10,7 +10,8 @@ namespace AiEnergyPipeline.Pipeline;
 public sealed class IngestPipeline(IngestPlanner planner, PartitionProcessor processor, IngestCompletion completion) : IPartitionedIngest
 {
     /// <summary>Bumped when a change to the code changes its outputs for the same inputs; part of the partition cache's key and of the inputs hash.</summary>
-    public const string ModelVersion = "ingest-v6-gap-v3";
+    // v7: Parquet compressed, with statistics (cached partitions of v6 hold uncompressed ba_hourly parts)
+    public const string ModelVersion = "ingest-v7-gap-v3";
 
     public Task<IngestPlan> PlanAsync(string trigger, CancellationToken cancellationToken) =>
         planner.PlanAsync(trigger, cancellationToken);

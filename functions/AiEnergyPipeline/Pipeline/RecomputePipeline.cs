@@ -30,6 +30,7 @@ public sealed partial class RecomputePipeline(
     FailedRunRecorder failures,
     TimeProvider time,
     IOptions<PipelineOptions> options,
+    IOptions<ParquetOutputOptions> parquet,
     ILogger<RecomputePipeline> logger)
 {
     public const string Trigger = "recompute";
@@ -106,7 +107,7 @@ public sealed partial class RecomputePipeline(
                 return await failures.RecordAsync(Report(runId, RunStatus.Failed, startedAt, clock, error, [], previous.Mode), latest.RunId, cancellationToken);
             }
 
-            var all = await ParquetSiblings.AddAsync(tables.Concat(outputs), cancellationToken);
+            var all = await ParquetSiblings.AddAsync(tables.Concat(outputs), parquet.Value.Compression, cancellationToken);
             var tableReports = TableReport.Of(all);
             var publishedMessage = $"Published run {runId}, recomputed ({trigger}) from run {latest.RunId}: {string.Join(", ", outputs.Select(t => t.IsTable ? $"{t.Schema.Name} {t.Rows} rows" : t.Schema.Name))}.";
             var runReport = Report(runId, RunStatus.Published, startedAt, clock, publishedMessage, tableReports, previous.Mode);

@@ -11,8 +11,8 @@ namespace AiEnergyPipeline.Tables;
 /// </summary>
 public static class ParquetSiblings
 {
-    /// <summary>The staged files with each CSV table followed by its Parquet sibling; other files keep their place.</summary>
-    public static async Task<List<StagedTable>> AddAsync(IEnumerable<StagedTable> staged, CancellationToken cancellationToken)
+    /// <summary>The staged files with each CSV table followed by its Parquet sibling (pages compressed with <paramref name="compression"/>); other files keep their place.</summary>
+    public static async Task<List<StagedTable>> AddAsync(IEnumerable<StagedTable> staged, ParquetCompression compression, CancellationToken cancellationToken)
     {
         var files = staged.ToList();
         var written = files.Where(t => t.Format == StagedTable.ParquetFormat).ToDictionary(Key);
@@ -29,7 +29,7 @@ public static class ParquetSiblings
             result.Add(file);
             if (file.IsTable && (file.StorePath is null || written.ContainsKey(Key(file))))
             {
-                result.Add(written.TryGetValue(Key(file), out var existing) ? existing : await CsvToParquet.ConvertAsync(file, cancellationToken));
+                result.Add(written.TryGetValue(Key(file), out var existing) ? existing : await CsvToParquet.ConvertAsync(file, cancellationToken, compression: compression));
             }
         }
 

@@ -27,6 +27,7 @@ public class LocalSettingsSampleTests
         (typeof(PublishedStorageOptions), PublishedStorageOptions.Section),
         (typeof(SourceHttpOptions), SourceHttpOptions.Section),
         (typeof(SourceLimitsOptions), SourceLimitsOptions.Section),
+        (typeof(AiEnergyPipeline.Tables.ParquetOutputOptions), AiEnergyPipeline.Tables.ParquetOutputOptions.Section),
         (typeof(Eia930ApiOptions), Eia930ApiOptions.Section),
         (typeof(Eia930BulkOptions), Eia930BulkOptions.Section),
         (typeof(CuratedOptions), CuratedOptions.Section),

@@ -16,7 +16,7 @@ public class ParquetSiblingsTests
         await File.WriteAllTextAsync(jsonPath, "{}");
         var json = await StagedTable.OfFileAsync(Schemas.GapHeadline, jsonPath, "json", Schemas.GapFolder, CancellationToken.None);
 
-        var files = await ParquetSiblings.AddAsync([csv, json], CancellationToken.None);
+        var files = await ParquetSiblings.AddAsync([csv, json], ParquetCompression.Snappy, CancellationToken.None);
 
         Assert.Equal(["data/every_type.csv", "data/every_type.parquet", "gap/headline.json"], files.Select(f => f.RelativePath));
         Assert.Equal(1, files[1].Rows);
@@ -31,7 +31,7 @@ public class ParquetSiblingsTests
         var own = await CsvToParquet.ConvertAsync(csv, CancellationToken.None, Path.Combine(folder, "own.parquet"));
 
         // Listed before its CSV, as a normaliser may return it.
-        var files = await ParquetSiblings.AddAsync([own, csv], CancellationToken.None);
+        var files = await ParquetSiblings.AddAsync([own, csv], ParquetCompression.Snappy, CancellationToken.None);
 
         Assert.Equal([csv, own], files);
         Assert.False(File.Exists(Path.Combine(folder, "every_type.parquet")));
@@ -44,7 +44,7 @@ public class ParquetSiblingsTests
         var first = await TestTables.StageCsvAsync(folder, TestTables.EveryType, [TestTables.Header(TestTables.EveryType), Row], part: "2025_h1");
         var second = await TestTables.StageCsvAsync(folder, TestTables.EveryType, [TestTables.Header(TestTables.EveryType), Row, Row], part: "2025_h2");
 
-        var files = await ParquetSiblings.AddAsync([first, second], CancellationToken.None);
+        var files = await ParquetSiblings.AddAsync([first, second], ParquetCompression.Snappy, CancellationToken.None);
 
         Assert.Equal(["data/every_type/2025_h1.csv", "data/every_type/2025_h1.parquet", "data/every_type/2025_h2.csv", "data/every_type/2025_h2.parquet"], files.Select(f => f.RelativePath));
         Assert.Equal(2, (await ParquetReadBack.ReadAsync(files[3].LocalPath)).Rows.Count);
@@ -58,7 +58,7 @@ public class ParquetSiblingsTests
         var second = await TestTables.StageCsvAsync(folder, TestTables.EveryType, [TestTables.Header(TestTables.EveryType), Row], part: "2025_h2");
         var firstParquet = await CsvToParquet.ConvertAsync(first, CancellationToken.None);
 
-        var files = await ParquetSiblings.AddAsync([first, firstParquet, second], CancellationToken.None);
+        var files = await ParquetSiblings.AddAsync([first, firstParquet, second], ParquetCompression.Snappy, CancellationToken.None);
 
         Assert.Equal(["data/every_type/2025_h1.csv", "data/every_type/2025_h1.parquet", "data/every_type/2025_h2.csv", "data/every_type/2025_h2.parquet"], files.Select(f => f.RelativePath));
         Assert.Same(firstParquet, files[1]);

@@ -29,11 +29,12 @@ public static class BalancePartitionNormaliser
         Action<QuarantineRecord> quarantine,
         CancellationToken cancellationToken,
         int parquetRowGroupRows = BaHourlyParquet.DefaultRowGroupRows,
-        SourceLimitsOptions? limits = null)
+        SourceLimitsOptions? limits = null,
+        ParquetCompression compression = ParquetCompression.Snappy)
     {
         Directory.CreateDirectory(outputDirectory);
         using var csv = new BaHourlyCsvWriter(Path.Combine(outputDirectory, partName + ".csv"));
-        using var parquet = new BaHourlyParquetWriter(Path.Combine(outputDirectory, partName + ".parquet"), parquetRowGroupRows);
+        using var parquet = new BaHourlyParquetWriter(Path.Combine(outputDirectory, partName + ".parquet"), parquetRowGroupRows, compression);
         var sink = new Sink(csv, parquet);
         var coverage = new Dictionary<string, BaCoverage>(StringComparer.Ordinal);
 

@@ -12,7 +12,7 @@ namespace AiEnergyPipeline.Sources.Eia930;
 /// carry EIA's adjustments, so API rows inside the hours the bulk files cover for the same
 /// balancing authority are counted as superseded rather than written twice.
 /// </summary>
-public sealed class Eia930Normaliser(IOptions<SourceLimitsOptions>? limits = null) : INormaliser
+public sealed class Eia930Normaliser(IOptions<SourceLimitsOptions>? limits = null, IOptions<ParquetOutputOptions>? parquet = null) : INormaliser
 {
     /// <summary>The part of ba_hourly that holds the API rows.</summary>
     public const string ApiPart = "api";
@@ -54,7 +54,7 @@ public sealed class Eia930Normaliser(IOptions<SourceLimitsOptions>? limits = nul
         var files = context.PartitionsOf(Eia930BulkSource.SourceName).Count == 0 ? context.FilesOf(Eia930BulkSource.SourceName) : [];
         foreach (var file in files)
         {
-            var result = await BalancePartitionNormaliser.NormaliseAsync(file, partsFolder, PartNameOf(file.FileName), context.Quarantine.Add, cancellationToken, limits: limits?.Value);
+            var result = await BalancePartitionNormaliser.NormaliseAsync(file, partsFolder, PartNameOf(file.FileName), context.Quarantine.Add, cancellationToken, limits: limits?.Value, compression: parquet?.Value.Compression ?? ParquetCompression.Snappy);
             bulk.RowsIn += result.RowsIn;
             bulk.RowsOut += result.RowsOut;
             foreach (var (ba, span) in result.Coverage)

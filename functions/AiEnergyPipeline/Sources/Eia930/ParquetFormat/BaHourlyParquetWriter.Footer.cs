@@ -32,7 +32,7 @@ public sealed partial class BaHourlyParquetWriter
                 ColumnChunk(t, c, group.Columns[c]);
             }
 
-            t.I64(2, group.Bytes);
+            t.I64(2, group.Columns.Sum(c => c.UncompressedBytes));
             t.I64(3, group.Rows);
             t.I64(5, group.Offset);
             t.I64(6, group.Bytes);
@@ -40,7 +40,18 @@ public sealed partial class BaHourlyParquetWriter
             t.EndStruct();
         }
 
-        t.String(6, "AiEnergyPipeline ba_hourly writer");
+        // "<application> version <x> (build <y>)", the form Arrow parses to trust a writer's statistics
+        t.String(6, "AiEnergyPipeline ba_hourly writer version 2.0.0 (build compressed-statistics)");
+        t.StructList(7, ColumnNames.Length);
+        for (var c = 0; c < ColumnNames.Length; c++)
+        {
+            // TYPE_ORDER: min_value and max_value follow the column's type (unsigned bytes for text)
+            t.BeginStructElement();
+            t.BeginStruct(1);
+            t.EndStruct();
+            t.EndStruct();
+        }
+
         t.EndMessage();
         Write(t.Written);
         Span<byte> tail = stackalloc byte[8];
@@ -83,9 +94,8 @@ public sealed partial class BaHourlyParquetWriter
         t.EndStruct();
     }
 
-    private static void ColumnChunk(ThriftCompactWriter t, int column, ColumnMeta meta)
+    private void ColumnChunk(ThriftCompactWriter t, int column, ColumnMeta meta)
     {
-        const int Uncompressed = 0;
         var start = meta.DictionaryOffset >= 0 ? meta.DictionaryOffset : meta.DataOffset;
         t.BeginStructElement();
         t.I64(2, start);
@@ -93,9 +103,9 @@ public sealed partial class BaHourlyParquetWriter
         t.I32(1, meta.Type);
         t.I32List(2, meta.DictionaryOffset >= 0 ? [EncodingPlain, EncodingRle, EncodingRleDictionary] : [EncodingPlain, EncodingRle]);
         t.StringList(3, ColumnNames[column]);
-        t.I32(4, Uncompressed);
+        t.I32(4, _compressor.Codec);
         t.I64(5, meta.Values);
-        t.I64(6, meta.Bytes);
+        t.I64(6, meta.UncompressedBytes);
         t.I64(7, meta.Bytes);
         t.I64(9, meta.DataOffset);
         if (meta.DictionaryOffset >= 0)
@@ -103,6 +113,15 @@ public sealed partial class BaHourlyParquetWriter
             t.I64(11, meta.DictionaryOffset);
         }
 
+        t.BeginStruct(12);
+        t.I64(3, meta.Statistics.NullCount);
+        if (meta.Statistics is { Min: { } min, Max: { } max })
+        {
+            t.Binary(5, max);
+            t.Binary(6, min);
+        }
+
+        t.EndStruct();
         t.EndStruct();
         t.EndStruct();
     }

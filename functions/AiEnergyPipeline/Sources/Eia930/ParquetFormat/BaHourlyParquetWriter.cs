@@ -11,7 +11,9 @@ namespace AiEnergyPipeline.Sources.Eia930.ParquetFormat;
 /// the four text columns UTF-8 strings written as a dictionary page and RLE/bit-packed indices
 /// (quality, empty for other series than demand, with definition levels for its nulls),
 /// period_end_utc INT64 TIMESTAMP(isAdjustedToUTC=true, MICROS), value_mw DOUBLE, imputed
-/// BOOLEAN), pages uncompressed. Rows fill preallocated column arrays of one row group, written
+/// BOOLEAN), pages compressed with the configured codec (<see cref="ParquetCompression"/>), and
+/// every column chunk with its statistics (null count, min and max, in the footer) so that readers
+/// skip row groups. Rows fill preallocated column arrays of one row group, written
 /// as one data page per column when full, so memory is the size of one row group whatever the
 /// file's length and no garbage is made per row. The file is hashed and written by background threads (<see cref="HashingFileWriter"/>).
 /// </summary>
@@ -51,6 +53,8 @@ public sealed partial class BaHourlyParquetWriter : IDisposable
     private readonly int[] _quality;
     private int _qualityPresent;
     private readonly PageBuffer _page;
+    private readonly PageCompressor _compressor;
+    private long _chunkUncompressed;
     private readonly ThriftCompactWriter _thrift = new();
     private readonly List<RowGroupMeta> _rowGroups = [];
     private int _count;
@@ -60,7 +64,7 @@ public sealed partial class BaHourlyParquetWriter : IDisposable
     private string? _lastSource;
     private int _lastSourceIndex;
 
-    public BaHourlyParquetWriter(string path, int rowGroupRows = BaHourlyParquet.DefaultRowGroupRows)
+    public BaHourlyParquetWriter(string path, int rowGroupRows = BaHourlyParquet.DefaultRowGroupRows, ParquetCompression compression = ParquetCompression.Snappy)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(rowGroupRows, 1);
         Path = path;
@@ -84,6 +88,7 @@ public sealed partial class BaHourlyParquetWriter : IDisposable
         _qualityLevel = new int[rowGroupRows];
         _quality = new int[rowGroupRows];
         _page = new PageBuffer((rowGroupRows * sizeof(double)) + 64);
+        _compressor = new PageCompressor(compression);
         _file = new HashingFileWriter(path);
         Write("PAR1"u8);
     }
@@ -147,9 +152,9 @@ public sealed partial class BaHourlyParquetWriter : IDisposable
         ColumnMeta[] chunks =
         [
             WriteTextColumn(_baCodes, _ba.AsSpan(0, n)),
-            WritePlainColumn(TypeInt64, MemoryMarshal.AsBytes(_period.AsSpan(0, n)), n),
+            WritePlainColumn(TypeInt64, MemoryMarshal.AsBytes(_period.AsSpan(0, n)), n, Int64Statistics(_period.AsSpan(0, n))),
             WriteTextColumn(_seriesNames, _series.AsSpan(0, n)),
-            WritePlainColumn(TypeDouble, MemoryMarshal.AsBytes(_value.AsSpan(0, n)), n),
+            WritePlainColumn(TypeDouble, MemoryMarshal.AsBytes(_value.AsSpan(0, n)), n, DoubleStatistics(_value.AsSpan(0, n))),
             WriteTextColumn(_sources, _source.AsSpan(0, n)),
             WriteBooleanColumn(n),
             WriteOptionalTextColumn(_qualityNames, _qualityLevel.AsSpan(0, n), _quality.AsSpan(0, _qualityPresent)),
@@ -168,24 +173,30 @@ public sealed partial class BaHourlyParquetWriter : IDisposable
         return new StagedTable(Schemas.BaHourly, Path, "parquet", Rows, bytes, sha256, StagedTable.DataFolder, part);
     }
 
-    public void Dispose() => _file.Dispose();
+    public void Dispose()
+    {
+        _file.Dispose();
+        _compressor.Dispose();
+    }
 
     private ColumnMeta WriteTextColumn(TextDictionary dictionary, ReadOnlySpan<int> indices)
     {
         var start = _position;
+        _chunkUncompressed = 0;
         WriteDictionaryPage(dictionary);
         var dataOffset = _position;
         _page.Length = 0;
         AllPresentLevels(indices.Length);
         WriteIndices(dictionary, indices);
         WritePage(PageData, indices.Length, EncodingRleDictionary);
-        return new ColumnMeta(TypeByteArray, start, dataOffset, _position - start, indices.Length);
+        return new ColumnMeta(TypeByteArray, start, dataOffset, _position - start, _chunkUncompressed, indices.Length, TextStatistics(dictionary, indices, 0));
     }
 
     /// <summary>A text column with nulls: definition levels for every row, indices for the present values only.</summary>
     private ColumnMeta WriteOptionalTextColumn(TextDictionary dictionary, ReadOnlySpan<int> levels, ReadOnlySpan<int> presentIndices)
     {
         var start = _position;
+        _chunkUncompressed = 0;
         WriteDictionaryPage(dictionary);
         var dataOffset = _position;
         _page.Length = 0;
@@ -196,7 +207,7 @@ public sealed partial class BaHourlyParquetWriter : IDisposable
         _page.Int32At(levelsAt, _page.Length - levelsAt - 4);
         WriteIndices(dictionary, presentIndices);
         WritePage(PageData, levels.Length, EncodingRleDictionary);
-        return new ColumnMeta(TypeByteArray, start, dataOffset, _position - start, levels.Length);
+        return new ColumnMeta(TypeByteArray, start, dataOffset, _position - start, _chunkUncompressed, levels.Length, TextStatistics(dictionary, presentIndices, levels.Length - presentIndices.Length));
     }
 
     private void WriteDictionaryPage(TextDictionary dictionary)
@@ -220,19 +231,21 @@ public sealed partial class BaHourlyParquetWriter : IDisposable
         HybridEncoder.Encode(_page, indices, bitWidth);
     }
 
-    private ColumnMeta WritePlainColumn(int type, ReadOnlySpan<byte> values, int count)
+    private ColumnMeta WritePlainColumn(int type, ReadOnlySpan<byte> values, int count, ColumnStatistics statistics)
     {
         var start = _position;
+        _chunkUncompressed = 0;
         _page.Length = 0;
         AllPresentLevels(count);
         _page.Write(values);
         WritePage(PageData, count, EncodingPlain);
-        return new ColumnMeta(type, -1, start, _position - start, count);
+        return new ColumnMeta(type, -1, start, _position - start, _chunkUncompressed, count, statistics);
     }
 
     private ColumnMeta WriteBooleanColumn(int count)
     {
         var start = _position;
+        _chunkUncompressed = 0;
         _page.Length = 0;
         var levelsAt = _page.Length;
         _page.GetSpan(4);
@@ -250,6 +263,7 @@ public sealed partial class BaHourlyParquetWriter : IDisposable
         var bits = _page.GetSpan((present + 7) / 8);
         bits.Clear();
         var k = 0;
+        var trues = 0;
         for (var i = 0; i < count; i++)
         {
             if (_imputedLevel[i] != 0)
@@ -257,6 +271,7 @@ public sealed partial class BaHourlyParquetWriter : IDisposable
                 if (_imputed[i])
                 {
                     bits[k >> 3] |= (byte)(1 << (k & 7));
+                    trues++;
                 }
 
                 k++;
@@ -265,7 +280,7 @@ public sealed partial class BaHourlyParquetWriter : IDisposable
 
         _page.Advance((present + 7) / 8);
         WritePage(PageData, count, EncodingPlain);
-        return new ColumnMeta(TypeBoolean, -1, start, _position - start, count);
+        return new ColumnMeta(TypeBoolean, -1, start, _position - start, _chunkUncompressed, count, BooleanStatistics(count - present, present - trues, trues));
     }
 
     /// <summary>Definition levels of a page whose values are all present: one RLE run of ones, length-prefixed.</summary>
@@ -278,15 +293,16 @@ public sealed partial class BaHourlyParquetWriter : IDisposable
         _page.Int32At(at, _page.Length - at - 4);
     }
 
-    /// <summary>Writes a page header for the body in <see cref="_page"/>, then the body.</summary>
+    /// <summary>Writes a page header for the body in <see cref="_page"/>, then the body compressed.</summary>
     private void WritePage(int pageType, int values, int encoding)
     {
         var size = _page.Length;
+        var body = _compressor.Compress(_page.Written);
         var t = _thrift;
         t.Reset();
         t.I32(1, pageType);
         t.I32(2, size);
-        t.I32(3, size);
+        t.I32(3, body.Length);
         if (pageType == PageData)
         {
             t.BeginStruct(5);
@@ -305,8 +321,9 @@ public sealed partial class BaHourlyParquetWriter : IDisposable
         }
 
         t.EndMessage();
+        _chunkUncompressed += t.Length + size;
         Write(t.Written);
-        Write(_page.Written);
+        Write(body);
     }
 
     private void Write(ReadOnlySpan<byte> bytes)
@@ -315,7 +332,7 @@ public sealed partial class BaHourlyParquetWriter : IDisposable
         _position += bytes.Length;
     }
 
-    private readonly record struct ColumnMeta(int Type, long DictionaryOffset, long DataOffset, long Bytes, long Values);
+    private readonly record struct ColumnMeta(int Type, long DictionaryOffset, long DataOffset, long Bytes, long UncompressedBytes, long Values, ColumnStatistics Statistics);
 
     private sealed record RowGroupMeta(long Offset, long Rows, long Bytes, ColumnMeta[] Columns);
 }

@@ -59,6 +59,15 @@ internal sealed class ThriftCompactWriter
         Binary(value);
     }
 
+    public void Binary(short id, ReadOnlySpan<byte> value)
+    {
+        Header(id, TypeBinary);
+        Varint((uint)value.Length);
+        Ensure(value.Length);
+        value.CopyTo(_buffer.AsSpan(Length));
+        Length += value.Length;
+    }
+
     /// <summary>Starts a struct field; end it with <see cref="EndStruct"/>.</summary>
     public void BeginStruct(short id)
     {

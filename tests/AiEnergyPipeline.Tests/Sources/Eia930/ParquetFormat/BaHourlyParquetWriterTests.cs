@@ -110,4 +110,36 @@ public sealed class BaHourlyParquetWriterTests : IDisposable
         Assert.All(back.Rows, row => Assert.Null(row[6]));
         Assert.Equal(Enumerable.Range(0, 10).Select(i => (object?)(double)-i), back.Rows.Select(r => r[3]));
     }
+
+    [Fact]
+    public void Complete_ColumnsWithoutValuesAndZeros_StatisticsCountNullsAndBoundTheValues()
+    {
+        var path = Path.Combine(_folder, "statistics.parquet");
+        using (var writer = new BaHourlyParquetWriter(path, rowGroupRows: 4))
+        {
+            // first row group: no imputed flag and no quality at all, values -0 to 3; second: one of each, values 0 and below
+            for (var i = 0; i < 4; i++)
+            {
+                writer.Add("PJM", new DateTime(2025, 1, 1, i, 0, 0, DateTimeKind.Utc), BaSeries.Forecast, i == 0 ? -0.0 : i, "bulk", null, null);
+            }
+
+            writer.Add("AECI", new DateTime(2025, 1, 2, 0, 0, 0, DateTimeKind.Utc), BaSeries.Demand, 0, "bulk", true, DemandQuality.Spike);
+            writer.Add("ZZZ", new DateTime(2024, 1, 2, 0, 0, 0, DateTimeKind.Utc), BaSeries.Interchange, -5, "api", false, null);
+            writer.Complete("p");
+        }
+
+        var chunks = Tables.DuckDbReadBack.ColumnChunks(path).ToDictionary(c => (c.RowGroup, c.Column));
+
+        Assert.Equal((4L, null, null), (chunks[(0, "imputed")].NullCount, chunks[(0, "imputed")].Min, chunks[(0, "imputed")].Max));
+        Assert.Equal((4L, null, null), (chunks[(0, "quality")].NullCount, chunks[(0, "quality")].Min, chunks[(0, "quality")].Max));
+        Assert.Equal((0L, "-0.0", "3.0"), (chunks[(0, "value_mw")].NullCount, chunks[(0, "value_mw")].Min, chunks[(0, "value_mw")].Max));
+        Assert.Equal(("PJM", "PJM"), (chunks[(0, "balancing_authority_code")].Min, chunks[(0, "balancing_authority_code")].Max));
+        Assert.Equal((0L, "false", "true"), (chunks[(1, "imputed")].NullCount, chunks[(1, "imputed")].Min, chunks[(1, "imputed")].Max));
+        Assert.Equal((1L, "spike", "spike"), (chunks[(1, "quality")].NullCount, chunks[(1, "quality")].Min, chunks[(1, "quality")].Max));
+        Assert.Equal(("-5.0", "0.0"), (chunks[(1, "value_mw")].Min, chunks[(1, "value_mw")].Max));
+        Assert.Equal(("AECI", "ZZZ"), (chunks[(1, "balancing_authority_code")].Min, chunks[(1, "balancing_authority_code")].Max));
+        Assert.Equal(("api", "bulk"), (chunks[(1, "source")].Min, chunks[(1, "source")].Max));
+        Assert.StartsWith("2024-01-02", chunks[(1, "period_end_utc")].Min, StringComparison.Ordinal);
+        Assert.StartsWith("2025-01-02", chunks[(1, "period_end_utc")].Max, StringComparison.Ordinal);
+    }
 }
