@@ -8,6 +8,7 @@ using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -30,14 +31,14 @@ public static class TelemetryRegistration
     /// and returns the builder, for the Functions app's worker defaults.
     /// </summary>
     /// <param name="exporter">The CLI's <c>--telemetry</c>, over the setting Telemetry__Exporter; null: the setting.</param>
+    /// <param name="exportLogs">
+    /// Also export the logs, with their scopes (the run's ids) as attributes: for the Functions app, whose
+    /// host stops sending the worker's logs once the worker says it exports its own telemetry.
+    /// </param>
     /// <exception cref="SettingsException">A telemetry setting is invalid; the message is one line.</exception>
-    public static IOpenTelemetryBuilder AddPipelineTelemetry(this IServiceCollection services, IConfiguration configuration, TelemetryExporter? exporter = null)
+    public static IOpenTelemetryBuilder AddPipelineTelemetry(this IServiceCollection services, IConfiguration configuration, TelemetryExporter? exporter = null, bool exportLogs = false)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var root = new RootSettings();
-        root.Read(configuration);
-        var options = StartupValidation.Bind(configuration, TelemetryOptions.Section, new TelemetrySettingsRules(Microsoft.Extensions.Options.Options.Create(root)));
-        var chosen = Resolve(exporter ?? options.Exporter, root);
+        var (chosen, root) = Choose(configuration, exporter);
         var builder = services.AddOpenTelemetry();
         if (chosen == TelemetryExporter.None)
         {
@@ -68,7 +69,37 @@ public static class TelemetryRegistration
                     _ => metrics.AddAzureMonitorMetricExporter(o => Configure(o, root)),
                 };
             });
+        if (exportLogs)
+        {
+            builder.WithLogging(
+                logging => _ = chosen switch
+                {
+                    TelemetryExporter.Console => logging.AddConsoleExporter(),
+                    TelemetryExporter.Otlp => logging.AddOtlpExporter(),
+                    _ => logging.AddAzureMonitorLogExporter(o => Configure(o, root)),
+                },
+                // The alerts match the formatted text of log lines (infra/modules/alerts.bicep).
+                options =>
+                {
+                    options.IncludeScopes = true;
+                    options.IncludeFormattedMessage = true;
+                });
+        }
+
         return builder;
+    }
+
+    /// <summary>The exporter the settings (or <paramref name="exporter"/>) choose, Auto resolved.</summary>
+    /// <exception cref="SettingsException">A telemetry setting is invalid; the message is one line.</exception>
+    public static TelemetryExporter ChosenExporter(IConfiguration configuration, TelemetryExporter? exporter = null) => Choose(configuration, exporter).Exporter;
+
+    private static (TelemetryExporter Exporter, RootSettings Root) Choose(IConfiguration configuration, TelemetryExporter? exporter)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var root = new RootSettings();
+        root.Read(configuration);
+        var options = StartupValidation.Bind(configuration, TelemetryOptions.Section, new TelemetrySettingsRules(Microsoft.Extensions.Options.Options.Create(root)));
+        return (Resolve(exporter ?? options.Exporter, root), root);
     }
 
     /// <summary>Starts the providers in a container that no host starts (the CLI, tests): until resolved, nothing listens.</summary>
