@@ -47,11 +47,12 @@ public class FanOutTelemetryTests
         var metrics = new List<MetricSnapshot>();
         using var tracing = Sdk.CreateTracerProviderBuilder().AddSource(PipelineTelemetry.Name).AddInMemoryExporter(spans).Build();
         using var metering = Sdk.CreateMeterProviderBuilder().AddMeter(PipelineTelemetry.Name).AddInMemoryExporter(metrics).Build();
-        var logs = new ScopedLogs();
+        // One provider per instance: each takes its logger factory's scopes.
+        var (logs1, logs2) = (new ScopedLogs(), new ScopedLogs());
         var (container, queue) = (Azurite.NewContainer().Name, AzuriteQueues.NewQueueName());
         await using var api = FanOutHost.Create(container, queue, script: null);
-        await using var worker1 = FanOutHost.Create(container, queue, script: null, configure: s => s.AddLogging(l => l.AddProvider(logs)));
-        await using var worker2 = FanOutHost.Create(container, queue, script: null, configure: s => s.AddLogging(l => l.AddProvider(logs)));
+        await using var worker1 = FanOutHost.Create(container, queue, script: null, configure: s => s.AddLogging(l => l.AddProvider(logs1)));
+        await using var worker2 = FanOutHost.Create(container, queue, script: null, configure: s => s.AddLogging(l => l.AddProvider(logs2)));
 
         var answer = Assert.IsType<ObjectResult>(await api.Function<IngestFunction>().RunAsync(api.Post(), CancellationToken.None));
         var plan = JsonSerializer.SerializeToElement(answer.Value).GetProperty("plan_id").GetString()!;
@@ -97,7 +98,7 @@ public class FanOutTelemetryTests
         Assert.InRange(age.Point.GetGaugeLastValueDouble(), 0, TimeSpan.FromHours(1).TotalSeconds);
 
         // Every line the workers logged in the pipeline's classes names the plan; the completion's, from its run id on, the run.
-        var pipelineLines = logs.Lines.Where(l => l.Category.StartsWith("AiEnergyPipeline.Pipeline", StringComparison.Ordinal)).ToList();
+        var pipelineLines = logs1.Lines.Concat(logs2.Lines).Where(l => l.Category.StartsWith("AiEnergyPipeline.Pipeline", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(pipelineLines);
         Assert.All(pipelineLines, l => Assert.Equal(plan, l.Scope.GetValueOrDefault("PlanId")));
         var published = Assert.Single(pipelineLines, l => l.Message.StartsWith("published run ", StringComparison.Ordinal));
