@@ -98,6 +98,13 @@ public static class TelemetryRegistration
         ArgumentNullException.ThrowIfNull(configuration);
         var root = new RootSettings();
         root.Read(configuration);
+        // The exporters read these settings as they are made, before the container's own check:
+        // a bad one is said here, in the same line that check gives.
+        if (new RootSettingsRules().Validate(null, root) is { Failed: true } failed)
+        {
+            throw new SettingsException(failed.Failures.First());
+        }
+
         var options = StartupValidation.Bind(configuration, TelemetryOptions.Section, new TelemetrySettingsRules(Microsoft.Extensions.Options.Options.Create(root)));
         return (Resolve(exporter ?? options.Exporter, root), root);
     }
