@@ -96,6 +96,19 @@ public sealed partial class FanOutCoordinator(
         span?.SetTag(PipelineTelemetry.PartitionTag, partition.Name);
         span?.SetTag("aienergy.delivery", delivery.Count);
         using var scope = RunLogScope.Plan(logger, message.PlanId);
+        try
+        {
+            return await HandlePartitionInSpanAsync(message, partition, delivery, span, cancellationToken);
+        }
+        catch (Exception e) when (PipelineTelemetry.MarkFailed(span, e))
+        {
+            // Never caught: the span is marked, and the queue delivers the message again.
+            throw;
+        }
+    }
+
+    private async Task<PartitionOutcome> HandlePartitionInSpanAsync(IngestMessage message, PartitionKey partition, Delivery delivery, System.Diagnostics.Activity? span, CancellationToken cancellationToken)
+    {
         var plan = await work.ReadPlanAsync(message.PlanId, cancellationToken);
         if (!plan.Partitions.Contains(partition))
         {
@@ -152,7 +165,17 @@ public sealed partial class FanOutCoordinator(
         span?.SetTag(PipelineTelemetry.PlanIdTag, message.PlanId);
         span?.SetTag("aienergy.delivery", delivery.Count);
         using var scope = RunLogScope.Plan(logger, message.PlanId);
-        var outcome = await CompleteOnceAsync(message, delivery, cancellationToken);
+        RunOutcome? outcome;
+        try
+        {
+            outcome = await CompleteOnceAsync(message, delivery, cancellationToken);
+        }
+        catch (Exception e) when (PipelineTelemetry.MarkFailed(span, e))
+        {
+            // Never caught: the span is marked, and the queue delivers the message again.
+            throw;
+        }
+
         if (outcome is not null)
         {
             span?.SetTag(PipelineTelemetry.RunIdTag, outcome.RunId);
