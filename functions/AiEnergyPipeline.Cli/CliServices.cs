@@ -11,8 +11,18 @@ namespace AiEnergyPipeline.Cli;
 /// <summary>Composes the pipeline for one command: environment variables, then the command's own options.</summary>
 internal static class CliServices
 {
-    public static ServiceProvider Build(IDictionary<string, string?> settings) =>
-        Build(settings, (services, configuration) => services.AddAiEnergyPipeline(configuration));
+    /// <summary>The whole pipeline, with the telemetry Telemetry__Exporter (or <c>--telemetry</c>) asks for.</summary>
+    public static ServiceProvider Build(IDictionary<string, string?> settings)
+    {
+        var provider = Build(settings, (services, configuration) =>
+        {
+            services.AddAiEnergyPipeline(configuration);
+            services.AddPipelineTelemetry(configuration);
+        });
+        // No host starts the providers here: until they are made, nothing listens to the spans.
+        TelemetryRegistration.Start(provider);
+        return provider;
+    }
 
     /// <summary>Only the sources: commands that read settings need no published store.</summary>
     public static ServiceProvider BuildSources(IDictionary<string, string?> settings) =>

@@ -18,15 +18,18 @@ internal static class RecomputeCommand
     {
         var assumptions = new Option<FileInfo?>("--assumptions") { Description = "JSON file of overrides, the body of POST /api/recompute (default: none, the published values)." };
         var store = new StoreOptions();
+        var telemetry = new TelemetryOption();
         var command = new Command("recompute", "Recompute the latest run's gap with other assumptions or scenarios, and publish it as a new run.");
         command.Options.Add(assumptions);
         store.AddTo(command);
+        telemetry.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
             var settings = store.Settings(result);
             var file = result.GetValue(assumptions);
             return await CommandErrors.GuardAsync(async () =>
             {
+                telemetry.Apply(result, settings);
                 await using var services = CliServices.Build(settings);
                 await using var body = file?.OpenRead();
                 var recomputed = await services.GetRequiredService<RecomputeEntry>().RunAsync(body, "cli", cancellationToken);

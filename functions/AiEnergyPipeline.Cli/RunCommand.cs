@@ -19,10 +19,12 @@ internal static class RunCommand
         var live = new Option<bool>("--live") { Description = "Fetch from the sources' public URLs (needs EIA_API_KEY) instead of the bundled snapshot." };
         var snapshot = new Option<DirectoryInfo?>("--snapshot") { Description = "Replay a snapshot recorded with 'aienergy snapshot record' (real data, offline) instead of the bundled sample." };
         var store = new StoreOptions();
+        var telemetry = new TelemetryOption();
         var command = new Command("run", "Fetch every source, normalise, and publish a run with its latest.json pointer (default: the bundled SAMPLE snapshot, invented data).");
         command.Options.Add(live);
         command.Options.Add(snapshot);
         store.AddTo(command);
+        telemetry.AddTo(command);
         command.Validators.Add(r =>
         {
             if (r.GetValue(live) && r.GetValue(snapshot) is not null)
@@ -45,6 +47,7 @@ internal static class RunCommand
 
             return await CommandErrors.GuardAsync(async () =>
             {
+                telemetry.Apply(result, settings);
                 await using var services = CliServices.Build(settings);
                 // The same plan, partitions and completion as the queue fan-out on Azure, all in this process.
                 var outcome = await new InProcessFanOut(services).RunAsync("cli", cancellationToken);

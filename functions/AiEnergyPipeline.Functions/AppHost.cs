@@ -1,5 +1,6 @@
 using AiEnergyPipeline.Hosting;
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -7,8 +8,8 @@ namespace AiEnergyPipeline.Functions;
 
 /// <summary>
 /// The app's composition root, out of Program so that tests build the very host the Functions host
-/// starts (they cannot run the Functions host itself). Telemetry (OpenTelemetry, issue 18 part 1)
-/// belongs in <see cref="Compose"/>, beside the pipeline, so that the same tests build it too.
+/// starts (they cannot run the Functions host itself). Telemetry (OpenTelemetry, docs/telemetry.md)
+/// is composed in <see cref="Compose"/>, beside the pipeline, so that the same tests build it too.
 /// </summary>
 public static class AppHost
 {
@@ -29,6 +30,15 @@ public static class AppHost
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddAiEnergyPipeline(builder.Configuration);
+        var telemetry = builder.Services.AddPipelineTelemetry(builder.Configuration, exportLogs: true);
+        if (TelemetryRegistration.ChosenExporter(builder.Configuration) is TelemetryExporter.AzureMonitor or TelemetryExporter.Otlp)
+        {
+            // The Functions resource (cloud role, region) on every span, and the worker's invocation
+            // spans; it also tells the host to stop sending the worker's logs, which the worker then
+            // exports itself (exportLogs), to the same `traces` table the alerts query.
+            telemetry.UseFunctionsWorkerDefaults();
+        }
+
         builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
         return builder;
     }

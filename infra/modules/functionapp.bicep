@@ -95,6 +95,8 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
         { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }
         // DefaultAzureCredential picks the user-assigned identity by this client id.
         { name: 'AZURE_CLIENT_ID', value: identityClientId }
+        // The pipeline's own spans, metrics and logs (docs/telemetry.md), to the same Application Insights, by the identity above.
+        { name: 'Telemetry__Exporter', value: 'AzureMonitor' }
         // The app's own settings (docs/settings.md).
         { name: 'INGEST_SCHEDULE', value: ingestSchedule }
         // The daily sweep and what it removes (docs/sweep.md).

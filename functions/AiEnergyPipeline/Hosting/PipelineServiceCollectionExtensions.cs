@@ -10,6 +10,7 @@ using AiEnergyPipeline.Pipeline.Sweep;
 using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.Recompute;
 using AiEnergyPipeline.Sources.Eia930;
+using AiEnergyPipeline.Vocabulary;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,6 +27,11 @@ public static class PipelineServiceCollectionExtensions
     {
         services.AddSourcesWithTheirNeeds(configuration);
         services.AddPublishedStore(configuration);
+        // The instruments and gauges (docs/telemetry.md); an app adds exporters with AddPipelineTelemetry.
+        services.AddMetrics();
+        services.TryAddSingleton<PipelineMetrics>();
+        services.TryAddSingleton<FreshnessGauges>();
+        services.AddOptions<TelemetryOptions>().Bind(configuration.GetSection(TelemetryOptions.Section)).ValidateSettings<TelemetryOptions, TelemetrySettingsRules>();
         services.AddSingleton<IRunPage, RunPage>();
         services.AddSingleton<RunPublisher>();
         services.AddSingleton<GapStage>();

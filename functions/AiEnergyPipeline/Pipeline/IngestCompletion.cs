@@ -34,6 +34,7 @@ public sealed partial class IngestCompletion(
     IngestRunReports runReports,
     FailedRunRecorder failures,
     IOptions<ParquetOutputOptions> parquet,
+    PipelineMetrics metrics,
     ILogger<IngestCompletion> logger)
 {
     public async Task<RunOutcome> CompleteAsync(IngestPlan plan, CancellationToken cancellationToken)
@@ -74,6 +75,9 @@ public sealed partial class IngestCompletion(
 
         var inputsSha256 = IngestInputsHash.Of(files, fetchFailures);
         var runId = RunId.Create(startedAt, inputsSha256);
+        // From here on every line names the run as well as the plan.
+        using var runScope = RunLogScope.Run(logger, runId);
+        System.Diagnostics.Activity.Current?.SetTag(PipelineTelemetry.RunIdTag, runId);
         var failed = reports.Values.Where(r => r.Status == SourceStatus.Failed).ToList();
         if (failed.Count > 0)
         {
@@ -103,13 +107,18 @@ public sealed partial class IngestCompletion(
         foreach (var normaliser in normalisers)
         {
             var started = time.GetTimestamp();
+            using var normaliseSpan = PipelineTelemetry.Start(PipelineTelemetry.NormaliseSpan);
+            normaliseSpan?.SetTag(PipelineTelemetry.SourceTag, string.Join(",", normaliser.Sources));
+            normaliseSpan?.SetTag("aienergy.tables", string.Join(",", normaliser.Tables.Select(t => t.Name)));
             try
             {
                 tables.AddRange(await normaliser.NormaliseAsync(context, cancellationToken));
+                metrics.StepDuration.Record(time.GetElapsedTime(started).TotalSeconds, PipelineMetrics.Tag("aienergy.step", PipelineTelemetry.NormaliseSpan));
             }
             catch (SourceException e)
             {
                 var error = redactor.Redact(e.Message);
+                PipelineTelemetry.Fail(normaliseSpan, nameof(SourceException), error);
                 reports[e.SourceName] = reports[e.SourceName] with { Status = SourceStatus.Failed, Error = error };
                 return await FailAsync(plan, clock, runId, error, IngestRunReports.WithCounts(reports, context, redactor), [], context.Quarantine.Rows, partitionReports, files, cancellationToken);
             }
@@ -126,15 +135,23 @@ public sealed partial class IngestCompletion(
 
         var computeStarted = time.GetTimestamp();
         tables = [.. await gap.LearnCompletionWeightsAsync(tables, cancellationToken)];
+        var gapSpan = PipelineTelemetry.Start(PipelineTelemetry.GapSpan);
         try
         {
             tables.AddRange(await gap.ComputeAsync(runId, tables, context.FilesOf(CuratedSource.SourceName), staging, RunMode.Of(files.Values.SelectMany(f => f)) == RunMode.Sample, cancellationToken));
+            metrics.StepDuration.Record(time.GetElapsedTime(computeStarted).TotalSeconds, PipelineMetrics.Tag("aienergy.step", PipelineTelemetry.GapSpan));
         }
         catch (GapException e)
         {
             // A gap that cannot be computed fails the run as a failed source does: nothing is published.
             var error = redactor.Redact($"gap: {e.Message}");
+            PipelineTelemetry.Fail(gapSpan, nameof(GapException), error);
+            gapSpan?.Dispose();
             return await FailAsync(plan, clock, runId, error, IngestRunReports.WithCounts(reports, context, redactor), [], context.Quarantine.Rows, partitionReports, files, cancellationToken);
+        }
+        finally
+        {
+            gapSpan?.Dispose();
         }
 
         LogComputed(ElapsedMs(computeStarted));
@@ -148,12 +165,18 @@ public sealed partial class IngestCompletion(
         var runReport = runReports.Create(plan, clock, runId, RunStatus.Published, publishedMessage, finalReports.Values, tableReports, context.Quarantine.Rows, partitionReports, files);
         var package = DataPackageBuilder.Build(runId, startedAt, inputsSha256, tables, files.Values.SelectMany(f => f).Select(samples.Describe).ToList(), sources.ToDictionary(s => s.Name, s => s.Citation));
         bool isLatest;
+        var publishStarted = time.GetTimestamp();
+        using var publishSpan = PipelineTelemetry.Start(PipelineTelemetry.PublishSpan);
+        publishSpan?.SetTag(PipelineTelemetry.RunIdTag, runId);
         try
         {
             isLatest = await publisher.PublishAsync(package, tables, runReport, latestETag, cancellationToken);
+            publishSpan?.SetTag("aienergy.latest", isLatest);
+            metrics.StepDuration.Record(time.GetElapsedTime(publishStarted).TotalSeconds, PipelineMetrics.Tag("aienergy.step", PipelineTelemetry.PublishSpan));
         }
         catch (Exception e) when (StorageFailures.IsStorageFailure(e))
         {
+            PipelineTelemetry.Fail(publishSpan, e);
             // latest.json is written last, so a run cut off part-way is never pointed at;
             // its partial files stay under runs/{runId}/ beside a report that says it failed.
             var error = redactor.Redact($"publish failed: {StorageFailures.Describe(e)}");

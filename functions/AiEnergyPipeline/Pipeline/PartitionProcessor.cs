@@ -20,6 +20,7 @@ public sealed partial class PartitionProcessor(
     SecretRedactor redactor,
     TimeProvider time,
     IOptions<PipelineOptions> options,
+    PipelineMetrics metrics,
     ILogger<PartitionProcessor> logger)
 {
     private readonly PartitionCache _cache = new(store);
@@ -40,16 +41,43 @@ public sealed partial class PartitionProcessor(
         try
         {
             var archive = new RawArchive(store, work.Raw);
-            var file = await source.FetchPartitionAsync(partition.Name, archive, cancellationToken);
+            FetchedFile file;
+            using (var fetchSpan = PipelineTelemetry.Start(PipelineTelemetry.FetchSpan))
+            {
+                fetchSpan?.SetTag(PipelineTelemetry.SourceTag, partition.Source);
+                fetchSpan?.SetTag(PipelineTelemetry.PartitionTag, partition.Name);
+                var fetchStarted = time.GetTimestamp();
+                try
+                {
+                    file = await source.FetchPartitionAsync(partition.Name, archive, cancellationToken);
+                }
+                catch (Exception e) when (PipelineTelemetry.MarkFailed(fetchSpan, e))
+                {
+                    throw;
+                }
+
+                var downloaded = file.NotModified ? 0 : file.Bytes;
+                fetchSpan?.SetTag("aienergy.bytes", downloaded);
+                fetchSpan?.SetTag("aienergy.not_modified", file.NotModified);
+                metrics.BytesFetched.Add(downloaded, PipelineMetrics.Tag(PipelineTelemetry.SourceTag, partition.Source));
+                metrics.FetchDuration.Record(time.GetElapsedTime(fetchStarted).TotalSeconds, PipelineMetrics.Tag(PipelineTelemetry.SourceTag, partition.Source));
+            }
+
             var summary = await _cache.ReadSummaryAsync(partition, file.Sha256, cancellationToken);
             var status = PartitionStatus.Reused;
             if (summary is null)
             {
                 status = PartitionStatus.Normalised;
+                using var normaliseSpan = PipelineTelemetry.Start(PipelineTelemetry.NormaliseSpan);
+                normaliseSpan?.SetTag(PipelineTelemetry.SourceTag, partition.Source);
+                normaliseSpan?.SetTag(PipelineTelemetry.PartitionTag, partition.Name);
                 await archive.EnsureLocalAsync(file, cancellationToken);
                 var quarantine = new List<QuarantineRecord>();
                 var result = await NormaliserOf(partition.Source).NormaliseAsync(file, work.Combine("parts"), partition.Name, quarantine.Add, cancellationToken);
                 summary = await _cache.WriteAsync(partition, file, result, quarantine, cancellationToken);
+                normaliseSpan?.SetTag("aienergy.rows_in", summary.RowsIn);
+                normaliseSpan?.SetTag("aienergy.rows_out", summary.RowsOut);
+                normaliseSpan?.SetTag("aienergy.rows_quarantined", summary.Quarantine.Count);
             }
 
             await _cache.WriteRecordAsync(new PartitionRecord(plan.PlanId, partition.Source, partition.Name, fileName, status, FetchState.Of(file),

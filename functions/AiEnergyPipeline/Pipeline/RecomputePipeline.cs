@@ -29,6 +29,7 @@ public sealed partial class RecomputePipeline(
     Sweep.StoreSweeper sweeper,
     FailedRunRecorder failures,
     TimeProvider time,
+    PipelineMetrics metrics,
     IOptions<PipelineOptions> options,
     IOptions<ParquetOutputOptions> parquet,
     ILogger<RecomputePipeline> logger)
@@ -48,6 +49,24 @@ public sealed partial class RecomputePipeline(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(latestRead);
+        using var span = PipelineTelemetry.Start(PipelineTelemetry.RecomputeRunSpan);
+        span?.SetTag(PipelineTelemetry.TriggerTag, trigger);
+        var outcome = await RecomputeAsync(request, latestRead, trigger, cancellationToken);
+        var status = outcome.Status.ToString().ToLowerInvariant();
+        span?.SetTag(PipelineTelemetry.RunIdTag, outcome.RunId);
+        span?.SetTag(PipelineTelemetry.DerivedFromTag, outcome.DerivedFrom);
+        span?.SetTag(PipelineTelemetry.OutcomeTag, status);
+        if (!outcome.Succeeded)
+        {
+            PipelineTelemetry.Fail(span, "run_failed", outcome.Message);
+        }
+
+        metrics.RunEnded("recompute", status, TimeSpan.FromMilliseconds(outcome.Report.DurationMs));
+        return outcome;
+    }
+
+    private async Task<RunOutcome> RecomputeAsync(RecomputeRequest request, LatestRead latestRead, string trigger, CancellationToken cancellationToken)
+    {
         await sweeper.SweepAtRunStartAsync(Trigger, cancellationToken);
         var startedAt = time.GetUtcNow();
         var clock = Stopwatch.StartNew();
@@ -78,6 +97,7 @@ public sealed partial class RecomputePipeline(
         }
 
         var runId = RunId.Create(startedAt, inputsSha256);
+        using var runScope = RunLogScope.Run(logger, runId);
         var work = WorkFolder.Create(options.Value);
         try
         {
@@ -99,6 +119,7 @@ public sealed partial class RecomputePipeline(
 
                 var (inputs, settings) = RecomputeOverrides.Apply(published, request);
                 // A recompute of a sample run is a sample run: its inputs are the same sample files.
+                using var gapSpan = PipelineTelemetry.Start(PipelineTelemetry.GapSpan);
                 outputs = await gap.ComputeAsync(runId, inputs, staging, previous.Sample, cancellationToken, settings);
             }
             catch (GapException e)
@@ -122,12 +143,15 @@ public sealed partial class RecomputePipeline(
                 BaseInputsSha256 = baseInputs,
             };
             bool isLatest;
+            using var publishSpan = PipelineTelemetry.Start(PipelineTelemetry.PublishSpan);
+            publishSpan?.SetTag(PipelineTelemetry.RunIdTag, runId);
             try
             {
                 isLatest = await publisher.PublishAsync(package, all, runReport, latestETag, cancellationToken);
             }
             catch (Exception e) when (StorageFailures.IsStorageFailure(e))
             {
+                PipelineTelemetry.Fail(publishSpan, e);
                 // As for an ingest: latest.json is swung last, so it stays on the run this one derives from.
                 var error = FailedRunRecorder.Message($"Recompute {runId} of run {latest.RunId}", $"publish failed: {StorageFailures.Describe(e)}");
                 return await failures.RecordAsync(Report(runId, RunStatus.Failed, startedAt, clock, error, [], previous.Mode), latest.RunId, cancellationToken);

@@ -13,7 +13,7 @@ namespace AiEnergyPipeline.Pipeline;
 /// the other. The history serves health and alerts, never the run: failing to write it is logged
 /// and the run's outcome stands.
 /// </summary>
-public sealed partial class SourceHistoryRecorder(IDatasetStore store, SecretRedactor redactor, ILogger<SourceHistoryRecorder> logger)
+public sealed partial class SourceHistoryRecorder(IDatasetStore store, SecretRedactor redactor, FreshnessGauges gauges, ILogger<SourceHistoryRecorder> logger)
 {
     /// <summary>More than runs that can end at the same moment; each lost race costs one small read and write.</summary>
     private const int Attempts = 10;
@@ -43,7 +43,11 @@ public sealed partial class SourceHistoryRecorder(IDatasetStore store, SecretRed
                 }
             }
 
-            if (written is null)
+            if (written is not null)
+            {
+                gauges.Remember(written, latestRunId, report.Status == RunStatus.Published && latestRunId == report.RunId ? report.FinishedAt : null);
+            }
+            else
             {
                 LogNotWritten(report.RunId, $"{SourceHistory.Path} kept changing: gave up after {Attempts} attempts");
             }

@@ -32,7 +32,8 @@ internal static class CliProcess
         }
 
         // The test process's own settings must not leak into the program's.
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("EIA_", StringComparison.Ordinal) || k.StartsWith("Sources__", StringComparison.Ordinal) || k.StartsWith("Pipeline__", StringComparison.Ordinal) || k.StartsWith("PublishedStorage__", StringComparison.Ordinal)).ToList())
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("EIA_", StringComparison.Ordinal) || k.StartsWith("Sources__", StringComparison.Ordinal) || k.StartsWith("Pipeline__", StringComparison.Ordinal) || k.StartsWith("PublishedStorage__", StringComparison.Ordinal)
+            || k.StartsWith("Telemetry__", StringComparison.Ordinal) || k.StartsWith("OTEL_", StringComparison.Ordinal) || k.StartsWith("APPLICATIONINSIGHTS_", StringComparison.Ordinal)).ToList())
         {
             start.Environment.Remove(key);
         }

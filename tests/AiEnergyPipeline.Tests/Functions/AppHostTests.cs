@@ -5,6 +5,9 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using System.Reflection;
 
 namespace AiEnergyPipeline.Tests.Functions;
@@ -37,6 +40,34 @@ public class AppHostTests
 
         Assert.Equal(11, classes.Count);
         Assert.All(classes, type => Assert.IsType(type, ActivatorUtilities.CreateInstance(scope.ServiceProvider, type)));
+    }
+
+    [Fact]
+    public void Build_AzureMonitorTelemetry_RegistersOpenTelemetryWithTheWorkerDefaults()
+    {
+        var builder = SampleBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Telemetry:Exporter"] = "AzureMonitor",
+            ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://127.0.0.1:9/",
+            ["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"] = "ClientId=5d1e8f3c-4b2a-4c6e-9f1a-2b3c4d5e6f70;Authorization=AAD",
+        });
+
+        using var host = AppHost.Compose(builder).Build();
+
+        Assert.NotNull(host.Services.GetService<TracerProvider>());
+        Assert.NotNull(host.Services.GetService<MeterProvider>());
+        // The worker exports its own telemetry, logs included: the host is told to stop sending them for it.
+        Assert.Equal(bool.TrueString, host.Services.GetRequiredService<IOptions<WorkerOptions>>().Value.Capabilities["WorkerOpenTelemetryEnabled"]);
+    }
+
+    [Fact]
+    public void Build_SampleSettings_LeavesTheWorkersLogsToTheHost()
+    {
+        using var host = AppHost.Compose(SampleBuilder()).Build();
+
+        // No exporter (Auto without a connection string or endpoint): the host keeps sending the logs the alerts read.
+        Assert.False(host.Services.GetRequiredService<IOptions<WorkerOptions>>().Value.Capabilities.ContainsKey("WorkerOpenTelemetryEnabled"));
     }
 
     [Fact]

@@ -38,6 +38,7 @@ public class LocalSettingsSampleTests
         (typeof(IngestQueueOptions), IngestQueueOptions.Section),
         (typeof(AiEnergyPipeline.Pipeline.Sweep.SweepOptions), AiEnergyPipeline.Pipeline.Sweep.SweepOptions.Section),
         (typeof(AiEnergyPipeline.Datasets.HealthOptions), AiEnergyPipeline.Datasets.HealthOptions.Section),
+        (typeof(TelemetryOptions), TelemetryOptions.Section),
     ];
 
     private static Dictionary<string, string> Values()

@@ -22,6 +22,7 @@ public class MainTemplateTests
         "Sources__Curated__Path",              // blank default: the curated folder deployed beside the program
         "IngestQueue",                         // local connection string; in Azure IngestQueue__QueueServiceUri with the managed identity
         "IngestQueue__ServiceVersion",         // pins an old version for emulators only
+        "OTEL_EXPORTER_OTLP_ENDPOINT",         // a local collector; in Azure Telemetry__Exporter=AzureMonitor sends to Application Insights
     ];
 
     private static readonly string[] RejectedByFlexConsumption =

@@ -17,6 +17,9 @@ public sealed class RootSettings
     public const string EiaApiKeySetting = Eia930ApiOptions.ApiKeySetting;
     public const string WebJobsStorageSetting = "AzureWebJobsStorage";
     public const string WorkerRuntimeSetting = "FUNCTIONS_WORKER_RUNTIME";
+    public const string ApplicationInsightsConnectionStringSetting = "APPLICATIONINSIGHTS_CONNECTION_STRING";
+    public const string ApplicationInsightsAuthenticationSetting = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
+    public const string OtlpEndpointSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
     public string? IngestSchedule { get; set; }
 
@@ -34,6 +37,15 @@ public sealed class RootSettings
 
     public string? WorkerRuntime { get; set; }
 
+    /// <summary>Where Telemetry__Exporter=AzureMonitor (or Auto) sends: the Application Insights resource's connection string.</summary>
+    public string? ApplicationInsightsConnectionString { get; set; }
+
+    /// <summary><c>Authorization=AAD</c> (with <c>ClientId=</c> a user-assigned identity's client id): Entra ID authentication of the Azure Monitor exporter.</summary>
+    public string? ApplicationInsightsAuthentication { get; set; }
+
+    /// <summary>Where Telemetry__Exporter=Otlp (or Auto) sends; the OTLP exporter reads it itself.</summary>
+    public string? OtlpEndpoint { get; set; }
+
     public void Read(IConfiguration configuration)
     {
         IngestSchedule = configuration[IngestScheduleSetting];
@@ -43,5 +55,8 @@ public sealed class RootSettings
         EiaApiKey = configuration[EiaApiKeySetting];
         WebJobsStorage = configuration[WebJobsStorageSetting];
         WorkerRuntime = configuration[WorkerRuntimeSetting];
+        ApplicationInsightsConnectionString = configuration[ApplicationInsightsConnectionStringSetting];
+        ApplicationInsightsAuthentication = configuration[ApplicationInsightsAuthenticationSetting];
+        OtlpEndpoint = configuration[OtlpEndpointSetting];
     }
 }

@@ -29,13 +29,28 @@ public sealed partial class FanOutCoordinator(
     SourceHistoryRecorder history,
     SecretRedactor redactor,
     TimeProvider time,
+    PipelineMetrics metrics,
     ILogger<FanOutCoordinator> logger)
 {
     /// <summary>Plans a run and hands its partitions to the queue.</summary>
     /// <param name="occurrence">The timer occurrence this start belongs to (such as timer-20261127T060000Z): a second start of it starts nothing. Null for runs asked for by people.</param>
     public async Task<FanOutStart> StartAsync(string trigger, string? occurrence, CancellationToken cancellationToken)
     {
-        var plan = await ingest.PlanAsync(trigger, cancellationToken);
+        IngestPlan plan;
+        using (var planSpan = PipelineTelemetry.Start(PipelineTelemetry.PlanSpan))
+        {
+            plan = await ingest.PlanAsync(trigger, cancellationToken);
+            planSpan?.SetTag(PipelineTelemetry.PlanIdTag, plan.PlanId);
+            planSpan?.SetTag("aienergy.partitions", plan.Partitions.Count);
+            if (plan.Failure is { } planFailure)
+            {
+                PipelineTelemetry.Fail(planSpan, "source_failed", $"{planFailure.Source}: the list of partitions could not be read");
+            }
+        }
+
+        // The run span (the caller's) names the plan: every message below carries its context.
+        System.Diagnostics.Activity.Current?.SetTag(PipelineTelemetry.PlanIdTag, plan.PlanId);
+        using var scope = RunLogScope.Plan(logger, plan.PlanId);
         if (occurrence is not null && await work.ClaimOccurrenceAsync(occurrence, plan.PlanId, cancellationToken) is { } owner)
         {
             // The plan just made is dropped unstarted: nothing refers to it, nothing waits for it.
@@ -75,6 +90,25 @@ public sealed partial class FanOutCoordinator(
     public async Task<PartitionOutcome> HandlePartitionAsync(IngestMessage message, Delivery delivery, CancellationToken cancellationToken)
     {
         var partition = message.Partition ?? throw new InvalidIngestMessageException($"A partition message of plan {message.PlanId} names no partition.");
+        using var span = PipelineTelemetry.StartUnder(PipelineTelemetry.PartitionSpan, message.TraceParent, message.TraceState);
+        span?.SetTag(PipelineTelemetry.PlanIdTag, message.PlanId);
+        span?.SetTag(PipelineTelemetry.SourceTag, partition.Source);
+        span?.SetTag(PipelineTelemetry.PartitionTag, partition.Name);
+        span?.SetTag("aienergy.delivery", delivery.Count);
+        using var scope = RunLogScope.Plan(logger, message.PlanId);
+        try
+        {
+            return await HandlePartitionInSpanAsync(message, partition, delivery, span, cancellationToken);
+        }
+        catch (Exception e) when (PipelineTelemetry.MarkFailed(span, e))
+        {
+            // Never caught: the span is marked, and the queue delivers the message again.
+            throw;
+        }
+    }
+
+    private async Task<PartitionOutcome> HandlePartitionInSpanAsync(IngestMessage message, PartitionKey partition, Delivery delivery, System.Diagnostics.Activity? span, CancellationToken cancellationToken)
+    {
         var plan = await work.ReadPlanAsync(message.PlanId, cancellationToken);
         if (!plan.Partitions.Contains(partition))
         {
@@ -85,13 +119,22 @@ public sealed partial class FanOutCoordinator(
         if (outcome is not null)
         {
             LogAlreadyDone(plan.PlanId, partition.ToString());
+            span?.SetTag("aienergy.already_done", true);
         }
         else
         {
+            var started = time.GetTimestamp();
             outcome = await ProcessAsync(plan, partition, delivery, cancellationToken);
+            RecordPartition(outcome, time.GetElapsedTime(started));
             await work.MarkDoneAsync(plan.PlanId, outcome, cancellationToken);
             // A duplicate that raced this one may have written first: its marker is the one that counts.
             outcome = await work.ReadDoneAsync(plan.PlanId, partition, cancellationToken) ?? outcome;
+        }
+
+        span?.SetTag(PipelineTelemetry.OutcomeTag, Outcome(outcome.Status));
+        if (outcome.Status == PartitionStatus.Failed)
+        {
+            PipelineTelemetry.Fail(span, "partition_failed", outcome.Error);
         }
 
         var done = await work.ReadAllDoneAsync(plan, cancellationToken);
@@ -100,13 +143,13 @@ public sealed partial class FanOutCoordinator(
             if (await work.ClaimCompletionAsync(plan.PlanId, $"{partition} delivery {delivery.Count}", cancellationToken))
             {
                 LogAllDone(plan.PlanId);
-                await queue.EnqueueAsync(IngestMessage.ForCompletion(plan.PlanId), cancellationToken);
+                await queue.EnqueueAsync(IngestMessage.ForCompletion(plan.PlanId, message.TraceParent, message.TraceState), cancellationToken);
             }
             else if (delivery.Count > 1 && await work.ReadOutcomeAsync(plan.PlanId, cancellationToken) is null)
             {
                 // This message came back, so its first delivery may have claimed completion and died
                 // before enqueueing it. A second completion message is harmless: completion runs once.
-                await queue.EnqueueAsync(IngestMessage.ForCompletion(plan.PlanId), cancellationToken);
+                await queue.EnqueueAsync(IngestMessage.ForCompletion(plan.PlanId, message.TraceParent, message.TraceState), cancellationToken);
             }
         }
 
@@ -116,6 +159,47 @@ public sealed partial class FanOutCoordinator(
     /// <summary>Completes the run once: a failed partition fails it (report, latest.json untouched), otherwise the ingest completes and publishes.</summary>
     /// <returns>The outcome, or null when the run was already completed by an earlier delivery.</returns>
     public async Task<RunOutcome?> HandleCompletionAsync(IngestMessage message, Delivery delivery, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        using var span = PipelineTelemetry.StartUnder(PipelineTelemetry.CompleteSpan, message.TraceParent, message.TraceState);
+        span?.SetTag(PipelineTelemetry.PlanIdTag, message.PlanId);
+        span?.SetTag("aienergy.delivery", delivery.Count);
+        using var scope = RunLogScope.Plan(logger, message.PlanId);
+        RunOutcome? outcome;
+        try
+        {
+            outcome = await CompleteOnceAsync(message, delivery, cancellationToken);
+        }
+        catch (Exception e) when (PipelineTelemetry.MarkFailed(span, e))
+        {
+            // Never caught: the span is marked, and the queue delivers the message again.
+            throw;
+        }
+
+        if (outcome is not null)
+        {
+            span?.SetTag(PipelineTelemetry.RunIdTag, outcome.RunId);
+            span?.SetTag(PipelineTelemetry.OutcomeTag, Outcome(outcome.Status));
+            if (!outcome.Succeeded)
+            {
+                PipelineTelemetry.Fail(span, "run_failed", outcome.Message);
+            }
+
+            metrics.RunEnded("ingest", Outcome(outcome.Status), TimeSpan.FromMilliseconds(outcome.Report.DurationMs));
+            foreach (var source in outcome.Report.Sources)
+            {
+                metrics.SourceCounted(source.Name, source.RowsIn, source.RowsOut, source.RowsQuarantined);
+            }
+        }
+        else
+        {
+            span?.SetTag("aienergy.already_completed", true);
+        }
+
+        return outcome;
+    }
+
+    private async Task<RunOutcome?> CompleteOnceAsync(IngestMessage message, Delivery delivery, CancellationToken cancellationToken)
     {
         if (await work.ReadOutcomeAsync(message.PlanId, cancellationToken) is { } earlier)
         {
@@ -178,6 +262,18 @@ public sealed partial class FanOutCoordinator(
             LogPartitionGaveUp(plan.PlanId, partition.ToString(), error);
             return new PartitionOutcome(partition, PartitionStatus.Failed, 0, error);
         }
+    }
+
+    /// <summary>A run's or a partition's outcome as a tag value: published, unchanged, failed; reused, normalised.</summary>
+    public static string Outcome(RunStatus status) => status.ToString().ToLowerInvariant();
+
+    public static string Outcome(PartitionStatus status) => status.ToString().ToLowerInvariant();
+
+    private void RecordPartition(PartitionOutcome outcome, TimeSpan elapsed)
+    {
+        var tags = new System.Diagnostics.TagList { { PipelineTelemetry.SourceTag, outcome.Partition.Source }, { PipelineTelemetry.OutcomeTag, Outcome(outcome.Status) } };
+        metrics.Partitions.Add(1, tags);
+        metrics.PartitionDuration.Record(elapsed.TotalSeconds, tags);
     }
 
     /// <summary>Fails the run with a report naming each failed partition and its cause; latest.json is left alone.</summary>

@@ -1,4 +1,5 @@
 using AiEnergyPipeline.Pipeline.Sweep;
+using AiEnergyPipeline.Vocabulary;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AiEnergyPipeline.Pipeline.FanOut;
@@ -11,6 +12,10 @@ public sealed class InProcessFanOut(IServiceProvider services)
 {
     public async Task<RunOutcome> RunAsync(string trigger, CancellationToken cancellationToken)
     {
+        // One span for the whole run here: the plan, every partition and the completion under it.
+        using var span = PipelineTelemetry.Start(PipelineTelemetry.IngestRunSpan);
+        span?.SetTag(PipelineTelemetry.TriggerTag, trigger);
+        span?.SetTag("aienergy.fan_out", "in_process");
         // Litter of earlier runs (a killed run's work folder, half run, temp files) goes first.
         await services.GetRequiredService<Sweep.StoreSweeper>().SweepAtRunStartAsync(trigger, cancellationToken);
         var queue = new InProcessIngestQueue();
@@ -22,6 +27,19 @@ public sealed class InProcessFanOut(IServiceProvider services)
             outcome = await coordinator.HandleAsync(message, Delivery.Once, cancellationToken) ?? outcome;
         }
 
-        return outcome ?? throw new InvalidOperationException($"Plan {start.PlanId} ended without completing: every partition ran but no completion was enqueued.");
+        if (outcome is null)
+        {
+            PipelineTelemetry.Fail(span, "not_completed", null);
+            throw new InvalidOperationException($"Plan {start.PlanId} ended without completing: every partition ran but no completion was enqueued.");
+        }
+
+        span?.SetTag(PipelineTelemetry.RunIdTag, outcome.RunId);
+        span?.SetTag(PipelineTelemetry.OutcomeTag, FanOutCoordinator.Outcome(outcome.Status));
+        if (!outcome.Succeeded)
+        {
+            PipelineTelemetry.Fail(span, "run_failed", outcome.Message);
+        }
+
+        return outcome;
     }
 }

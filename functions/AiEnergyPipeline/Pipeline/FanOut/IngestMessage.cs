@@ -10,12 +10,30 @@ namespace AiEnergyPipeline.Pipeline.FanOut;
 /// <summary>
 /// One message of a fanned-out run. It names the plan and the partition only: everything else
 /// (the plan itself, what is done) is read from the dataset store, so any instance can take it.
+/// It also carries the run span's W3C trace context (<paramref name="TraceParent"/>,
+/// <paramref name="TraceState"/>): the instance that takes it starts its span under the run's, so
+/// that a run fanned out over several instances is one trace. Messages without it (enqueued by an
+/// older version) are processed all the same, in a trace of their own.
 /// </summary>
-public sealed record IngestMessage(IngestMessageKind Kind, string PlanId, string? Source = null, string? Name = null)
+public sealed record IngestMessage(IngestMessageKind Kind, string PlanId, string? Source = null, string? Name = null,
+    [property: JsonPropertyName("traceparent")] string? TraceParent = null,
+    [property: JsonPropertyName("tracestate")] string? TraceState = null)
 {
-    public static IngestMessage ForPartition(string planId, PartitionKey partition) => new(IngestMessageKind.Partition, planId, partition.Source, partition.Name);
+    /// <summary>A partition's message, under the span current here (the run's).</summary>
+    public static IngestMessage ForPartition(string planId, PartitionKey partition)
+    {
+        var (traceParent, traceState) = PipelineTelemetry.CurrentContext();
+        return new(IngestMessageKind.Partition, planId, partition.Source, partition.Name, traceParent, traceState);
+    }
 
-    public static IngestMessage ForCompletion(string planId) => new(IngestMessageKind.Complete, planId);
+    /// <summary>The completion's message, under the run span named by <paramref name="traceParent"/> (a partition message's), else under the span current here.</summary>
+    public static IngestMessage ForCompletion(string planId, string? traceParent = null, string? traceState = null)
+    {
+        var (currentParent, currentState) = PipelineTelemetry.CurrentContext();
+        return traceParent is null
+            ? new(IngestMessageKind.Complete, planId, TraceParent: currentParent, TraceState: currentState)
+            : new(IngestMessageKind.Complete, planId, TraceParent: traceParent, TraceState: traceState);
+    }
 
     [JsonIgnore]
     public PartitionKey? Partition => Source is not null && Name is not null ? new PartitionKey(Source, Name) : null;

@@ -37,7 +37,8 @@ internal sealed class FanOutHost : IAsyncDisposable
     public QueueClient Queue => AzuriteQueues.Client(QueueName);
 
     /// <param name="script">A test ingest's script; null for the app's own IPartitionedIngest over the bundled snapshot.</param>
-    public static FanOutHost Create(string container, string queueName, TestIngestScript? script, DateTimeOffset? now = null)
+    /// <param name="configure">Further changes to the composition, such as a logging provider.</param>
+    public static FanOutHost Create(string container, string queueName, TestIngestScript? script, DateTimeOffset? now = null, Action<IServiceCollection>? configure = null)
     {
         var settings = TestPipeline.BlobStore(container);
         settings["Ingest:FanOut"] = "Queue";
@@ -53,6 +54,8 @@ internal sealed class FanOutHost : IAsyncDisposable
                 services.AddSingleton(script);
                 services.AddTransient<IPartitionedIngest, TestPartitionedIngest>();
             }
+
+            configure?.Invoke(services);
         });
         return new FanOutHost(services, time, logs, queueName);
     }

@@ -24,6 +24,12 @@ public sealed class RootSettingsRules : SettingRules<RootSettings>
         Rule(RootSettings.EiaApiKeySetting, ApiKeyRule, o => Invalid(o.EiaApiKey, IsApiKey));
         Rule(RootSettings.WebJobsStorageSetting, "blank or a storage connection string such as UseDevelopmentStorage=true", o => Invalid(o.WebJobsStorage, SettingValues.IsQueueConnectionString));
         Optional(RootSettings.WorkerRuntimeSetting, "dotnet-isolated", o => o.WorkerRuntime, v => v == "dotnet-isolated");
+        // Not a secret (it identifies, Entra ID authorises), but a paste gone wrong is not shown either.
+        Rule(RootSettings.ApplicationInsightsConnectionStringSetting, "blank or an Application Insights connection string (InstrumentationKey=...;IngestionEndpoint=...)",
+            o => Invalid(o.ApplicationInsightsConnectionString, ApplicationInsightsAuthentication.IsConnectionString));
+        Optional(RootSettings.ApplicationInsightsAuthenticationSetting, "Authorization=AAD, optionally with ClientId={client id of a user-assigned identity}", o => o.ApplicationInsightsAuthentication,
+            v => ApplicationInsightsAuthentication.Parse(v) is not null);
+        Optional(RootSettings.OtlpEndpointSetting, "an absolute http(s) URL such as http://localhost:4317", o => o.OtlpEndpoint, IsHttp);
     }
 
     public static bool IsApiKey(string key) => key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
