@@ -45,7 +45,9 @@ public class ApiContractExamplesTests(PublishedSampleStore published) : IClassFi
     [MemberData(nameof(Examples))]
     public async Task Example_ItsRequestInItsState_IsAnsweredAsDocumented(string operationId, int status, string mediaType, string name)
     {
-        var example = DocumentedExamples().Single(e => (e.OperationId, e.Status, e.MediaType, e.Name) == (operationId, status, mediaType, name)).Example;
+        // The sample's run id changes with its inputs and the model version: the examples' id stands for it.
+        var documented = DocumentedExamples().Single(e => (e.OperationId, e.Status, e.MediaType, e.Name) == (operationId, status, mediaType, name)).Example;
+        var example = JsonNode.Parse(documented.ToJsonString().Replace(PublishedSampleStore.DocumentedRunId, published.RunId, StringComparison.Ordinal))!.AsObject();
         var request = ContractRequest.Parse((string)example["x-request"]!, example["x-request-headers"]?.AsObject().ToDictionary(h => h.Key, h => (string)h.Value!));
 
         await using var host = await GivenAsync((string?)example["x-given"] ?? "published", request.Method != "GET");
