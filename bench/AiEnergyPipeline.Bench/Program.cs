@@ -3,8 +3,9 @@ using System.Globalization;
 using AiEnergyPipeline.Bench;
 
 // dotnet run -c Release --project bench/AiEnergyPipeline.Bench -- eia930 --rows N [--dir D] [--keep]
-// Generates a BALANCE-shaped CSV of N rows, then times three phases, each in a child process
-// (this program re-invoked with the hidden "phase" command) so that each peak working set is its own.
+// Generates a BALANCE-shaped CSV of N rows, then times four phases, each in a child process
+// (this program re-invoked with the hidden "phase" command) so that each peak working set is its own;
+// the e2e phase fetches the file from a local Kestrel server that this process runs (BalanceFileServer).
 // dotnet run -c Release --project bench/AiEnergyPipeline.Bench -- changes [--generators N] [--vintages N] [--change-rate R]
 // Feeds generated EIA-860M vintages to the generator_changes log and reports its memory (ChangeLogBench).
 return args switch
@@ -69,11 +70,14 @@ static async Task<int> Eia930Async(string[] args)
         Console.WriteLine($"generated {rows:N0} rows, {megabytes:F1} MB in {clock.Elapsed.TotalSeconds:F1} s: {csv}");
 
         var results = new Dictionary<string, PhaseResult>();
-        foreach (var phase in new[] { Phases.Bare, Phases.Project, Phases.DuckDb })
+        var parquetBytes = new Dictionary<string, long>();
+        await using var server = await BalanceFileServer.StartAsync(csv, EndToEndPhase.ServedName);
+        foreach (var phase in new[] { Phases.Bare, Phases.Project, Phases.DuckDb, Phases.EndToEnd })
         {
             var output = Path.Combine(directory, phase);
-            var result = await RunChildAsync(phase, csv, output);
+            var result = await RunChildAsync(phase, phase == Phases.EndToEnd ? server.Folder.AbsoluteUri : csv, output);
             results[phase] = result;
+            parquetBytes[phase] = EndToEndReport.ParquetBytes(phase, output);
             Console.WriteLine($"{phase,-8} {result.Seconds,8:F2} s  {rows / result.Seconds,12:N0} rows/s  {megabytes / result.Seconds,8:F1} MB/s  peak {result.PeakMb,7:F0} MB  cpu {result.CpuSeconds,6:F2} s");
             if (Directory.Exists(output))
             {
@@ -87,6 +91,7 @@ static async Task<int> Eia930Async(string[] args)
         Console.WriteLine($"project time / bare read time = {ratioToBare:F2} (target <= 5.0); project throughput / DuckDB throughput = {ratioToDuckDb:F2} (target >= 2.0)");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"eia930 rows={rows} mb_per_s={megabytes / project.Seconds:F1} peak_mb={project.PeakMb:F0} ratio_to_bare_read={ratioToBare:F2} ratio_to_duckdb={ratioToDuckDb:F2}"));
+        Console.WriteLine(EndToEndReport.Line(rows, megabytes, results, parquetBytes, server));
         return 0;
     }
     finally
