@@ -26,14 +26,14 @@ internal sealed class ApiPageRows(Stream page)
     private bool _final;
     private bool _started;
     private JsonReaderState _state;
-    private Stage _stage;
+    private PagePart _part;
     private Awaiting _awaiting;
     private bool _inResponse;
     private bool _sawResponse;
     private bool _sawData;
     private bool _rootClosed;
 
-    private enum Stage { BeforeData, InData, AfterData, Done }
+    private enum PagePart { BeforeData, InData, AfterData, Done }
 
     private enum Awaiting { Nothing, Response, Total, Data }
 
@@ -50,12 +50,12 @@ internal sealed class ApiPageRows(Stream page)
     public bool TryReadRow(out JsonDocument? row)
     {
         row = null;
-        if (_stage == Stage.BeforeData)
+        if (_part == PagePart.BeforeData)
         {
             Walk(untilData: true);
         }
 
-        while (_stage == Stage.InData)
+        while (_part == PagePart.InData)
         {
             var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _final, _state);
             if (reader.Read())
@@ -63,7 +63,7 @@ internal sealed class ApiPageRows(Stream page)
                 if (reader.TokenType == JsonTokenType.EndArray)
                 {
                     Commit(ref reader);
-                    _stage = Stage.AfterData;
+                    _part = PagePart.AfterData;
                     break;
                 }
 
@@ -79,7 +79,7 @@ internal sealed class ApiPageRows(Stream page)
             Refill();
         }
 
-        if (_stage == Stage.AfterData)
+        if (_part == PagePart.AfterData)
         {
             Walk(untilData: false);
         }
@@ -116,7 +116,7 @@ internal sealed class ApiPageRows(Stream page)
             {
                 if (_rootClosed)
                 {
-                    _stage = Stage.Done;
+                    _part = PagePart.Done;
                     return;
                 }
 
@@ -163,7 +163,7 @@ internal sealed class ApiPageRows(Stream page)
                 throw new InvalidDataException(NoData);
             case Awaiting.Data:
                 _sawData = true;
-                _stage = Stage.InData;
+                _part = PagePart.InData;
                 return true;
         }
 
