@@ -30,7 +30,8 @@ internal sealed class BalanceFileServer : IAsyncDisposable
 
     public int NotModified { get; private set; }
 
-    public static async Task<BalanceFileServer> StartAsync(string csvPath, string servedName)
+    /// <param name="servedName">The file's name on the server; null serves it under every six-month BALANCE name (the history bench).</param>
+    public static async Task<BalanceFileServer> StartAsync(string csvPath, string? servedName)
     {
         var info = new FileInfo(csvPath);
         // Like a static file server: the validators come from the file's time and length.
@@ -44,7 +45,7 @@ internal sealed class BalanceFileServer : IAsyncDisposable
         app.MapGet("/{name}", (string name, HttpContext context) =>
         {
             server!.Requests++;
-            if (name != servedName)
+            if (servedName is null ? Sources.Eia930.BalanceHalfYear.FromFileName(name) is null : name != servedName)
             {
                 return Results.NotFound();
             }

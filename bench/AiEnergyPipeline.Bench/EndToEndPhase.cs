@@ -26,16 +26,25 @@ internal static class EndToEndPhase
     /// <summary>Where the phase's folder store is, under its output folder.</summary>
     public const string StoreFolder = "store";
 
-    public static async Task RunAsync(Uri folder, string outputDirectory)
+    /// <param name="partitions">
+    /// How many half-years to process one after the other in this process, as one instance drains
+    /// its queue (the history bench): 2024 H1 alone by default, else back from 2025 H2.
+    /// </param>
+    public static async Task RunAsync(Uri folder, string outputDirectory, int partitions = 1)
     {
+        var names = partitions == 1 ? [ServedName] : HalfYears(partitions);
         var settings = new Dictionary<string, string?>
         {
             [$"{PipelineOptions.Section}:{nameof(PipelineOptions.Mode)}"] = nameof(SourceMode.Live),
             [$"{PipelineOptions.Section}:{nameof(PipelineOptions.WorkDirectory)}"] = Path.Combine(outputDirectory, "work"),
             [$"{PublishedStorageOptions.Section}:{nameof(PublishedStorageOptions.Path)}"] = Path.Combine(outputDirectory, StoreFolder),
             [$"{Eia930BulkOptions.Section}:{nameof(Eia930BulkOptions.Url)}"] = folder.AbsoluteUri,
-            [$"{Eia930BulkOptions.Section}:{nameof(Eia930BulkOptions.Files)}:0"] = ServedName,
         };
+        for (var i = 0; i < names.Count; i++)
+        {
+            settings[$"{Eia930BulkOptions.Section}:{nameof(Eia930BulkOptions.Files)}:{i}"] = names[i];
+        }
+
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection()
             .AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning))
@@ -43,16 +52,26 @@ internal static class EndToEndPhase
         await using var provider = services.BuildServiceProvider();
         var ingest = provider.GetRequiredService<IPartitionedIngest>();
         var time = provider.GetRequiredService<TimeProvider>();
-        var partition = new PartitionKey(Eia930BulkSource.SourceName, BalanceHalfYear.FromFileName(ServedName)!.PartitionName);
-        var plan = new IngestPlan(RunId.Create(time.GetUtcNow(), Guid.NewGuid().ToString("N")), "bench", time.GetUtcNow(), [partition]);
-        var outcome = await ingest.ProcessPartitionAsync(plan, partition, CancellationToken.None);
-        if (outcome.Error is not null || outcome.Status != PartitionStatus.Normalised)
+        var keys = names.Select(n => new PartitionKey(Eia930BulkSource.SourceName, BalanceHalfYear.FromFileName(n)!.PartitionName)).ToList();
+        var plan = new IngestPlan(RunId.Create(time.GetUtcNow(), Guid.NewGuid().ToString("N")), "bench", time.GetUtcNow(), keys);
+        foreach (var partition in keys)
         {
-            throw new InvalidOperationException($"e2e: partition {partition} ended {outcome.Status}: {outcome.Error}");
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var outcome = await ingest.ProcessPartitionAsync(plan, partition, CancellationToken.None);
+            if (outcome.Error is not null || outcome.Status != PartitionStatus.Normalised)
+            {
+                throw new InvalidOperationException($"e2e: partition {partition} ended {outcome.Status}: {outcome.Error}");
+            }
+
+            Console.Error.WriteLine(System.FormattableString.Invariant($"e2e: {partition.Name}: {outcome.RowsOut} ba_hourly rows in {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:F2} s"));
         }
 
-        Console.Error.WriteLine($"e2e: {outcome.RowsOut} ba_hourly rows; store: {string.Join(", ", PublishedFiles(outputDirectory).Select(f => $"{f.Name} {f.Length / 1e6:F1} MB"))}");
+        Console.Error.WriteLine($"e2e: store: {string.Join(", ", PublishedFiles(outputDirectory).Take(2).Select(f => $"{f.Name} {f.Length / 1e6:F1} MB"))}");
     }
+
+    /// <summary>The BALANCE file names of the last <paramref name="count"/> half-years up to 2025 H2.</summary>
+    public static List<string> HalfYears(int count) =>
+        [.. Enumerable.Range(0, count).Select(i => new BalanceHalfYear(2025 - i / 2, i % 2 == 0 ? 2 : 1).FileName)];
 
     /// <summary>The partition's CSV and Parquet in the phase's store (the partition cache), for their sizes.</summary>
     public static IEnumerable<FileInfo> PublishedFiles(string outputDirectory)

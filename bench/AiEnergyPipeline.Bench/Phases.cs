@@ -41,6 +41,9 @@ internal static class Phases
             case EndToEnd:
                 await EndToEndPhase.RunAsync(new Uri(csvPath), outputDirectory);
                 break;
+            case var history when history.StartsWith(HistoryBench.Phase + ":", StringComparison.Ordinal):
+                await EndToEndPhase.RunAsync(new Uri(csvPath), outputDirectory, int.Parse(history[(HistoryBench.Phase.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+                break;
             case Parse:
                 ParseOnly(csvPath);
                 break;

@@ -6,12 +6,15 @@ using AiEnergyPipeline.Bench;
 // Generates a BALANCE-shaped CSV of N rows, then times four phases, each in a child process
 // (this program re-invoked with the hidden "phase" command) so that each peak working set is its own;
 // the e2e phase fetches the file from a local Kestrel server that this process runs (BalanceFileServer).
+// dotnet run -c Release --project bench/AiEnergyPipeline.Bench -- history [--rows N] [--partitions K]
+// Runs the product's partition step for K half-years of a generated file of real size in one process (HistoryBench).
 // dotnet run -c Release --project bench/AiEnergyPipeline.Bench -- changes [--generators N] [--vintages N] [--change-rate R]
 // Feeds generated EIA-860M vintages to the generator_changes log and reports its memory (ChangeLogBench).
 return args switch
 {
     ["eia930", .. var rest] => await Eia930Async(rest),
     ["changes", .. var rest] => await ChangeLogBench.RunAsync(rest),
+    ["history", .. var rest] => await HistoryBench.RunAsync(rest),
     ["phase", var phase, var csv, var output] => await PhaseAsync(phase, csv, output),
     ["generate", var rows, var csv] => Generate(long.Parse(rows, CultureInfo.InvariantCulture), csv),
     _ => Usage(),
@@ -26,7 +29,7 @@ static int Generate(long rows, string csv)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: eia930 --rows N [--dir DIRECTORY] [--keep] | changes [--generators N] [--vintages N] [--change-rate R]");
+    Console.Error.WriteLine("usage: eia930 --rows N [--dir DIRECTORY] [--keep] | history [--rows N] [--partitions K] [--dir DIRECTORY] | changes [--generators N] [--vintages N] [--change-rate R]");
     return 2;
 }
 
@@ -118,6 +121,14 @@ static async Task<PhaseResult> RunChildAsync(string phase, string csv, string ou
     foreach (var argument in new[] { "phase", phase, csv, output })
     {
         start.ArgumentList.Add(argument);
+    }
+
+    if (phase == Phases.EndToEnd)
+    {
+        // The product as users run it: the runtime's defaults (tiered compilation, the concurrent
+        // collector), which the Functions host and the CLI keep, not this bench's batch settings.
+        start.Environment["DOTNET_TieredCompilation"] = "1";
+        start.Environment["DOTNET_gcConcurrent"] = "1";
     }
 
     using var child = Process.Start(start)!;
