@@ -13,6 +13,9 @@ internal static class Phases
     public const string Project = "project";
     public const string DuckDb = "duckdb";
 
+    /// <summary>The product's partition step end to end, from a local HTTP server (<see cref="EndToEndPhase"/>); its input argument is the server's folder URL.</summary>
+    public const string EndToEnd = "e2e";
+
     /// <summary>Hidden: the project's BALANCE parser alone, without writing (where the time goes).</summary>
     public const string Parse = "parse";
 
@@ -34,6 +37,12 @@ internal static class Phases
                 break;
             case DuckDb:
                 DuckDbConvert(csvPath, outputDirectory);
+                break;
+            case EndToEnd:
+                await EndToEndPhase.RunAsync(new Uri(csvPath), outputDirectory);
+                break;
+            case var history when history.StartsWith(HistoryBench.Phase + ":", StringComparison.Ordinal):
+                await EndToEndPhase.RunAsync(new Uri(csvPath), outputDirectory, int.Parse(history[(HistoryBench.Phase.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture));
                 break;
             case Parse:
                 ParseOnly(csvPath);

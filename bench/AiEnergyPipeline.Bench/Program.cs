@@ -3,8 +3,13 @@ using System.Globalization;
 using AiEnergyPipeline.Bench;
 
 // dotnet run -c Release --project bench/AiEnergyPipeline.Bench -- eia930 --rows N [--dir D] [--keep]
-// Generates a BALANCE-shaped CSV of N rows, then times three phases, each in a child process
-// (this program re-invoked with the hidden "phase" command) so that each peak working set is its own.
+// Generates a BALANCE-shaped CSV of N rows, then times four phases, each in a child process
+// (this program re-invoked with the hidden "phase" command) so that each peak working set is its own;
+// the e2e phase fetches the file from a local Kestrel server that this process runs (BalanceFileServer).
+// dotnet run -c Release --project bench/AiEnergyPipeline.Bench -- history [--rows N] [--partitions K]
+// Runs the product's partition step for K half-years of a generated file of real size in one process (HistoryBench).
+// dotnet run -c Release --project bench/AiEnergyPipeline.Bench -- parquet [--rows N] [--writers W,..] [--codecs C,..]
+// Writes the same generated ba_hourly rows with each Parquet writer and codec against DuckDB's COPY (ParquetBench).
 // dotnet run -c Release --project bench/AiEnergyPipeline.Bench -- changes [--generators N] [--vintages N] [--change-rate R]
 // Feeds generated EIA-860M vintages to the generator_changes log and reports its memory (ChangeLogBench).
 return args switch
@@ -14,6 +19,7 @@ return args switch
     ["parquet", .. var rest] => await ParquetBench.RunAsync(rest),
     ["parquet-write", var writer, var codec, var rows, var path] => ParquetBench.Write(writer, codec, long.Parse(rows, CultureInfo.InvariantCulture), path),
     ["parquet-duckdb", var reference, var path] => ParquetBench.DuckDbCopy(reference, path),
+    ["history", .. var rest] => await HistoryBench.RunAsync(rest),
     ["phase", var phase, var csv, var output] => await PhaseAsync(phase, csv, output),
     ["generate", var rows, var csv] => Generate(long.Parse(rows, CultureInfo.InvariantCulture), csv),
     _ => Usage(),
@@ -28,7 +34,7 @@ static int Generate(long rows, string csv)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: eia930 --rows N [--dir DIRECTORY] [--keep] | changes [--generators N] [--vintages N] [--change-rate R]");
+    Console.Error.WriteLine("usage: eia930 --rows N [--dir DIRECTORY] [--keep] | history [--rows N] [--partitions K] [--dir DIRECTORY] | parquet [--rows N] [--writers W,..] [--codecs C,..] [--dir DIRECTORY] | changes [--generators N] [--vintages N] [--change-rate R]");
     return 2;
 }
 
@@ -72,11 +78,14 @@ static async Task<int> Eia930Async(string[] args)
         Console.WriteLine($"generated {rows:N0} rows, {megabytes:F1} MB in {clock.Elapsed.TotalSeconds:F1} s: {csv}");
 
         var results = new Dictionary<string, PhaseResult>();
-        foreach (var phase in new[] { Phases.Bare, Phases.Project, Phases.DuckDb })
+        var parquetBytes = new Dictionary<string, long>();
+        await using var server = await BalanceFileServer.StartAsync(csv, EndToEndPhase.ServedName);
+        foreach (var phase in new[] { Phases.Bare, Phases.Project, Phases.DuckDb, Phases.EndToEnd })
         {
             var output = Path.Combine(directory, phase);
-            var result = await RunChildAsync(phase, csv, output);
+            var result = await RunChildAsync(phase, phase == Phases.EndToEnd ? server.Folder.AbsoluteUri : csv, output);
             results[phase] = result;
+            parquetBytes[phase] = EndToEndReport.ParquetBytes(phase, output);
             Console.WriteLine($"{phase,-8} {result.Seconds,8:F2} s  {rows / result.Seconds,12:N0} rows/s  {megabytes / result.Seconds,8:F1} MB/s  peak {result.PeakMb,7:F0} MB  cpu {result.CpuSeconds,6:F2} s");
             if (Directory.Exists(output))
             {
@@ -90,6 +99,7 @@ static async Task<int> Eia930Async(string[] args)
         Console.WriteLine($"project time / bare read time = {ratioToBare:F2} (target <= 5.0); project throughput / DuckDB throughput = {ratioToDuckDb:F2} (target >= 2.0)");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"eia930 rows={rows} mb_per_s={megabytes / project.Seconds:F1} peak_mb={project.PeakMb:F0} ratio_to_bare_read={ratioToBare:F2} ratio_to_duckdb={ratioToDuckDb:F2}"));
+        Console.WriteLine(EndToEndReport.Line(rows, megabytes, results, parquetBytes, server));
         return 0;
     }
     finally
@@ -116,6 +126,14 @@ static async Task<PhaseResult> RunChildAsync(string phase, string csv, string ou
     foreach (var argument in new[] { "phase", phase, csv, output })
     {
         start.ArgumentList.Add(argument);
+    }
+
+    if (phase == Phases.EndToEnd)
+    {
+        // The product as users run it: the runtime's defaults (tiered compilation, the concurrent
+        // collector), which the Functions host and the CLI keep, not this bench's batch settings.
+        start.Environment["DOTNET_TieredCompilation"] = "1";
+        start.Environment["DOTNET_gcConcurrent"] = "1";
     }
 
     using var child = Process.Start(start)!;

@@ -4,7 +4,9 @@ namespace AiEnergyPipeline.Fetch;
 
 /// <summary>
 /// Downloads one file of a source straight into the raw archive, streaming: the way every
-/// file-based source (CSV, workbook) fetches. Requests are conditional when the last download of
+/// file-based source (CSV, workbook) fetches. The body is written once, hashed as it is written,
+/// into the archive's work folder by the whole-body retry handler (<see cref="BodyDestination"/>),
+/// and that file is what the store takes and the normaliser reads. Requests are conditional when the last download of
 /// the same file from the same URL left validators (<see cref="FetchState"/>): a 304 Not Modified
 /// costs one small request and reuses the archived bytes. A server without validators is answered
 /// in full, and the sha256 of the bytes then says whether anything changed. Failures become a
@@ -26,6 +28,10 @@ public sealed class HttpFileFetcher(HttpClient http, SecretRedactor redactor, Ti
             var redactedUrl = redactor.RedactUrl(url);
             var previous = await ConditionalOnAsync(source, fileName, redactedUrl, archive, cancellationToken);
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            // The whole-body retry handler downloads the body straight into the archive's work folder, hashing it.
+            var destination = new BodyDestination(archive.NewLocalPath(source, extension));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination.Path)!);
+            request.Options.Set(BodyDestination.Key, destination);
             if (previous is not null)
             {
                 if (previous.Etag is { } etag && System.Net.Http.Headers.EntityTagHeaderValue.TryParse(etag, out var parsed))
@@ -52,16 +58,29 @@ public sealed class HttpFileFetcher(HttpClient http, SecretRedactor redactor, Ti
             }
 
             var provenance = SourceProvenance.Of(response, redactedUrl, time.GetUtcNow());
-            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-            var head = new byte[HeadLength];
-            var headLength = await body.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
-            if (checkHead?.Invoke(head.AsMemory(0, headLength)) is { } problem)
+            FetchedFile file;
+            await using (var body = await response.Content.ReadAsStreamAsync(cancellationToken))
             {
-                throw new SourceException(source, fileName, problem) { RejectedByHeadCheck = true };
+                var head = new byte[HeadLength];
+                var headLength = await body.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+                if (checkHead?.Invoke(head.AsMemory(0, headLength)) is { } problem)
+                {
+                    throw new SourceException(source, fileName, problem) { RejectedByHeadCheck = true };
+                }
+
+                if (!destination.IsComplete)
+                {
+                    // A client without the whole-body retry handler: the body is read here, and written once.
+                    await using var whole = new HeadThenRestStream(head.AsMemory(0, headLength), body);
+                    file = await archive.ArchiveAsync(source, fileName, extension, whole, provenance, cancellationToken);
+                    await FetchState.Of(file).WriteAsync(archive.Store, cancellationToken);
+                    return file;
+                }
             }
 
-            await using var whole = new HeadThenRestStream(head.AsMemory(0, headLength), body);
-            var file = await archive.ArchiveAsync(source, fileName, extension, whole, provenance, cancellationToken);
+            // Closed before the store takes the file (a folder store moves it in).
+            response.Content.Dispose();
+            file = await archive.ArchiveDownloadedAsync(source, fileName, extension, destination.Path, destination.Sha256!, destination.Bytes, provenance, cancellationToken);
             await FetchState.Of(file).WriteAsync(archive.Store, cancellationToken);
             return file;
         }

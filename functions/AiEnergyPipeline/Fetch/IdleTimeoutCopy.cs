@@ -16,14 +16,16 @@ internal static class IdleTimeoutCopy
     /// <returns>The number of bytes copied.</returns>
     /// <exception cref="TimeoutException">No byte came for the idle time-out; the message says after how many bytes.</exception>
     /// <exception cref="BodyLimitException">The body took longer than the deadline or was larger than the limit.</exception>
-    public static async Task<long> CopyAsync(Stream source, Stream target, Limits limits, long? expectedBytes, TimeProvider time, CancellationToken cancellationToken)
+    /// <param name="hash">When given, every byte copied is also appended to it: hashed as it is written, not read back.</param>
+    public static async Task<long> CopyAsync(Stream source, Stream target, Limits limits, long? expectedBytes, TimeProvider time, CancellationToken cancellationToken, System.Security.Cryptography.IncrementalHash? hash = null)
     {
         if (expectedBytes > limits.MaxBytes)
         {
             throw TooLarge(expectedBytes.Value, limits);
         }
 
-        var buffer = new byte[1 << 16];
+        // 256 KB reads: a 100 MB body in 400 writes rather than 1,600.
+        var buffer = new byte[1 << 18];
         long copied = 0;
         // Two sources of cancellation, so that the message can say which limit it was.
         using var whole = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -60,6 +62,7 @@ internal static class IdleTimeoutCopy
                 throw TooLarge(copied, limits);
             }
 
+            hash?.AppendData(buffer, 0, read);
             await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
         }
     }

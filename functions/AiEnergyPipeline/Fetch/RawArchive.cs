@@ -6,6 +6,8 @@ namespace AiEnergyPipeline.Fetch;
 /// <summary>
 /// Streams fetched bytes to local disk while hashing them, then stores them once under
 /// raw/{source}/{sha256}.{ext}. Bytes already archived are recognised and not written again.
+/// A file downloaded by <see cref="WholeBodyRetryHandler"/> into a <see cref="BodyDestination"/>
+/// is already on disk and hashed: it is handed to the store as it is (<see cref="ArchiveDownloadedAsync"/>).
 /// </summary>
 public sealed class RawArchive(IDatasetStore store, string workDirectory)
 {
@@ -58,42 +60,24 @@ public sealed class RawArchive(IDatasetStore store, string workDirectory)
             bytes = file.Length;
         }
 
+        return await ArchiveDownloadedAsync(source, fileName, extension, localPath, sha256, bytes, provenance, cancellationToken);
+    }
+
+    /// <summary>
+    /// Archives a file already downloaded whole to <paramref name="localPath"/> (in this archive's
+    /// work folder) and hashed as it was written (<see cref="BodyDestination"/>): the store takes
+    /// the file (a folder store moves it in), and the normaliser then reads the archived bytes
+    /// themselves where the store keeps them on this disk, else the download.
+    /// </summary>
+    public async Task<FetchedFile> ArchiveDownloadedAsync(string source, string fileName, string extension, string localPath, string sha256, long bytes, SourceProvenance provenance, CancellationToken cancellationToken)
+    {
         var rawPath = $"raw/{source}/{sha256}.{extension}";
         var alreadyArchived = await store.GetInfoAsync(rawPath, cancellationToken) is not null;
         if (!alreadyArchived)
         {
-            var metadata = new Dictionary<string, string>
-            {
-                ["source"] = source,
-                ["file_name"] = fileName,
-                ["url"] = provenance.Url,
-                ["origin"] = provenance.Origin.ToString().ToLowerInvariant(),
-                ["sha256"] = sha256,
-            };
-            if (provenance.Origin == InputOrigin.Fetched)
-            {
-                // A sample or a replayed recording was not fetched now: no time that says it was.
-                metadata["fetched_at"] = provenance.FetchedAtUtc.ToString("O");
-            }
-
-            if (provenance.RecordedAtUtc is { } recordedAt)
-            {
-                metadata["recorded_at"] = recordedAt.ToString("O");
-            }
-            if (provenance.ETag is not null)
-            {
-                metadata["source_etag"] = provenance.ETag;
-            }
-
-            if (provenance.LastModified is not null)
-            {
-                metadata["source_last_modified"] = provenance.LastModified;
-            }
-
-            await using var stored = File.OpenRead(localPath);
             try
             {
-                await store.WriteAsync(rawPath, stored, WriteCondition.IfNotExists, new StoreWriteOptions(ContentTypes.ForExtension(extension), AsciiOnly(metadata)), cancellationToken);
+                await store.WriteFileAsync(rawPath, localPath, WriteCondition.IfNotExists, new StoreWriteOptions(ContentTypes.ForExtension(extension), AsciiOnly(Metadata(source, fileName, sha256, provenance))), cancellationToken);
             }
             catch (StoreConditionFailedException)
             {
@@ -102,8 +86,48 @@ public sealed class RawArchive(IDatasetStore store, string workDirectory)
             }
         }
 
+        // Archived objects never change (content addressing), so reading the store's own file is safe.
+        if (!File.Exists(localPath) && store.LocalPathOf(rawPath) is { } archived)
+        {
+            localPath = archived;
+        }
+
         return new FetchedFile(source, fileName, rawPath, sha256, bytes, provenance.Url, provenance.FetchedAtUtc, provenance.ETag, provenance.LastModified, localPath, alreadyArchived,
             Origin: provenance.Origin, SampleOf: provenance.SampleOf, RecordedAtUtc: provenance.RecordedAtUtc);
+    }
+
+    private static Dictionary<string, string> Metadata(string source, string fileName, string sha256, SourceProvenance provenance)
+    {
+        var metadata = new Dictionary<string, string>
+        {
+            ["source"] = source,
+            ["file_name"] = fileName,
+            ["url"] = provenance.Url,
+            ["origin"] = provenance.Origin.ToString().ToLowerInvariant(),
+            ["sha256"] = sha256,
+        };
+        if (provenance.Origin == InputOrigin.Fetched)
+        {
+            // A sample or a replayed recording was not fetched now: no time that says it was.
+            metadata["fetched_at"] = provenance.FetchedAtUtc.ToString("O");
+        }
+
+        if (provenance.RecordedAtUtc is { } recordedAt)
+        {
+            metadata["recorded_at"] = recordedAt.ToString("O");
+        }
+
+        if (provenance.ETag is not null)
+        {
+            metadata["source_etag"] = provenance.ETag;
+        }
+
+        if (provenance.LastModified is not null)
+        {
+            metadata["source_last_modified"] = provenance.LastModified;
+        }
+
+        return metadata;
     }
 
     // Blob metadata values must be ASCII.

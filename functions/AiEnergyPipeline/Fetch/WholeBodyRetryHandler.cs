@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,9 @@ namespace AiEnergyPipeline.Fetch;
 /// stalled is requested again, through the resilience handler, at most
 /// <see cref="SourceHttpOptions.BodyRetries"/> times; one past the deadline or the size is not.
 /// The caller then reads a complete local copy, so every source (file downloads and API pages
-/// alike) gets this without code of its own. Error responses pass through untouched.
+/// alike) gets this without code of its own. A caller that archives the body names the file it
+/// wants it in (<see cref="BodyDestination"/>): the body is then written there once, hashed as it
+/// is written, and not copied again. Error responses pass through untouched.
 /// </summary>
 public sealed partial class WholeBodyRetryHandler(IOptions<SourceHttpOptions> options, TimeProvider time, ILogger<WholeBodyRetryHandler> logger) : DelegatingHandler
 {
@@ -29,7 +32,7 @@ public sealed partial class WholeBodyRetryHandler(IOptions<SourceHttpOptions> op
             try
             {
                 var limits = new IdleTimeoutCopy.Limits(settings.BodyIdleTimeout, settings.BodyDeadline, settings.MaxBodyBytes);
-                response.Content = await DownloadAsync(response.Content, limits, cancellationToken);
+                response.Content = await DownloadAsync(response.Content, BodyDestination.Of(request), limits, cancellationToken);
                 return response;
             }
             catch (BodyLimitException e)
@@ -68,17 +71,20 @@ public sealed partial class WholeBodyRetryHandler(IOptions<SourceHttpOptions> op
         }
     }
 
-    private async Task<HttpContent> DownloadAsync(HttpContent content, IdleTimeoutCopy.Limits limits, CancellationToken cancellationToken)
+    private async Task<HttpContent> DownloadAsync(HttpContent content, BodyDestination? destination, IdleTimeoutCopy.Limits limits, CancellationToken cancellationToken)
     {
         var expected = content.Headers.ContentLength;
-        var path = Path.Combine(Path.GetTempPath(), $"aienergy-body-{Guid.NewGuid():N}");
-        var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+        // Into the caller's destination (each attempt from the start), or a temporary file that goes when read.
+        var file = destination is null
+            ? new FileStream(Path.Combine(Path.GetTempPath(), $"aienergy-body-{Guid.NewGuid():N}"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.Asynchronous | FileOptions.DeleteOnClose)
+            : new FileStream(destination.Path, FileMode.Create, FileAccess.ReadWrite, FileShare.Read, 1 << 16, FileOptions.Asynchronous);
         try
         {
             long copied;
+            using var hash = destination is null ? null : IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             await using (var body = await content.ReadAsStreamAsync(cancellationToken))
             {
-                copied = await IdleTimeoutCopy.CopyAsync(body, file, limits, expected, time, cancellationToken);
+                copied = await IdleTimeoutCopy.CopyAsync(body, file, limits, expected, time, cancellationToken, hash);
             }
 
             if (expected is { } length && copied != length)
@@ -96,6 +102,11 @@ public sealed partial class WholeBodyRetryHandler(IOptions<SourceHttpOptions> op
 
             local.Headers.ContentLength = copied;
             content.Dispose();
+            if (hash is not null)
+            {
+                destination!.Complete(Convert.ToHexStringLower(hash.GetHashAndReset()), copied);
+            }
+
             return local;
         }
         catch

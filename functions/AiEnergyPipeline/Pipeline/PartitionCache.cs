@@ -40,10 +40,8 @@ public sealed class PartitionCache(IDatasetStore store)
         foreach (var staged in result.Files)
         {
             var path = FilePath(key, file.Sha256, staged.Schema.Name, staged.Format);
-            await using (var content = File.OpenRead(staged.LocalPath))
-            {
-                await store.WriteAsync(path, content, WriteCondition.None, new StoreWriteOptions(ContentTypes.ForExtension(staged.Format)), cancellationToken);
-            }
+            // The staged file is not read again: the store takes it (a folder store moves it in, no copy).
+            await store.WriteFileAsync(path, staged.LocalPath, WriteCondition.None, new StoreWriteOptions(ContentTypes.ForExtension(staged.Format)), cancellationToken);
 
             files.Add(new PartitionFile(staged.Schema.Name, staged.Format, path, staged.Rows, staged.Bytes, staged.Sha256));
         }

@@ -28,6 +28,20 @@ public sealed class FailureDescribingStore(IDatasetStore inner) : IDatasetStore
         }
     }
 
+    public async Task<string> WriteFileAsync(string path, string localFile, WriteCondition condition, StoreWriteOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await inner.WriteFileAsync(path, localFile, condition, options, cancellationToken);
+        }
+        catch (Exception e) when (IsFailure(e, cancellationToken))
+        {
+            throw Failed("writing", path, e);
+        }
+    }
+
+    public string? LocalPathOf(string path) => inner.LocalPathOf(path);
+
     public async Task<StoredObject?> OpenReadAsync(string path, CancellationToken cancellationToken = default)
     {
         try

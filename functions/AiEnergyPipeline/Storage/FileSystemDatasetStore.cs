@@ -23,18 +23,35 @@ public sealed class FileSystemDatasetStore : IDatasetStore, ITemporaryObjects
 
     public string Description => _root;
 
-    public async Task<string> WriteAsync(string path, Stream content, WriteCondition condition, StoreWriteOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<string> WriteAsync(string path, Stream content, WriteCondition condition, StoreWriteOptions? options = null, CancellationToken cancellationToken = default) =>
+        WriteAsync(path, async (temp, ct) =>
+        {
+            await using var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+            await content.CopyToAsync(file, ct);
+        }, condition, options, cancellationToken);
+
+    /// <summary>Moves the file in (a copy only when it is on another volume): its bytes are written once.</summary>
+    public Task<string> WriteFileAsync(string path, string localFile, WriteCondition condition, StoreWriteOptions? options = null, CancellationToken cancellationToken = default) =>
+        WriteAsync(path, (temp, _) =>
+        {
+            File.Move(localFile, temp);
+            return Task.CompletedTask;
+        }, condition, options, cancellationToken);
+
+    public string? LocalPathOf(string path)
+    {
+        var target = FullPath(path);
+        return File.Exists(target) ? target : null;
+    }
+
+    private async Task<string> WriteAsync(string path, Func<string, CancellationToken, Task> writeTemp, WriteCondition condition, StoreWriteOptions? options, CancellationToken cancellationToken)
     {
         var target = FullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         var temp = target + "." + Guid.NewGuid().ToString("N") + TempSuffix;
         try
         {
-            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
-            {
-                await content.CopyToAsync(file, cancellationToken);
-            }
-
+            await writeTemp(temp, cancellationToken);
             if (condition == WriteCondition.None)
             {
                 await CommitAsync(path, temp, target, options, cancellationToken);

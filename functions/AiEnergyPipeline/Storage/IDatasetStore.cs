@@ -15,6 +15,27 @@ public interface IDatasetStore
     /// <exception cref="StoreConditionFailedException">The condition did not hold; nothing was written.</exception>
     Task<string> WriteAsync(string path, Stream content, WriteCondition condition, StoreWriteOptions? options = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Writes the bytes of the local file <paramref name="localFile"/> to <paramref name="path"/>,
+    /// honouring <paramref name="condition"/>, and takes the file: a folder store moves it into
+    /// place rather than copying it (hundreds of MB of downloads and outputs written once, not
+    /// twice); any other store uploads it and leaves it. Either way the caller no longer uses it.
+    /// </summary>
+    /// <returns>The new object's ETag.</returns>
+    /// <exception cref="StoreConditionFailedException">The condition did not hold; nothing was written (the file may be gone).</exception>
+    async Task<string> WriteFileAsync(string path, string localFile, WriteCondition condition, StoreWriteOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        await using var content = new FileStream(localFile, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
+        return await WriteAsync(path, content, condition, options, cancellationToken);
+    }
+
+    /// <summary>
+    /// Where the object's bytes are on this machine's disk, for a store that keeps them there (a
+    /// folder), else null. Only for reading immutable objects (the raw archive): a path read this
+    /// way is not a copy.
+    /// </summary>
+    string? LocalPathOf(string path) => null;
+
     /// <summary>Opens an object for reading, or returns null when there is none.</summary>
     Task<StoredObject?> OpenReadAsync(string path, CancellationToken cancellationToken = default);
 

@@ -39,6 +39,36 @@ public abstract class DatasetStoreContract
     }
 
     [Fact]
+    public async Task WriteFileAsync_LocalFile_StoresItsBytesAndMetadata()
+    {
+        var store = CreateStore();
+        var local = Path.Combine(Infrastructure.TestPaths.NewTempFolder(), "download.csv");
+        Directory.CreateDirectory(Path.GetDirectoryName(local)!);
+        await File.WriteAllTextAsync(local, "a,b\n1,2\n");
+
+        await store.WriteFileAsync("raw/s/abc.csv", local, WriteCondition.IfNotExists, new StoreWriteOptions("text/csv", new Dictionary<string, string> { ["sha256"] = "abc" }));
+
+        Assert.Equal("a,b\n1,2\n", await ReadTextAsync(store, "raw/s/abc.csv"));
+        Assert.Equal("abc", (await store.GetInfoAsync("raw/s/abc.csv"))!.Metadata["sha256"]);
+        // A store that keeps objects on this disk says where, with the same bytes; another says nothing.
+        Assert.True(store.LocalPathOf("raw/s/abc.csv") is not { } path || File.ReadAllText(path) == "a,b\n1,2\n");
+    }
+
+    [Fact]
+    public async Task WriteFileAsync_IfNotExistsOnExistingObject_ThrowsAndKeepsTheOldBytes()
+    {
+        var store = CreateStore();
+        await store.WriteAsync("raw/s/abc.csv", Text("first"), WriteCondition.IfNotExists);
+        var local = Path.Combine(Infrastructure.TestPaths.NewTempFolder(), "download.csv");
+        Directory.CreateDirectory(Path.GetDirectoryName(local)!);
+        await File.WriteAllTextAsync(local, "second");
+
+        await Assert.ThrowsAsync<StoreConditionFailedException>(() => store.WriteFileAsync("raw/s/abc.csv", local, WriteCondition.IfNotExists));
+
+        Assert.Equal("first", await ReadTextAsync(store, "raw/s/abc.csv"));
+    }
+
+    [Fact]
     public async Task OpenReadAndGetInfo_Missing_ReturnNull()
     {
         var store = CreateStore();

@@ -44,14 +44,23 @@ public class WholeBodyRetryHandlerTests
         return response;
     }
 
-    private static async Task<(HttpResponseMessage? Response, Exception? Error, ScriptedHandler Inner)> SendAsync(int bodyRetries, params Func<HttpResponseMessage>[] responses)
+    private static async Task<(HttpResponseMessage? Response, Exception? Error, ScriptedHandler Inner)> SendAsync(int bodyRetries, params Func<HttpResponseMessage>[] responses) =>
+        await SendAsync(bodyRetries, null, responses);
+
+    private static async Task<(HttpResponseMessage? Response, Exception? Error, ScriptedHandler Inner)> SendAsync(int bodyRetries, BodyDestination? destination, params Func<HttpResponseMessage>[] responses)
     {
         var inner = new ScriptedHandler(responses);
         var options = Options.Create(new SourceHttpOptions { BodyRetries = bodyRetries, RetryDelay = TimeSpan.FromMilliseconds(1), BodyIdleTimeout = TimeSpan.FromMilliseconds(100) });
         using var invoker = new HttpMessageInvoker(new WholeBodyRetryHandler(options, TimeProvider.System, NullLogger<WholeBodyRetryHandler>.Instance) { InnerHandler = inner });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "http://127.0.0.1/f.csv");
+        if (destination is not null)
+        {
+            request.Options.Set(BodyDestination.Key, destination);
+        }
+
         try
         {
-            return (await invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, "http://127.0.0.1/f.csv"), CancellationToken.None), null, inner);
+            return (await invoker.SendAsync(request, CancellationToken.None), null, inner);
         }
         catch (HttpRequestException e)
         {
@@ -68,6 +77,50 @@ public class WholeBodyRetryHandlerTests
         Assert.Equal(Body, await response!.Content.ReadAsByteArrayAsync());
         Assert.Equal(("text/csv", (long?)Body.Length), (response.Content.Headers.ContentType?.MediaType, response.Content.Headers.ContentLength));
         Assert.Equal(new DateTimeOffset(2026, 1, 6, 10, 0, 0, TimeSpan.Zero), response.Content.Headers.LastModified);
+    }
+
+    [Fact]
+    public async Task SendAsync_WithADestinationAndACutOffFirstBody_LeavesTheWholeBodyThereOnceWithItsSha256()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "aienergy-tests-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var destination = new BodyDestination(Path.Combine(folder, "download.csv"));
+
+            var (response, _, inner) = await SendAsync(2, destination, () => Ok(new MemoryStream(Body, 0, 1000)), () => Ok(new MemoryStream(Body)));
+            var served = await response!.Content.ReadAsByteArrayAsync();
+            response.Dispose();
+
+            Assert.Equal(2, inner.Calls);
+            Assert.True(destination.IsComplete);
+            Assert.Equal((Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Body)), (long)Body.Length), (destination.Sha256, destination.Bytes));
+            // The retry started the file again: it holds the body once, and the response reads that file.
+            Assert.Equal(Body, await File.ReadAllBytesAsync(destination.Path));
+            Assert.Equal(Body, served);
+            Assert.Equal(["download.csv"], Directory.GetFiles(folder).Select(Path.GetFileName));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task SendAsync_WithADestinationAndTheBodyCutEveryTime_DoesNotSayItIsComplete()
+    {
+        var destination = new BodyDestination(Path.Combine(Path.GetTempPath(), $"aienergy-tests-{Guid.NewGuid():N}.csv"));
+        try
+        {
+            var (_, error, _) = await SendAsync(0, destination, () => Ok(new MemoryStream(Body, 0, 10)));
+
+            Assert.NotNull(error);
+            Assert.False(destination.IsComplete);
+        }
+        finally
+        {
+            File.Delete(destination.Path);
+        }
     }
 
     [Fact]

@@ -25,45 +25,57 @@ public static class Eia930ApiPage
         return ((long)total, data.GetArrayLength());
     }
 
-    /// <summary>Every readable row of the page; rows that cannot be read go to <paramref name="quarantine"/>.</summary>
+    /// <summary>
+    /// Every readable row of the page, handed on as it is read (<see cref="ApiPageRows"/>: memory
+    /// holds one row, whatever the page's length); rows that cannot be read go to <paramref name="quarantine"/>.
+    /// </summary>
     public static IEnumerable<BaHourlyRecord> Read(Stream page, FetchedFile file, Action<QuarantineRecord> quarantine)
     {
-        using var document = Parse(page, file);
-        JsonElement data;
-        try
-        {
-            data = Data(document.RootElement, out _);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new SourceException(file.Source, file.FileName, e.Message);
-        }
-
+        var rows = new ApiPageRows(page);
         var index = 0;
-        foreach (var row in data.EnumerateArray())
+        while (Next(rows, file) is { } document)
         {
-            index++;
-            var record = ReadRow(row, out var reason);
-            if (record is not null)
+            using (document)
             {
-                yield return record.Value;
-            }
-            else if (reason is not null)
-            {
-                quarantine(new QuarantineRecord(file.Source, file.FileName, file.RawPath, index, reason, Excerpt(row)));
+                index++;
+                var record = ReadRow(document.RootElement, out var reason);
+                if (record is not null)
+                {
+                    yield return record.Value;
+                }
+                else if (reason is not null)
+                {
+                    quarantine(new QuarantineRecord(file.Source, file.FileName, file.RawPath, index, reason, Excerpt(document.RootElement)));
+                }
             }
         }
     }
 
-    private static JsonDocument Parse(Stream page, FetchedFile file)
+    /// <summary>The page's total row count and the number of rows on it, read as a stream.</summary>
+    /// <exception cref="JsonException">The page is not JSON.</exception>
+    /// <exception cref="InvalidDataException">The JSON is not an API v2 data response.</exception>
+    public static (long Total, int Rows) ReadShape(Stream page)
+    {
+        var rows = new ApiPageRows(page);
+        rows.ReadToEnd();
+        return rows.Total is { } total
+            ? ((long)total, rows.Rows)
+            : throw new InvalidDataException("response.total is missing or not a number.");
+    }
+
+    private static JsonDocument? Next(ApiPageRows rows, FetchedFile file)
     {
         try
         {
-            return JsonDocument.Parse(page);
+            return rows.TryReadRow(out var row) ? row : null;
         }
         catch (JsonException e)
         {
             throw new SourceException(file.Source, file.FileName, $"not JSON: {e.Message}");
+        }
+        catch (InvalidDataException e)
+        {
+            throw new SourceException(file.Source, file.FileName, e.Message);
         }
     }
 

@@ -200,14 +200,8 @@ public sealed partial class Eia930ApiSource(
 
         try
         {
-            using var document = JsonDocument.Parse(bytes);
-            var root = document.RootElement;
-            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out var error))
-            {
-                throw new SourceException(Name, fileName, redactor.Redact($"the API answered with an error: {error}"));
-            }
-
-            return Eia930ApiPage.ReadShape(root);
+            // Read as a stream: the rows are counted as they are read, none is held.
+            return Eia930ApiPage.ReadShape(new MemoryStream(bytes, writable: false));
         }
         catch (JsonException e)
         {
@@ -215,7 +209,22 @@ public sealed partial class Eia930ApiSource(
         }
         catch (InvalidDataException e)
         {
-            throw new SourceException(Name, fileName, e.Message);
+            // Not a data response: an error answer is small, and says what went wrong.
+            throw new SourceException(Name, fileName, ApiError(bytes) is { } error ? redactor.Redact($"the API answered with an error: {error}") : e.Message);
+        }
+    }
+
+    /// <summary>The <c>error</c> of an API error answer (<c>{"error": ..., "code": 400}</c>), or null.</summary>
+    private static string? ApiError(byte[] bytes)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(bytes);
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("error", out var error) ? error.ToString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 

@@ -52,6 +52,20 @@ public class Eia930ApiSourceTests
     }
 
     [Fact]
+    public async Task FetchAsync_PagesOfTheApisLargest5000Rows_ReadsEveryRowOnceAsAStream()
+    {
+        await using var server = await ApiPageServer.StartAsync(rows: 12_345);
+
+        var fetch = await FetchAsync(server, pageLength: 5000);
+
+        Assert.Equal(3, fetch.Files.Count);
+        var rows = RowsOf(fetch.Files);
+        Assert.Equal(12_345, rows.Count);
+        Assert.Equal(12_345, rows.Select(r => (r.PeriodEndUtc, r.Series)).Distinct().Count());
+        Assert.Equal(90000 + 12_344, rows[^1].ValueMw);
+    }
+
+    [Fact]
     public async Task FetchAsync_EveryRequest_IsSortedAndPagedWithTheConfiguredLength()
     {
         await using var server = await ApiPageServer.StartAsync(rows: 7);

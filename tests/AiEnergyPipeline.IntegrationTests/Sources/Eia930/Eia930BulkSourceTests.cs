@@ -101,6 +101,35 @@ public class Eia930BulkSourceTests
     }
 
     [Fact]
+    public async Task FetchPartitionAsync_FolderStore_TheDownloadIsMovedIntoTheArchiveAndReadFromThere()
+    {
+        await using var server = await LocalHttpServer.StartAsync(async context =>
+        {
+            context.Response.ContentLength = Recorded.Length;
+            context.Response.Headers.ETag = "\"v1\"";
+            await context.Response.Body.WriteAsync(Recorded);
+        });
+        var root = TestPaths.NewTempFolder();
+        var store = new FailureDescribingStore(new FileSystemDatasetStore(root));
+        await using var services = TestPipeline.Build(new Dictionary<string, string?>(TestPipeline.FolderStore(TestPaths.NewTempFolder()))
+        {
+            ["Pipeline:Mode"] = "Live",
+            ["Sources:Eia930Bulk:Url"] = new Uri(server.BaseAddress, "sixMonthFiles/").ToString(),
+            ["Sources:Eia930Bulk:Files:0"] = FileName,
+        });
+        var work = TestPaths.NewTempFolder();
+
+        var file = await services.GetRequiredService<Eia930BulkSource>().FetchPartitionAsync("2025_h2", new RawArchive(store, work), CancellationToken.None);
+
+        // Written once: no copy left in the work folder, and the normaliser reads the archived object itself.
+        Assert.Empty(Directory.Exists(work) ? Directory.GetFiles(work, "*", SearchOption.AllDirectories) : []);
+        Assert.Equal(Path.Combine(root, file.RawPath.Replace('/', Path.DirectorySeparatorChar)), file.LocalPath);
+        Assert.Equal(Recorded, await File.ReadAllBytesAsync(file.LocalPath));
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Recorded)), file.Sha256);
+        Assert.Equal(FileName, (await store.GetInfoAsync(file.RawPath))!.Metadata["file_name"]);
+    }
+
+    [Fact]
     public async Task FetchAsync_SecondTimeWithValidators_SendsThemAndReusesTheArchivedBytesOn304()
     {
         var conditions = new System.Collections.Concurrent.ConcurrentQueue<(string? IfNoneMatch, string? IfModifiedSince)>();

@@ -83,6 +83,110 @@ public class Eia930ApiPageTests
         Assert.All(quarantine, q => Assert.Equal(File.FileName, q.File));
     }
 
+    /// <summary>Hands out at most a few bytes per read, so that every token and row is split across refills.</summary>
+    private sealed class TrickleStream(byte[] bytes, int chunk) : MemoryStream(bytes)
+    {
+        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, chunk));
+    }
+
+    /// <summary>A page of <paramref name="rows"/> rows made as it is read: never whole in memory, here or in the reader.</summary>
+    private sealed class GeneratedPageStream(int rows) : Stream
+    {
+        private ReadOnlyMemory<byte> _pending = System.Text.Encoding.UTF8.GetBytes("{\"response\":{\"total\":\"" + rows + "\",\"data\":[");
+        private int _next;
+        private bool _closed;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_pending.IsEmpty)
+            {
+                if (_next < rows)
+                {
+                    var hour = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(_next / 4).ToString("yyyy-MM-dd'T'HH", System.Globalization.CultureInfo.InvariantCulture);
+                    _pending = System.Text.Encoding.UTF8.GetBytes((_next == 0 ? "" : ",") + Row(period: $"\"{hour}\"", type: $"\"{new[] { "D", "DF", "NG", "TI" }[_next % 4]}\""));
+                    _next++;
+                }
+                else if (!_closed)
+                {
+                    _pending = "]},\"request\":{\"params\":{\"api_key\":\"REDACTED\"}}}"u8.ToArray();
+                    _closed = true;
+                }
+                else
+                {
+                    return 0;
+                }
+            }
+
+            var n = Math.Min(count, _pending.Length);
+            _pending.Span[..n].CopyTo(buffer.AsSpan(offset, n));
+            _pending = _pending[n..];
+            return n;
+        }
+    }
+
+    [Fact]
+    public void Read_PageHandedOutSevenBytesAtATime_ReadsTheSameRowsAsWhole()
+    {
+        var json = Page("4", Row(), Row(type: "\"NG\"", value: "90000.5"), Row(period: "\"bad\""), Row(type: "\"TI\"", value: "\"-1,234\""));
+        var quarantine = new List<QuarantineRecord>();
+
+        var rows = Eia930ApiPage.Read(new TrickleStream(System.Text.Encoding.UTF8.GetBytes(json), 7), File, quarantine.Add).ToList();
+
+        Assert.Equal(Read(json).Rows, rows);
+        Assert.Equal([91234.0, 90000.5, -1234.0], rows.Select(r => r.ValueMw));
+        Assert.Equal([3L], quarantine.Select(q => q.Line));
+    }
+
+    [Fact]
+    public void ReadShape_TotalAfterTheRowsAndAByteOrderMark_ReadsItFromTheStream()
+    {
+        var json = "\uFEFF{\"response\":{\"data\":[" + Row() + "," + Row() + "],\"total\":\"600\"},\"request\":{}}";
+
+        Assert.Equal((600L, 2), Eia930ApiPage.ReadShape(TestFiles.Utf8(json)));
+    }
+
+    [Fact]
+    public void Read_GeneratedPageOf300000Rows_ReadsEveryRowWithABufferOfOneRowsWorth()
+    {
+        var rows = new ApiPageRows(new GeneratedPageStream(300_000));
+        var count = 0;
+        while (rows.TryReadRow(out var row))
+        {
+            using (row)
+            {
+                Assert.Equal(JsonValueKind.Object, row!.RootElement.ValueKind);
+                count++;
+            }
+        }
+
+        // About 50 MB of JSON went through a buffer that never had to grow.
+        Assert.Equal((300_000, 300_000.0, 1 << 16), (count, rows.Total, rows.BufferBytes));
+    }
+
+    [Theory]
+    [InlineData("{\"response\":{\"total\":\"2\",\"data\":[{\"period\":\"2024-04-01T05\"},", "not JSON")]
+    [InlineData("", "not JSON")]
+    [InlineData("{\"response\":[],\"data\":[]}", "no 'response' object")]
+    [InlineData("{\"response\":{\"total\":\"1\",\"data\":{}}}", "no 'response.data' array")]
+    [InlineData("{\"response\":{\"total\":\"0\",\"data\":[]}} trailing", "not JSON")]
+    public void Read_TruncatedOrMisshapenPage_FailsWithTheCauseWhereItGoesWrong(string json, string cause)
+    {
+        var error = Assert.Throws<SourceException>(() => Read(json));
+
+        Assert.Contains(cause, error.Message, StringComparison.Ordinal);
+        Assert.Contains("page.json", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("{\"error\":\"Invalid frequency\",\"code\":400}", "no 'response' object")]
     [InlineData("{\"response\":{\"total\":\"1\"}}", "no 'response.data' array")]

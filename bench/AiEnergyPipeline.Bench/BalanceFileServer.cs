@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Net.Http.Headers;
+
+namespace AiEnergyPipeline.Bench;
+
+/// <summary>
+/// Serves one generated BALANCE file the way EIA's file server does: Kestrel on 127.0.0.1 (a free
+/// port), the file under its real name, with Content-Length, Last-Modified and an ETag, and 304 Not
+/// Modified to a conditional request that matches them. It runs in the parent bench process, so
+/// that the phase it serves (in a child) is measured alone, as against a remote server.
+/// </summary>
+internal sealed class BalanceFileServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private BalanceFileServer(WebApplication app, Uri folder)
+    {
+        _app = app;
+        Folder = folder;
+    }
+
+    /// <summary>The folder URL the file is under (Sources:Eia930Bulk:Url).</summary>
+    public Uri Folder { get; }
+
+    /// <summary>How many requests were answered, and how many of them with 304.</summary>
+    public int Requests { get; private set; }
+
+    public int NotModified { get; private set; }
+
+    /// <param name="servedName">The file's name on the server; null serves it under every six-month BALANCE name (the history bench).</param>
+    public static async Task<BalanceFileServer> StartAsync(string csvPath, string? servedName)
+    {
+        var info = new FileInfo(csvPath);
+        // Like a static file server: the validators come from the file's time and length.
+        var lastModified = new DateTimeOffset(info.LastWriteTimeUtc.Ticks - info.LastWriteTimeUtc.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+        var etag = new EntityTagHeaderValue($"\"{lastModified.ToUnixTimeSeconds():x}-{info.Length:x}\"");
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        BalanceFileServer? server = null;
+        app.MapGet("/{name}", (string name, HttpContext context) =>
+        {
+            server!.Requests++;
+            if (servedName is null ? Sources.Eia930.BalanceHalfYear.FromFileName(name) is null : name != servedName)
+            {
+                return Results.NotFound();
+            }
+
+            // PhysicalFile answers Content-Length, Last-Modified and ETag, and 304 to a matching condition.
+            var result = Results.File(info.FullName, "text/csv", lastModified: lastModified, entityTag: etag);
+            if (context.Request.Headers.IfNoneMatch.ToString() == etag.ToString())
+            {
+                server.NotModified++;
+            }
+
+            return result;
+        });
+        await app.StartAsync();
+        server = new BalanceFileServer(app, new Uri(app.Urls.First().TrimEnd('/') + "/"));
+        return server;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,31 @@
+using System.Globalization;
+
+namespace AiEnergyPipeline.Bench;
+
+/// <summary>The e2e phase's figures against DuckDB's, and its last line.</summary>
+internal static class EndToEndReport
+{
+    /// <summary>The bytes of Parquet a phase wrote (DuckDB's file; the partition's Parquet in the e2e store), 0 for the others.</summary>
+    public static long ParquetBytes(string phase, string outputDirectory) => phase switch
+    {
+        Phases.DuckDb => File.Exists(Path.Combine(outputDirectory, "duckdb.parquet")) ? new FileInfo(Path.Combine(outputDirectory, "duckdb.parquet")).Length : 0,
+        Phases.EndToEnd => EndToEndPhase.PublishedFiles(outputDirectory).Where(f => f.Extension == ".parquet").Sum(f => f.Length),
+        _ => 0,
+    };
+
+    /// <summary>
+    /// <c>eia930_e2e rows=N mb_per_s=X peak_mb=Y ratio_to_duckdb=Z parquet_bytes_ratio_to_duckdb=W</c>: X is input MB
+    /// per second of the whole partition step, Y its child's peak resident set, Z DuckDB's time over
+    /// the e2e time (both in this run), W the partition's Parquet bytes over DuckDB's.
+    /// </summary>
+    public static string Line(long rows, double megabytes, IReadOnlyDictionary<string, PhaseResult> results, IReadOnlyDictionary<string, long> parquetBytes, BalanceFileServer server)
+    {
+        var e2e = results[Phases.EndToEnd];
+        var duckDb = results[Phases.DuckDb];
+        var bytesRatio = parquetBytes[Phases.DuckDb] > 0 ? (double)parquetBytes[Phases.EndToEnd] / parquetBytes[Phases.DuckDb] : double.NaN;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"e2e: {server.Requests} request(s) to the local server, {server.NotModified} answered 304; parquet {parquetBytes[Phases.EndToEnd] / 1e6:F1} MB against DuckDB's {parquetBytes[Phases.DuckDb] / 1e6:F1} MB; DuckDB time / e2e time = {duckDb.Seconds / e2e.Seconds:F2} (target >= 3.0)"));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"eia930_e2e rows={rows} mb_per_s={megabytes / e2e.Seconds:F1} peak_mb={e2e.PeakMb:F0} ratio_to_duckdb={duckDb.Seconds / e2e.Seconds:F2} parquet_bytes_ratio_to_duckdb={bytesRatio:F2}");
+    }
+}
