@@ -72,7 +72,7 @@ public static class QueueTailModel
             .GroupBy(u => (u.PlantId, u.AccreditationClass))
             .ToDictionary(g => g.Key, g => g.Sum(u => u.NameplateMw));
         var rates = new QueueTailRates(queues.Rates);
-        var (matched, unchecked_, withoutRate, added) = (new Tally(), new Tally(), new Tally(), new Tally());
+        var (matched, unverifiable, withoutRate, added) = (new Tally(), new Tally(), new Tally(), new Tally());
         var (byCohort, pooled) = (0, 0);
         var additions = new List<QueueTailAddition>();
         foreach (var project in queues.Projects.Where(p => p.ProposedYear >= first && p.ProposedYear <= settings.HorizonYear))
@@ -80,7 +80,7 @@ public static class QueueTailModel
             var state = StateCode(project.State);
             if (state is null && !IsoBalancingAuthority.ContainsKey(project.Region))
             {
-                unchecked_.Add(project.CapacityMw);
+                unverifiable.Add(project.CapacityMw);
                 continue;
             }
 
@@ -96,15 +96,23 @@ public static class QueueTailModel
                 continue;
             }
 
-            _ = rate.FromCohort ? byCohort++ : pooled++;
+            if (rate.FromCohort)
+            {
+                byCohort++;
+            }
+            else
+            {
+                pooled++;
+            }
+
             added.Add(project.CapacityMw);
             var factor = settings.AccreditationFactors.TryGetValue(project.AccreditationClass, out var f) ? f : settings.AccreditationFactors[GapSettings.OtherClass];
             var region = regionOf(IsoBalancingAuthority.GetValueOrDefault(project.Region, ""));
             additions.Add(new QueueTailAddition(project.ProposedYear, region, project.CapacityMw * factor * rate.Rate / 1000));
         }
 
-        notes.Add($"queue supply tail on for {first}-{settings.HorizonYear} (EIA-860M's planned units reach {last}): {matched.Count + unchecked_.Count + withoutRate.Count + added.Count} active queue projects proposed for those years; " +
-            $"{matched} matched an EIA-860M planned unit and were left out (never counted twice); {unchecked_} could not be checked against EIA-860M (no state, queue outside the ISOs) and were left out; " +
+        notes.Add($"queue supply tail on for {first}-{settings.HorizonYear} (EIA-860M's planned units reach {last}): {matched.Count + unverifiable.Count + withoutRate.Count + added.Count} active queue projects proposed for those years; " +
+            $"{matched} matched an EIA-860M planned unit and were left out (never counted twice); {unverifiable} could not be checked against EIA-860M (no state, queue outside the ISOs) and were left out; " +
             $"{withoutRate} had no completion rate with {MinimumResolved} resolved requests and were left out; {added} were added " +
             $"({byCohort} at their entry cohort's rate, {pooled} at a pooled rate), {GapModel.Format(additions.Sum(a => a.Gw))} GW accredited and completion-rate weighted");
         return additions;
