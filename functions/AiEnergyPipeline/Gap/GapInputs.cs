@@ -15,4 +15,7 @@ public sealed record GapInputs(
     /// <see cref="Assumptions"/>, never here, so an overridden weight is told from a measured one.
     /// </summary>
     public IReadOnlyDictionary<string, double> Measured { get; init; } = new Dictionary<string, double>(StringComparer.Ordinal);
+
+    /// <summary>The queue tables the queue supply tail reads; null when they were not read (the tail is off).</summary>
+    public QueueTailInputs? QueueTail { get; init; }
 }

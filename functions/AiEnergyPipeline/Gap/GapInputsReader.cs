@@ -28,7 +28,8 @@ public static class GapInputsReader
         var assumptionRows = ReadRows(PathOf(Schemas.Assumptions), "assumptions", r => (Name: r["name"], Value: r.Number("value"), Notes: r["notes"]));
         var assumptions = assumptionRows.ToDictionary(a => a.Name, a => a.Value, StringComparer.Ordinal);
         var generators = ReadRows(PathOf(Schemas.Generators), "generators", r => new GeneratorUnit(
-            r["sheet"], r["balancing_authority_code"], r["accreditation_class"], r["status"], r.Number("nameplate_mw"), r.YearOfMonth("planned_operation_month"), r.YearOfMonth("planned_retirement_month")));
+            r["sheet"], r["balancing_authority_code"], r["accreditation_class"], r["status"], r.Number("nameplate_mw"), r.YearOfMonth("planned_operation_month"), r.YearOfMonth("planned_retirement_month"),
+            r["state"], r.OptionalNumber("plant_id") is { } plant ? (long)plant : null));
         // A year whose every hour was flagged has no peak: nothing to share or trend.
         var peaks = ReadRows(PathOf(Schemas.BaAnnual), "ba_annual", r => r.OptionalNumber("peak_demand_mw") is { } peak
                 ? new AnnualPeak(r["balancing_authority_code"], r.Int("year"), peak, r.Number("coverage_ratio"))

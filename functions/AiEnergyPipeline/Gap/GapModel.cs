@@ -28,6 +28,8 @@ public static class GapModel
 
         var demand = ScenarioDemand(inputs.Scenarios, settings, years, notes);
         var events = FirmEvents(inputs.Generators, settings, RegionOf, notes);
+        // Off (the default), the tail adds nothing and notes nothing: the outputs are as they were before it existed.
+        events.AddRange(QueueTailModel.Additions(inputs.QueueTail, settings, inputs.Generators, RegionOf, notes).Select(a => new FirmEvent(a.Year, a.Region, a.Gw)));
         var (growthBasis, growthGwPerYearByRegion, usGrowthGwPerYear) = Growth(inputs.Peaks, settings, RegionOf);
         var peakShares = PeakShares.Compute(inputs.Peaks, RegionOf, settings.CompleteYearMinCoverage);
         var shares = peakShares.ByRegion;

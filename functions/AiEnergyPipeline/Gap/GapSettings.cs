@@ -26,6 +26,9 @@ public sealed record GapSettings(
     /// <summary>Completion weight keys (status, or status.class) whose values were measured from history rather than assumed.</summary>
     public IReadOnlySet<string> MeasuredWeights { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
+    /// <summary>Whether the queue supply tail is added (assumption queue_supply_tail = 1; off when the table has no such row).</summary>
+    public bool AddQueueTail { get; init; }
+
     /// <summary>The accreditation class of units whose own class has no factor; its factor is required.</summary>
     public const string OtherClass = "other";
 
@@ -44,7 +47,10 @@ public sealed record GapSettings(
             Required(AssumptionNames.OtherLoadGrowth),
             WithPrefix(assumptions, AssumptionNames.AccreditationFactorPrefix),
             WithPrefix(assumptions, AssumptionNames.CompletionWeightPrefix),
-            assumptions.TryGetValue(AssumptionNames.CompleteYearMinCoverage, out var coverage) ? coverage : DefaultCompleteYearMinCoverage);
+            assumptions.TryGetValue(AssumptionNames.CompleteYearMinCoverage, out var coverage) ? coverage : DefaultCompleteYearMinCoverage)
+        {
+            AddQueueTail = assumptions.TryGetValue(AssumptionNames.QueueSupplyTail, out var tail) && tail == 1,
+        };
         settings.Validate();
         return settings;
     }

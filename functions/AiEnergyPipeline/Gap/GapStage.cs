@@ -32,6 +32,12 @@ public sealed partial class GapStage(ILogger<GapStage> logger, IOptions<Completi
         var regions = curatedFiles.FirstOrDefault(f => f.FileName == GapInputsReader.RegionsFileName)
             ?? throw new GapException($"the curated file {GapInputsReader.RegionsFileName} was not fetched.");
         var inputs = GapInputsReader.Read(tables, regions.LocalPath);
+        if ((settings ?? GapSettings.FromAssumptions(inputs.Assumptions)).AddQueueTail)
+        {
+            // Read only when asked for: with the tail off the gap never opens the queue tables.
+            inputs = inputs with { QueueTail = QueueTailReader.Read(tables) };
+        }
+
         return await ComputeAsync(runId, inputs, stagingDirectory, sample, cancellationToken, settings);
     }
 

@@ -1,6 +1,6 @@
 namespace AiEnergyPipeline.Gap;
 
-/// <summary>The columns of a generators row that the gap model uses.</summary>
+/// <summary>The columns of a generators row that the gap model uses (state and plant id: to match queue projects to planned units).</summary>
 public sealed record GeneratorUnit(
     string Sheet,
     string BalancingAuthorityCode,
@@ -8,4 +8,6 @@ public sealed record GeneratorUnit(
     string Status,
     double NameplateMw,
     int? PlannedOperationYear,
-    int? PlannedRetirementYear);
+    int? PlannedRetirementYear,
+    string State = "",
+    long? PlantId = null);

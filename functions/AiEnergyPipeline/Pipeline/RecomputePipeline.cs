@@ -118,6 +118,12 @@ public sealed partial class RecomputePipeline(
                 }
 
                 var (inputs, settings) = RecomputeOverrides.Apply(published, request);
+                if (settings.AddQueueTail)
+                {
+                    // The run's own queue tables, downloaded only when the tail is on; they are published by copy as before.
+                    inputs = inputs with { QueueTail = await DownloadQueueTailAsync(previous, raw, cancellationToken) };
+                }
+
                 // A recompute of a sample run is a sample run: its inputs are the same sample files.
                 using var gapSpan = PipelineTelemetry.Start(PipelineTelemetry.GapSpan);
                 outputs = await gap.ComputeAsync(runId, inputs, staging, previous.Sample, cancellationToken, settings);
@@ -202,6 +208,35 @@ public sealed partial class RecomputePipeline(
 
         return tables;
     }
+
+    /// <summary>The queue supply tail's inputs from the run's queue_projects and queue_completion_rates (CSV, checked against the package's hash).</summary>
+    private async Task<QueueTailInputs> DownloadQueueTailAsync(DataPackage package, string folder, CancellationToken cancellationToken)
+    {
+        var paths = new List<string?>();
+        foreach (var name in QueueTailReader.Tables)
+        {
+            var resource = package.Resources.FirstOrDefault(r => r.TableName == name && r.Format == "csv" && r.Part is null && r.Path.StartsWith(StagedTable.DataFolder + "/", StringComparison.Ordinal));
+            if (resource is null)
+            {
+                paths.Add(null);
+                continue;
+            }
+
+            var local = Path.Combine(folder, QueueTailFolder, $"{name}.csv");
+            await DownloadAsync(PublishedRun.PathOf(package, resource), local, cancellationToken);
+            var (sha256, _) = await Hashing.Sha256OfFileAsync(local, cancellationToken);
+            if (sha256 != resource.Sha256)
+            {
+                throw new InvalidOperationException($"run {package.Id}: {resource.Path} has sha256 {sha256}, not {resource.Sha256} as its data package says.");
+            }
+
+            paths.Add(local);
+        }
+
+        return QueueTailReader.Read(paths[0], paths[1]);
+    }
+
+    private const string QueueTailFolder = "queue-tail";
 
     /// <summary>A curated file the run fetched, from the raw archive, as the fetch described it.</summary>
     private async Task<FetchedFile> DownloadCuratedAsync(DataPackage package, string fileName, string folder, CancellationToken cancellationToken)

@@ -105,6 +105,11 @@ public sealed class RecomputeLimits
             return value != Math.Floor(value) ? $"{Show(value)} is not a whole year" : CheckYear(value);
         }
 
+        if (assumption.Unit == AssumptionNames.SwitchUnit && value is not (0 or 1))
+        {
+            return $"{Show(value)} is not 0 (off) or 1 (on), the values of {assumption.Name}";
+        }
+
         var range = ValueRange.For(assumption.Name, assumption.Unit);
         return range.Contains(value) ? null : $"{Show(value)} is outside the range of {assumption.Name}, {range}";
     }

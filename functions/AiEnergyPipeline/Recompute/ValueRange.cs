@@ -42,6 +42,8 @@ public sealed record ValueRange(double Min, bool MinInclusive, double Max, strin
     {
         AssumptionsCsv.Fraction when name.StartsWith(AssumptionNames.LoadFactorPrefix, StringComparison.Ordinal) => new(MinLoadFactor, true, 1, unit),
         AssumptionsCsv.Fraction => new(0, true, 1, unit),
+        // A switch is 0 or 1; RecomputeLimits.Check also refuses the fractions between.
+        AssumptionNames.SwitchUnit => new(0, true, 1, unit),
         "GW" or "GW/year" => new(0, true, MaxGw, unit),
         "MW" or "MW/year" => new(0, true, MaxGw * 1000, unit),
         // Consumption scales share scenarios: zero would make every share scenario zero.

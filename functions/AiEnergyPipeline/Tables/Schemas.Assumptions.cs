@@ -9,7 +9,7 @@ public static partial class Schemas
         [
             new("name", "string", "Assumption name, such as reserve_margin or accreditation_factor.onshore_wind."),
             new("value", "number", "The value, in unit."),
-            new("unit", "string", "fraction (0 to 1), GW, GW/year, TWh or year."),
+            new("unit", "string", "fraction (0 to 1), GW, GW/year, TWh, year, or switch (0 off, 1 on)."),
             new("source", "string", "Publisher and title of the source, or AiEnergyPipeline for the project's own choices."),
             new("url", "string", "Where the source is published; repo:curated/... for the project's own choices."),
             new("notes", "string", "What the value is, how it was derived, and which figure of the source it uses."),

@@ -13,7 +13,7 @@ public static partial class Schemas
         new("other_load_growth_gw", "number", "Growth of other (non-AI) peak load since the base year.", "GW"),
         new("other_load_growth_basis", "string", "trend (least-squares slope of ba_annual peaks of balancing authorities with 3 or more years of coverage_ratio >= 0.9) or assumption (other_load_growth_gw_per_year)."),
         new("reserve_margin", "number", "Reserve margin applied to new load (assumption reserve_margin).", "1"),
-        new("firm_additions_gw", "number", "Accredited, completion-weighted capacity of planned units starting after the base year and by the year, minus the accredited capacity of operating units planned to retire in that time.", "GW"),
+        new("firm_additions_gw", "number", "Accredited, completion-weighted capacity of planned units starting after the base year and by the year, minus the accredited capacity of operating units planned to retire in that time; with the assumption queue_supply_tail at 1, plus the queue supply tail after EIA-860M's last planned year (headline.json notes say what it added).", "GW"),
         new("gap_gw", "number", "(ai_demand_gw + other_load_growth_gw) x (1 + reserve_margin) - firm_additions_gw, from this row's rounded columns; positive is a shortfall of firm supply.", "GW"),
     ];
 

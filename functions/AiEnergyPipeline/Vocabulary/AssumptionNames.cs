@@ -12,6 +12,15 @@ public static class AssumptionNames
     /// <summary>The coverage_ratio from which a ba_annual year counts as complete (peak shares, peak trend).</summary>
     public const string CompleteYearMinCoverage = "complete_year_min_coverage";
 
+    /// <summary>
+    /// 1 adds the queue supply tail (active queue projects not in EIA-860M, weighted by their queue's
+    /// completion rate) for the years after EIA-860M's last planned year; 0 (the default) leaves it out.
+    /// </summary>
+    public const string QueueSupplyTail = "queue_supply_tail";
+
+    /// <summary>The unit of an assumption that is on (1) or off (0).</summary>
+    public const string SwitchUnit = "switch";
+
     /// <summary>Followed by an accreditation class: accreditation_factor.nuclear.</summary>
     public const string AccreditationFactorPrefix = "accreditation_factor.";
 

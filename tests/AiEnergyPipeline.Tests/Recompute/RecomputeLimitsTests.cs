@@ -37,6 +37,11 @@ public class RecomputeLimitsTests
     [InlineData("GW", double.NaN, false)]
     [InlineData("GW", double.PositiveInfinity, false)]
     [InlineData("fraction", double.NaN, false)]
+    [InlineData("switch", 0, true)]
+    [InlineData("switch", 1, true)]
+    [InlineData("switch", 0.5, false)]
+    [InlineData("switch", 2, false)]
+    [InlineData("switch", -1, false)]
     public void Check_ValueByUnit_AllowsOnlyItsRange(string unit, double value, bool allowed)
     {
         var limits = RecomputeLimits.FromAssumptions([("x", 1, unit)], [], MinYear, MaxYear);
@@ -67,5 +72,21 @@ public class RecomputeLimitsTests
     public void FromAssumptions_MinYearAfterMaxYear_Throws()
     {
         Assert.Throws<ArgumentException>(() => RecomputeLimits.FromAssumptions([], [], 2031, 2030));
+    }
+
+    [Fact]
+    public async Task Parse_QueueSupplyTailNotZeroOrOne_IsAnErrorAtItsPath()
+    {
+        var limits = RecomputeLimits.FromAssumptions([("queue_supply_tail", 0, "switch"), ("base_year", 2025, "year"), ("horizon_year", 2030, "year")], ["s"], MinYear, MaxYear);
+        using var half = new MemoryStream("{\"assumptions\": {\"queue_supply_tail\": 0.5}}"u8.ToArray());
+        using var on = new MemoryStream("{\"assumptions\": {\"queue_supply_tail\": 1}}"u8.ToArray());
+
+        var rejected = await RecomputeRequestParser.ParseAsync(half, limits, CancellationToken.None);
+        var accepted = await RecomputeRequestParser.ParseAsync(on, limits, CancellationToken.None);
+
+        Assert.False(rejected.IsValid);
+        Assert.Contains(rejected.Errors["assumptions.queue_supply_tail"], m => m.Contains("0.5 is not 0 (off) or 1 (on)", StringComparison.Ordinal));
+        Assert.True(accepted.IsValid);
+        Assert.Equal(1, accepted.Request.Assumptions["queue_supply_tail"]);
     }
 }

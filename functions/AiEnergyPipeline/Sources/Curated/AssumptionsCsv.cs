@@ -18,7 +18,7 @@ public static partial class AssumptionsCsv
     public const string Year = "year";
 
     /// <summary>The units an assumption may have.</summary>
-    public static IReadOnlyList<string> Units { get; } = [Fraction, "GW", "GW/year", "TWh", Year];
+    public static IReadOnlyList<string> Units { get; } = [Fraction, "GW", "GW/year", "TWh", Year, AssumptionNames.SwitchUnit];
 
     private static readonly ColumnSpec[] Specs =
     [
@@ -106,6 +106,7 @@ public static partial class AssumptionsCsv
             // A load factor divides: zero would make capacity infinite.
             Fraction when value == 0 && name.StartsWith(AssumptionNames.LoadFactorPrefix, StringComparison.Ordinal) => $"{name} is 0; a load factor must be above 0",
             Year when value != Math.Floor(value) || value is < 1900 or > 2100 => $"{name} is {value}, not a year between 1900 and 2100",
+            AssumptionNames.SwitchUnit when value is not (0 or 1) => $"{name} is {value}, not 0 (off) or 1 (on)",
             "TWh" or "GW" when value < 0 => $"{name} is {value}, below 0",
             "TWh" when value == 0 => $"{name} is 0; consumption must be above 0",
             _ => null,
@@ -126,6 +127,7 @@ public static partial class AssumptionsCsv
         AssumptionNames.ReserveMargin or AssumptionNames.CompleteYearMinCoverage => Fraction,
         AssumptionNames.BaseYear or AssumptionNames.HorizonYear => Year,
         AssumptionNames.OtherLoadGrowth => "GW/year",
+        AssumptionNames.QueueSupplyTail => AssumptionNames.SwitchUnit,
         _ when name.StartsWith(AssumptionNames.AccreditationFactorPrefix, StringComparison.Ordinal)
             || name.StartsWith(AssumptionNames.CompletionWeightPrefix, StringComparison.Ordinal)
             || name.StartsWith(AssumptionNames.LoadFactorPrefix, StringComparison.Ordinal) => Fraction,

@@ -103,4 +103,14 @@ public class AssumptionsCsvTests
     {
         Assert.Equal(problem, AssumptionsCsv.Check(AssumptionNames.CompleteYearMinCoverage, value, unit, out _));
     }
+
+    [Theory]
+    [InlineData("0", "switch", null)]
+    [InlineData("1", "switch", null)]
+    [InlineData("0.5", "switch", "queue_supply_tail is 0.5, not 0 (off) or 1 (on)")]
+    [InlineData("1", "fraction", "queue_supply_tail must be in switch, not fraction")]
+    public void Check_QueueSupplyTail_IsASwitch(string value, string unit, string? problem)
+    {
+        Assert.Equal(problem, AssumptionsCsv.Check(AssumptionNames.QueueSupplyTail, value, unit, out _));
+    }
 }
