@@ -60,9 +60,10 @@ internal static class HistoryBench
                 start.ArgumentList.Add(argument);
             }
 
-            // The runtime's defaults, as the Functions host and the CLI run.
+            // The runtime's defaults, as the CLI runs (profile-guided tiering off, as its project sets).
             start.Environment["DOTNET_TieredCompilation"] = "1";
             start.Environment["DOTNET_gcConcurrent"] = "1";
+            start.Environment["DOTNET_TieredPGO"] = "0";
             using var child = Process.Start(start)!;
             var text = await child.StandardOutput.ReadToEndAsync();
             await child.WaitForExitAsync();

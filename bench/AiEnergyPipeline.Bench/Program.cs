@@ -131,9 +131,11 @@ static async Task<PhaseResult> RunChildAsync(string phase, string csv, string ou
     if (phase == Phases.EndToEnd)
     {
         // The product as users run it: the runtime's defaults (tiered compilation, the concurrent
-        // collector), which the Functions host and the CLI keep, not this bench's batch settings.
+        // collector), which the Functions host and the CLI keep, not this bench's batch settings;
+        // without profile-guided tiering, as the CLI's project sets.
         start.Environment["DOTNET_TieredCompilation"] = "1";
         start.Environment["DOTNET_gcConcurrent"] = "1";
+        start.Environment["DOTNET_TieredPGO"] = "0";
     }
 
     using var child = Process.Start(start)!;
