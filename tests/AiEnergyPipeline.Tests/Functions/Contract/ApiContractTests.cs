@@ -1,6 +1,7 @@
 using AiEnergyPipeline.Datasets;
 using AiEnergyPipeline.Functions;
 using AiEnergyPipeline.Functions.Contract;
+using AiEnergyPipeline.Recompute;
 using AiEnergyPipeline.Vocabulary;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
@@ -126,6 +127,22 @@ public class ApiContractTests
         Assert.Equal(PublishedDatasets.Formats, formats);
         Assert.Equal(new[] { HealthReason.NothingPublished, HealthReason.LatestDamaged, HealthReason.StaleData, HealthReason.SourceFailing }, codes);
         Assert.Equal(new[] { HealthReport.Ok, HealthReport.Degraded }, statuses);
+    }
+
+    [Fact]
+    public void RecomputeRequestLimits_Documented_AreThoseTheValidatorEnforces()
+    {
+        var request = Schema("RecomputeRequest")["properties"]!;
+        var scenarios = request["scenarios"]!;
+        var points = scenarios["items"]!["properties"]!["points"]!;
+        var point = points["items"]!["properties"]!;
+
+        Assert.Equal(RecomputeLimits.MaxScenarios, (int)scenarios["maxItems"]!);
+        Assert.Equal(RecomputeLimits.MaxPointsPerScenario, (int)points["maxItems"]!);
+        Assert.Equal(ValueRange.MaxGw, (double)point["ai_load_gw"]!["maximum"]!);
+        Assert.Equal(ValueRange.LastYear, (int)point["year"]!["maximum"]!);
+        Assert.Equal(ValueRange.LastYear, (int)request["base_year"]!["maximum"]!);
+        Assert.Equal(ValueRange.LastYear, (int)request["horizon_year"]!["maximum"]!);
     }
 
     [Fact]
