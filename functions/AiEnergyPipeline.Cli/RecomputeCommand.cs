@@ -63,6 +63,11 @@ internal static class RecomputeCommand
                 GapHeadlines.Write(await GapHeadlines.ReadAsync(services, outcome.RunId, cancellationToken));
 
                 Console.WriteLine($"store: {outcome.Store}");
+                if (outcome.Status != RunStatus.Unchanged)
+                {
+                    Console.WriteLine($"page: {RunCommand.PageAddress(outcome.Store, outcome.RunId)}");
+                }
+
                 SampleWarning.WriteIfSample(outcome.Report);
                 return 0;
             });

@@ -27,6 +27,10 @@ public class CliRecomputeTests
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(2, Runs(store).Length);
         Assert.Contains($"run: {Runs(store)[1]} (derived from {Runs(store)[0]})", result.Stdout, StringComparison.Ordinal);
+        // The new run's page, as `run` prints it: a file:// URL that opens the published index.html.
+        var page = result.Stdout.Split('\n').Single(l => l.StartsWith("page: ", StringComparison.Ordinal))["page: ".Length..].Trim();
+        Assert.True(File.Exists(new Uri(page).LocalPath), page);
+        Assert.Contains(Runs(store)[1], page, StringComparison.Ordinal);
         // The bundled snapshot is a sample: so is every run derived from it, and its headlines say so first.
         Assert.Contains("  anthropic_build_ai_2028: SAMPLE DATA, NOT REAL: Under Anthropic's", result.Stdout, StringComparison.Ordinal);
         Assert.StartsWith("warning: SAMPLE DATA, NOT REAL:", result.Stdout.TrimEnd().Split('\n')[^1], StringComparison.Ordinal);
@@ -35,6 +39,7 @@ public class CliRecomputeTests
 
         Assert.Equal(0, again.ExitCode);
         Assert.StartsWith("Unchanged:", again.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("page: ", again.Stdout, StringComparison.Ordinal);
         Assert.Equal(2, Runs(store).Length);
     }
 
