@@ -82,6 +82,13 @@ public static class IsoQueueFormats
     /// </summary>
     public const string DefaultErcotDocumentListUrl = "https://www.ercot.com/misapp/servlets/IceDocListJsonWS?reportTypeId=15933";
 
+    /// <summary>
+    /// Whether a URL is ERCOT's document list service (its path ends in IceDocListJsonWS, as
+    /// <see cref="DefaultErcotDocumentListUrl"/>'s does), in which the report is looked up, rather than the report itself.
+    /// </summary>
+    public static bool IsErcotDocumentList(Uri url) =>
+        url.AbsolutePath.TrimEnd('/').EndsWith("/IceDocListJsonWS", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Where ERCOT serves one document, by its id (gridstatus/ercot.py, the mirDownload address).</summary>
     public static Uri ErcotDownloadUrlOf(Uri documentList, string docId) =>
         new(documentList, $"/misdownload/servlets/mirDownload?doclookupId={Uri.EscapeDataString(docId)}");

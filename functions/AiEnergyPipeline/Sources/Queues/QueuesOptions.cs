@@ -50,8 +50,6 @@ public sealed class QueuesOptions
             var parsed = format is null ? QueueFileFormat.Lbnl
                 : Enum.TryParse<QueueFileFormat>(format, ignoreCase: true, out var f) && Enum.IsDefined(f) && !char.IsDigit(format[0]) ? f
                 : throw new InvalidOperationException($"{setting}:Format is '{format}'; use {FormatNames}.");
-            // ERCOT's default is the list its monthly report is found in; an explicit Url is the file itself.
-            var fromDocumentList = url is null && parsed == QueueFileFormat.Ercot;
             url ??= DefaultUrlOf(parsed) ?? throw new InvalidOperationException($"{setting}:Url is not set.");
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             {
@@ -65,6 +63,8 @@ public sealed class QueuesOptions
 
             // An ISO's own file holds that ISO's queue: its region is the format's, whatever the setting says.
             region = IsoQueueFormats.RegionOf(parsed) ?? region;
+            // ERCOT's default is the list its monthly report is found in; any other Url is the report itself.
+            var fromDocumentList = parsed == QueueFileFormat.Ercot && IsoQueueFormats.IsErcotDocumentList(uri);
             var httpMethod = method is null ? (parsed == QueueFileFormat.Pjm ? HttpMethod.Post : HttpMethod.Get)
                 : IsMethod(method) ? new HttpMethod(method.ToUpperInvariant())
                 : throw new InvalidOperationException($"{setting}:Method is '{method}'; use GET or POST.");
