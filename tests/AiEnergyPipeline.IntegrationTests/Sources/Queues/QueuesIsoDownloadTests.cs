@@ -1,6 +1,10 @@
 using System.Collections.Concurrent;
+using System.Text;
 using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.IntegrationTests.Infrastructure;
+using AiEnergyPipeline.IntegrationTests.Pipeline.Faults;
+using AiEnergyPipeline.Pipeline;
+using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.Sources.Queues;
 using AiEnergyPipeline.Storage;
 using Microsoft.AspNetCore.Http;
@@ -16,7 +20,7 @@ namespace AiEnergyPipeline.IntegrationTests.Sources.Queues;
 public class QueuesIsoDownloadTests
 {
     private const string Key = "pjm-test-subscription-key-0123456789";
-    private const string LbnlPath = "/lbnl.xlsx";
+    private const string LbnlPath = "/LBNL_Ix_Queue_Data_File_thru2025.xlsx";
     private const string PjmPath = "/PJMPlanningApi/api/Queue/ExportToXls";
     private const string ListPath = "/misapp/servlets/IceDocListJsonWS";
     private const string DownloadPath = "/misdownload/servlets/mirDownload";
@@ -245,5 +249,34 @@ public class QueuesIsoDownloadTests
         Assert.StartsWith($"queues: ercot_mirDownload.xlsx: ERCOT's document list {listUrl} ", failure.Error, StringComparison.Ordinal);
         Assert.Contains(cause, failure.Error, StringComparison.Ordinal);
         Assert.DoesNotContain(seen, s => s.PathAndQuery.StartsWith(DownloadPath, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunAsync_PjmRejectsTheKeyEchoingIt_PublishesWithoutPjmAndTheKeyIsInNoLogReportOrBlob()
+    {
+        await using var server = await FaultServer.StartAsync();
+        var run = new FaultRun(server, Azurite.NewContainer());
+        string? sent = null;
+        server.Script("queues/pjm/pjm_ExportToXls.xlsx", new Fault("401 echoing the subscription key", async (context, _) =>
+        {
+            sent = $"{context.Request.Method} {Header(context.Request, "api-subscription-key")} {Header(context.Request, "Origin")}";
+            context.Response.StatusCode = 401;
+            context.Response.Headers["X-Echo"] = "key=" + Header(context.Request, "api-subscription-key");
+            await context.Response.WriteAsync($"Access denied due to invalid subscription key {Header(context.Request, "api-subscription-key")}.");
+        }));
+
+        // The snapshot asks PJM by GET; this run asks as PJM's page does.
+        var outcome = await run.RunAsync(new Dictionary<string, string?> { ["Sources:Queues:Files:2:Method"] = "POST", ["Sources:Queues:PjmSubscriptionKey"] = Key });
+
+        Assert.True(outcome.Status == RunStatus.Published, outcome.Message);
+        Assert.Equal($"POST {Key} https://www.pjm.com", sent);
+        Assert.Contains("Partial: queues without PJM", outcome.Message, StringComparison.Ordinal);
+        var report = await run.ReadAsync(RunPublisher.ReportPath(outcome.RunId));
+        Assert.Contains($"invalid subscription key {SecretRedactor.Mask}", Encoding.UTF8.GetString(report!), StringComparison.Ordinal);
+        var blobs = await run.ReadAllAsync();
+        Assert.NotEmpty(blobs);
+        Assert.All(blobs, b => Assert.False(Encoding.UTF8.GetString(b.Bytes).Contains(Key, StringComparison.Ordinal), b.Path));
+        Assert.Contains(run.Logs.Lines, l => l.Contains("HTTP 401", StringComparison.Ordinal));
+        Assert.DoesNotContain(Key, run.Logs.All + outcome.Message, StringComparison.Ordinal);
     }
 }
