@@ -17,6 +17,10 @@ param location string
 @description('EIA API v2 key (free from https://www.eia.gov/opendata/register.php). Set with `azd env set EIA_API_KEY <key>`.')
 param eiaApiKey string = ''
 
+@secure()
+@description('PJM\'s queue export subscription key (the public key PJM\'s interconnection queues page sends; gridstatus takes it from there). Empty leaves a pjm queue entry failing with a clear message. Set with `azd env set PJM_SUBSCRIPTION_KEY <key>`.')
+param pjmSubscriptionKey string = ''
+
 @description('When true, the published container is readable anonymously (a public download); otherwise blob public access stays off.')
 param publicDownload bool = false
 
@@ -185,6 +189,7 @@ module functionApp 'modules/functionapp.bicep' = {
     eia860mUrl: eia860mUrl
     emberUrl: emberUrl
     eiaApiKey: eiaApiKey
+    pjmSubscriptionKey: pjmSubscriptionKey
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
   }

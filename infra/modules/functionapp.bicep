@@ -48,6 +48,10 @@ param emberUrl string
 @description('EIA API v2 key; empty leaves the EIA API source failing with a clear message.')
 param eiaApiKey string
 
+@secure()
+@description('PJM\'s queue export subscription key; empty leaves a pjm queue entry failing with a clear message.')
+param pjmSubscriptionKey string = ''
+
 @minValue(40)
 param maximumInstanceCount int
 @allowed([512, 2048, 4096])
@@ -121,6 +125,7 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
         { name: 'IngestQueue__Credential', value: 'managedidentity' }
         { name: 'IngestQueue__ClientId', value: identityClientId }
         { name: 'EIA_API_KEY', value: eiaApiKey }
+        { name: 'Sources__Queues__PjmSubscriptionKey', value: pjmSubscriptionKey }
         { name: 'Pipeline__Mode', value: 'Live' }
         { name: 'PublishedStorage__ServiceUri', value: dataBlobEndpoint }
         { name: 'PublishedStorage__Container', value: publishedContainerName }

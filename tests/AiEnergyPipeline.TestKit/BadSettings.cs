@@ -110,6 +110,8 @@ public static class BadSettings
         new("Sources__Queues__Files__0__Format", "pdf", "blank, lbnl, gridstatus, pjm, caiso, nyiso, ercot, spp, miso or isone"),
         new("Sources__Queues__Files__0__Region", "", "the ISO whose queue a gridstatus file holds", new Dictionary<string, string> { ["Sources__Queues__Files__0__Format"] = "gridstatus", ["Sources__Queues__Files__0__Url"] = "https://example.test/pjm.csv" }),
         new("Sources__Queues__Files__0__Sheet", "Data[1]", "a sheet name of at most 31 characters"),
+        new("Sources__Queues__Files__0__Method", "PUT", "blank, GET or POST"),
+        new("Sources__Queues__PjmSubscriptionKey", "my key", "a key of letters, digits, - and _"),
     ];
 
     /// <summary>The settings as configuration keys (<c>:</c> for <c>__</c>), for composing in process.</summary>

@@ -294,6 +294,9 @@ def main():
         full = url + ("?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else "")
         settings[f"Sources:Queues:Files:{i}:Url"] = full
         settings[f"Sources:Queues:Files:{i}:Format"] = fmt
+        if fmt == "pjm":
+            # PJM's export wants a POST with PJM's subscription key; the snapshot answers by URL whatever the method, so a plain GET needs no key.
+            settings[f"Sources:Queues:Files:{i}:Method"] = "GET"
         # A route names the address without its query; the query parameters it needs are matched apart.
         routes.append({"url": url.split("?")[0], "query": query, "file": relative, "sample_of": sample_of})
     index = {

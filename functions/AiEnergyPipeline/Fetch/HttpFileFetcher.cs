@@ -21,13 +21,15 @@ public sealed class HttpFileFetcher(HttpClient http, SecretRedactor redactor, Ti
     /// Looks at the first bytes before anything is archived and returns why they are wrong, or null:
     /// servers answer a missing workbook with an HTML page and status 200.
     /// </param>
-    public async Task<FetchedFile> FetchAsync(string source, Uri url, string fileName, string extension, RawArchive archive, CancellationToken cancellationToken, Func<ReadOnlyMemory<byte>, string?>? checkHead = null)
+    /// <param name="prepare">Sets what a server wants beyond a plain GET (a method, headers); secrets set here stay out of every message.</param>
+    public async Task<FetchedFile> FetchAsync(string source, Uri url, string fileName, string extension, RawArchive archive, CancellationToken cancellationToken, Func<ReadOnlyMemory<byte>, string?>? checkHead = null, Action<HttpRequestMessage>? prepare = null)
     {
         try
         {
             var redactedUrl = redactor.RedactUrl(url);
             var previous = await ConditionalOnAsync(source, fileName, redactedUrl, archive, cancellationToken);
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            prepare?.Invoke(request);
             // The whole-body retry handler downloads the body straight into the archive's work folder, hashing it.
             var destination = new BodyDestination(archive.NewLocalPath(source, extension));
             Directory.CreateDirectory(Path.GetDirectoryName(destination.Path)!);

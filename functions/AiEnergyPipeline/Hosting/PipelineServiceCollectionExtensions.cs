@@ -65,7 +65,7 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.Section)).ValidateSettings<PipelineOptions, PipelineSettingsRules>();
         services.AddOptions<RootSettings>().Configure(o => o.Read(configuration)).ValidateSettings<RootSettings, RootSettingsRules>();
-        services.AddSingleton(new SecretRedactor([configuration[EiaApiKeySetting]]));
+        services.AddSingleton(new SecretRedactor([configuration[EiaApiKeySetting], configuration[Sources.Queues.QueuesOptions.PjmSubscriptionKeySetting]]));
         // The recorder keeps the source settings given: it reads them from this configuration.
         services.AddTransient(sp => ActivatorUtilities.CreateInstance<Pipeline.Recording.SnapshotRecorder>(sp, configuration));
         return services.AddSources(configuration);

@@ -1,6 +1,7 @@
 using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.Sources.Curated;
 using AiEnergyPipeline.Sources.Eia930;
+using AiEnergyPipeline.Sources.Queues;
 using AiEnergyPipeline.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -113,7 +114,8 @@ public sealed partial class SnapshotRecorder(
             .Where(p => p.Value is not null
                 && !p.Key.StartsWith(SourceHttpOptions.Section + ":", StringComparison.OrdinalIgnoreCase)
                 && !p.Key.StartsWith(SourceLimitsOptions.Section + ":", StringComparison.OrdinalIgnoreCase)
-                && !p.Key.EndsWith(":" + nameof(Eia930ApiOptions.ApiKey), StringComparison.OrdinalIgnoreCase))
+                && !p.Key.EndsWith(":" + nameof(Eia930ApiOptions.ApiKey), StringComparison.OrdinalIgnoreCase)
+                && !p.Key.EndsWith(":" + nameof(QueuesOptions.PjmSubscriptionKey), StringComparison.OrdinalIgnoreCase))
             .ToDictionary(p => p.Key, p => p.Value!, StringComparer.OrdinalIgnoreCase);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "snapshot: recording {Source}")]

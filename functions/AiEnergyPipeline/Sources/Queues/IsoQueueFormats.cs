@@ -12,11 +12,11 @@ public static class IsoQueueFormats
 {
     /// <summary>
     /// PJM's queue export, as its interconnection queues page downloads it (gridstatus/pjm.py,
-    /// get_raw_interconnection_queue, commit aa2d52ec). gridstatus sends it a POST with the header
-    /// api-subscription-key (a key it took from the page's JavaScript) and Origin/Referer www.pjm.com;
-    /// this source sends a GET without them, so a live run may need a URL that serves the workbook
-    /// to a GET (a mirror, or a recorded snapshot). Columns: "Project ID" (once "Queue Number"),
-    /// "Submitted Date" (once "Queue Date"), MFO, Status.
+    /// get_raw_interconnection_queue, commit aa2d52ec): it answers only a POST with the header
+    /// api-subscription-key (PJM's public key, which its page's JavaScript carries; the setting
+    /// <see cref="QueuesOptions.PjmSubscriptionKeySetting"/>) and Origin/Referer www.pjm.com, which a
+    /// pjm entry sends by default (<see cref="PjmOrigin"/>). Columns: "Project ID" (once "Queue
+    /// Number"), "Submitted Date" (once "Queue Date"), MFO, Status.
     /// </summary>
     public const string DefaultPjmUrl = "https://services.pjm.com/PJMPlanningApi/api/Queue/ExportToXls";
 
@@ -67,6 +67,32 @@ public static class IsoQueueFormats
     /// </summary>
     public const string DefaultIsoNeUrl = "https://irtt.iso-ne.com/reports/exportpublicqueue?Status=&Jurisdiction=";
 
+    /// <summary>The Origin PJM's export expects (its own page's); the Referer is this with a trailing slash.</summary>
+    public const string PjmOrigin = "https://www.pjm.com";
+
+    /// <summary>The header that carries PJM's subscription key.</summary>
+    public const string PjmKeyHeader = "api-subscription-key";
+
+    /// <summary>
+    /// ERCOT's list of the documents of report type 15933, its monthly GIS report, as JSON
+    /// (gridstatus/ercot.py, GIS_REPORT_RTID and _get_document: ListDocsByRptTypeRes.DocumentList[].Document,
+    /// each with DocID, ConstructedName, FriendlyName and PublishDate). Each month's workbook has a
+    /// document id of its own, so an ERCOT entry without a Url looks up the newest GIS report here
+    /// and downloads it from <see cref="ErcotDownloadUrlOf"/>.
+    /// </summary>
+    public const string DefaultErcotDocumentListUrl = "https://www.ercot.com/misapp/servlets/IceDocListJsonWS?reportTypeId=15933";
+
+    /// <summary>
+    /// Whether a URL is ERCOT's document list service (its path ends in IceDocListJsonWS, as
+    /// <see cref="DefaultErcotDocumentListUrl"/>'s does), in which the report is looked up, rather than the report itself.
+    /// </summary>
+    public static bool IsErcotDocumentList(Uri url) =>
+        url.AbsolutePath.TrimEnd('/').EndsWith("/IceDocListJsonWS", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Where ERCOT serves one document, by its id (gridstatus/ercot.py, the mirDownload address).</summary>
+    public static Uri ErcotDownloadUrlOf(Uri documentList, string docId) =>
+        new(documentList, $"/misdownload/servlets/mirDownload?doclookupId={Uri.EscapeDataString(docId)}");
+
     public static string? RegionOf(QueueFileFormat format) => format switch
     {
         QueueFileFormat.Pjm => "PJM",
@@ -82,11 +108,9 @@ public static class IsoQueueFormats
     public static bool IsIsoFile(QueueFileFormat format) => RegionOf(format) is not null;
 
     /// <summary>
-    /// The ISO's current public download; null for ERCOT. ERCOT lists its monthly GIS report as
-    /// report type 15933 (gridstatus/ercot.py, GIS_REPORT_RTID: the newest document whose name holds
-    /// "GIS_Report", sheet "Project Details - Large Gen" below about 30 rows of notes), and each
-    /// month's workbook has its own document id (.../misdownload/servlets/mirDownload?doclookupId=...):
-    /// there is no lasting address, so an ERCOT entry needs its Url set to the month's download.
+    /// The ISO's current public download; for ERCOT, the list its newest GIS report is found in
+    /// (sheet "Project Details - Large Gen" below about 30 rows of notes; gridstatus takes the newest
+    /// document whose name holds "GIS_Report").
     /// </summary>
     public static string? DefaultUrlOf(QueueFileFormat format) => format switch
     {
@@ -96,6 +120,7 @@ public static class IsoQueueFormats
         QueueFileFormat.Spp => DefaultSppUrl,
         QueueFileFormat.Miso => DefaultMisoUrl,
         QueueFileFormat.Isone => DefaultIsoNeUrl,
+        QueueFileFormat.Ercot => DefaultErcotDocumentListUrl,
         _ => null,
     };
 }

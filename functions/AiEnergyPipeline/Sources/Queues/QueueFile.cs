@@ -1,8 +1,16 @@
 namespace AiEnergyPipeline.Sources.Queues;
 
 /// <summary>A queue file as the source fetches it and the normaliser reads it: <see cref="Index"/> is its place in the settings.</summary>
-public sealed record QueueFile(int Index, Uri Url, QueueFileFormat Format, string? Region, string? Sheet, string FileName)
+/// <param name="Method">GET, or POST (PJM's export, which also needs its subscription key).</param>
+/// <param name="FromDocumentList">
+/// Whether <see cref="Url"/> is a list of documents to find the file in (ERCOT's document list of
+/// its GIS reports) rather than the file itself.
+/// </param>
+public sealed record QueueFile(int Index, Uri Url, QueueFileFormat Format, string? Region, string? Sheet, string FileName, HttpMethod Method, bool FromDocumentList = false)
 {
+    /// <summary>Whether the request carries PJM's subscription key and Origin/Referer www.pjm.com, as PJM's own page sends it.</summary>
+    public bool NeedsPjmKey => Format == QueueFileFormat.Pjm && Method == HttpMethod.Post;
+
     /// <summary>The setting that lists the file: <c>Sources:Queues:Files:{Index}</c>.</summary>
     public string Setting => $"{QueuesOptions.Section}:Files:{Index}";
 

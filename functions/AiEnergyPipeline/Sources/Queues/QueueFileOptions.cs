@@ -13,4 +13,7 @@ public sealed class QueueFileOptions
 
     /// <summary>The LBNL data sheet; default: the first sheet whose header has the queue columns.</summary>
     public string? Sheet { get; set; }
+
+    /// <summary><c>GET</c> or <c>POST</c>; default: <c>POST</c> for a <c>pjm</c> entry (PJM's export answers only a POST carrying its subscription key), else <c>GET</c>.</summary>
+    public string? Method { get; set; }
 }

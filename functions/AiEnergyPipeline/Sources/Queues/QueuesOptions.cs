@@ -16,6 +16,15 @@ public sealed class QueuesOptions
     // An array, not a list: the configuration binder appends to a list's default items instead of replacing them.
     public QueueFileOptions[] Files { get; set; } = [];
 
+    /// <summary>The setting of <see cref="PjmSubscriptionKey"/>, as configuration names it.</summary>
+    public const string PjmSubscriptionKeySetting = Section + ":" + nameof(PjmSubscriptionKey);
+
+    /// <summary>
+    /// The key PJM's export wants in its api-subscription-key header (the public one PJM's queue page
+    /// sends); a key all the same, so never logged or shown, and a pjm entry fails without it.
+    /// </summary>
+    public string? PjmSubscriptionKey { get; set; }
+
     /// <summary>
     /// The files as the source fetches them: defaults filled in, checked. Blank settings mean
     /// defaults (settings files list every key), so an entry with nothing set is skipped.
@@ -31,7 +40,8 @@ public sealed class QueuesOptions
             var format = Blank(entry.Format);
             var region = Blank(entry.Region);
             var sheet = Blank(entry.Sheet);
-            if (url is null && format is null && region is null && sheet is null)
+            var method = Blank(entry.Method);
+            if (url is null && format is null && region is null && sheet is null && method is null)
             {
                 continue;
             }
@@ -40,7 +50,7 @@ public sealed class QueuesOptions
             var parsed = format is null ? QueueFileFormat.Lbnl
                 : Enum.TryParse<QueueFileFormat>(format, ignoreCase: true, out var f) && Enum.IsDefined(f) && !char.IsDigit(format[0]) ? f
                 : throw new InvalidOperationException($"{setting}:Format is '{format}'; use {FormatNames}.");
-            url ??= DefaultUrlOf(parsed) ?? throw new InvalidOperationException($"{setting}:Url is not set{(parsed == QueueFileFormat.Ercot ? ": ERCOT publishes each month's GIS report under a new document id" : "")}.");
+            url ??= DefaultUrlOf(parsed) ?? throw new InvalidOperationException($"{setting}:Url is not set.");
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             {
                 throw new InvalidOperationException($"{setting}:Url '{url}' is not an http(s) URL.");
@@ -53,11 +63,22 @@ public sealed class QueuesOptions
 
             // An ISO's own file holds that ISO's queue: its region is the format's, whatever the setting says.
             region = IsoQueueFormats.RegionOf(parsed) ?? region;
-            files.Add(new QueueFile(i, uri, parsed, region is null ? null : QueueRegions.Canonical(region), sheet, FileNameOf(uri, parsed, i)));
+            // ERCOT's default is the list its monthly report is found in; any other Url is the report itself.
+            var fromDocumentList = parsed == QueueFileFormat.Ercot && IsoQueueFormats.IsErcotDocumentList(uri);
+            var httpMethod = method is null ? (parsed == QueueFileFormat.Pjm ? HttpMethod.Post : HttpMethod.Get)
+                : IsMethod(method) ? new HttpMethod(method.ToUpperInvariant())
+                : throw new InvalidOperationException($"{setting}:Method is '{method}'; use GET or POST.");
+            // A file found through ERCOT's list is named after its download address, whichever month it is.
+            var fileName = fromDocumentList ? FileNameOf(IsoQueueFormats.ErcotDownloadUrlOf(uri, "0"), parsed, i) : FileNameOf(uri, parsed, i);
+            files.Add(new QueueFile(i, uri, parsed, region is null ? null : QueueRegions.Canonical(region), sheet, fileName, httpMethod, fromDocumentList));
         }
 
-        return files.Count > 0 ? files : [new QueueFile(0, new Uri(DefaultLbnlUrl), QueueFileFormat.Lbnl, null, null, FileNameOf(new Uri(DefaultLbnlUrl), QueueFileFormat.Lbnl, 0))];
+        return files.Count > 0 ? files : [new QueueFile(0, new Uri(DefaultLbnlUrl), QueueFileFormat.Lbnl, null, null, FileNameOf(new Uri(DefaultLbnlUrl), QueueFileFormat.Lbnl, 0), HttpMethod.Get)];
     }
+
+    /// <summary>Whether a Method setting is one the source sends: GET or POST, any case.</summary>
+    public static bool IsMethod(string method) =>
+        method.Trim().Equals("GET", StringComparison.OrdinalIgnoreCase) || method.Trim().Equals("POST", StringComparison.OrdinalIgnoreCase);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
@@ -81,7 +102,7 @@ public sealed class QueuesOptions
     /// <summary>The formats' setting values, for messages: "lbnl, gridstatus, pjm, ...".</summary>
     public static string FormatNames { get; } = string.Join(", ", Enum.GetNames<QueueFileFormat>().Select(n => n.ToLowerInvariant()));
 
-    /// <summary>The URL a format's entry fetches when its Url is blank; null where the format has none (gridstatus files, ERCOT's monthly report).</summary>
+    /// <summary>The URL a format's entry fetches when its Url is blank; null where the format has none (gridstatus files); ERCOT's is the list its monthly report is found in.</summary>
     public static string? DefaultUrlOf(QueueFileFormat format) => format switch
     {
         QueueFileFormat.Lbnl => DefaultLbnlUrl,

@@ -73,8 +73,12 @@ public sealed partial class QueuesSource(
             FetchedFile file;
             try
             {
-                file = await fetcher.FetchAsync(Name, entry.Url, entry.FileName, QueuesOptions.ExtensionOf(entry.Format), archive, cancellationToken,
-                    QueuesOptions.ExtensionOf(entry.Format) == "xlsx" ? HeadChecks.IsXlsx : HeadChecks.NotEmptyOrHtml);
+                var prepare = PrepareOf(entry);
+                var url = entry.FromDocumentList
+                    ? await ErcotDocumentList.NewestGisReportAsync(http, entry.Url, redactor, Name, entry.FileName, cancellationToken)
+                    : entry.Url;
+                file = await fetcher.FetchAsync(Name, url, entry.FileName, QueuesOptions.ExtensionOf(entry.Format), archive, cancellationToken,
+                    QueuesOptions.ExtensionOf(entry.Format) == "xlsx" ? HeadChecks.IsXlsx : HeadChecks.NotEmptyOrHtml, prepare);
             }
             catch (SourceException e) when (tolerate && entry.HoldsOneIso)
             {
@@ -94,6 +98,57 @@ public sealed partial class QueuesSource(
         }
 
         return new SourceFetch(files, failures);
+    }
+
+    /// <summary>
+    /// What a replay of a recording needs to ask for the same files: ERCOT's report found through its
+    /// list pinned to the document fetched (the list itself is not recorded), and PJM's export asked
+    /// by GET (a snapshot answers by URL whatever the method, and a recording keeps no key).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ReplaySettings(IReadOnlyList<FetchedFile> files)
+    {
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in options.Value.Resolve())
+        {
+            var setting = $"{QueuesOptions.Section}:Files:{entry.Index}";
+            if (entry.FromDocumentList && files.FirstOrDefault(f => f.FileName == entry.FileName) is { } file)
+            {
+                settings[$"{setting}:{nameof(QueueFileOptions.Url)}"] = file.Url;
+                settings[$"{setting}:{nameof(QueueFileOptions.Format)}"] = entry.Format.ToString().ToLowerInvariant();
+            }
+
+            if (entry.NeedsPjmKey)
+            {
+                settings[$"{setting}:{nameof(QueueFileOptions.Method)}"] = HttpMethod.Get.Method;
+            }
+        }
+
+        return settings;
+    }
+
+    /// <summary>
+    /// The method and headers of an entry's request: PJM's export answers only a POST carrying its
+    /// subscription key, from its own page's origin (as gridstatus sends it); without the key that
+    /// file fails here, saying which setting to set, rather than with PJM's 401.
+    /// </summary>
+    /// <exception cref="SourceException">A PJM entry sent by POST, and no key is set.</exception>
+    private Action<HttpRequestMessage>? PrepareOf(QueueFile entry)
+    {
+        if (!entry.NeedsPjmKey)
+        {
+            return entry.Method == HttpMethod.Get ? null : r => r.Method = entry.Method;
+        }
+
+        var key = options.Value.PjmSubscriptionKey?.Trim() is { Length: > 0 } k ? k
+            : throw new SourceException(Name, entry.FileName,
+                $"PJM's queue export answers only a POST carrying its subscription key: set {SourceEndpoint.SettingOf(QueuesOptions.Section, nameof(QueuesOptions.PjmSubscriptionKey))} to the public key PJM's queue page sends (or {SourceEndpoint.SettingOf(entry.Setting, nameof(QueueFileOptions.Method))}=GET with a Url that serves the workbook to a GET).");
+        return request =>
+        {
+            request.Method = HttpMethod.Post;
+            request.Headers.TryAddWithoutValidation(IsoQueueFormats.PjmKeyHeader, key);
+            request.Headers.TryAddWithoutValidation("Origin", IsoQueueFormats.PjmOrigin);
+            request.Headers.Referrer = new Uri(IsoQueueFormats.PjmOrigin + "/");
+        };
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "queues: fetching {File} ({Format}, {Region})")]

@@ -37,6 +37,9 @@ public sealed class SnapshotRecordReplayTests
             // A key as an operator sets it: it must reach no file of the recording.
             settings.Remove("Sources:Eia930Api:ApiKey");
             settings["EIA_API_KEY"] = Secret;
+            // PJM asked as its page asks it, with the key: the recording keeps neither (a replay is answered by URL, by GET).
+            settings["Sources:Queues:Files:2:Method"] = "POST";
+            settings["Sources:Queues:PjmSubscriptionKey"] = Secret + "-pjm";
             await using (var services = TestPipeline.Build(With(settings, TestPipeline.FolderStore(liveStore))))
             {
                 live = await new InProcessFanOut(services).RunAsync("test", CancellationToken.None);
@@ -55,6 +58,7 @@ public sealed class SnapshotRecordReplayTests
         Assert.True(recorded.Files >= 10, $"{recorded.Files} files recorded");
         Assert.Equal(recorded.Files, requestsWhileRecording);
         Assert.DoesNotContain(Directory.EnumerateFiles(recording, "*", SearchOption.AllDirectories), f => File.ReadAllText(f).Contains(Secret, StringComparison.Ordinal));
+        Assert.Equal("GET", Snapshot.Load(recording).Settings["Sources:Queues:Files:2:Method"]);
 
         // The server is gone: the replay can only read the recording.
         await using (var services = TestPipeline.Build(new Dictionary<string, string?>(TestPipeline.FolderStore(replayStore)) { ["Pipeline:SnapshotPath"] = recording }))

@@ -52,10 +52,10 @@ public class QueuesOptionsTests
     [InlineData("https://x.example/q.xlsx", "excel", null, "Sources:Queues:Files:0:Format is 'excel'; use lbnl, gridstatus, pjm, caiso, nyiso, ercot, spp, miso, isone.")]
     [InlineData("https://x.example/q.xlsx", "1", null, "Sources:Queues:Files:0:Format is '1'; use lbnl, gridstatus, pjm, caiso, nyiso, ercot, spp, miso, isone.")]
     [InlineData("ftp://x.example/q.xlsx", null, null, "Sources:Queues:Files:0:Url 'ftp://x.example/q.xlsx' is not an http(s) URL.")]
-    [InlineData(null, "ercot", null, "Sources:Queues:Files:0:Url is not set: ERCOT publishes each month's GIS report under a new document id.")]
-    public void Resolve_IncompleteEntry_FailsNamingTheSetting(string? url, string? format, string? region, string message)
+    [InlineData("https://x.example/q.xlsx", "pjm", null, "Sources:Queues:Files:0:Method is 'PUT'; use GET or POST.", "PUT")]
+    public void Resolve_IncompleteEntry_FailsNamingTheSetting(string? url, string? format, string? region, string message, string? method = null)
     {
-        var options = new QueuesOptions { Files = [new QueueFileOptions { Url = url, Format = format, Region = region }] };
+        var options = new QueuesOptions { Files = [new QueueFileOptions { Url = url, Format = format, Region = region, Method = method }] };
 
         var error = Assert.Throws<InvalidOperationException>(() => options.Resolve());
 
@@ -73,6 +73,8 @@ public class QueuesOptionsTests
         Assert.Equal([QueueFileFormat.Lbnl, QueueFileFormat.Gridstatus, QueueFileFormat.Pjm, QueueFileFormat.Caiso, QueueFileFormat.Nyiso, QueueFileFormat.Ercot, QueueFileFormat.Isone, QueueFileFormat.Spp, QueueFileFormat.Spp, QueueFileFormat.Miso], files.Select(f => f.Format));
         Assert.Equal([null, "PJM", "PJM", "CAISO", "NYISO", "ERCOT", "ISO-NE", "SPP", "SPP", "MISO"], files.Select(f => f.Region));
         Assert.All(files, f => Assert.NotNull(Snapshot.Load(Snapshot.DefaultRoot).Find(f.Url)));
+        // Offline, PJM's workbook is asked by GET (no key needed) and ERCOT's report by its address (no list to look it up in).
+        Assert.DoesNotContain(files, f => f.NeedsPjmKey || f.FromDocumentList);
     }
 
     [Fact]
@@ -99,5 +101,33 @@ public class QueuesOptionsTests
         var file = Assert.Single(new QueuesOptions { Files = [new QueueFileOptions { Format = format, Region = "ignored" }] }.Resolve());
 
         Assert.Equal((url, fileName, region), (file.Url.ToString(), file.FileName, file.Region));
+    }
+
+    [Theory]
+    [InlineData("pjm", null, "POST", true)]
+    [InlineData("pjm", "get", "GET", false)]
+    [InlineData("caiso", null, "GET", false)]
+    [InlineData("caiso", "Post", "POST", false)]
+    public void Resolve_Method_IsPostForPjmByDefaultAndOnlyPjmsPostNeedsItsKey(string format, string? method, string expected, bool needsKey)
+    {
+        var file = Assert.Single(new QueuesOptions { Files = [new QueueFileOptions { Format = format, Method = method }] }.Resolve());
+
+        Assert.Equal((expected, needsKey), (file.Method.Method, file.NeedsPjmKey));
+    }
+
+    [Fact]
+    public void Resolve_ErcotEntryWithoutUrl_LooksUpTheNewestReportInErcotsDocumentList()
+    {
+        var file = Assert.Single(new QueuesOptions { Files = [new QueueFileOptions { Format = "ercot" }] }.Resolve());
+
+        Assert.Equal((IsoQueueFormats.DefaultErcotDocumentListUrl, true, "ercot_mirDownload.xlsx", "ERCOT"), (file.Url.ToString(), file.FromDocumentList, file.FileName, file.Region));
+    }
+
+    [Fact]
+    public void Resolve_ErcotEntryWithTheReportsUrl_FetchesThatReport()
+    {
+        var file = Assert.Single(new QueuesOptions { Files = [new QueueFileOptions { Format = "ercot", Url = "https://www.ercot.com/misdownload/servlets/mirDownload?doclookupId=1100000001" }] }.Resolve());
+
+        Assert.Equal((false, "ercot_mirDownload.xlsx"), (file.FromDocumentList, file.FileName));
     }
 }

@@ -14,7 +14,7 @@ public sealed class QueuesSettingsRules : SettingRules<QueuesOptions>
     public QueuesSettingsRules()
         : base(QueuesOptions.Section)
     {
-        Entries(Files, nameof(QueueFileOptions.Url), "an absolute http(s) URL; blank only for an lbnl, pjm, caiso, nyiso, spp, miso or isone entry (the source's current download)", o => o.Files, f =>
+        Entries(Files, nameof(QueueFileOptions.Url), "an absolute http(s) URL; blank only for an lbnl, pjm, caiso, nyiso, ercot, spp, miso or isone entry (the source's current download)", o => o.Files, f =>
             Settings.ValueOrNull(f.Url) is { } url ? (IsHttp(url.Trim()) ? null : SettingKey.Show(url))
             : NeedsUrl(f) ? "not set" : null);
         Entries(Files, nameof(QueueFileOptions.Format), "blank, lbnl, gridstatus, pjm, caiso, nyiso, ercot, spp, miso or isone", o => o.Files, f =>
@@ -24,9 +24,13 @@ public sealed class QueuesSettingsRules : SettingRules<QueuesOptions>
         // Excel's own rule for sheet names.
         Entries(Files, nameof(QueueFileOptions.Sheet), "blank or a sheet name of at most 31 characters without : \\ / ? * [ ]", o => o.Files, f =>
             Settings.ValueOrNull(f.Sheet) is { } sheet && (sheet.Trim().Length > 31 || sheet.IndexOfAny([':', '\\', '/', '?', '*', '[', ']']) >= 0) ? SettingKey.Show(sheet) : null);
+        Entries(Files, nameof(QueueFileOptions.Method), "blank, GET or POST", o => o.Files, f =>
+            Settings.ValueOrNull(f.Method) is { } method && !QueuesOptions.IsMethod(method) ? SettingKey.Show(method) : null);
+        // A key: a paste gone wrong is reported without showing it.
+        Rule(nameof(QueuesOptions.PjmSubscriptionKey), "blank or a key of letters, digits, - and _", o => RootSettingsRules.Invalid(o.PjmSubscriptionKey, RootSettingsRules.IsApiKey));
     }
 
-    /// <summary>Formats with no default download: gridstatus files, and ERCOT's monthly report.</summary>
+    /// <summary>Formats with no default download: gridstatus files.</summary>
     private static bool NeedsUrl(QueueFileOptions f) =>
         Settings.ValueOrNull(f.Format) is { } format && SettingValues.IsName<QueueFileFormat>(format.Trim())
         && Enum.Parse<QueueFileFormat>(format.Trim(), ignoreCase: true) is var parsed && QueuesOptions.DefaultUrlOf(parsed) is null;
