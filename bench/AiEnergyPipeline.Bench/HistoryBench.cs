@@ -49,31 +49,7 @@ internal static class HistoryBench
             var megabytes = new FileInfo(csv).Length / 1e6;
             Console.WriteLine($"generated {rows:N0} rows, {megabytes:F1} MB; {partitions} partitions of it");
             await using var server = await BalanceFileServer.StartAsync(csv, servedName: null);
-            var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
-            if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
-            {
-                start.ArgumentList.Add(typeof(HistoryBench).Assembly.Location);
-            }
-
-            foreach (var argument in new[] { "phase", Phase + ":" + partitions.ToString(CultureInfo.InvariantCulture), server.Folder.AbsoluteUri, output })
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            // The runtime's defaults, as the CLI runs (profile-guided tiering off, as its project sets).
-            start.Environment["DOTNET_TieredCompilation"] = "1";
-            start.Environment["DOTNET_gcConcurrent"] = "1";
-            start.Environment["DOTNET_TieredPGO"] = "0";
-            using var child = Process.Start(start)!;
-            var text = await child.StandardOutput.ReadToEndAsync();
-            await child.WaitForExitAsync();
-            if (child.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"the history phase failed with exit code {child.ExitCode}");
-            }
-
-            var values = text.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2)).Where(p => p.Length == 2)
-                .ToDictionary(p => p[0], p => double.Parse(p[1], CultureInfo.InvariantCulture));
+            var values = await ChildPhase.RunAsync(["phase", Phase + ":" + partitions.ToString(CultureInfo.InvariantCulture), server.Folder.AbsoluteUri, output], asTheCliRuns: true);
             var seconds = values["seconds"];
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"eia930_history partitions={partitions} rows_each={rows} mb_each={megabytes:F1} seconds={seconds:F1} seconds_per_partition={seconds / partitions:F2} peak_mb={values["peak_mb"]:F0} cpu_seconds={values["cpu_seconds"]:F1} requests={server.Requests}"));

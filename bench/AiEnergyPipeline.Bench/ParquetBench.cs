@@ -174,30 +174,6 @@ internal static class ParquetBench
         command.ExecuteNonQuery();
     }
 
-    private static async Task<PhaseResult> ChildAsync(string[] arguments)
-    {
-        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
-        {
-            start.ArgumentList.Add(typeof(ParquetBench).Assembly.Location);
-        }
-
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var child = Process.Start(start)!;
-        var text = await child.StandardOutput.ReadToEndAsync();
-        await child.WaitForExitAsync();
-        if (child.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{string.Join(' ', arguments)} failed with exit code {child.ExitCode}");
-        }
-
-        var values = text.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries)
-            .Select(p => p.Split('=', 2)).Where(p => p.Length == 2)
-            .ToDictionary(p => p[0], p => double.Parse(p[1], CultureInfo.InvariantCulture));
-        return new PhaseResult(values["seconds"], values["cpu_seconds"], values["peak_mb"]);
-    }
+    private static async Task<PhaseResult> ChildAsync(string[] arguments) =>
+        ChildPhase.ResultOf(await ChildPhase.RunAsync(arguments, asTheCliRuns: false));
 }

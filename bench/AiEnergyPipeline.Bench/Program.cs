@@ -117,39 +117,8 @@ static async Task<int> Eia930Async(string[] args)
 
 static async Task<PhaseResult> RunChildAsync(string phase, string csv, string output)
 {
-    var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
-    if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
-    {
-        start.ArgumentList.Add(typeof(Phases).Assembly.Location);
-    }
-
-    foreach (var argument in new[] { "phase", phase, csv, output })
-    {
-        start.ArgumentList.Add(argument);
-    }
-
-    if (phase == Phases.EndToEnd)
-    {
-        // The product as users run it: the runtime's defaults (tiered compilation, the concurrent
-        // collector), which the Functions host and the CLI keep, not this bench's batch settings;
-        // without profile-guided tiering, as the CLI's project sets.
-        start.Environment["DOTNET_TieredCompilation"] = "1";
-        start.Environment["DOTNET_gcConcurrent"] = "1";
-        start.Environment["DOTNET_TieredPGO"] = "0";
-    }
-
-    using var child = Process.Start(start)!;
-    var text = await child.StandardOutput.ReadToEndAsync();
-    await child.WaitForExitAsync();
-    if (child.ExitCode != 0)
-    {
-        throw new InvalidOperationException($"phase {phase} failed with exit code {child.ExitCode}");
-    }
-
-    var values = text.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries)
-        .Select(p => p.Split('=', 2)).Where(p => p.Length == 2)
-        .ToDictionary(p => p[0], p => double.Parse(p[1], CultureInfo.InvariantCulture));
-    return new PhaseResult(values["seconds"], values["cpu_seconds"], values["peak_mb"]);
+    // The e2e phase is the product as users run it; the others keep the bench's batch settings.
+    return ChildPhase.ResultOf(await ChildPhase.RunAsync(["phase", phase, csv, output], asTheCliRuns: phase == Phases.EndToEnd));
 }
 
 static async Task<int> PhaseAsync(string phase, string csv, string output)
