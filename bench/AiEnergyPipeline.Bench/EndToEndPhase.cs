@@ -47,7 +47,7 @@ internal static class EndToEndPhase
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection()
-            .AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning))
+            .AddLogging(logging => logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; }).AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevelFromEnvironment()))
             .AddAiEnergyPipeline(configuration);
         await using var provider = services.BuildServiceProvider();
         var ingest = provider.GetRequiredService<IPartitionedIngest>();
@@ -68,6 +68,10 @@ internal static class EndToEndPhase
 
         Console.Error.WriteLine($"e2e: store: {string.Join(", ", PublishedFiles(outputDirectory).Take(2).Select(f => $"{f.Name} {f.Length / 1e6:F1} MB"))}");
     }
+
+    // BENCH_LOG=Information shows the product's own log lines, time-stamped, to see where the time goes.
+    private static LogLevel LogLevelFromEnvironment() =>
+        Enum.TryParse<LogLevel>(Environment.GetEnvironmentVariable("BENCH_LOG"), out var level) ? level : LogLevel.Warning;
 
     /// <summary>The BALANCE file names of the last <paramref name="count"/> half-years up to 2025 H2.</summary>
     public static List<string> HalfYears(int count) =>

@@ -2,7 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using AiEnergyPipeline.Bench;
 
-// dotnet run -c Release --project bench/AiEnergyPipeline.Bench -- eia930 --rows N [--dir D] [--keep]
+// dotnet run -c Release --project bench/AiEnergyPipeline.Bench -- eia930 --rows N [--dir D] [--keep] [--reuse] [--phases bare,project,duckdb,e2e]
+// (--reuse keeps the generated file and uses it again when it is there; --phases runs only those)
 // Generates a BALANCE-shaped CSV of N rows, then times four phases, each in a child process
 // (this program re-invoked with the hidden "phase" command) so that each peak working set is its own;
 // the e2e phase fetches the file from a local Kestrel server that this process runs (BalanceFileServer).
@@ -34,7 +35,7 @@ static int Generate(long rows, string csv)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: eia930 --rows N [--dir DIRECTORY] [--keep] | history [--rows N] [--partitions K] [--dir DIRECTORY] | parquet [--rows N] [--writers W,..] [--codecs C,..] [--dir DIRECTORY] | changes [--generators N] [--vintages N] [--change-rate R]");
+    Console.Error.WriteLine("usage: eia930 --rows N [--dir DIRECTORY] [--keep] [--reuse] [--phases P,..] | history [--rows N] [--partitions K] [--dir DIRECTORY] | parquet [--rows N] [--writers W,..] [--codecs C,..] [--dir DIRECTORY] | changes [--generators N] [--vintages N] [--change-rate R]");
     return 2;
 }
 
@@ -43,6 +44,8 @@ static async Task<int> Eia930Async(string[] args)
     long rows = 500_000;
     var directory = Path.Combine(Path.GetTempPath(), "aienergy-bench-" + Environment.ProcessId);
     var keep = false;
+    var reuse = false;
+    string[] phases = [Phases.Bare, Phases.Project, Phases.DuckDb, Phases.EndToEnd];
     for (var i = 0; i < args.Length; i++)
     {
         switch (args[i])
@@ -56,6 +59,13 @@ static async Task<int> Eia930Async(string[] args)
             case "--keep":
                 keep = true;
                 break;
+            case "--reuse":
+                reuse = true;
+                keep = true;
+                break;
+            case "--phases" when i + 1 < args.Length:
+                phases = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                break;
             default:
                 return Usage();
         }
@@ -66,7 +76,11 @@ static async Task<int> Eia930Async(string[] args)
     try
     {
         var clock = Stopwatch.StartNew();
-        BalanceFileGenerator.Write(csv, rows);
+        if (!reuse || !File.Exists(csv))
+        {
+            BalanceFileGenerator.Write(csv, rows);
+        }
+
         // On disk before any phase starts: otherwise the kernel writes the fresh file back while
         // the first phases run, and their times measure that too (seconds of noise at 5M rows).
         using (var written = new FileStream(csv, FileMode.Open, FileAccess.ReadWrite))
@@ -80,7 +94,7 @@ static async Task<int> Eia930Async(string[] args)
         var results = new Dictionary<string, PhaseResult>();
         var parquetBytes = new Dictionary<string, long>();
         await using var server = await BalanceFileServer.StartAsync(csv, EndToEndPhase.ServedName);
-        foreach (var phase in new[] { Phases.Bare, Phases.Project, Phases.DuckDb, Phases.EndToEnd })
+        foreach (var phase in phases)
         {
             var output = Path.Combine(directory, phase);
             var result = await RunChildAsync(phase, phase == Phases.EndToEnd ? server.Folder.AbsoluteUri : csv, output);
@@ -93,13 +107,16 @@ static async Task<int> Eia930Async(string[] args)
             }
         }
 
-        var project = results[Phases.Project];
-        var ratioToBare = project.Seconds / results[Phases.Bare].Seconds;
-        var ratioToDuckDb = results[Phases.DuckDb].Seconds / project.Seconds;
-        Console.WriteLine($"project time / bare read time = {ratioToBare:F2} (target <= 5.0); project throughput / DuckDB throughput = {ratioToDuckDb:F2} (target >= 2.0)");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"eia930 rows={rows} mb_per_s={megabytes / project.Seconds:F1} peak_mb={project.PeakMb:F0} ratio_to_bare_read={ratioToBare:F2} ratio_to_duckdb={ratioToDuckDb:F2}"));
-        Console.WriteLine(EndToEndReport.Line(rows, megabytes, results, parquetBytes, server));
+        if (results.TryGetValue(Phases.Project, out var project) && results.ContainsKey(Phases.Bare) && results.ContainsKey(Phases.DuckDb))
+        {
+            PrintProjectLine(rows, megabytes, project, results);
+        }
+
+        if (results.ContainsKey(Phases.EndToEnd) && results.ContainsKey(Phases.DuckDb))
+        {
+            Console.WriteLine(EndToEndReport.Line(rows, megabytes, results, parquetBytes, server));
+        }
+
         return 0;
     }
     finally
@@ -113,6 +130,15 @@ static async Task<int> Eia930Async(string[] args)
             }
         }
     }
+}
+
+static void PrintProjectLine(long rows, double megabytes, PhaseResult project, Dictionary<string, PhaseResult> results)
+{
+    var ratioToBare = project.Seconds / results[Phases.Bare].Seconds;
+    var ratioToDuckDb = results[Phases.DuckDb].Seconds / project.Seconds;
+    Console.WriteLine($"project time / bare read time = {ratioToBare:F2} (target <= 5.0); project throughput / DuckDB throughput = {ratioToDuckDb:F2} (target >= 2.0)");
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"eia930 rows={rows} mb_per_s={megabytes / project.Seconds:F1} peak_mb={project.PeakMb:F0} ratio_to_bare_read={ratioToBare:F2} ratio_to_duckdb={ratioToDuckDb:F2}"));
 }
 
 static async Task<PhaseResult> RunChildAsync(string phase, string csv, string output)

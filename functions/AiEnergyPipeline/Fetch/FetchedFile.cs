@@ -27,4 +27,24 @@ public sealed record FetchedFile(
     bool NotModified = false,
     InputOrigin Origin = InputOrigin.Fetched,
     SampleOf? SampleOf = null,
-    DateTimeOffset? RecordedAtUtc = null);
+    DateTimeOffset? RecordedAtUtc = null)
+{
+    /// <summary>
+    /// The download still writing this file's bytes, when it is read while it arrives: its
+    /// <see cref="RawPath"/>, <see cref="Sha256"/> and <see cref="Bytes"/> are then not known yet.
+    /// </summary>
+    public BodyDestination? Downloading { get; init; }
+
+    /// <summary>
+    /// The file's bytes from the start: the local file, or the body as it arrives while it is
+    /// <see cref="Downloading"/> (a stream that cannot seek; its reads wait for the download).
+    /// </summary>
+    public Stream OpenRead(CancellationToken cancellationToken) =>
+        Downloading is { } download
+            ? download.OpenWhileDownloading(cancellationToken)
+            : new FileStream(LocalPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+
+    /// <summary>A file being downloaded into <paramref name="download"/>, to be read as it arrives: only its names and place are known.</summary>
+    public static FetchedFile WhileDownloading(string source, string fileName, BodyDestination download, DateTimeOffset now) =>
+        new(source, fileName, RawPath: "", Sha256: "", Bytes: 0, Url: "", now, ETag: null, LastModified: null, download.Path, AlreadyArchived: false) { Downloading = download };
+}

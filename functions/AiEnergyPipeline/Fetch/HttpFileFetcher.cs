@@ -24,6 +24,7 @@ public sealed class HttpFileFetcher(HttpClient http, SecretRedactor redactor, Ti
     /// <param name="prepare">Sets what a server wants beyond a plain GET (a method, headers); secrets set here stay out of every message.</param>
     public async Task<FetchedFile> FetchAsync(string source, Uri url, string fileName, string extension, RawArchive archive, CancellationToken cancellationToken, Func<ReadOnlyMemory<byte>, string?>? checkHead = null, Action<HttpRequestMessage>? prepare = null)
     {
+        BodyDestination? destination = null;
         try
         {
             var redactedUrl = redactor.RedactUrl(url);
@@ -31,9 +32,10 @@ public sealed class HttpFileFetcher(HttpClient http, SecretRedactor redactor, Ti
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             prepare?.Invoke(request);
             // The whole-body retry handler downloads the body straight into the archive's work folder, hashing it.
-            var destination = new BodyDestination(archive.NewLocalPath(source, extension));
+            destination = new BodyDestination(archive.NewLocalPath(source, extension));
             Directory.CreateDirectory(Path.GetDirectoryName(destination.Path)!);
             request.Options.Set(BodyDestination.Key, destination);
+            archive.DownloadStarting?.Invoke(destination);
             if (previous is not null)
             {
                 if (previous.Etag is { } etag && System.Net.Http.Headers.EntityTagHeaderValue.TryParse(etag, out var parsed))
@@ -89,6 +91,11 @@ public sealed class HttpFileFetcher(HttpClient http, SecretRedactor redactor, Ti
         catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
         {
             throw new SourceException(source, fileName, redactor.Redact($"download failed: {e.Message}"));
+        }
+        finally
+        {
+            // Whoever waits for the body to start is told it will not (a 304, an error, a client without the retry handler).
+            destination?.Abandon("the fetch ended without a body in this file");
         }
     }
 

@@ -17,7 +17,8 @@ internal static class IdleTimeoutCopy
     /// <exception cref="TimeoutException">No byte came for the idle time-out; the message says after how many bytes.</exception>
     /// <exception cref="BodyLimitException">The body took longer than the deadline or was larger than the limit.</exception>
     /// <param name="hash">When given, every byte copied is also appended to it: hashed as it is written, not read back.</param>
-    public static async Task<long> CopyAsync(Stream source, Stream target, Limits limits, long? expectedBytes, TimeProvider time, CancellationToken cancellationToken, System.Security.Cryptography.IncrementalHash? hash = null)
+    /// <param name="written">When given, told the bytes copied so far after each write to <paramref name="target"/>.</param>
+    public static async Task<long> CopyAsync(Stream source, Stream target, Limits limits, long? expectedBytes, TimeProvider time, CancellationToken cancellationToken, System.Security.Cryptography.IncrementalHash? hash = null, Action<long>? written = null)
     {
         if (expectedBytes > limits.MaxBytes)
         {
@@ -64,6 +65,7 @@ internal static class IdleTimeoutCopy
 
             hash?.AppendData(buffer, 0, read);
             await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            written?.Invoke(copied);
         }
     }
 

@@ -13,6 +13,12 @@ public sealed class RawArchive(IDatasetStore store, string workDirectory)
 {
     public IDatasetStore Store => store;
 
+    /// <summary>
+    /// Told of every body about to be downloaded for this archive, before its request is sent, so
+    /// that a caller can read it while it arrives (<see cref="BodyDestination.OpenWhileDownloading"/>).
+    /// </summary>
+    public Action<BodyDestination>? DownloadStarting { get; init; }
+
     /// <summary>A new local path for a file of <paramref name="source"/> in this archive's work folder.</summary>
     public string NewLocalPath(string source, string extension) => Path.Combine(workDirectory, $"{source}-{Guid.NewGuid():N}.{extension}");
 

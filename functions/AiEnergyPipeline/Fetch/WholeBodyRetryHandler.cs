@@ -20,6 +20,27 @@ public sealed partial class WholeBodyRetryHandler(IOptions<SourceHttpOptions> op
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        var destination = BodyDestination.Of(request);
+        try
+        {
+            var response = await SendWholeAsync(request, destination, cancellationToken);
+            if (destination is { IsComplete: false })
+            {
+                // An error response: no body will come, and a reader of an earlier attempt must stop.
+                destination.Abandon(HttpResponses.Describe(response));
+            }
+
+            return response;
+        }
+        catch (Exception e)
+        {
+            destination?.Abandon(e.Message);
+            throw;
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendWholeAsync(HttpRequestMessage request, BodyDestination? destination, CancellationToken cancellationToken)
+    {
         var settings = options.Value;
         for (var attempt = 1; ; attempt++)
         {
@@ -32,7 +53,7 @@ public sealed partial class WholeBodyRetryHandler(IOptions<SourceHttpOptions> op
             try
             {
                 var limits = new IdleTimeoutCopy.Limits(settings.BodyIdleTimeout, settings.BodyDeadline, settings.MaxBodyBytes);
-                response.Content = await DownloadAsync(response.Content, BodyDestination.Of(request), limits, cancellationToken);
+                response.Content = await DownloadAsync(response.Content, destination, limits, cancellationToken);
                 return response;
             }
             catch (BodyLimitException e)
@@ -75,16 +96,27 @@ public sealed partial class WholeBodyRetryHandler(IOptions<SourceHttpOptions> op
     {
         var expected = content.Headers.ContentLength;
         // Into the caller's destination (each attempt from the start), or a temporary file that goes when read.
-        var file = destination is null
-            ? new FileStream(Path.Combine(Path.GetTempPath(), $"aienergy-body-{Guid.NewGuid():N}"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.Asynchronous | FileOptions.DeleteOnClose)
-            : new FileStream(destination.Path, FileMode.Create, FileAccess.ReadWrite, FileShare.Read, 1 << 16, FileOptions.Asynchronous);
+        FileStream file;
+        if (destination is null)
+        {
+            file = new FileStream(Path.Combine(Path.GetTempPath(), $"aienergy-body-{Guid.NewGuid():N}"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+        }
+        else
+        {
+            // Readers of an earlier attempt are told before the file is truncated. Unbuffered, so
+            // that every byte reported written is in the file, where a reader can find it.
+            destination.BeginAttempt();
+            file = new FileStream(destination.Path, FileMode.Create, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, 0, FileOptions.Asynchronous);
+            destination.BodyOpened();
+        }
+
         try
         {
             long copied;
             using var hash = destination is null ? null : IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             await using (var body = await content.ReadAsStreamAsync(cancellationToken))
             {
-                copied = await IdleTimeoutCopy.CopyAsync(body, file, limits, expected, time, cancellationToken, hash);
+                copied = await IdleTimeoutCopy.CopyAsync(body, file, limits, expected, time, cancellationToken, hash, destination is null ? null : destination.Advance);
             }
 
             if (expected is { } length && copied != length)

@@ -38,9 +38,13 @@ public sealed partial class PartitionProcessor(
         var fileName = source.FileNameOf(partition.Name);
         var started = time.GetTimestamp();
         using var work = WorkFolder.Create(options.Value);
+        var normaliser = NormaliserOf(partition.Source);
+        await using var beside = normaliser.ReadsWhileDownloading
+            ? new NormalisationBesideDownload(normaliser, work.Combine("parts-beside"), partition.Name, time, cancellationToken)
+            : null;
         try
         {
-            var archive = new RawArchive(store, work.Raw);
+            var archive = new RawArchive(store, work.Raw) { DownloadStarting = beside is null ? null : d => beside.Start(d, partition.Source, fileName) };
             FetchedFile file;
             using (var fetchSpan = PipelineTelemetry.Start(PipelineTelemetry.FetchSpan))
             {
@@ -64,6 +68,7 @@ public sealed partial class PartitionProcessor(
             }
 
             var summary = await _cache.ReadSummaryAsync(partition, file.Sha256, cancellationToken);
+            var asItArrived = false;
             var status = PartitionStatus.Reused;
             if (summary is null)
             {
@@ -71,9 +76,8 @@ public sealed partial class PartitionProcessor(
                 using var normaliseSpan = PipelineTelemetry.Start(PipelineTelemetry.NormaliseSpan);
                 normaliseSpan?.SetTag(PipelineTelemetry.SourceTag, partition.Source);
                 normaliseSpan?.SetTag(PipelineTelemetry.PartitionTag, partition.Name);
-                await archive.EnsureLocalAsync(file, cancellationToken);
-                var quarantine = new List<QuarantineRecord>();
-                var result = await NormaliserOf(partition.Source).NormaliseAsync(file, work.Combine("parts"), partition.Name, quarantine.Add, cancellationToken);
+                (var result, var quarantine, asItArrived) = await NormaliseAsync(normaliser, beside, archive, file, work.Combine("parts"), partition, cancellationToken);
+                normaliseSpan?.SetTag("aienergy.as_it_arrived", asItArrived);
                 summary = await _cache.WriteAsync(partition, file, result, quarantine, cancellationToken);
                 normaliseSpan?.SetTag("aienergy.rows_in", summary.RowsIn);
                 normaliseSpan?.SetTag("aienergy.rows_out", summary.RowsOut);
@@ -82,7 +86,7 @@ public sealed partial class PartitionProcessor(
 
             await _cache.WriteRecordAsync(new PartitionRecord(plan.PlanId, partition.Source, partition.Name, fileName, status, FetchState.Of(file),
                 summary.RowsIn, summary.RowsOut, summary.Quarantine.Count, null, time.GetUtcNow()), cancellationToken);
-            LogPartition(partition.ToString(), fileName, status, file.NotModified ? "not modified (304)" : $"{file.Bytes} bytes downloaded", summary.RowsOut,
+            LogPartition(partition.ToString(), fileName, status, file.NotModified ? "not modified (304)" : $"{file.Bytes} bytes downloaded{(asItArrived ? ", normalised as they arrived" : "")}", summary.RowsOut,
                 (long)time.GetElapsedTime(started).TotalMilliseconds);
             return new PartitionOutcome(partition, status, summary.RowsOut, null);
         }
@@ -104,12 +108,34 @@ public sealed partial class PartitionProcessor(
         }
     }
 
+    /// <summary>The outputs normalised beside the download when they can be used; else the archived file normalised now.</summary>
+    private async Task<(PartitionResult Result, IReadOnlyList<QuarantineRecord> Quarantine, bool AsItArrived)> NormaliseAsync(IPartitionNormaliser normaliser, NormalisationBesideDownload? beside, RawArchive archive, FetchedFile file, string outputDirectory, PartitionKey partition, CancellationToken cancellationToken)
+    {
+        if (beside is not null)
+        {
+            if (await beside.ResultForAsync(file) is { } done)
+            {
+                return (done.Result, done.Quarantine, true);
+            }
+
+            LogNormalisedAfterDownload(partition.ToString(), beside.NotUsedBecause!);
+        }
+
+        await archive.EnsureLocalAsync(file, cancellationToken);
+        var quarantine = new List<QuarantineRecord>();
+        var result = await normaliser.NormaliseAsync(file, outputDirectory, partition.Name, quarantine.Add, cancellationToken);
+        return (result, quarantine, false);
+    }
+
     private IPartitionNormaliser NormaliserOf(string source) =>
         partitionNormalisers.FirstOrDefault(n => n.Source == source)
         ?? throw new InvalidOperationException($"no partition normaliser is registered for the partitioned source '{source}'.");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Partition} ({File}): {Status}; {Fetch}; {Rows} rows; {Ms} ms")]
     private partial void LogPartition(string partition, string file, PartitionStatus status, string fetch, long rows, long ms);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Partition}: normalising the archived file, not the download as it arrived: {Reason}")]
+    private partial void LogNormalisedAfterDownload(string partition, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Error}")]
     private partial void LogSourceFailed(string error);

@@ -76,7 +76,7 @@ public static class BalancePartitionNormaliser
 
     private static async Task ProduceAsync(FetchedFile file, Action<QuarantineRecord> quarantine, SourceLimitsOptions? limits, Dictionary<string, BaCoverage> coverages, ChannelWriter<BalanceRowBatch> filled, ChannelReader<BalanceRowBatch> free, CancellationToken cancellationToken)
     {
-        await using var stream = new FileStream(file.LocalPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        await using var stream = file.OpenRead(cancellationToken);
         using var rows = Eia930BalanceRowReader.Open(stream, file, quarantine, limits);
         var batch = await free.ReadAsync(cancellationToken);
         string? runBa = null;

@@ -10,6 +10,9 @@ public sealed class BalancePartitions(Microsoft.Extensions.Options.IOptions<Sour
 {
     public string Source => Eia930BulkSource.SourceName;
 
+    /// <summary>The BALANCE file is read in one pass, front to back.</summary>
+    public bool ReadsWhileDownloading => true;
+
     public async Task<PartitionResult> NormaliseAsync(FetchedFile file, string outputDirectory, string partName, Action<QuarantineRecord> quarantine, CancellationToken cancellationToken)
     {
         var result = await BalancePartitionNormaliser.NormaliseAsync(file, outputDirectory, partName, quarantine, cancellationToken, limits: limits?.Value, compression: parquet?.Value.Compression ?? ParquetCompression.Snappy);
