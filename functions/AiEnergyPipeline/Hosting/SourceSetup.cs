@@ -78,6 +78,12 @@ public sealed class SourceSetup
             resilience.CircuitBreaker.SamplingDuration = settings.AttemptTimeout * 2;
         });
         Services.AddTransient<ISource>(sp => sp.GetRequiredService<TSource>());
+        if (typeof(TSource).IsAssignableTo(typeof(IPartitionedSource)))
+        {
+            // A partition's processor resolves only these: not every source's client and pipeline, for one file.
+            Services.AddTransient(sp => (IPartitionedSource)sp.GetRequiredService<TSource>());
+        }
+
         return this;
     }
 }

@@ -14,7 +14,7 @@ namespace AiEnergyPipeline.Pipeline;
 /// for the plan, where completion reads it.
 /// </summary>
 public sealed partial class PartitionProcessor(
-    IEnumerable<ISource> sources,
+    IEnumerable<IPartitionedSource> sources,
     IEnumerable<IPartitionNormaliser> partitionNormalisers,
     IDatasetStore store,
     SecretRedactor redactor,
