@@ -29,7 +29,7 @@ public class QueuesPipelineTests
         Assert.Equal((63L, 63L, 0L), (queues.RowsIn, queues.RowsOut, queues.RowsQuarantined));
         Assert.Null(queues.Notes);
         Assert.Equal(
-            ["LBNL_Ix_Queue_Data_File_thru2025.xlsx", "pjm.csv", "pjm_ExportToXls.xlsx", "PublicQueueReport.xlsx", "NYISO-Interconnection-Queue.xlsx", "ercot_mirDownload.xlsx", "isone_exportpublicqueue.xlsx",
+            ["LBNL_Ix_Queue_Data_File_thru2025.xlsx", "pjm.csv", "pjm_ExportToXls.xlsx", "PublicQueueReport.xlsx", "NYISO-Interconnection-Queue.xlsx", "ercot_mirDownload.xlsx", "isone_external.html",
              "spp_GenerateActiveCSV.csv", "spp_GenerateWithdrawnCSV.csv", "miso_getprojects.json"],
             queues.Files.Select(f => f.FileName));
         var rows = await ReadProjectsAsync(store, outcome.RunId);

@@ -33,7 +33,7 @@ public class QueuesIsoFailureTests
         { "queues/nyiso/NYISO-Interconnection-Queue.xlsx", "html", 1, "NYISO", "NYISO-Interconnection-Queue.xlsx", "Sources:Queues:Files:4", "fetch", "HTML page" },
         // A layout the adapter cannot recognise: the message names the file and the column it missed.
         { "queues/ercot/GIS_Report_October2026.xlsx", "lost:INR", 1, "ERCOT", "ercot_mirDownload.xlsx", "Sources:Queues:Files:5", "read", "'INR'" },
-        { "queues/isone/isone_exportpublicqueue.xlsx", "cut", BodyAttempts, "ISO-NE", "isone_exportpublicqueue.xlsx", "Sources:Queues:Files:6", "fetch", "the body was cut off" },
+        { "queues/isone/isone_external.html", "cut", BodyAttempts, "ISO-NE", "isone_external.html", "Sources:Queues:Files:6", "fetch", "the body was cut off" },
         // SPP's active file still reads: SPP is in the run, but incomplete.
         { "queues/spp/spp_GenerateWithdrawnCSV.csv", "renamed:Generation Interconnection Number", 1, "SPP", "spp_GenerateWithdrawnCSV.csv", "Sources:Queues:Files:8", "read", "Generation Interconnection Number" },
         { "queues/miso/miso_getprojects.json", "empty", 1, "MISO", "miso_getprojects.json", "Sources:Queues:Files:9", "fetch", "empty" },
