@@ -18,8 +18,8 @@ namespace AiEnergyPipeline.Sources.Queues.Iso;
 /// commercial: in service), Project Status the detail (Under Study, Under Construction, Partially
 /// in Service, In Service, Suspended). The letter decides, except that an active request whose
 /// Project Status says Suspended is suspended; status_raw keeps both, "Under Construction (A)", or
-/// the letter alone where Project Status is blank. A letter other than A, W or C is read from
-/// Project Status's words, else unknown. Without a Status column (the export) Project Status is
+/// the letter alone where Project Status is blank. The words Active, Withdrawn and Commercial are
+/// read as their letters; another letter is read from Project Status's words, else unknown. Without a Status column (the export) Project Status is
 /// read as words, and where it is blank a withdrawal date says the request was withdrawn.
 /// </remarks>
 public static class IsoNeQueueLayout
@@ -64,11 +64,12 @@ public static class IsoNeQueueLayout
         if (code.Length > 0)
         {
             var raw = words.Length > 0 ? $"{words} ({code})" : code;
-            return (code.ToUpperInvariant() switch
+            // The letter, or the word it stands for (gridstatus describes the column as Active, Withdrawn, Commercial).
+            return (ColumnMap.Normalise(code) switch
             {
-                "A" => QueueStatuses.Normalise(words) == QueueStatuses.Suspended ? QueueStatuses.Suspended : QueueStatuses.Active,
-                "W" => QueueStatuses.Withdrawn,
-                "C" => QueueStatuses.Operational,
+                "a" or "active" => QueueStatuses.Normalise(words) == QueueStatuses.Suspended ? QueueStatuses.Suspended : QueueStatuses.Active,
+                "w" or "withdrawn" => QueueStatuses.Withdrawn,
+                "c" or "commercial" => QueueStatuses.Operational,
                 // A letter the page's legend did not have, or a Status in words: the words say what they can.
                 _ => QueueStatuses.Normalise(words) ?? QueueStatuses.NormaliseOrUnknown(code),
             }, raw);

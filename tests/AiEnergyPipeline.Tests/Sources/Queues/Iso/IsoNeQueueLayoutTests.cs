@@ -65,12 +65,13 @@ public class IsoNeQueueLayoutTests
             IsoNePages.Row("845", "Nutmeg Peaker", "", "W", withdrawn: "6/30/2022", fuel: "NG", unit: "CT"),
             IsoNePages.Row("1301", "Casco Bay Wind", "Under Study", "X"),
             IsoNePages.Row("1302", "Kennebec Solar", "", "Z", fuel: "SUN", unit: "PV"),
+            IsoNePages.Row("1303", "Penobscot Hydro", "In Service", "Commercial", fuel: "WAT", unit: "HY"),
         ]));
 
         Assert.Empty(quarantine);
         Assert.Equal(
             [("702", "active", "Partially in Service (A)"), ("1187", "suspended", "Suspended (A)"), ("614", "operational", "In Service (C)"),
-             ("845", "withdrawn", "W"), ("1301", "active", "Under Study (X)"), ("1302", "unknown", "Z")],
+             ("845", "withdrawn", "W"), ("1301", "active", "Under Study (X)"), ("1302", "unknown", "Z"), ("1303", "operational", "In Service (Commercial)")],
             projects.Select(p => (p.QueueId, p.Status, p.StatusRaw)));
         Assert.Equal(("2022-06-30", "2015-11-02", "2027-03-01"), (projects[3].WithdrawnDate?.Iso, projects[3].QueueDate?.Iso, projects[3].ProposedCompletion?.Iso));
         Assert.Equal(("Solar - Photovoltaic", 400.0), (Single(projects, "614").GenerationType, Single(projects, "614").CapacityMw));
