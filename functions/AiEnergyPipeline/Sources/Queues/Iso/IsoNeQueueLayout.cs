@@ -19,8 +19,9 @@ namespace AiEnergyPipeline.Sources.Queues.Iso;
 /// in Service, In Service, Suspended). The letter decides, except that an active request whose
 /// Project Status says Suspended is suspended; status_raw keeps both, "Under Construction (A)", or
 /// the letter alone where Project Status is blank. The words Active, Withdrawn and Commercial are
-/// read as their letters; another letter is read from Project Status's words, else unknown. Without a Status column (the export) Project Status is
-/// read as words, and where it is blank a withdrawal date says the request was withdrawn.
+/// read as their letters; another letter is read from Project Status's words, else unknown. Without
+/// a Status column (the export) Project Status is read as words, and where it is blank a withdrawal
+/// date says the request was withdrawn.
 /// </remarks>
 public static class IsoNeQueueLayout
 {
