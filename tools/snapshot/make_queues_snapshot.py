@@ -15,8 +15,8 @@
     Capacity (MW) where only the summer capacity is given.
 
 The projects are invented, not LBNL's or PJM's. Every row is readable, so that an offline run
-quarantines nothing from this source. The ISOs' own files (PJM, CAISO, NYISO, ERCOT), each in its
-ISO's layout, come from queues_iso_samples.py. The zip entries have a fixed time, so the workbook's
+quarantines nothing from this source. The ISOs' own files (PJM, CAISO, NYISO, ERCOT, and ISO-NE's page), each in
+its ISO's layout, come from queues_iso_samples.py. The zip entries have a fixed time, so the workbook's
 bytes are the same on every run.
 Run from the repository root: python3 tools/snapshot/make_queues_snapshot.py
 """
@@ -273,7 +273,11 @@ def main():
     isos = queues_iso_samples.files(Date)
     for relative, _, _, _, _, sheets in isos:
         os.makedirs(os.path.join(ROOT, os.path.dirname(relative)), exist_ok=True)
-        write_xlsx(os.path.join(ROOT, relative), sheets)
+        if isinstance(sheets, str):
+            with open(os.path.join(ROOT, relative), "w", encoding="utf-8", newline="\n") as f:
+                f.write(sheets)
+        else:
+            write_xlsx(os.path.join(ROOT, relative), sheets)
     settings = {
         "Sources:Queues:Files:0:Url": LBNL_URL,
         "Sources:Queues:Files:0:Format": "lbnl",

@@ -10,13 +10,13 @@ the quirks its ISO's real file has, so that the offline run exercises the adapte
   - NYISO: active, cluster, withdrawn and in-service sheets; numeric status codes (S); type codes
     (S, ES, W, CC); month-year proposed dates ("2027/06"); the in-service sheet's header split over
     two rows.
-  - ISO-NE: the IRTT export's banner rows above the header, generator (G) and transmission (T)
-    requests together, two phases sharing queue position 533, fuel and unit codes (WND, SUN, BAT,
-    WT, PV), a withdrawn request whose status is blank but whose W/D date is given.
+  - ISO-NE: the IRTT report page (HTML, not a workbook), written by queues_isone_page.py.
   - ERCOT: the GIS report's notes sheets, then "Project Details - Large Gen" below title rows,
     no status column (fate from the milestone dates), "Inactive Projects" and "Cancellation Update".
 """
 import datetime as dt
+
+import queues_isone_page
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 
@@ -30,33 +30,6 @@ PJM_FILE = "pjm/pjm_ExportToXls.xlsx"
 CAISO_FILE = "caiso/PublicQueueReport.xlsx"
 NYISO_FILE = "nyiso/NYISO-Interconnection-Queue.xlsx"
 ERCOT_FILE = "ercot/GIS_Report_October2026.xlsx"
-ISONE_URL = "https://irtt.iso-ne.com/reports/exportpublicqueue?Status=&Jurisdiction="
-ISONE_ROUTE = "https://irtt.iso-ne.com/reports/exportpublicqueue"
-ISONE_FILE = "isone/isone_exportpublicqueue.xlsx"
-
-
-def isone_sheets(D):
-    banner = [["Interconnection Requests for New England (written by AiEnergyPipeline; the projects are invented)"],
-              ["As of: 10/01/2026"], ["Status: All"], ["Jurisdiction: All"]]
-    header = ["Cluster", "Position", "Updated", "Type", "Requested", "Alternative Name", "Unit", "Fuel Type", "Net MW",
-              "Summer MW", "Winter MW", "County", "State", "Project Status", "W/ D Date", "Sync Date", "Op Date"]
-    rows = [
-        [None, "533", D(2026, 9, 1), "G", D(2015, 11, 2), "Nor'easter Wind Phase I", "WT", "WND", 400.0, 400.0, 400.0,
-         "Barnstable", "MA", "Under Construction", None, D(2026, 11, 1), D(2027, 3, 1)],
-        [None, "533", D(2026, 9, 1), "G", D(2015, 11, 2), "Nor'easter Wind Phase II", "WT", "WND", 404.0, 404.0, 404.0,
-         "Barnstable", "MA", "Under Study", None, None, D(2029, 6, 1)],
-        ["CSIS-2023", "1187", D(2026, 8, 15), "G", D(2023, 10, 2), "Merrimack Valley Storage", "BAT", "BAT", 150.0, 150.0, 150.0,
-         "Essex", "MA", "Suspended", None, None, D(2028, 5, 1)],
-        [None, "702", D(2024, 1, 10), "G", D(2018, 3, 5), "Aroostook Wind", "WT", "WND", 250.0, 250.0, 250.0,
-         "Aroostook", "ME", "Partially in Service", None, D(2023, 10, 1), D(2024, 1, 1)],
-        [None, "614", D(2021, 6, 1), "G", D(2017, 2, 14), "Granite State Solar", "PV", "SUN", 80.0, 80.0, 80.0,
-         "Merrimack", "NH", "In Service", None, D(2021, 4, 1), D(2021, 5, 15)],
-        [None, "845", D(2022, 7, 1), "G", D(2019, 5, 20), "Nutmeg Peaker", "CT", "NG", 300.0, 300.0, 310.0,
-         "New Haven", "CT", None, D(2022, 6, 30), None, D(2024, 6, 1)],
-        [None, "910", D(2026, 2, 1), "T", D(2020, 1, 6), "Clean Path Transmission", None, None, 1200.0, 1200.0, 1200.0,
-         "Hampden", "MA", "Under Study", None, None, D(2030, 1, 1)],
-    ]
-    return [("Queue", banner + [header] + rows)]
 
 
 def pjm_sheets(D):
@@ -228,11 +201,13 @@ def ercot_sheets(D):
 
 
 def files(D):
-    """(relative file, url, query, sample_of, format, sheets) of each ISO's sample."""
+    """(relative file, url, query, sample_of, format, sheets or a page's text) of each ISO's sample."""
     return [
         (PJM_FILE, PJM_URL, {}, "PJM interconnection queue workbook", "pjm", pjm_sheets(D)),
         (CAISO_FILE, CAISO_URL, {}, "CAISO Public Queue Report", "caiso", caiso_sheets(D)),
         (NYISO_FILE, NYISO_URL, {}, "NYISO Interconnection Queue workbook", "nyiso", nyiso_sheets(D)),
         (ERCOT_FILE, ERCOT_URL, ERCOT_QUERY, "ERCOT Generator Interconnection Status (GIS) report", "ercot", ercot_sheets(D)),
-        (ISONE_FILE, ISONE_URL, {}, "ISO-NE interconnection request queue (IRTT export)", "isone", isone_sheets(D)),
+        # A page, not sheets: make_queues_snapshot.py writes its text as it is.
+        (queues_isone_page.FILE, queues_isone_page.URL, {}, "ISO-NE interconnection request queue (IRTT report page)", "isone",
+         queues_isone_page.page()),
     ]

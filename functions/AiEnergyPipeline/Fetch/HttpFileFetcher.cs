@@ -55,6 +55,13 @@ public sealed class HttpFileFetcher(HttpClient http, SecretRedactor redactor, Ti
                 return previous.ToFetchedFile(archive.NewLocalPath(source, extension), time.GetUtcNow());
             }
 
+            if ((int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { } location)
+            {
+                // The handlers below follow a bounded number of redirects: one still answered is a loop, or a way off https.
+                throw new SourceException(source, fileName, redactor.Redact(
+                    $"{HttpResponses.Describe(response)}: {redactedUrl} kept redirecting (last to {location}): a redirect loop, or from https to http, which is not followed.")) { StatusCode = response.StatusCode };
+            }
+
             if (!response.IsSuccessStatusCode)
             {
                 var excerpt = await HttpResponses.ReadErrorExcerptAsync(response, cancellationToken);

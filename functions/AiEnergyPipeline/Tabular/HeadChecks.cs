@@ -19,4 +19,21 @@ public static class HeadChecks
     public static string? IsXlsx(ReadOnlyMemory<byte> head) =>
         Workbook.StartsLikeXlsx(head.Span) ? null
         : NotEmptyOrHtml(head) ?? "the file is not an .xlsx workbook (no ZIP signature).";
+
+    /// <summary>
+    /// A workbook, or an HTML page: for a publisher whose data is a page (ISO-NE's queue table). An
+    /// error page passes here and fails where its tables are read, naming the columns it lacks.
+    /// </summary>
+    public static string? IsXlsxOrHtml(ReadOnlyMemory<byte> head)
+    {
+        if (Workbook.StartsLikeXlsx(head.Span))
+        {
+            return null;
+        }
+
+        var text = Encoding.UTF8.GetString(head.Span).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        return text.Length == 0 ? "the file is empty."
+            : text.StartsWith('<') ? null
+            : "the file is neither an .xlsx workbook (no ZIP signature) nor an HTML page.";
+    }
 }

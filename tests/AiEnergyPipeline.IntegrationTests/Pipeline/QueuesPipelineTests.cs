@@ -29,7 +29,7 @@ public class QueuesPipelineTests
         Assert.Equal((63L, 63L, 0L), (queues.RowsIn, queues.RowsOut, queues.RowsQuarantined));
         Assert.Null(queues.Notes);
         Assert.Equal(
-            ["LBNL_Ix_Queue_Data_File_thru2025.xlsx", "pjm.csv", "pjm_ExportToXls.xlsx", "PublicQueueReport.xlsx", "NYISO-Interconnection-Queue.xlsx", "ercot_mirDownload.xlsx", "isone_exportpublicqueue.xlsx",
+            ["LBNL_Ix_Queue_Data_File_thru2025.xlsx", "pjm.csv", "pjm_ExportToXls.xlsx", "PublicQueueReport.xlsx", "NYISO-Interconnection-Queue.xlsx", "ercot_mirDownload.xlsx", "isone_external.html",
              "spp_GenerateActiveCSV.csv", "spp_GenerateWithdrawnCSV.csv", "miso_getprojects.json"],
             queues.Files.Select(f => f.FileName));
         var rows = await ReadProjectsAsync(store, outcome.RunId);
@@ -38,6 +38,12 @@ public class QueuesPipelineTests
         Assert.Equal(["active", "operational", "retired", "suspended", "withdrawn"], rows.Select(r => r["status"]).Distinct().Order(StringComparer.Ordinal));
         Assert.Contains(rows, r => r["project_key"] == "1502 Phase II" && r["region"] == "CAISO");
         Assert.Equal(["533 Phase I", "533 Phase II"], rows.Where(r => r["region"] == "ISO-NE" && r["queue_id"] == "533").Select(r => r["project_key"]));
+        // ISO-NE from its page: the Status letter decides, Project Status is kept; the TS and ETU requests are no projects.
+        Assert.Equal(
+            [("1187", "suspended", "Suspended (A)"), ("533 Phase I", "active", "Under Construction (A)"), ("533 Phase II", "active", "Under Study (A)"),
+             ("614", "operational", "In Service (C)"), ("702", "active", "Partially in Service (A)"), ("845", "withdrawn", "W")],
+            rows.Where(r => r["source_format"] == "isone").Select(r => (r["project_key"], r["status"], r["status_raw"])).Order());
+        Assert.All(rows.Where(r => r["source_format"] == "isone"), r => Assert.Equal("isone_external.html", r["source_file"]));
         var rates = Assert.Single(outcome.Report.Tables, t => t.Name == "queue_completion_rates" && t.Format == "csv");
         Assert.Equal(49, rates.Rows);
         var package = await File.ReadAllTextAsync(Path.Combine(store, "runs", outcome.RunId, "datapackage.json"));

@@ -56,16 +56,27 @@ public static class IsoQueueFormats
     public const string DefaultMisoUrl = "https://www.misoenergy.org/api/giqueue/getprojects";
 
     /// <summary>
-    /// ISO-NE's queue export from its IRTT reports (gridstatus/isone.py, an earlier
-    /// get_interconnection_queue: four banner rows, generator requests where Type is "G", withdrawn
-    /// where "W/ D Date" is set). gridstatus added ReportDate=638005248000000000 (a day in .NET
-    /// ticks, hard-coded from the page's JavaScript: "doesnt work without"), and its current code
-    /// (commit deb63211) reads the HTML table of https://irtt.iso-ne.com/reports/external instead,
-    /// because only that page has the generalised status and the jurisdiction. Without ReportDate
-    /// and the session cookie that page sets, whether the export answers is unverified: a live run
-    /// may need the export's full address from that page.
+    /// ISO-NE's IRTT queue report page, one HTML table (id "publicqueue", about 1,750 requests),
+    /// as gridstatus's current code reads it (gridstatus/isone.py, get_raw_interconnection_queue,
+    /// commit deb63211): only the page has the one-letter Status (A, W, C) and the Jurisdiction, and
+    /// the study columns (FS, SIS, OS, FAC, IA) are icons titled with their state. The site first
+    /// answers 302 with a cookie (AspxAutoDetectCookieSupport=1) and the same page's address with
+    /// ?AspxAutoDetectCookieSupport=1, and serves the page when the cookie comes back: the queues
+    /// client keeps cookies along a request's redirects (<see cref="Fetch.RedirectCookiesHandler"/>).
+    /// The page's export (<see cref="IsoNeExportPath"/>, .xlsx) wants that session's cookie and a
+    /// ReportDate in .NET ticks that the page's JavaScript sets (gridstatus's earlier code hard-coded
+    /// one): an entry may still name the export, and is read as a workbook. Written offline: no
+    /// request to ISO-NE was possible from here, the page's layout is as gridstatus reads it and as
+    /// its columns were noted in October 2026.
     /// </summary>
-    public const string DefaultIsoNeUrl = "https://irtt.iso-ne.com/reports/exportpublicqueue?Status=&Jurisdiction=";
+    public const string DefaultIsoNeUrl = "https://irtt.iso-ne.com/reports/external";
+
+    /// <summary>The path of the IRTT page's .xlsx export (https://irtt.iso-ne.com/reports/exportpublicqueue?ReportDate=...&amp;Status=&amp;Jurisdiction=).</summary>
+    public const string IsoNeExportPath = "/reports/exportpublicqueue";
+
+    /// <summary>Whether a URL is ISO-NE's .xlsx export rather than its page: only to name the archived file (.xlsx or .html).</summary>
+    public static bool IsIsoNeExport(Uri url) =>
+        url.AbsolutePath.TrimEnd('/').EndsWith(IsoNeExportPath, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The Origin PJM's export expects (its own page's); the Referer is this with a trailing slash.</summary>
     public const string PjmOrigin = "https://www.pjm.com";

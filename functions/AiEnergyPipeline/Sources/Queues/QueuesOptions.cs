@@ -87,15 +87,20 @@ public sealed class QueuesOptions
         var last = Uri.UnescapeDataString(url.AbsolutePath.TrimEnd('/').Split('/')[^1]);
         var name = format.ToString().ToLowerInvariant();
         // Downloads served by a script (PJM's ExportToXls, ERCOT's mirDownload) are named after the format, so that the file says what it holds.
-        return last.Length == 0 ? $"{name}-{index}.{ExtensionOf(format)}"
+        return last.Length == 0 ? $"{name}-{index}.{ExtensionOf(format, url)}"
             : last.Contains('.', StringComparison.Ordinal) ? last
-            : $"{name}_{last}.{ExtensionOf(format)}";
+            : $"{name}_{last}.{ExtensionOf(format, url)}";
     }
 
-    public static string ExtensionOf(QueueFileFormat format) => format switch
+    /// <summary>
+    /// The extension a file is archived with. ISO-NE's is a page (html) unless its address is the
+    /// IRTT export (xlsx): a name only, the reader tells the two apart by their content.
+    /// </summary>
+    public static string ExtensionOf(QueueFileFormat format, Uri url) => format switch
     {
         QueueFileFormat.Gridstatus or QueueFileFormat.Spp => "csv",
         QueueFileFormat.Miso => "json",
+        QueueFileFormat.Isone when !IsoQueueFormats.IsIsoNeExport(url) => "html",
         _ => "xlsx",
     };
 

@@ -77,8 +77,12 @@ public sealed partial class QueuesSource(
                 var url = entry.FromDocumentList
                     ? await ErcotDocumentList.NewestGisReportAsync(http, entry.Url, redactor, Name, entry.FileName, cancellationToken)
                     : entry.Url;
-                file = await fetcher.FetchAsync(Name, url, entry.FileName, QueuesOptions.ExtensionOf(entry.Format), archive, cancellationToken,
-                    QueuesOptions.ExtensionOf(entry.Format) == "xlsx" ? HeadChecks.IsXlsx : HeadChecks.NotEmptyOrHtml, prepare);
+                var extension = QueuesOptions.ExtensionOf(entry.Format, url);
+                // ISO-NE's queue is a page or its export: either is read (by its content), an empty answer is not.
+                Func<ReadOnlyMemory<byte>, string?> checkHead = entry.Format == QueueFileFormat.Isone ? HeadChecks.IsXlsxOrHtml
+                    : extension == "xlsx" ? HeadChecks.IsXlsx
+                    : HeadChecks.NotEmptyOrHtml;
+                file = await fetcher.FetchAsync(Name, url, entry.FileName, extension, archive, cancellationToken, checkHead, prepare);
             }
             catch (SourceException e) when (tolerate && entry.HoldsOneIso)
             {

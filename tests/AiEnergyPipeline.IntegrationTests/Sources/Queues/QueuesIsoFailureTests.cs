@@ -1,3 +1,4 @@
+using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.IntegrationTests.Infrastructure;
 using AiEnergyPipeline.IntegrationTests.Pipeline.Faults;
 using AiEnergyPipeline.Pipeline;
@@ -33,7 +34,11 @@ public class QueuesIsoFailureTests
         { "queues/nyiso/NYISO-Interconnection-Queue.xlsx", "html", 1, "NYISO", "NYISO-Interconnection-Queue.xlsx", "Sources:Queues:Files:4", "fetch", "HTML page" },
         // A layout the adapter cannot recognise: the message names the file and the column it missed.
         { "queues/ercot/GIS_Report_October2026.xlsx", "lost:INR", 1, "ERCOT", "ercot_mirDownload.xlsx", "Sources:Queues:Files:5", "read", "'INR'" },
-        { "queues/isone/isone_exportpublicqueue.xlsx", "cut", BodyAttempts, "ISO-NE", "isone_exportpublicqueue.xlsx", "Sources:Queues:Files:6", "fetch", "the body was cut off" },
+        { "queues/isone/isone_external.html", "cut", BodyAttempts, "ISO-NE", "isone_external.html", "Sources:Queues:Files:6", "fetch", "the body was cut off" },
+        // ISO-NE's queue is a page: a page without its table is downloaded, then fails naming the columns it lacks.
+        { "queues/isone/isone_external.html", "html", 1, "ISO-NE", "isone_external.html", "Sources:Queues:Files:6", "read", "the file has no sheet or table: required columns missing: 'QP', " },
+        // Its cookie check answered forever: the redirects allowed, then ISO-NE fails naming its address.
+        { "queues/isone/isone_external.html", "loop", 1 + RedirectCookiesHandler.MaxRedirects, "ISO-NE", "isone_external.html", "Sources:Queues:Files:6", "fetch", "irtt.iso-ne.com/reports/external kept redirecting (last to /irtt.iso-ne.com/reports/external?AspxAutoDetectCookieSupport=1): a redirect loop" },
         // SPP's active file still reads: SPP is in the run, but incomplete.
         { "queues/spp/spp_GenerateWithdrawnCSV.csv", "renamed:Generation Interconnection Number", 1, "SPP", "spp_GenerateWithdrawnCSV.csv", "Sources:Queues:Files:8", "read", "Generation Interconnection Number" },
         { "queues/miso/miso_getprojects.json", "empty", 1, "MISO", "miso_getprojects.json", "Sources:Queues:Files:9", "fetch", "empty" },
@@ -116,13 +121,23 @@ public class QueuesIsoFailureTests
     }
 
     /// <summary>
-    /// The faults of <see cref="SourceFaultTests"/>, and "renamed:{column}": a text file whose header
+    /// The faults of <see cref="SourceFaultTests"/>, "renamed:{column}": a text file whose header
     /// lost that column to a rename wherever the header is (SPP's sits below a "Last Updated On" line,
-    /// where <see cref="Fault.LostColumn"/> looks only at the first line).
+    /// where <see cref="Fault.LostColumn"/> looks only at the first line), and "loop": a redirect to itself, always.
     /// </summary>
-    private static Fault[] FaultsOf(string fault) => fault.StartsWith("renamed:", StringComparison.Ordinal)
+    private static Fault[] FaultsOf(string fault) => fault == "loop" ? [CookieCheckForever]
+        : fault.StartsWith("renamed:", StringComparison.Ordinal)
         ? [Fault.Changed(fault, bytes => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(bytes).Replace(fault["renamed:".Length..] + ",", fault["renamed:".Length..] + " (withdrawn),", StringComparison.Ordinal)))]
         : SourceFaultTests.FaultsOf(fault);
+
+    /// <summary>ASP.NET's cookie check (302, a cookie, the page's own address with the check in its query) answered whether or not the cookie comes back.</summary>
+    private static Fault CookieCheckForever { get; } = new("cookie check answered forever", (context, _) =>
+    {
+        context.Response.StatusCode = 302;
+        context.Response.Headers.SetCookie = "AspxAutoDetectCookieSupport=1; path=/";
+        context.Response.Headers.Location = context.Request.Path + "?AspxAutoDetectCookieSupport=1";
+        return Task.CompletedTask;
+    });
 
     /// <summary>The ISO format whose every row is gone when this file fails: none for SPP's withdrawn file, whose active file still reads.</summary>
     private static string? FormatGone(string file) =>

@@ -96,11 +96,23 @@ public class QueuesOptionsTests
     [InlineData("caiso", "https://www.caiso.com/PublishedDocuments/PublicQueueReport.xlsx", "PublicQueueReport.xlsx", "CAISO")]
     [InlineData("NYISO", "https://www.nyiso.com/documents/20142/1407078/NYISO-Interconnection-Queue.xlsx", "NYISO-Interconnection-Queue.xlsx", "NYISO")]
     [InlineData("pjm", "https://services.pjm.com/PJMPlanningApi/api/Queue/ExportToXls", "pjm_ExportToXls.xlsx", "PJM")]
+    [InlineData("isone", "https://irtt.iso-ne.com/reports/external", "isone_external.html", "ISO-NE")]
     public void Resolve_IsoFormatWithoutUrl_IsTheIsosDownloadAndRegion(string format, string url, string fileName, string region)
     {
         var file = Assert.Single(new QueuesOptions { Files = [new QueueFileOptions { Format = format, Region = "ignored" }] }.Resolve());
 
         Assert.Equal((url, fileName, region), (file.Url.ToString(), file.FileName, file.Region));
+    }
+
+    [Theory]
+    [InlineData("https://irtt.iso-ne.com/reports/exportpublicqueue?ReportDate=639000000000000000&Status=&Jurisdiction=", "isone_exportpublicqueue.xlsx")]
+    [InlineData("https://mirror.example/isone/external/", "isone_external.html")]
+    [InlineData("https://mirror.example/isone/queue.xlsx", "queue.xlsx")]
+    public void Resolve_IsoNeEntryWithUrl_IsNamedAPageUnlessItIsTheExport(string url, string fileName)
+    {
+        var file = Assert.Single(new QueuesOptions { Files = [new QueueFileOptions { Format = "isone", Url = url }] }.Resolve());
+
+        Assert.Equal((fileName, "ISO-NE"), (file.FileName, file.Region));
     }
 
     [Theory]

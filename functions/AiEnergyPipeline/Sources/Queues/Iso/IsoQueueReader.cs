@@ -45,7 +45,9 @@ public static class IsoQueueReader
         if (found.Count == 0)
         {
             // Named as the ISO names them (the first header each field has had), not by the reader's field names.
-            var detail = closest is { } c ? $"the closest, sheet '{c.Sheet}': {ColumnMap.MissingMessage(c.Missing.Select(m => HeaderOf(layout, m)).ToList())}" : "the file has no sheets.";
+            // A file without a sheet (an HTML page without a table: an error or login page) lacks every required column.
+            var (where, missing) = closest is { } c ? ($"the closest, sheet '{c.Sheet}'", c.Missing) : ("the file has no sheet or table", layout.Specs.Where(s => s.Required).Select(s => s.Name).ToList());
+            var detail = $"{where}: {ColumnMap.MissingMessage(missing.Select(m => HeaderOf(layout, m)).ToList())}";
             throw new SourceException(file.Source, file.FileName, $"not in the {layout.Region} queue layout: no sheet has its columns; {detail}");
         }
 

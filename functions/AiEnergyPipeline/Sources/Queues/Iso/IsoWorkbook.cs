@@ -16,11 +16,16 @@ public static class IsoWorkbook
             .ToList();
     }
 
-    /// <summary>The sheets of an ISO's file, whatever its kind: a workbook's sheets, a CSV or a JSON array as one sheet.</summary>
+    /// <summary>
+    /// The sheets of an ISO's file, whatever its kind: a workbook's sheets, a CSV or a JSON array as
+    /// one sheet, an HTML page's tables. ISO-NE publishes its queue both as a page and as an export
+    /// workbook, so its file is told by its content (a ZIP signature or markup), not by its address.
+    /// </summary>
     public static IReadOnlyList<IsoSheet> SheetsOf(FetchedFile file, QueueFileFormat format, SourceLimitsOptions? limits = null) => format switch
     {
         QueueFileFormat.Spp => IsoTextFiles.CsvSheets(file),
         QueueFileFormat.Miso => IsoTextFiles.JsonSheets(file),
+        QueueFileFormat.Isone when !Workbook.IsXlsxFile(file.LocalPath) && IsoHtmlPage.StartsLikeMarkup(file.LocalPath) => IsoHtmlPage.Sheets(file, limits),
         _ => Sheets(file, limits),
     };
 
