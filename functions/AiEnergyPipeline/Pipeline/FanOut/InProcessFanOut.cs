@@ -24,6 +24,16 @@ public sealed class InProcessFanOut(IServiceProvider services)
         RunOutcome? outcome = null;
         while (queue.TryDequeue(out var message))
         {
+            if (message.Kind == IngestMessageKind.Complete)
+            {
+                // The partitions' buffers are garbage now, but the collector keeps their memory
+                // committed; completion would add its own on top of it. Given back here, the
+                // process peaks at one phase's memory, not both (measured: an `aienergy run` with
+                // a 5,000,000-row partition peaked at 159-163 MB without this, 136-137 MB with
+                // it; docs/performance.md). One blocking collection per run, in this process only.
+                GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            }
+
             outcome = await coordinator.HandleAsync(message, Delivery.Once, cancellationToken) ?? outcome;
         }
 
