@@ -30,6 +30,9 @@ internal sealed class BalanceFileServer : IAsyncDisposable
 
     public int NotModified { get; private set; }
 
+    /// <summary>The CPU seconds this process (the server, mostly) used while the e2e phase ran: the same machine's cores.</summary>
+    public double CpuSeconds { get; set; }
+
     /// <param name="servedName">The file's name on the server; null serves it under every six-month BALANCE name (the history bench).</param>
     public static async Task<BalanceFileServer> StartAsync(string csvPath, string? servedName)
     {

@@ -38,7 +38,7 @@ internal static class EndToEndReport
         var duckDb = results[Phases.DuckDb];
         var bytesRatio = parquetBytes[Phases.DuckDb] > 0 ? (double)parquetBytes[Phases.EndToEnd] / parquetBytes[Phases.DuckDb] : double.NaN;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"e2e: the product's code: {ProductCompilation()}; {server.Requests} request(s) to the local server, {server.NotModified} answered 304; parquet {parquetBytes[Phases.EndToEnd] / 1e6:F1} MB against DuckDB's {parquetBytes[Phases.DuckDb] / 1e6:F1} MB; DuckDB time / e2e time = {duckDb.Seconds / e2e.Seconds:F2} (target >= 3.0)"));
+            $"e2e: the product's code: {ProductCompilation()}; {server.Requests} request(s) to the local server, {server.NotModified} answered 304, serving them took {server.CpuSeconds:F2} CPU-s of this machine's; parquet {parquetBytes[Phases.EndToEnd] / 1e6:F1} MB against DuckDB's {parquetBytes[Phases.DuckDb] / 1e6:F1} MB; DuckDB time / e2e time = {duckDb.Seconds / e2e.Seconds:F2} (target >= 3.0)"));
         return string.Create(CultureInfo.InvariantCulture,
             $"eia930_e2e rows={rows} mb_per_s={megabytes / e2e.Seconds:F1} peak_mb={e2e.PeakMb:F0} ratio_to_duckdb={duckDb.Seconds / e2e.Seconds:F2} parquet_bytes_ratio_to_duckdb={bytesRatio:F2}");
     }
