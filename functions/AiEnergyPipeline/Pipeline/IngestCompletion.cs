@@ -57,7 +57,7 @@ public sealed partial class IngestCompletion(
         var failedPartitions = reports.Values.Where(r => r.Status == SourceStatus.Failed).ToList();
         if (failedPartitions.Count > 0)
         {
-            var runIdOfFailure = RunId.Create(startedAt, IngestInputsHash.Of(files));
+            var runIdOfFailure = RunId.Create(startedAt, IngestInputsHash.Of(files, compression: parquet.Value.Compression));
             return await FailAsync(plan, clock, runIdOfFailure, string.Join("; ", failedPartitions.Select(f => f.Error)), reports, [], 0, partitionReports, files, cancellationToken);
         }
 
@@ -73,7 +73,7 @@ public sealed partial class IngestCompletion(
             }
         }
 
-        var inputsSha256 = IngestInputsHash.Of(files, fetchFailures);
+        var inputsSha256 = IngestInputsHash.Of(files, fetchFailures, parquet.Value.Compression);
         var runId = RunId.Create(startedAt, inputsSha256);
         // From here on every line names the run as well as the plan.
         using var runScope = RunLogScope.Run(logger, runId);

@@ -6,16 +6,16 @@ namespace AiEnergyPipeline.Pipeline;
 
 /// <summary>
 /// What an ingest run's outputs depend on, as one sha256: every input file's bytes (each
-/// partition's among them), in order, <see cref="IngestPipeline.ModelVersion"/>, and the files that
-/// failed alone (a run without an ISO's file is not the run with it, nor one that never listed it).
+/// partition's among them), in order, <see cref="IngestPipeline.OutputsVersion"/> (the model version
+/// and a Parquet codec other than the default), and the files that failed alone (a run without an ISO's file is not the run with it, nor one that never listed it).
 /// A run whose hash is the latest run's publishes nothing new; part of the run id.
 /// </summary>
 public static class IngestInputsHash
 {
-    public static string Of(IReadOnlyDictionary<string, IReadOnlyList<FetchedFile>> files, IReadOnlyDictionary<string, IReadOnlyList<FileFailure>>? failures = null)
+    public static string Of(IReadOnlyDictionary<string, IReadOnlyList<FetchedFile>> files, IReadOnlyDictionary<string, IReadOnlyList<FileFailure>>? failures = null, ParquetCompression compression = ParquetCompression.Snappy)
     {
         ArgumentNullException.ThrowIfNull(files);
-        var text = new StringBuilder(IngestPipeline.ModelVersion).Append('\n');
+        var text = new StringBuilder(IngestPipeline.OutputsVersion(compression)).Append('\n');
         foreach (var (source, list) in files.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             foreach (var file in list)

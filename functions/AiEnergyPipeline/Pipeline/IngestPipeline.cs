@@ -1,3 +1,4 @@
+using AiEnergyPipeline.Tables;
 namespace AiEnergyPipeline.Pipeline;
 
 /// <summary>
@@ -12,6 +13,15 @@ public sealed class IngestPipeline(IngestPlanner planner, PartitionProcessor pro
     /// <summary>Bumped when a change to the code changes its outputs for the same inputs; part of the partition cache's key and of the inputs hash.</summary>
     // v7: Parquet compressed, with statistics (cached partitions of v6 hold uncompressed ba_hourly parts)
     public const string ModelVersion = "ingest-v7-gap-v3";
+
+    /// <summary>
+    /// What outputs depend on besides the inputs: <see cref="ModelVersion"/>, and the Parquet codec
+    /// where it is not the default (<c>ingest-v7-gap-v3-parquet-zstd</c>: a store path segment), so that a change of
+    /// <c>Parquet__Compression</c> re-normalises cached partitions and publishes a new run, while
+    /// runs and caches written with the default keep their names.
+    /// </summary>
+    public static string OutputsVersion(ParquetCompression compression) =>
+        compression == ParquetCompression.Snappy ? ModelVersion : $"{ModelVersion}-parquet-{compression.ToString().ToLowerInvariant()}";
 
     public Task<IngestPlan> PlanAsync(string trigger, CancellationToken cancellationToken) =>
         planner.PlanAsync(trigger, cancellationToken);

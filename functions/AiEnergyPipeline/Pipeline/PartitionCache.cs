@@ -1,29 +1,32 @@
 using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.Sources;
 using AiEnergyPipeline.Storage;
+using AiEnergyPipeline.Tables;
 using AiEnergyPipeline.Vocabulary;
 
 namespace AiEnergyPipeline.Pipeline;
 
 /// <summary>
 /// A partition's normalised outputs (a BALANCE half-year, an EIA-860M vintage), kept in the store so that an unchanged file is
-/// neither downloaded nor parsed again. Keyed by the raw file's sha256 and the model version:
+/// neither downloaded nor parsed again. Keyed by the raw file's sha256 and the model version with
+/// the Parquet codec where it is not the default (<see cref="IngestPipeline.OutputsVersion"/>):
 /// <code>
-/// partitions/{source}/{part}/{modelVersion}/{sha256}/{table}.csv      (and .parquet when written)
-/// partitions/{source}/{part}/{modelVersion}/{sha256}/summary.json     written last: the entry is complete
+/// partitions/{source}/{part}/{outputsVersion}/{sha256}/{table}.csv      (and .parquet when written)
+/// partitions/{source}/{part}/{outputsVersion}/{sha256}/summary.json     written last: the entry is complete
 /// partitions/{source}/{part}/plans/{planId}.json                      how the partition ended in one plan
 /// </code>
 /// Entries are written whole and never changed, so processing a partition twice, or twice at
 /// once, writes the same bytes.
 /// </summary>
-public sealed class PartitionCache(IDatasetStore store)
+/// <param name="compression">The codec the partition's Parquet files are written with.</param>
+public sealed class PartitionCache(IDatasetStore store, ParquetCompression compression = ParquetCompression.Snappy)
 {
-    public static string Folder(PartitionKey key, string sha256) =>
-        $"partitions/{key.Source}/{key.Name}/{IngestPipeline.ModelVersion}/{sha256}";
+    public string Folder(PartitionKey key, string sha256) =>
+        $"partitions/{key.Source}/{key.Name}/{IngestPipeline.OutputsVersion(compression)}/{sha256}";
 
-    public static string SummaryPath(PartitionKey key, string sha256) => $"{Folder(key, sha256)}/summary.json";
+    public string SummaryPath(PartitionKey key, string sha256) => $"{Folder(key, sha256)}/summary.json";
 
-    public static string FilePath(PartitionKey key, string sha256, string table, string format) => $"{Folder(key, sha256)}/{table}.{format}";
+    public string FilePath(PartitionKey key, string sha256, string table, string format) => $"{Folder(key, sha256)}/{table}.{format}";
 
     public static string PlanRecordPath(PartitionKey key, string planId) => $"partitions/{key.Source}/{key.Name}/plans/{planId}.json";
 
@@ -51,7 +54,7 @@ public sealed class PartitionCache(IDatasetStore store)
             key.Name,
             file.FileName,
             file.Sha256,
-            IngestPipeline.ModelVersion,
+            IngestPipeline.OutputsVersion(compression),
             result.RowsIn,
             result.RowsOut,
             files,

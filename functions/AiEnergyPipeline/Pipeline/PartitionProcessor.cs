@@ -1,6 +1,7 @@
 using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.Sources;
 using AiEnergyPipeline.Storage;
+using AiEnergyPipeline.Tables;
 using AiEnergyPipeline.Vocabulary;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,10 +21,11 @@ public sealed partial class PartitionProcessor(
     SecretRedactor redactor,
     TimeProvider time,
     IOptions<PipelineOptions> options,
+    IOptions<ParquetOutputOptions> parquet,
     PipelineMetrics metrics,
     ILogger<PartitionProcessor> logger)
 {
-    private readonly PartitionCache _cache = new(store);
+    private readonly PartitionCache _cache = new(store, parquet.Value.Compression);
 
     /// <summary>
     /// Processes one partition. Safe to run twice or concurrently: cache entries are keyed by

@@ -2,6 +2,7 @@ using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.Sources;
 using AiEnergyPipeline.Storage;
+using AiEnergyPipeline.Tables;
 using AiEnergyPipeline.Vocabulary;
 
 namespace AiEnergyPipeline.Pipeline;
@@ -11,9 +12,9 @@ namespace AiEnergyPipeline.Pipeline;
 /// instance): its record for the plan and its cached summary. A partition not processed, failed,
 /// or whose cache entry is gone fails its source.
 /// </summary>
-public sealed class ProcessedPartitionsReader(IEnumerable<ISource> sources, IDatasetStore store, SecretRedactor redactor, TimeProvider time)
+public sealed class ProcessedPartitionsReader(IEnumerable<ISource> sources, IDatasetStore store, SecretRedactor redactor, TimeProvider time, Microsoft.Extensions.Options.IOptions<ParquetOutputOptions> parquet)
 {
-    private readonly PartitionCache _cache = new(store);
+    private readonly PartitionCache _cache = new(store, parquet.Value.Compression);
 
     public async Task<ProcessedPartitions> ReadAsync(IngestPlan plan, RawArchive archive, CancellationToken cancellationToken)
     {
