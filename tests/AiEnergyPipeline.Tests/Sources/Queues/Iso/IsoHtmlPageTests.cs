@@ -45,6 +45,23 @@ public class IsoHtmlPageTests
     }
 
     [Fact]
+    public void Sheets_ScriptWritingATableAndCellsLeftOpen_ReadsOnlyThePagesTableEndingRowsAndCellsAsAParserWould()
+    {
+        var file = QueueSamples.Text("page.html",
+            "<html><head><script>document.write('<table id=\"publicqueue\"><tr><td>fake</td></tr></table>');</script>\n" +
+            "<style>td::before { content: '<td>'; }</style></head><body>\n" +
+            "<table id=\"publicqueue\">\n" +
+            "<tr><th>QP<th>Alternative Name\n" +
+            "<tr><td>533<td>Wind <b>One</b><br>Phase I\n" +
+            "<tr><td>614<td><table><tr><td>nested</td></tr></table>\n" +
+            "</table><table><tr><td>after</td></tr></table></body></html>");
+
+        var sheet = Assert.Single(IsoHtmlPage.Sheets(file));
+
+        Assert.Equal([(4, "QP|Alternative Name"), (5, "533|Wind One Phase I"), (6, "614|nested")], RowsOf(sheet));
+    }
+
+    [Fact]
     public void Sheets_SpanWiderThanTheColumnLimit_IsCutAtTheLimit()
     {
         var file = QueueSamples.Text("page.html", "<table id=\"publicqueue\"><tr><td colspan=\"900\">title</td><td>after</td></tr></table>");
