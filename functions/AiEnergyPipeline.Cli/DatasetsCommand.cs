@@ -1,4 +1,5 @@
 using AiEnergyPipeline.Datasets;
+using AiEnergyPipeline.Storage;
 using AiEnergyPipeline.Vocabulary;
 using Microsoft.Extensions.DependencyInjection;
 using System.CommandLine;
@@ -38,6 +39,7 @@ internal static class DatasetsCommand
                 Console.WriteLine(table.Format is "csv" or "parquet" ? $"  {table.Name,-30} {group.Sum(t => t.Rows),12:N0} rows  {path}" : $"  {table.Name,-30} {table.Format,12}       {path}");
             }
 
+            Console.WriteLine($"page: {RunCommand.PageAddress(services.GetRequiredService<IDatasetStore>().Description, latest.RunId)}");
             if (latest.Sample)
             {
                 Console.WriteLine(SampleWarning.Text);

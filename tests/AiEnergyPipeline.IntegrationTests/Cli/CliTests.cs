@@ -150,6 +150,10 @@ public class CliTests
         Assert.Equal(0, datasets.ExitCode);
         Assert.Contains("ba_hourly", datasets.Stdout, StringComparison.Ordinal);
         Assert.StartsWith("warning: SAMPLE DATA, NOT REAL:", datasets.Stdout.TrimEnd().Split('\n')[^1], StringComparison.Ordinal);
+        // The page to open, as `run` names it: a file that is there.
+        var page = new Uri(Assert.Single(datasets.Stdout.Split('\n'), l => l.StartsWith("page: ", StringComparison.Ordinal))["page: ".Length..].Trim());
+        Assert.Equal(Path.Combine(store, "runs", LatestRunId(store), "index.html"), page.LocalPath);
+        Assert.True(File.Exists(page.LocalPath));
         Assert.Equal(0, download.ExitCode);
         Assert.Equal(File.ReadAllBytes(Path.Combine(store, "runs", LatestRunId(store), "data", "ba_annual.csv")), File.ReadAllBytes(output));
         Assert.Equal(1, unknown.ExitCode);
