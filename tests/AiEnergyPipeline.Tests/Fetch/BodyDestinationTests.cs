@@ -16,7 +16,7 @@ public class BodyDestinationTests
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
     /// <summary>A body that sends its first <paramref name="first"/> bytes, then waits to be let go on, then sends the rest or is cut off.</summary>
-    private sealed class GatedBody(int first, bool cutOff) : Stream
+    private sealed class GatedBody(int first, bool cutOff) : AiEnergyPipeline.Storage.ForwardOnlyReadStream
     {
         private readonly TaskCompletionSource _goOn = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _position;
@@ -42,15 +42,6 @@ public class BodyDestinationTests
         }
 
         public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     private sealed class ScriptedHandler(params Func<HttpResponseMessage>[] responses) : HttpMessageHandler

@@ -9,6 +9,7 @@ using AiEnergyPipeline.Sources.Queues;
 using AiEnergyPipeline.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using static AiEnergyPipeline.IntegrationTests.Sources.Queues.QueueFileServers;
 
 namespace AiEnergyPipeline.IntegrationTests.Sources.Queues;
 
@@ -19,12 +20,10 @@ namespace AiEnergyPipeline.IntegrationTests.Sources.Queues;
 /// </summary>
 public class QueuesIsoDownloadTests
 {
-    private const string Key = "pjm-test-subscription-key-0123456789";
-    private const string LbnlPath = "/LBNL_Ix_Queue_Data_File_thru2025.xlsx";
+    private const string Key = QueueFileServers.PjmKey;
     private const string PjmPath = "/PJMPlanningApi/api/Queue/ExportToXls";
     private const string ListPath = "/misapp/servlets/IceDocListJsonWS";
     private const string DownloadPath = "/misdownload/servlets/mirDownload";
-    private static readonly byte[] Lbnl = File.ReadAllBytes(Path.Combine(Snapshot.DefaultRoot, "queues", "lbnl", "LBNL_Ix_Queue_Data_File_thru2025.xlsx"));
     private static readonly byte[] Pjm = File.ReadAllBytes(Path.Combine(Snapshot.DefaultRoot, "queues", "pjm", "pjm_ExportToXls.xlsx"));
     private static readonly byte[] Ercot = File.ReadAllBytes(Path.Combine(Snapshot.DefaultRoot, "queues", "ercot", "GIS_Report_October2026.xlsx"));
 
@@ -65,29 +64,6 @@ public class QueuesIsoDownloadTests
                 await context.Response.WriteAsync("Not found");
             }
         });
-
-    private static string? Header(HttpRequest request, string name) => request.Headers.TryGetValue(name, out var value) ? value.ToString() : null;
-
-    private static ServiceProvider Services(LocalHttpServer server, Dictionary<string, string?> files, CapturedLogs? logs = null)
-    {
-        var settings = new Dictionary<string, string?>(TestPipeline.FolderStore(TestPaths.NewTempFolder()))
-        {
-            ["Pipeline:Mode"] = "Live",
-            ["Sources:Queues:Files:0:Url"] = Local(server, LbnlPath),
-            ["Sources:Queues:Files:0:Format"] = "lbnl",
-        };
-        foreach (var (key, value) in files)
-        {
-            settings[key] = value;
-        }
-
-        return TestPipeline.Build(settings, logs: logs);
-    }
-
-    private static string Local(LocalHttpServer server, string pathAndQuery) => new Uri(server.BaseAddress, pathAndQuery.TrimStart('/')).ToString();
-
-    private static Task<SourceFetch> FetchEachAsync(ServiceProvider services) =>
-        services.GetRequiredService<QueuesSource>().FetchEachAsync(new RawArchive(services.GetRequiredService<IDatasetStore>(), TestPaths.NewTempFolder()), CancellationToken.None);
 
     [Fact]
     public async Task FetchEachAsync_PjmEntryWithKey_PostsWithTheKeyAndPjmsOriginAndNeverLogsTheKey()

@@ -6,6 +6,7 @@ using AiEnergyPipeline.Storage;
 using AiEnergyPipeline.TestKit;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using static AiEnergyPipeline.IntegrationTests.Sources.Queues.QueueFileServers;
 
 namespace AiEnergyPipeline.IntegrationTests.Sources.Queues;
 
@@ -17,12 +18,10 @@ namespace AiEnergyPipeline.IntegrationTests.Sources.Queues;
 /// </summary>
 public class QueuesIsoNePageTests
 {
-    private const string LbnlPath = "/LBNL_Ix_Queue_Data_File_thru2025.xlsx";
     private const string PagePath = "/reports/external";
     private const string ExportPath = "/reports/exportpublicqueue";
     private const string CookieCheck = "AspxAutoDetectCookieSupport=1";
-    private const string Key = "pjm-test-subscription-key-0123456789";
-    private static readonly byte[] Lbnl = File.ReadAllBytes(Path.Combine(Snapshot.DefaultRoot, "queues", "lbnl", "LBNL_Ix_Queue_Data_File_thru2025.xlsx"));
+    private const string Key = QueueFileServers.PjmKey;
     private static readonly byte[] Page = File.ReadAllBytes(Path.Combine(Snapshot.DefaultRoot, "queues", "isone", "isone_external.html"));
 
     /// <summary>What the server saw of one request.</summary>
@@ -66,29 +65,6 @@ public class QueuesIsoNePageTests
         context.Response.Headers.SetCookie = CookieCheck + "; path=/";
         context.Response.Headers.Location = PagePath + "?" + CookieCheck;
     }
-
-    private static string? Header(HttpRequest request, string name) => request.Headers.TryGetValue(name, out var value) ? value.ToString() : null;
-
-    private static ServiceProvider Services(LocalHttpServer server, Dictionary<string, string?> files)
-    {
-        var settings = new Dictionary<string, string?>(TestPipeline.FolderStore(TestPaths.NewTempFolder()))
-        {
-            ["Pipeline:Mode"] = "Live",
-            ["Sources:Queues:Files:0:Url"] = Local(server, LbnlPath),
-            ["Sources:Queues:Files:0:Format"] = "lbnl",
-        };
-        foreach (var (key, value) in files)
-        {
-            settings[key] = value;
-        }
-
-        return TestPipeline.Build(settings);
-    }
-
-    private static string Local(LocalHttpServer server, string pathAndQuery) => new Uri(server.BaseAddress, pathAndQuery.TrimStart('/')).ToString();
-
-    private static Task<SourceFetch> FetchEachAsync(ServiceProvider services) =>
-        services.GetRequiredService<QueuesSource>().FetchEachAsync(new RawArchive(services.GetRequiredService<IDatasetStore>(), TestPaths.NewTempFolder()), CancellationToken.None);
 
     [Fact]
     public async Task FetchEachAsync_IsoNePageBehindTheCookieCheck_FollowsTheRedirectWithTheCookieAndArchivesThePage()

@@ -90,21 +90,11 @@ public class Eia930ApiPageTests
     }
 
     /// <summary>A page of <paramref name="rows"/> rows made as it is read: never whole in memory, here or in the reader.</summary>
-    private sealed class GeneratedPageStream(int rows) : Stream
+    private sealed class GeneratedPageStream(int rows) : AiEnergyPipeline.Storage.ForwardOnlyReadStream
     {
         private ReadOnlyMemory<byte> _pending = System.Text.Encoding.UTF8.GetBytes("{\"response\":{\"total\":\"" + rows + "\",\"data\":[");
         private int _next;
         private bool _closed;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         public override int Read(byte[] buffer, int offset, int count)
         {
