@@ -29,7 +29,8 @@ public static class GapModel
         var demand = ScenarioDemand(inputs.Scenarios, settings, years, notes);
         var events = FirmEvents(inputs.Generators, settings, RegionOf, notes);
         // Off (the default), the tail adds nothing and notes nothing: the outputs are as they were before it existed.
-        events.AddRange(QueueTailModel.Additions(inputs.QueueTail, settings, inputs.Generators, RegionOf, notes).Select(a => new FirmEvent(a.Year, a.Region, a.Gw)));
+        var tail = QueueTailModel.Additions(inputs.QueueTail, settings, inputs.Generators, RegionOf, notes);
+        events.AddRange(tail.Select(a => new FirmEvent(a.Year, a.Region, a.Gw)));
         var (growthBasis, growthGwPerYearByRegion, usGrowthGwPerYear) = Growth(inputs.Peaks, settings, RegionOf);
         var peakShares = PeakShares.Compute(inputs.Peaks, RegionOf, settings.CompleteYearMinCoverage);
         var shares = peakShares.ByRegion;
@@ -79,7 +80,7 @@ public static class GapModel
             settings,
             byYear,
             byRegion,
-            Additions(inputs.Generators, settings),
+            Additions(inputs.Generators, tail, settings),
             UsVsChina.Compute(inputs.Countries, notes),
             Headlines(inputs.Scenarios, byYear, settings),
             notes,
@@ -201,10 +202,15 @@ public static class GapModel
         return (GrowthBasis.Trend, byRegion, slopes.Values.Sum() / 1000);
     }
 
-    private static List<AdditionsRow> Additions(IReadOnlyList<GeneratorUnit> units, GapSettings settings)
+    /// <summary>
+    /// EIA-860M's planned units and retirements by year and class, and the queue supply tail's
+    /// projects where it is on (only in years after EIA-860M's planned units, so a row is one or the
+    /// other; its basis says which): what the gap's firm additions are made of.
+    /// </summary>
+    private static List<AdditionsRow> Additions(IReadOnlyList<GeneratorUnit> units, IReadOnlyList<QueueTailAddition> tail, GapSettings settings)
     {
         var rows = new SortedDictionary<(int, string), double[]>(Comparer<(int Year, string Class)>.Create((a, b) => a.Year != b.Year ? a.Year.CompareTo(b.Year) : string.CompareOrdinal(a.Class, b.Class)));
-        double[] At(int year, string cls) => rows.TryGetValue((year, cls), out var sums) ? sums : rows[(year, cls)] = new double[6];
+        double[] At(int year, string cls) => rows.TryGetValue((year, cls), out var sums) ? sums : rows[(year, cls)] = new double[7];
         foreach (var unit in units)
         {
             if (unit.Sheet == PlannedSheet && unit.PlannedOperationYear is { } start && start > settings.BaseYear && start <= settings.HorizonYear)
@@ -225,12 +231,21 @@ public static class GapModel
             }
         }
 
-        return rows.Select(p => new AdditionsRow(p.Key.Item1, p.Key.Item2, Round6(p.Value[0]), Round6(p.Value[1]), Round6(p.Value[2]), Round6(p.Value[3]), BasisOf(p.Value[4], p.Value[5]))).ToList();
+        foreach (var project in tail)
+        {
+            var sums = At(project.Year, project.AccreditationClass);
+            sums[0] += project.NameplateMw;
+            sums[1] += project.AccreditedMw;
+            sums[2] += project.Gw * 1000;
+            sums[6]++;
+        }
+
+        return rows.Select(p => new AdditionsRow(p.Key.Item1, p.Key.Item2, Round6(p.Value[0]), Round6(p.Value[1]), Round6(p.Value[2]), Round6(p.Value[3]), BasisOf(p.Value[4], p.Value[5], p.Value[6]))).ToList();
     }
 
-    /// <summary>measured when every planned unit of the row had a measured weight, mixed when some had, else assumption.</summary>
-    private static string BasisOf(double measured, double assumed) =>
-        measured > 0 && assumed == 0 ? WeightBasis.Measured : measured > 0 ? WeightBasis.Mixed : WeightBasis.Assumption;
+    /// <summary>queue_tail for the tail's projects; else measured when every planned unit of the row had a measured weight, mixed when some had, else assumption.</summary>
+    private static string BasisOf(double measured, double assumed, double tail) =>
+        tail > 0 ? WeightBasis.QueueTail : measured > 0 && assumed == 0 ? WeightBasis.Measured : measured > 0 ? WeightBasis.Mixed : WeightBasis.Assumption;
 
     private static List<ScenarioHeadline> Headlines(IReadOnlyList<ScenarioPoint> points, List<GapRow> byYear, GapSettings settings)
     {

@@ -108,7 +108,7 @@ public static class QueueTailModel
             added.Add(project.CapacityMw);
             var factor = settings.AccreditationFactors.TryGetValue(project.AccreditationClass, out var f) ? f : settings.AccreditationFactors[GapSettings.OtherClass];
             var region = regionOf(IsoBalancingAuthority.GetValueOrDefault(project.Region, ""));
-            additions.Add(new QueueTailAddition(project.ProposedYear, region, project.CapacityMw * factor * rate.Rate / 1000));
+            additions.Add(new QueueTailAddition(project.ProposedYear, region, project.CapacityMw * factor * rate.Rate / 1000, project.AccreditationClass, project.CapacityMw, project.CapacityMw * factor));
         }
 
         notes.Add($"queue supply tail on for {first}-{settings.HorizonYear} (EIA-860M's planned units reach {last}): {matched.Count + unverifiable.Count + withoutRate.Count + added.Count} active queue projects proposed for those years; " +

@@ -43,7 +43,7 @@ public static partial class Schemas
     public static TableSchema AdditionsByYearTechnology { get; } = new(
         "additions_by_year_technology",
         "Planned additions and retirements by year and accreditation class",
-        "EIA-860M planned units by the year of their planned operation month, and operating units by the year of their planned retirement month, after the base year and up to the horizon year.",
+        "EIA-860M planned units by the year of their planned operation month, and operating units by the year of their planned retirement month, after the base year and up to the horizon year; with the assumption queue_supply_tail = 1, also the queue projects the queue supply tail adds (basis queue_tail).",
         [
             new("year", "year", "Calendar year of planned operation or retirement."),
             new("accreditation_class", "string", "Accreditation class of the units (unknown ones use accreditation_factor.other)."),
@@ -51,7 +51,7 @@ public static partial class Schemas
             new("accredited_mw", "number", "planned_nameplate_mw x the class's accreditation factor.", "MW"),
             new("weighted_accredited_mw", "number", "accredited_mw x each unit's completion weight: by status and class where one was measured, else by status.", "MW"),
             new("retiring_nameplate_mw", "number", "Nameplate capacity of operating units planned to retire in the year.", "MW"),
-            new("basis", "string", "Where the completion weights of the row's planned units came from: measured (every unit's weight measured from planned_realisation, see assumptions rows whose notes begin MEASURED), assumption (curated or overridden weights, or no planned units), or mixed."),
+            new("basis", "string", "Where the completion weights of the row's planned units came from: measured (every unit's weight measured from planned_realisation, see assumptions rows whose notes begin MEASURED), assumption (curated or overridden weights, or no planned units), or mixed; queue_tail for the queue supply tail's projects (only with the assumption queue_supply_tail = 1, in years after EIA-860M's planned units), weighted by their queue's completion rate."),
         ],
         ["year", "accreditation_class"]);
 

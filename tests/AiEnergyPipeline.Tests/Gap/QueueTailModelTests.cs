@@ -21,6 +21,13 @@ public class QueueTailModelTests
         Assert.Contains("1 (100 MW) could not be checked", note, StringComparison.Ordinal);
         Assert.Contains("1 (300 MW) had no completion rate", note, StringComparison.Ordinal);
         Assert.Contains("2 (800 MW) were added (1 at their entry cohort's rate, 1 at a pooled rate), 0.115 GW", note, StringComparison.Ordinal);
+        // additions_by_year_technology shows what the tail added, row by row, so that it adds up to the gap's firm additions.
+        var tail = result.Additions.Where(r => r.Basis == WeightBasis.QueueTail).ToList();
+        Assert.Equal([2027, 2028], tail.Select(r => r.Year));
+        Assert.Equal(800, tail.Sum(r => r.PlannedNameplateMw), 6);
+        Assert.Equal(115, tail.Sum(r => r.WeightedAccreditedMw), 6);
+        Assert.All(tail, r => Assert.True(r.AccreditedMw >= r.WeightedAccreditedMw && r.PlannedNameplateMw >= r.AccreditedMw, $"{r}"));
+        Assert.DoesNotContain(result.Additions, r => r.Basis == WeightBasis.QueueTail && r.Year <= 2026);
     }
 
     [Fact]
