@@ -11,9 +11,9 @@ internal static class ChildPhase
 {
     /// <param name="arguments">The arguments after the program: "phase", the phase and its own.</param>
     /// <param name="asTheCliRuns">
-    /// The runtime's defaults (tiered compilation, the concurrent collector), which the Functions host
-    /// and the CLI keep, without profile-guided tiering as the CLI's project sets; otherwise the
-    /// bench's batch settings.
+    /// The runtime's defaults (tiered compilation, the concurrent collector), which the Functions app
+    /// and the CLI keep, with the product's own settings that this program's runtimeconfig.json
+    /// carries too (functions/ProductRuntime.props); otherwise the bench's batch settings.
     /// </param>
     /// <exception cref="InvalidOperationException">The child exited with a non-zero code.</exception>
     public static async Task<IReadOnlyDictionary<string, double>> RunAsync(IReadOnlyList<string> arguments, bool asTheCliRuns)
@@ -33,7 +33,6 @@ internal static class ChildPhase
         {
             start.Environment["DOTNET_TieredCompilation"] = "1";
             start.Environment["DOTNET_gcConcurrent"] = "1";
-            start.Environment["DOTNET_TieredPGO"] = "0";
         }
 
         using var child = Process.Start(start)!;

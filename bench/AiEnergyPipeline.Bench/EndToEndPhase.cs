@@ -53,7 +53,7 @@ internal static class EndToEndPhase
         await using var provider = services.BuildServiceProvider();
         var ingest = provider.GetRequiredService<IPartitionedIngest>();
         // What a cold instance pays before its first partition: composing the pipeline and resolving the ingest.
-        Console.Error.WriteLine(System.FormattableString.Invariant($"e2e: composed in {System.Diagnostics.Stopwatch.GetElapsedTime(composing).TotalSeconds:F2} s"));
+        Console.Error.WriteLine(System.FormattableString.Invariant($"e2e: composed in {System.Diagnostics.Stopwatch.GetElapsedTime(composing).TotalSeconds:F2} s ({System.Runtime.JitInfo.GetCompiledMethodCount()} methods JIT-compiled in {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F2} s since the process started)"));
         var time = provider.GetRequiredService<TimeProvider>();
         var keys = names.Select(n => new PartitionKey(Eia930BulkSource.SourceName, BalanceHalfYear.FromFileName(n)!.PartitionName)).ToList();
         var plan = new IngestPlan(RunId.Create(time.GetUtcNow(), Guid.NewGuid().ToString("N")), "bench", time.GetUtcNow(), keys);

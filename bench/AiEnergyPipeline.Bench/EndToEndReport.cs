@@ -42,4 +42,16 @@ internal static class EndToEndReport
         return string.Create(CultureInfo.InvariantCulture,
             $"eia930_e2e rows={rows} mb_per_s={megabytes / e2e.Seconds:F1} peak_mb={e2e.PeakMb:F0} ratio_to_duckdb={duckDb.Seconds / e2e.Seconds:F2} parquet_bytes_ratio_to_duckdb={bytesRatio:F2}");
     }
+
+    /// <summary>
+    /// <c>eia930_e2e_spread rows=N runs=K ratio_to_duckdb_min=A ratio_to_duckdb_median=B ratio_to_duckdb_max=C runs_at_target=M</c>:
+    /// the ratios of K rounds (this machine's load moves DuckDB's time and ours between runs, so one round says little).
+    /// </summary>
+    public static string SpreadLine(long rows, IReadOnlyList<double> ratios)
+    {
+        var sorted = ratios.Order().ToList();
+        var median = sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"eia930_e2e_spread rows={rows} runs={ratios.Count} ratios={string.Join(',', ratios.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))} ratio_to_duckdb_min={sorted[0]:F2} ratio_to_duckdb_median={median:F2} ratio_to_duckdb_max={sorted[^1]:F2} runs_at_target={ratios.Count(r => r >= 3.0)}");
+    }
 }

@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using AiEnergyPipeline.Bench;
 
-// dotnet run -c Release --project bench/AiEnergyPipeline.Bench -- eia930 --rows N [--dir D] [--keep] [--reuse] [--phases bare,project,duckdb,e2e]
-// (--reuse keeps the generated file and uses it again when it is there; --phases runs only those)
+// dotnet run -c Release --project bench/AiEnergyPipeline.Bench -- eia930 --rows N [--dir D] [--keep] [--reuse] [--phases bare,project,duckdb,e2e] [--repeat K]
+// (--reuse keeps the generated file and uses it again when it is there; --phases runs only those;
+// --repeat runs the phases K times in turn and ends with the spread of the e2e ratios)
 // Generates a BALANCE-shaped CSV of N rows, then times four phases, each in a child process
 // (this program re-invoked with the hidden "phase" command) so that each peak working set is its own;
 // the e2e phase fetches the file from a local Kestrel server that this process runs (BalanceFileServer).
@@ -35,7 +36,7 @@ static int Generate(long rows, string csv)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: eia930 --rows N [--dir DIRECTORY] [--keep] [--reuse] [--phases P,..] | history [--rows N] [--partitions K] [--dir DIRECTORY] | parquet [--rows N] [--writers W,..] [--codecs C,..] [--dir DIRECTORY] | changes [--generators N] [--vintages N] [--change-rate R]");
+    Console.Error.WriteLine("usage: eia930 --rows N [--dir DIRECTORY] [--keep] [--reuse] [--phases P,..] [--repeat K] | history [--rows N] [--partitions K] [--dir DIRECTORY] | parquet [--rows N] [--writers W,..] [--codecs C,..] [--dir DIRECTORY] | changes [--generators N] [--vintages N] [--change-rate R]");
     return 2;
 }
 
@@ -45,6 +46,7 @@ static async Task<int> Eia930Async(string[] args)
     var directory = Path.Combine(Path.GetTempPath(), "aienergy-bench-" + Environment.ProcessId);
     var keep = false;
     var reuse = false;
+    var repeat = 1;
     string[] phases = [Phases.Bare, Phases.Project, Phases.DuckDb, Phases.EndToEnd];
     for (var i = 0; i < args.Length; i++)
     {
@@ -62,6 +64,10 @@ static async Task<int> Eia930Async(string[] args)
             case "--reuse":
                 reuse = true;
                 keep = true;
+                break;
+            case "--repeat" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var n) && n > 0:
+                repeat = n;
+                i++;
                 break;
             case "--phases" when i + 1 < args.Length:
                 phases = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -91,37 +97,53 @@ static async Task<int> Eia930Async(string[] args)
         var megabytes = new FileInfo(csv).Length / 1e6;
         Console.WriteLine($"generated {rows:N0} rows, {megabytes:F1} MB in {clock.Elapsed.TotalSeconds:F1} s: {csv}");
 
-        var results = new Dictionary<string, PhaseResult>();
-        var parquetBytes = new Dictionary<string, long>();
         await using var server = await BalanceFileServer.StartAsync(csv, EndToEndPhase.ServedName);
-        foreach (var phase in phases)
+        // Rounds of all the phases one after the other, so that each round's ratios share the machine's state.
+        var ratios = new List<double>();
+        for (var round = 1; round <= repeat; round++)
         {
-            var output = Path.Combine(directory, phase);
-            // The server runs in this process: its CPU during the e2e phase is the machine's, taken from the child's two cores.
-            var parentCpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var result = await RunChildAsync(phase, phase == Phases.EndToEnd ? server.Folder.AbsoluteUri : csv, output);
-            if (phase == Phases.EndToEnd)
+            if (repeat > 1)
             {
-                server.CpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - parentCpu).TotalSeconds;
+                Console.WriteLine($"round {round} of {repeat}");
             }
 
-            results[phase] = result;
-            parquetBytes[phase] = EndToEndReport.ParquetBytes(phase, output);
-            Console.WriteLine($"{phase,-8} {result.Seconds,8:F2} s  {rows / result.Seconds,12:N0} rows/s  {megabytes / result.Seconds,8:F1} MB/s  peak {result.PeakMb,7:F0} MB  cpu {result.CpuSeconds,6:F2} s");
-            if (Directory.Exists(output))
+            var results = new Dictionary<string, PhaseResult>();
+            var parquetBytes = new Dictionary<string, long>();
+            foreach (var phase in phases)
             {
-                Directory.Delete(output, recursive: true);
+                var output = Path.Combine(directory, phase);
+                // The server runs in this process: its CPU during the e2e phase is the machine's, taken from the child's two cores.
+                var parentCpu = Process.GetCurrentProcess().TotalProcessorTime;
+                var result = await RunChildAsync(phase, phase == Phases.EndToEnd ? server.Folder.AbsoluteUri : csv, output);
+                if (phase == Phases.EndToEnd)
+                {
+                    server.CpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - parentCpu).TotalSeconds;
+                }
+
+                results[phase] = result;
+                parquetBytes[phase] = EndToEndReport.ParquetBytes(phase, output);
+                Console.WriteLine($"{phase,-8} {result.Seconds,8:F2} s  {rows / result.Seconds,12:N0} rows/s  {megabytes / result.Seconds,8:F1} MB/s  peak {result.PeakMb,7:F0} MB  cpu {result.CpuSeconds,6:F2} s");
+                if (Directory.Exists(output))
+                {
+                    Directory.Delete(output, recursive: true);
+                }
+            }
+
+            if (results.TryGetValue(Phases.Project, out var project) && results.ContainsKey(Phases.Bare) && results.ContainsKey(Phases.DuckDb))
+            {
+                PrintProjectLine(rows, megabytes, project, results);
+            }
+
+            if (results.ContainsKey(Phases.EndToEnd) && results.ContainsKey(Phases.DuckDb))
+            {
+                Console.WriteLine(EndToEndReport.Line(rows, megabytes, results, parquetBytes, server));
+                ratios.Add(results[Phases.DuckDb].Seconds / results[Phases.EndToEnd].Seconds);
             }
         }
 
-        if (results.TryGetValue(Phases.Project, out var project) && results.ContainsKey(Phases.Bare) && results.ContainsKey(Phases.DuckDb))
+        if (ratios.Count > 1)
         {
-            PrintProjectLine(rows, megabytes, project, results);
-        }
-
-        if (results.ContainsKey(Phases.EndToEnd) && results.ContainsKey(Phases.DuckDb))
-        {
-            Console.WriteLine(EndToEndReport.Line(rows, megabytes, results, parquetBytes, server));
+            Console.WriteLine(EndToEndReport.SpreadLine(rows, ratios));
         }
 
         return 0;
@@ -158,7 +180,7 @@ static async Task<int> PhaseAsync(string phase, string csv, string output)
 {
     var seconds = await Phases.RunAsync(phase, csv, output);
     var cpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
-    Console.Error.WriteLine($"{phase}: allocated {GC.GetTotalAllocatedBytes() / 1e6:F0} MB, gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}, gc pause {GC.GetTotalPauseDuration().TotalSeconds:F3} s");
+    Console.Error.WriteLine($"{phase}: allocated {GC.GetTotalAllocatedBytes() / 1e6:F0} MB, gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}, gc pause {GC.GetTotalPauseDuration().TotalSeconds:F3} s; JIT compiled {System.Runtime.JitInfo.GetCompiledMethodCount()} methods in {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F3} s");
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seconds={seconds:F3} cpu_seconds={cpu:F3} peak_mb={PeakWorkingSetMb():F1}"));
     return 0;
 }
