@@ -66,7 +66,8 @@ internal static class EndToEndPhase
                 throw new InvalidOperationException($"e2e: partition {partition} ended {outcome.Status}: {outcome.Error}");
             }
 
-            Console.Error.WriteLine(System.FormattableString.Invariant($"e2e: {partition.Name}: {outcome.RowsOut} ba_hourly rows in {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:F2} s"));
+            // The resident set after each partition: one instance drains many, and its memory should stay flat.
+            Console.Error.WriteLine(System.FormattableString.Invariant($"e2e: {partition.Name}: {outcome.RowsOut} ba_hourly rows in {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:F2} s; resident {Environment.WorkingSet / 1e6:F0} MB, peak {ProcessStatus.PeakResidentMb():F0} MB, heap {GC.GetTotalMemory(false) / 1e6:F0} MB"));
         }
 
         Console.Error.WriteLine($"e2e: store: {string.Join(", ", PublishedFiles(outputDirectory).Take(2).Select(f => $"{f.Name} {f.Length / 1e6:F1} MB"))}");

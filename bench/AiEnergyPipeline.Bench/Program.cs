@@ -181,22 +181,8 @@ static async Task<int> PhaseAsync(string phase, string csv, string output)
     var seconds = await Phases.RunAsync(phase, csv, output);
     var cpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
     Console.Error.WriteLine($"{phase}: allocated {GC.GetTotalAllocatedBytes() / 1e6:F0} MB, gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}, gc pause {GC.GetTotalPauseDuration().TotalSeconds:F3} s; JIT compiled {System.Runtime.JitInfo.GetCompiledMethodCount()} methods in {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F3} s");
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seconds={seconds:F3} cpu_seconds={cpu:F3} peak_mb={PeakWorkingSetMb():F1}"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seconds={seconds:F3} cpu_seconds={cpu:F3} peak_mb={ProcessStatus.PeakResidentMb():F1}"));
     return 0;
-}
-
-// VmHWM: the peak resident set of this process, native memory (DuckDB's) included.
-static double PeakWorkingSetMb()
-{
-    foreach (var line in File.ReadLines("/proc/self/status"))
-    {
-        if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-        {
-            return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024.0;
-        }
-    }
-
-    return Process.GetCurrentProcess().PeakWorkingSet64 / 1e6;
 }
 
 internal sealed record PhaseResult(double Seconds, double CpuSeconds, double PeakMb);

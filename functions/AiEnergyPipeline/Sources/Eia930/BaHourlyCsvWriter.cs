@@ -112,35 +112,13 @@ public sealed class BaHourlyCsvWriter : IDisposable
     {
         if (Math.Abs(value) < 1e15 && value == Math.Floor(value) && !(value == 0 && double.IsNegative(value)))
         {
-            return FormatInteger((long)value, destination);
+            // The runtime's own integer formatting: about a quarter faster than the digit loop this replaced (docs/performance.md).
+            ((long)value).TryFormat(destination, out var digits, default, CultureInfo.InvariantCulture);
+            return digits;
         }
 
         value.TryFormat(destination, out var written, default, CultureInfo.InvariantCulture);
         return written;
-    }
-
-    /// <summary>An integer of at most 15 digits as invariant-culture <see cref="long.ToString()"/> writes it.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int FormatInteger(long value, Span<byte> destination)
-    {
-        Span<byte> digits = stackalloc byte[16];
-        var u = (ulong)Math.Abs(value);
-        var at = digits.Length;
-        do
-        {
-            var q = u / 10;
-            digits[--at] = (byte)('0' + (int)(u - (q * 10)));
-            u = q;
-        }
-        while (u != 0);
-
-        if (value < 0)
-        {
-            digits[--at] = (byte)'-';
-        }
-
-        digits[at..].CopyTo(destination);
-        return digits.Length - at;
     }
 
     /// <summary>Closes the file and measures it for the data package; the hash was taken as it was written.</summary>
