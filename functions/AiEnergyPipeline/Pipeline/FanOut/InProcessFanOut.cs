@@ -30,7 +30,7 @@ public sealed class InProcessFanOut(IServiceProvider services)
                 // committed; completion would add its own on top of it. Given back here, the
                 // process peaks at one phase's memory, not both (measured: an `aienergy run` with
                 // a 5,000,000-row partition peaked at 159-163 MB without this, 136-137 MB with
-                // it; docs/performance.md). One blocking collection per run, in this process only.
+                // it; docs/performance-e2e.md). One blocking collection per run, in this process only.
                 GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             }
 

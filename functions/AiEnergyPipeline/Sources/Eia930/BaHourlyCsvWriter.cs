@@ -112,7 +112,7 @@ public sealed class BaHourlyCsvWriter : IDisposable
     {
         if (Math.Abs(value) < 1e15 && value == Math.Floor(value) && !(value == 0 && double.IsNegative(value)))
         {
-            // The runtime's own integer formatting: about a quarter faster than the digit loop this replaced (docs/performance.md).
+            // The runtime's own integer formatting: about a quarter faster than the digit loop this replaced (docs/performance-e2e.md).
             ((long)value).TryFormat(destination, out var digits, default, CultureInfo.InvariantCulture);
             return digits;
         }
