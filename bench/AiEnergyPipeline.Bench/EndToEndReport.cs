@@ -44,7 +44,7 @@ internal static class EndToEndReport
     }
 
     /// <summary>
-    /// <c>eia930_e2e_spread rows=N runs=K ratio_to_duckdb_min=A ratio_to_duckdb_median=B ratio_to_duckdb_max=C runs_at_target=M</c>:
+    /// <c>eia930_e2e_spread rows=N runs=K ratios=R1,R2,.. ratio_to_duckdb_min=A ratio_to_duckdb_median=B ratio_to_duckdb_max=C runs_at_target=M</c>:
     /// the ratios of K rounds (this machine's load moves DuckDB's time and ours between runs, so one round says little).
     /// </summary>
     public static string SpreadLine(long rows, IReadOnlyList<double> ratios)
