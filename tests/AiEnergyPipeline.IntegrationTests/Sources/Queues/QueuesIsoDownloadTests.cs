@@ -65,18 +65,21 @@ public class QueuesIsoDownloadTests
             }
         });
 
+    /// <summary>The pipeline with a PJM entry that has the subscription key, logging into <paramref name="logs"/>.</summary>
+    private static ServiceProvider WithPjmKey(LocalHttpServer server, CapturedLogs logs) => Services(server, new()
+    {
+        ["Sources:Queues:Files:1:Url"] = Local(server, PjmPath),
+        ["Sources:Queues:Files:1:Format"] = "pjm",
+        ["Sources:Queues:PjmSubscriptionKey"] = Key,
+    }, logs);
+
     [Fact]
     public async Task FetchEachAsync_PjmEntryWithKey_PostsWithTheKeyAndPjmsOriginAndNeverLogsTheKey()
     {
         var seen = new ConcurrentQueue<Seen>();
         await using var server = await ServeAsync(seen);
         var logs = new CapturedLogs();
-        await using var services = Services(server, new()
-        {
-            ["Sources:Queues:Files:1:Url"] = Local(server, PjmPath),
-            ["Sources:Queues:Files:1:Format"] = "pjm",
-            ["Sources:Queues:PjmSubscriptionKey"] = Key,
-        }, logs);
+        await using var services = WithPjmKey(server, logs);
 
         var fetched = await FetchEachAsync(services);
 
@@ -105,12 +108,7 @@ public class QueuesIsoDownloadTests
             return true;
         });
         var logs = new CapturedLogs();
-        await using var services = Services(server, new()
-        {
-            ["Sources:Queues:Files:1:Url"] = Local(server, PjmPath),
-            ["Sources:Queues:Files:1:Format"] = "pjm",
-            ["Sources:Queues:PjmSubscriptionKey"] = Key,
-        }, logs);
+        await using var services = WithPjmKey(server, logs);
 
         var fetched = await FetchEachAsync(services);
 
