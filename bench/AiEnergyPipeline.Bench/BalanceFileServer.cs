@@ -40,7 +40,10 @@ internal sealed class BalanceFileServer : IAsyncDisposable
         // Like a static file server: the validators come from the file's time and length.
         var lastModified = new DateTimeOffset(info.LastWriteTimeUtc.Ticks - info.LastWriteTimeUtc.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
         var etag = new EntityTagHeaderValue($"\"{lastModified.ToUnixTimeSeconds():x}-{info.Length:x}\"");
-        var builder = WebApplication.CreateSlimBuilder();
+        // No reloading of settings on change: that watches the content root (the working folder) and
+        // every folder under it, and the phases write their outputs there; on Linux every write then
+        // reached this process as an inotify event, taking the cores the measured child runs on.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
