@@ -44,14 +44,22 @@ internal static class EndToEndReport
     }
 
     /// <summary>
-    /// <c>eia930_e2e_spread rows=N runs=K ratios=R1,R2,.. ratio_to_duckdb_min=A ratio_to_duckdb_median=B ratio_to_duckdb_max=C runs_at_target=M</c>:
-    /// the ratios of K rounds (this machine's load moves DuckDB's time and ours between runs, so one round says little).
+    /// <c>eia930_e2e_spread rows=N runs=K ratios=R1,R2,.. ratio_to_duckdb_min=A ratio_to_duckdb_median=B ratio_to_duckdb_max=C runs_at_target=M cpu_ratios=.. cpu_ratio_to_duckdb_median=D</c>:
+    /// the ratios of K rounds (this machine's load moves DuckDB's time and ours between runs, so one round says little),
+    /// then DuckDB's CPU time over the e2e child's and the local server's together, round by round: the steadier figure.
     /// </summary>
-    public static string SpreadLine(long rows, IReadOnlyList<double> ratios)
+    public static string SpreadLine(long rows, IReadOnlyList<double> ratios, IReadOnlyList<double> cpuRatios)
     {
         var sorted = ratios.Order().ToList();
-        var median = sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
         return string.Create(CultureInfo.InvariantCulture,
-            $"eia930_e2e_spread rows={rows} runs={ratios.Count} ratios={string.Join(',', ratios.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))} ratio_to_duckdb_min={sorted[0]:F2} ratio_to_duckdb_median={median:F2} ratio_to_duckdb_max={sorted[^1]:F2} runs_at_target={ratios.Count(r => r >= 3.0)}");
+            $"eia930_e2e_spread rows={rows} runs={ratios.Count} ratios={Joined(ratios)} ratio_to_duckdb_min={sorted[0]:F2} ratio_to_duckdb_median={Median(ratios):F2} ratio_to_duckdb_max={sorted[^1]:F2} runs_at_target={ratios.Count(r => r >= 3.0)} cpu_ratios={Joined(cpuRatios)} cpu_ratio_to_duckdb_median={Median(cpuRatios):F2}");
+    }
+
+    private static string Joined(IEnumerable<double> values) => string.Join(',', values.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)));
+
+    private static double Median(IReadOnlyList<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 }
