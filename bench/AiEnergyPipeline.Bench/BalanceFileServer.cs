@@ -41,8 +41,8 @@ internal sealed class BalanceFileServer : IAsyncDisposable
         var lastModified = new DateTimeOffset(info.LastWriteTimeUtc.Ticks - info.LastWriteTimeUtc.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
         var etag = new EntityTagHeaderValue($"\"{lastModified.ToUnixTimeSeconds():x}-{info.Length:x}\"");
         // No reloading of settings on change: that watches the content root (the working folder) and
-        // every folder under it, and the phases write their outputs there; on Linux every write then
-        // reached this process as an inotify event, taking the cores the measured child runs on.
+        // every folder under it, where the phases write their outputs when --dir is under it; on Linux
+        // every write then reached this process as an inotify event, on the cores the child runs on.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
