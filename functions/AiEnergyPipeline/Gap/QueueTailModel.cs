@@ -7,7 +7,8 @@ namespace AiEnergyPipeline.Gap;
 /// <summary>
 /// The queue supply tail (assumption queue_supply_tail = 1): for the years after the last planned
 /// operation year of EIA-860M's planned units, up to the horizon, the active queue projects proposed
-/// for those years, each at capacity x accreditation factor of its class x its queue's completion rate.
+/// for those years, each at capacity x accreditation factor of its class x its queue's completion rate
+/// (a hybrid's further technologies each at their own class's factor, at the project's rate).
 /// A project that an EIA-860M planned unit may already list is left out, so that no capacity is
 /// counted twice: queue_projects has no EIA plant id, so a match is a heuristic (same state, or the
 /// same ISO where the queue gives no state; same accreditation class; the unit's, or its plant's class
@@ -73,6 +74,7 @@ public static class QueueTailModel
             .ToDictionary(g => g.Key, g => g.Sum(u => u.NameplateMw));
         var rates = new QueueTailRates(queues.Rates);
         var (matched, unverifiable, withoutRate, added) = (new Tally(), new Tally(), new Tally(), new Tally());
+        var (further, furtherUnknown) = (new Tally(), new Tally());
         var (byCohort, pooled) = (0, 0);
         var additions = new List<QueueTailAddition>();
         foreach (var project in queues.Projects.Where(p => p.ProposedYear >= first && p.ProposedYear <= settings.HorizonYear))
@@ -80,19 +82,20 @@ public static class QueueTailModel
             var state = StateCode(project.State);
             if (state is null && !IsoBalancingAuthority.ContainsKey(project.Region))
             {
-                unverifiable.Add(project.CapacityMw);
+                unverifiable.Add(project.TotalMw);
                 continue;
             }
 
-            if (planned.Any(u => Matches(project, state, u, plantTotals)))
+            // A hybrid EIA-860M lists as any one of its technologies is left out whole.
+            if (project.Components.Any(c => planned.Any(u => Matches(project, c, state, u, plantTotals))))
             {
-                matched.Add(project.CapacityMw);
+                matched.Add(project.TotalMw);
                 continue;
             }
 
             if (rates.Of(project) is not { } rate)
             {
-                withoutRate.Add(project.CapacityMw);
+                withoutRate.Add(project.TotalMw);
                 continue;
             }
 
@@ -105,23 +108,45 @@ public static class QueueTailModel
                 pooled++;
             }
 
-            added.Add(project.CapacityMw);
-            var factor = settings.AccreditationFactors.TryGetValue(project.AccreditationClass, out var f) ? f : settings.AccreditationFactors[GapSettings.OtherClass];
             var region = regionOf(IsoBalancingAuthority.GetValueOrDefault(project.Region, ""));
-            additions.Add(new QueueTailAddition(project.ProposedYear, region, project.CapacityMw * factor * rate.Rate / 1000, project.AccreditationClass, project.CapacityMw, project.CapacityMw * factor));
+            var addedMw = 0.0;
+            foreach (var (component, index) in project.Components.Select((c, i) => (c, i)))
+            {
+                if (index > 0 && component.AccreditationClass == GenerationTypes.Unknown)
+                {
+                    // A further technology the type does not name: its accreditation is unknown, so it adds nothing.
+                    furtherUnknown.Add(component.CapacityMw);
+                    continue;
+                }
+
+                if (index > 0)
+                {
+                    further.Add(component.CapacityMw);
+                }
+
+                var factor = settings.AccreditationFactors.TryGetValue(component.AccreditationClass, out var f) ? f : settings.AccreditationFactors[GapSettings.OtherClass];
+                additions.Add(new QueueTailAddition(project.ProposedYear, region, component.CapacityMw * factor * rate.Rate / 1000, component.AccreditationClass, component.CapacityMw, component.CapacityMw * factor));
+                addedMw += component.CapacityMw;
+            }
+
+            added.Add(addedMw);
         }
 
         notes.Add($"queue supply tail on for {first}-{settings.HorizonYear} (EIA-860M's planned units reach {last}): {matched.Count + unverifiable.Count + withoutRate.Count + added.Count} active queue projects proposed for those years; " +
             $"{matched} matched an EIA-860M planned unit and were left out (never counted twice); {unverifiable} could not be checked against EIA-860M (no state, queue outside the ISOs) and were left out; " +
             $"{withoutRate} had no completion rate with {MinimumResolved} resolved requests and were left out; {added} were added " +
-            $"({byCohort} at their entry cohort's rate, {pooled} at a pooled rate), {GapModel.Format(additions.Sum(a => a.Gw))} GW accredited and completion-rate weighted");
+            $"({byCohort} at their entry cohort's rate, {pooled} at a pooled rate), {GapModel.Format(additions.Sum(a => a.Gw))} GW accredited and completion-rate weighted" +
+            (further.Count + furtherUnknown.Count == 0 ? "" : $"; hybrids: {further} further technologies counted at their own class's factor, {furtherUnknown} of a technology the generation type does not name left out"));
         return additions;
     }
 
-    /// <summary>Whether the planned unit may be the queue project: same place, class, size (unit or plant class total) and year.</summary>
-    private static bool Matches(QueueTailProject project, string? state, GeneratorUnit unit, Dictionary<(long?, string), double> plantTotals)
+    /// <summary>
+    /// Whether the planned unit may be one technology of the queue project: same place, class, size
+    /// (unit or plant class total) and year.
+    /// </summary>
+    private static bool Matches(QueueTailProject project, QueueTailComponent component, string? state, GeneratorUnit unit, Dictionary<(long?, string), double> plantTotals)
     {
-        if (unit.AccreditationClass != project.AccreditationClass || Math.Abs(unit.PlannedOperationYear!.Value - project.ProposedYear) > YearTolerance)
+        if (unit.AccreditationClass != component.AccreditationClass || Math.Abs(unit.PlannedOperationYear!.Value - project.ProposedYear) > YearTolerance)
         {
             return false;
         }
@@ -134,7 +159,7 @@ public static class QueueTailModel
             return false;
         }
 
-        bool Near(double mw) => Math.Abs(mw - project.CapacityMw) <= CapacityTolerance * project.CapacityMw;
+        bool Near(double mw) => Math.Abs(mw - component.CapacityMw) <= CapacityTolerance * component.CapacityMw;
         return Near(unit.NameplateMw) || (unit.PlantId is not null && Near(plantTotals[(unit.PlantId, unit.AccreditationClass)]));
     }
 

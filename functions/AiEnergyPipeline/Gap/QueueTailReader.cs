@@ -57,8 +57,8 @@ public static class QueueTailReader
 
             var cohort = YearOf(row("queue_date")) is { } entered ? entered.ToString(CultureInfo.InvariantCulture) : "unknown";
             var capacity = Number(row("capacity_mw"), "queue_projects capacity_mw") ?? 0;
-            active.Add((new QueueTailProject(region, row("state"), row("accreditation_class"), capacity, proposed, cohort), lbnl));
-        });
+            active.Add((new QueueTailProject(region, row("state"), row("accreditation_class"), capacity, proposed, cohort, FurtherComponents(row)), lbnl));
+        }, FurtherColumns);
 
         var rates = new List<QueueTailRate>();
         ForEachRow(ratesPath, Schemas.QueueCompletionRates.Name, row => rates.Add(new QueueTailRate(
@@ -69,20 +69,48 @@ public static class QueueTailReader
             Number(row("completed_mw"), "completed_mw") ?? 0,
             (long)(Number(row("withdrawn_count"), "withdrawn_count") ?? 0),
             Number(row("withdrawn_mw"), "withdrawn_mw") ?? 0,
-            Number(row("completion_rate"), "completion_rate"))));
+            Number(row("completion_rate"), "completion_rate"))), []);
 
         var projects = active.Where(p => !p.Lbnl || !fromIsoFiles.Contains(p.Project.Region)).Select(p => p.Project).ToList();
         return new QueueTailInputs(projects, rates, [.. incomplete]);
     }
 
-    private static void ForEachRow(string path, string table, Action<Func<string, string>> each)
+    /// <summary>
+    /// A hybrid's second and third technologies where queue_projects gives their capacity: classed
+    /// from the generation type's components in the same order (LBNL's type_clean "Solar+Battery" has
+    /// mw1 for Solar, mw2 for Battery), <c>unknown</c> where the type names fewer.
+    /// </summary>
+    private static List<QueueTailComponent>? FurtherComponents(Func<string, string> row)
+    {
+        List<QueueTailComponent>? further = null;
+        var types = GenerationTypes.Components(row(GenerationTypeColumn));
+        for (var i = 0; i < ComponentColumns.Length; i++)
+        {
+            if (Number(row(ComponentColumns[i]), $"queue_projects {ComponentColumns[i]}") is > 0 and var mw)
+            {
+                // component_2_mw is the type's second component, component_3_mw its third
+                var type = i + 1 < types.Count ? GenerationTypes.ClassifyComponent(types[i + 1]) : GenerationTypes.Unknown;
+                (further ??= []).Add(new QueueTailComponent(type, mw));
+            }
+        }
+
+        return further;
+    }
+
+    private const string GenerationTypeColumn = "generation_type";
+    private static readonly string[] ComponentColumns = ["component_2_mw", "component_3_mw"];
+
+    /// <summary>Columns a run published before hybrids were split may lack: read as empty.</summary>
+    private static readonly string[] FurtherColumns = [GenerationTypeColumn, .. ComponentColumns];
+
+    private static void ForEachRow(string path, string table, Action<Func<string, string>> each, string[] optional)
     {
         using var stream = File.OpenRead(path);
         using var csv = CsvReader.Create(stream, CsvReaderOptions.Default with { Separator = ',' }, leaveOpen: true);
         var columns = csv.Headers.Select((h, i) => (h, i)).ToDictionary(p => p.h.Trim(), p => p.i, StringComparer.Ordinal);
         string Field(string name) => columns.TryGetValue(name, out var i)
             ? (i < csv.FieldCount ? csv.GetString(i).Trim() : "")
-            : throw new GapException($"{table}: the column '{name}' is missing.");
+            : optional.Contains(name) ? "" : throw new GapException($"{table}: the column '{name}' is missing.");
 
         while (csv.Read())
         {

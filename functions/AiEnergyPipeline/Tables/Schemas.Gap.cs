@@ -43,7 +43,7 @@ public static partial class Schemas
     public static TableSchema AdditionsByYearTechnology { get; } = new(
         "additions_by_year_technology",
         "Planned additions and retirements by year and accreditation class",
-        "EIA-860M planned units by the year of their planned operation month, and operating units by the year of their planned retirement month, after the base year and up to the horizon year; with the assumption queue_supply_tail = 1, also the queue projects the queue supply tail adds (basis queue_tail).",
+        "EIA-860M planned units by the year of their planned operation month, and operating units by the year of their planned retirement month, after the base year and up to the horizon year; with the assumption queue_supply_tail = 1, also the queue projects the queue supply tail adds (basis queue_tail; a hybrid's further technologies under their own class).",
         [
             new("year", "year", "Calendar year of planned operation or retirement."),
             new("accreditation_class", "string", "Accreditation class of the units (unknown ones use accreditation_factor.other)."),

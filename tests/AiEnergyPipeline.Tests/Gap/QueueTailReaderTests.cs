@@ -56,4 +56,33 @@ public class QueueTailReaderTests
         Assert.Equal("the run published no queue_projects", read.Missing);
         Assert.Empty(read.Projects);
     }
+
+    [Fact]
+    public void Read_HybridComponents_ClassesEachFromTheGenerationTypeInOrder()
+    {
+        var folder = Repository.NewTempFolder();
+        var projects = Path.Combine(folder, "queue_projects.csv");
+        var rates = Path.Combine(folder, "queue_completion_rates.csv");
+        File.WriteAllLines(projects,
+        [
+            ProjectsHeader + ",generation_type,component_2_mw,component_3_mw",
+            "PJM,H1,PA,solar_pv,200,2021-03-01,2031-06-01,active,lbnl,True,Solar+Battery,100,",
+            "PJM,H2,PA,solar_pv,150,2021-03-01,2031-06-01,active,lbnl,True,Solar+Wind+Battery,100,200",
+            "PJM,H3,PA,unknown,10,2021-03-01,2031-06-01,active,lbnl,True,Hybrid,5,",
+            "PJM,S1,PA,solar_pv,80,2021-03-01,2031-06-01,active,lbnl,True,Solar,,",
+        ]);
+        File.WriteAllLines(rates, [RatesHeader]);
+
+        var read = QueueTailReader.Read(projects, rates);
+
+        Assert.Equal(
+            [
+                [new QueueTailComponent("battery_storage", 100)],
+                [new QueueTailComponent("onshore_wind", 100), new QueueTailComponent("battery_storage", 200)],
+                [new QueueTailComponent("unknown", 5)],
+                null,
+            ],
+            read.Projects.Select(p => p.Further?.ToArray()));
+        Assert.Equal([300.0, 450.0, 15.0, 80.0], read.Projects.Select(p => p.TotalMw));
+    }
 }
