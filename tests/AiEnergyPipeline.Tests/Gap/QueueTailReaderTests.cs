@@ -11,9 +11,7 @@ public class QueueTailReaderTests
     [Fact]
     public void Read_QueueTables_KeepsActiveProjectsWithADateAndDropsLbnlRowsOfAnIsoReadFromItsFile()
     {
-        var folder = Repository.NewTempFolder();
-        var projects = Path.Combine(folder, "queue_projects.csv");
-        var rates = Path.Combine(folder, "queue_completion_rates.csv");
+        var (projects, rates) = NewTables();
         File.WriteAllLines(projects,
         [
             ProjectsHeader,
@@ -37,9 +35,7 @@ public class QueueTailReaderTests
     [Fact]
     public void Read_AQueueWithCompleteFalse_NamesItAsReadInPart()
     {
-        var folder = Repository.NewTempFolder();
-        var projects = Path.Combine(folder, "queue_projects.csv");
-        var rates = Path.Combine(folder, "queue_completion_rates.csv");
+        var (projects, rates) = NewTables();
         File.WriteAllLines(projects, [ProjectsHeader, "SPP,G1,OK,onshore_wind,200,2020-01-01,2031-01-01,active,lbnl,False", "PJM,AB1,PA,solar_pv,100,2021-03-01,2031-06-01,active,pjm,True"]);
         File.WriteAllLines(rates, [RatesHeader]);
 
@@ -60,9 +56,7 @@ public class QueueTailReaderTests
     [Fact]
     public void Read_HybridComponents_ClassesEachFromTheGenerationTypeInOrder()
     {
-        var folder = Repository.NewTempFolder();
-        var projects = Path.Combine(folder, "queue_projects.csv");
-        var rates = Path.Combine(folder, "queue_completion_rates.csv");
+        var (projects, rates) = NewTables();
         File.WriteAllLines(projects,
         [
             ProjectsHeader + ",generation_type,component_2_mw,component_3_mw",
@@ -84,5 +78,12 @@ public class QueueTailReaderTests
             ],
             read.Projects.Select(p => p.Further?.ToArray()));
         Assert.Equal([300.0, 450.0, 15.0, 80.0], read.Projects.Select(p => p.TotalMw));
+    }
+
+    /// <summary>Paths for the two tables in a new folder.</summary>
+    private static (string Projects, string Rates) NewTables()
+    {
+        var folder = Repository.NewTempFolder();
+        return (Path.Combine(folder, "queue_projects.csv"), Path.Combine(folder, "queue_completion_rates.csv"));
     }
 }
