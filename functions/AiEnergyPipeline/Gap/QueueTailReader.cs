@@ -76,20 +76,28 @@ public static class QueueTailReader
     }
 
     /// <summary>
-    /// A hybrid's second and third technologies where queue_projects gives their capacity: classed
-    /// from the generation type's components in the same order (LBNL's type_clean "Solar+Battery" has
-    /// mw1 for Solar, mw2 for Battery), <c>unknown</c> where the type names fewer.
+    /// A hybrid's second and third technologies where queue_projects gives their capacity, each of
+    /// the class queue_projects gives it (component_2_class, component_3_class). A run published
+    /// before those columns is classed from the generation type's components in the same order
+    /// (LBNL's type_clean "Solar+Battery" has mw1 for Solar, mw2 for Battery), <c>unknown</c> where
+    /// the type names fewer.
     /// </summary>
     private static List<QueueTailComponent>? FurtherComponents(Func<string, string> row)
     {
         List<QueueTailComponent>? further = null;
-        var types = GenerationTypes.Components(row(GenerationTypeColumn));
+        IReadOnlyList<string>? types = null;
         for (var i = 0; i < ComponentColumns.Length; i++)
         {
             if (Number(row(ComponentColumns[i]), $"queue_projects {ComponentColumns[i]}") is > 0 and var mw)
             {
-                // component_2_mw is the type's second component, component_3_mw its third
-                var type = i + 1 < types.Count ? GenerationTypes.ClassifyComponent(types[i + 1]) : GenerationTypes.Unknown;
+                var type = row(ClassColumns[i]);
+                if (type.Length == 0)
+                {
+                    // component_2_mw is the type's second component, component_3_mw its third
+                    types ??= GenerationTypes.Components(row(GenerationTypeColumn));
+                    type = i + 1 < types.Count ? GenerationTypes.ClassifyComponent(types[i + 1]) : GenerationTypes.Unknown;
+                }
+
                 (further ??= []).Add(new QueueTailComponent(type, mw));
             }
         }
@@ -99,9 +107,10 @@ public static class QueueTailReader
 
     private const string GenerationTypeColumn = "generation_type";
     private static readonly string[] ComponentColumns = ["component_2_mw", "component_3_mw"];
+    private static readonly string[] ClassColumns = ["component_2_class", "component_3_class"];
 
-    /// <summary>Columns a run published before hybrids were split may lack: read as empty.</summary>
-    private static readonly string[] FurtherColumns = [GenerationTypeColumn, .. ComponentColumns];
+    /// <summary>Columns a run published before hybrids were split, or before their classes were given, may lack: read as empty.</summary>
+    private static readonly string[] FurtherColumns = [GenerationTypeColumn, .. ComponentColumns, .. ClassColumns];
 
     private static void ForEachRow(string path, string table, Action<Func<string, string>> each, string[] optional)
     {

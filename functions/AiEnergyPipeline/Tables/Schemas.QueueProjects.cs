@@ -6,7 +6,7 @@ public static partial class Schemas
         "queue_projects",
         "Interconnection queue requests",
         "Every request in the interconnection queues read (the LBNL Queued Up workbook, the ISOs' own queue files, and ISO queues in gridstatus form), one row per queue and project key, whatever its fate: active, withdrawn, in service, suspended or built and retired. " +
-        "capacity_mw is the first technology's capacity (LBNL mw1; gridstatus Capacity (MW), else the summer or winter capacity); a hybrid's further technologies are in component_2_mw and component_3_mw (LBNL mw2, mw3). " +
+        "capacity_mw is the first technology's capacity (LBNL mw1; gridstatus Capacity (MW), else the summer or winter capacity); a hybrid's further technologies are in component_2_mw and component_3_mw (LBNL mw2, mw3), each with its accreditation class (component_2_class, component_3_class) taken from the same technology column as the capacity. " +
         "Phases sharing a queue number are separate projects (project_key); where the same project key of the same queue appears twice, the first row read is kept and the later one quarantined. " +
         "A status no rule knows is kept as unknown with the source's words in status_raw, and counted in the run's report. " +
         "A file holding one ISO's queue that could not be downloaded or read leaves that ISO's rows from it out of the run while the other queues publish: the run's report (report.json, the queues source, status partial) names the file, the ISO and the cause, and the ISO's rows from its other files (the LBNL workbook's among them) have complete false.",
@@ -33,6 +33,8 @@ public static partial class Schemas
             new("withdrawn_date", "date", "Date the request was withdrawn, where the source gives it (ISO 8601)."),
             new("actual_completion_date", "date", "Date the project reached service, where the source gives it (ISO 8601)."),
             new("project_key", "string", "The project within its queue: the queue id, with the phase where phases share it (\"533 Phase II\"). With region, the table's key."),
+            new("component_2_class", "string", "Accreditation class of the technology component_2_mw measures (LBNL type2 where the workbook has it, else the second part of type_clean), in the classes of accreditation_class; unknown where the source names no technology for it; empty with component_2_mw."),
+            new("component_3_class", "string", "Accreditation class of the technology component_3_mw measures (LBNL type3, else the third part of type_clean), as component_2_class; empty with component_3_mw."),
             new("complete", "boolean", "false when a file configured for this row's queue (region) could not be downloaded or read in this run, so that the queue's rows here are only part of it (those of its other files); true when every file of the queue was read. queue_changes compares only queues complete in both runs."),
         ],
         ["region", "project_key"]);

@@ -80,6 +80,29 @@ public class QueueTailReaderTests
         Assert.Equal([300.0, 450.0, 15.0, 80.0], read.Projects.Select(p => p.TotalMw));
     }
 
+    [Fact]
+    public void Read_ComponentClassColumns_OutrankTheGenerationTypesOrder()
+    {
+        var (projects, rates) = NewTables();
+        File.WriteAllLines(projects,
+        [
+            ProjectsHeader + ",generation_type,component_2_mw,component_3_mw,component_2_class,component_3_class",
+            // the published class wins over the type's order; an empty one falls back to the type
+            "PJM,H1,PA,solar_pv,200,2021-03-01,2031-06-01,active,lbnl,True,Battery+Solar+Wind,100,50,battery_storage,",
+            "PJM,H2,PA,solar_pv,200,2021-03-01,2031-06-01,active,lbnl,True,Solar+Battery,100,,unknown,",
+        ]);
+        File.WriteAllLines(rates, [RatesHeader]);
+
+        var read = QueueTailReader.Read(projects, rates);
+
+        Assert.Equal(
+            [
+                [new QueueTailComponent("battery_storage", 100), new QueueTailComponent("onshore_wind", 50)],
+                [new QueueTailComponent("unknown", 100)],
+            ],
+            read.Projects.Select(p => p.Further?.ToArray()));
+    }
+
     /// <summary>Paths for the two tables in a new folder.</summary>
     private static (string Projects, string Rates) NewTables()
     {

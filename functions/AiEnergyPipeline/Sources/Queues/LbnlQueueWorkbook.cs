@@ -123,6 +123,8 @@ public static class LbnlQueueWorkbook
                 location)
             {
                 StatusRaw = status.Raw,
+                Component2Class = ComponentClass(components[1], mw[1]),
+                Component3Class = ComponentClass(components[2], mw[2]),
                 WithdrawnDate = withdrawn,
                 ActualCompletion = online,
             };
@@ -143,6 +145,10 @@ public static class LbnlQueueWorkbook
         var parts = GenerationTypes.Components(typeClean);
         return [.. Enumerable.Range(0, 3).Select(i => i < parts.Count ? parts[i] : "")];
     }
+
+    /// <summary>A further technology's class where it has a capacity: from its own type column, unknown where none names it.</summary>
+    private static string ComponentClass(string component, double? mw) =>
+        mw is null ? "" : component.Length > 0 ? GenerationTypes.ClassifyComponent(component) : GenerationTypes.Unknown;
 
     /// <summary>The sum of the storage components' capacities; 0 when there is none; null when a storage component has no capacity.</summary>
     private static double? StorageMw(string[] components, double?[] mw)

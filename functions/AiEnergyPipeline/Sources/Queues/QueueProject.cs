@@ -26,6 +26,15 @@ public sealed record QueueProject(
 
     public QueueDate? WithdrawnDate { get; init; }
 
+    /// <summary>
+    /// The accreditation class of the technology <see cref="Component2Mw"/> measures: empty where
+    /// that capacity is; unknown where the source names no technology for it.
+    /// </summary>
+    public string Component2Class { get; init; } = "";
+
+    /// <summary>The accreditation class of the technology <see cref="Component3Mw"/> measures, as <see cref="Component2Class"/>.</summary>
+    public string Component3Class { get; init; } = "";
+
     /// <summary>When the project reached service, where the source gives it.</summary>
     public QueueDate? ActualCompletion { get; init; }
 

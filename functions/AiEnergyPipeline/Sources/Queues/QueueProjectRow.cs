@@ -30,6 +30,8 @@ public static class QueueProjectRow
         csv.WriteField(p.WithdrawnDate?.Iso ?? "");
         csv.WriteField(p.ActualCompletion?.Iso ?? "");
         csv.WriteField(p.ProjectKey);
+        csv.WriteField(p.Component2Class);
+        csv.WriteField(p.Component3Class);
         writer.EndRow();
     }
 

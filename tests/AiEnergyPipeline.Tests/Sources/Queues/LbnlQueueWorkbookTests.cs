@@ -159,15 +159,34 @@ public class LbnlQueueWorkbookTests
             LbnlRow(id: "3", type: "Battery", mw1: 400.0),
             LbnlRow(id: "4", type: "Wind", mw1: 200.0),
             LbnlRow(id: "5", type: "Solar+Battery", mw1: 80.0, mw2: "NA"),
-            LbnlRow(id: "6", type: "Hybrid", mw1: 10.0)));
+            LbnlRow(id: "6", type: "Hybrid", mw1: 10.0),
+            LbnlRow(id: "7", type: "Hybrid", mw1: 10.0, mw2: 5.0)));
 
         var (rows, _) = Read(file);
 
-        Assert.Equal([300.0, 150.0, 400.0, 200.0, 80.0, 10.0], rows.Select(r => r.CapacityMw));
-        Assert.Equal([150.0, 200.0, 400.0, 0.0, null, 0.0], rows.Select(r => r.StorageMw));
-        Assert.Equal([150.0, 100.0, null, null, null, null], rows.Select(r => r.Component2Mw));
-        Assert.Equal([null, 200.0, null, null, null, null], rows.Select(r => r.Component3Mw));
-        Assert.Equal(["solar_pv", "solar_pv", "battery_storage", "onshore_wind", "solar_pv", "unknown"], rows.Select(r => r.AccreditationClass));
+        Assert.Equal([300.0, 150.0, 400.0, 200.0, 80.0, 10.0, 10.0], rows.Select(r => r.CapacityMw));
+        Assert.Equal([150.0, 200.0, 400.0, 0.0, null, 0.0, 0.0], rows.Select(r => r.StorageMw));
+        Assert.Equal([150.0, 100.0, null, null, null, null, 5.0], rows.Select(r => r.Component2Mw));
+        Assert.Equal([null, 200.0, null, null, null, null, null], rows.Select(r => r.Component3Mw));
+        Assert.Equal(["solar_pv", "solar_pv", "battery_storage", "onshore_wind", "solar_pv", "unknown", "unknown"], rows.Select(r => r.AccreditationClass));
+        Assert.Equal(["battery_storage", "onshore_wind", "", "", "", "", "unknown"], rows.Select(r => r.Component2Class));
+        Assert.Equal(["", "battery_storage", "", "", "", "", ""], rows.Select(r => r.Component3Class));
+    }
+
+    [Fact]
+    public void Read_TypeColumnsOrderedUnlikeTypeClean_ClassesEachCapacityByItsOwnTypeColumn()
+    {
+        // type_clean names the technologies in another order than mw1..mw3 hold them: the type1..type3
+        // columns, which pair with mw1..mw3, decide each capacity's class.
+        object?[] header = ["q_id", "q_status", "q_date", "prop_date", "project_name", "entity", "region", "state", "county_1", "type_clean", "mw1", "mw2", "mw3", "type1", "type2", "type3"];
+        object?[] row = ["9", "active", 45000.0, "2028", "Mesa", "PSCo", "West (non-ISO)", "CO", "Pueblo", "Battery+Solar+Wind", 200.0, 50.0, 80.0, "Solar", "Battery", "Wind"];
+
+        var (rows, quarantine) = Read(Workbook(new Sheet("data", [header, row])));
+
+        Assert.Empty(quarantine);
+        var p = Assert.Single(rows);
+        Assert.Equal(("solar_pv", "battery_storage", "onshore_wind"), (p.AccreditationClass, p.Component2Class, p.Component3Class));
+        Assert.Equal(50.0, p.StorageMw);
     }
 
     [Fact]

@@ -49,9 +49,9 @@ public class QueuesNormaliserTests
         Assert.Equal(string.Join(",", Schemas.QueueProjects.ColumnNames), lines[0]);
         Assert.Equal(
         [
-            "ERCOT,254,Sunny Flats,TX,Pecos,Solar+Battery,solar_pv,300,150,150,,2021-03-15,2027-11-01,month,active,ERCOT,lbnl,queued_up.xlsx,active,,,254,true",
-            "PJM,9,Sunny Flats,TX,Pecos,Solar,solar_pv,300,0,,,2021-03-15,2028-01-01,year,active,PJM,lbnl,queued_up.xlsx,active,,,9,true",
-            "PJM,AF1-123,Keystone Solar,PA,Cumberland,Solar,solar_pv,120,0,,,2019-10-31,2026-04-01,month,active,PJM,gridstatus,pjm.csv,Active,,,AF1-123,true",
+            "ERCOT,254,Sunny Flats,TX,Pecos,Solar+Battery,solar_pv,300,150,150,,2021-03-15,2027-11-01,month,active,ERCOT,lbnl,queued_up.xlsx,active,,,254,battery_storage,,true",
+            "PJM,9,Sunny Flats,TX,Pecos,Solar,solar_pv,300,0,,,2021-03-15,2028-01-01,year,active,PJM,lbnl,queued_up.xlsx,active,,,9,,,true",
+            "PJM,AF1-123,Keystone Solar,PA,Cumberland,Solar,solar_pv,120,0,,,2019-10-31,2026-04-01,month,active,PJM,gridstatus,pjm.csv,Active,,,AF1-123,,,true",
         ],
             lines.Skip(1));
         Assert.Single(quarantine);
