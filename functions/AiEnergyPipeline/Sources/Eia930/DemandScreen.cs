@@ -20,7 +20,8 @@ namespace AiEnergyPipeline.Sources.Eia930;
 /// </list>
 /// Feed hours in time order; an hour whose neighbour is missing or not adjacent is judged by the
 /// other screens only. Thresholds were chosen on their 2020-2024 labels for SCL and TEPC and
-/// checked on ERCO, PJM, CISO, MISO and NYIS (tests/.../DemandScreenRealDataTests.cs).
+/// checked on ERCO, PJM, CISO, MISO and NYIS, and on CISO's series as first published in 2015-2019
+/// (tests/.../DemandScreenRealDataTests.cs).
 /// </summary>
 public sealed class DemandScreen
 {

@@ -16,6 +16,7 @@ public class DemandScreenRealDataTests
 {
     private const string Screened = "eia930/screened-2020-2024/";
     private const string Demand = "eia930/demand-2020-2024/";
+    private const string FirstPublished = "eia930/ciso-hourly-demand-2015-2019.csv";
     private const string ApiPage = "eia-api-v2/rto-region-data_2024-04-01_2024-04-03_offset0.json";
 
     /// <summary>How many hours of each Ruggles category the screen gave each quality.</summary>
@@ -104,6 +105,38 @@ public class DemandScreenRealDataTests
     }
 
     [SkippableFact]
+    public void ScreenAndAnnual_FirstPublishedCisoSeries_KeepsThe2017HeatWavePeakAndFlagsOnly2019sDrops()
+    {
+        // CAISO demand as EIA-930 first published it (2015-07 to 2019-08), before EIA's revisions:
+        // 36,547 hours, 308 of them absent (EMPTY, MISSING). Its highest hour, 49,899 MW in the hour
+        // ending 2017-09-02T00Z, is the afternoon of the 1 September 2017 heat wave: a real extreme,
+        // which the screen must keep.
+        var path = TestFiles.RealData(FirstPublished);
+        Skip.IfNot(File.Exists(path), $"needs ../shared/data/real/{FirstPublished}, which is not beside this checkout");
+        var hours = ReadSeries(path, out _);
+        var qualities = DemandScreen.ScreenAll(hours);
+        var annual = new BaAnnualAggregator();
+        for (var i = 0; i < hours.Count; i++)
+        {
+            annual.Add(new BaHourlyRecord("CISO", hours[i].Period, BaSeries.Demand, hours[i].Value, "bulk", null, qualities[i]));
+        }
+
+        Assert.Equal(36_547 - 308, hours.Count);
+        var record = hours.FindIndex(h => h.Period == new DateTime(2017, 9, 2, 0, 0, 0, DateTimeKind.Utc));
+        Assert.Equal((49_899.0, DemandQuality.Ok), (hours[record].Value, qualities[record]));
+        var years = annual.Partials().ToDictionary(p => p.Year);
+        Assert.Equal(49_899, years[2017].PeakDemandMw);
+        Assert.Equal([2015, 2016, 2017, 2018, 2019], years.Keys.Order());
+        // measured: 15 hours flagged, all single-hour drops of about 10,000 MW in February to May 2019
+        // (24,590 / 14,012 / 23,928 MW on 13 February) and the hours between two such drops, which
+        // Ruggles et al. label DELTA too where TEPC's series does the same (6 February 2022)
+        var flagged = Enumerable.Range(0, hours.Count).Where(i => qualities[i] != DemandQuality.Ok).ToList();
+        Assert.Equal(15, flagged.Count);
+        Assert.All(flagged, i => Assert.Equal((2019, DemandQuality.Spike), (hours[i].Period.Year, qualities[i])));
+        Assert.Equal(15, years[2019].FlaggedHours);
+    }
+
+    [SkippableFact]
     public async Task Normalise_RealApiPage_SclsNegativeHourIsFlaggedAndLeftOutOfBaAnnual()
     {
         var path = TestFiles.RealData(ApiPage);
@@ -142,7 +175,7 @@ public class DemandScreenRealDataTests
 
             var period = DateTime.ParseExact(csv.GetString(0), "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
             hours.Add((period, value));
-            categories.Add(csv.Headers.Count > 2 ? csv.GetString(2) : "OKAY");
+            categories.Add(csv.Headers.Count > 2 && csv.Headers[2] == "category" ? csv.GetString(2) : "OKAY");
         }
 
         return hours;
