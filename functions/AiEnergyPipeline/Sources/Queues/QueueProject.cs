@@ -27,8 +27,8 @@ public sealed record QueueProject(
     public QueueDate? WithdrawnDate { get; init; }
 
     /// <summary>
-    /// The accreditation class of the technology <see cref="Component2Mw"/> measures: empty where
-    /// that capacity is; unknown where the source names no technology for it.
+    /// The accreditation class of the technology <see cref="Component2Mw"/> measures: empty when
+    /// that capacity is null; unknown where the source names no technology for it.
     /// </summary>
     public string Component2Class { get; init; } = "";
 

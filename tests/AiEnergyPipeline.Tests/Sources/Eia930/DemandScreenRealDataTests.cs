@@ -122,8 +122,8 @@ public class DemandScreenRealDataTests
         }
 
         Assert.Equal(36_547 - 308, hours.Count);
-        var record = hours.FindIndex(h => h.Period == new DateTime(2017, 9, 2, 0, 0, 0, DateTimeKind.Utc));
-        Assert.Equal((49_899.0, DemandQuality.Ok), (hours[record].Value, qualities[record]));
+        var peak = hours.FindIndex(h => h.Period == new DateTime(2017, 9, 2, 0, 0, 0, DateTimeKind.Utc));
+        Assert.Equal((49_899.0, DemandQuality.Ok), (hours[peak].Value, qualities[peak]));
         var years = annual.Partials().ToDictionary(p => p.Year);
         Assert.Equal(49_899, years[2017].PeakDemandMw);
         Assert.Equal([2015, 2016, 2017, 2018, 2019], years.Keys.Order());
