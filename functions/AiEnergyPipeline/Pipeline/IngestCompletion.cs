@@ -163,7 +163,7 @@ public sealed partial class IngestCompletion(
         var publishedMessage = $"Published run {runId}: {string.Join(", ", tableReports.Where(t => t.Format == "csv").Select(t => $"{t.Name} {t.Rows} rows"))}."
             + IngestRunReports.PartialNote(finalReports) + (latestProblem is null ? "" : RunPublisher.RepairNote(latestProblem));
         var runReport = runReports.Create(plan, clock, runId, RunStatus.Published, publishedMessage, finalReports.Values, tableReports, context.Quarantine.Rows, partitionReports, files);
-        var package = DataPackageBuilder.Build(runId, startedAt, inputsSha256, tables, files.Values.SelectMany(f => f).Select(samples.Describe).ToList(), sources.ToDictionary(s => s.Name, s => s.Citation));
+        var package = DataPackageBuilder.Build(runId, startedAt, inputsSha256, IngestPipeline.OutputsVersion(parquet.Value.Compression), tables, files.Values.SelectMany(f => f).Select(samples.Describe).ToList(), sources.ToDictionary(s => s.Name, s => s.Citation));
         bool isLatest;
         var publishStarted = time.GetTimestamp();
         using var publishSpan = PipelineTelemetry.Start(PipelineTelemetry.PublishSpan);

@@ -10,13 +10,20 @@ namespace AiEnergyPipeline.Pipeline;
 /// </summary>
 public sealed class IngestPipeline(IngestPlanner planner, PartitionProcessor processor, IngestCompletion completion) : IPartitionedIngest
 {
-    /// <summary>Bumped when a change to the code changes its outputs for the same inputs; part of the partition cache's key and of the inputs hash.</summary>
+    /// <summary>
+    /// Bumped when a change to the code changes its outputs for the same inputs; part of the
+    /// partition cache's key and of the inputs hash, and published as the run's model_version.
+    /// Without a bump, a run over unchanged inputs finds them those of the latest run and keeps
+    /// the old outputs published. A change of any table's columns fails
+    /// <c>ModelVersionTests</c> until this is bumped and the new columns recorded there.
+    /// </summary>
     // v7: Parquet compressed, with statistics (cached partitions of v6 hold uncompressed ba_hourly parts)
-    public const string ModelVersion = "ingest-v7-gap-v3";
+    // v8, gap v4: queue_projects' component_2_class and component_3_class; the queue tail counts hybrids' further technologies
+    public const string ModelVersion = "ingest-v8-gap-v4";
 
     /// <summary>
     /// What outputs depend on besides the inputs: <see cref="ModelVersion"/>, and the Parquet codec
-    /// where it is not the default (<c>ingest-v7-gap-v3-parquet-zstd</c>: a store path segment), so that a change of
+    /// where it is not the default (<c>ingest-v8-gap-v4-parquet-zstd</c>: a store path segment), so that a change of
     /// <c>Parquet__Compression</c> re-normalises cached partitions and publishes a new run, while
     /// runs and caches written with the default keep their names.
     /// </summary>

@@ -88,7 +88,9 @@ public sealed partial class RecomputePipeline(
         var previous = await PublishedRun.ReadPackageAsync(store, latest.RunId, cancellationToken);
         var baseInputs = previous.SourceInputsSha256;
         var inputsSha256 = InputsHash(baseInputs, request);
-        if (inputsSha256 == latest.InputsSha256)
+        var modelVersion = IngestPipeline.OutputsVersion(parquet.Value.Compression);
+        // The same inputs made by an older model are not these outputs: the gap is computed again.
+        if (inputsSha256 == latest.InputsSha256 && previous.ModelVersion == modelVersion)
         {
             var message = $"Unchanged: run {latest.RunId} already has these inputs and overrides; nothing new was published.";
             LogUnchanged(latest.RunId);
@@ -147,6 +149,7 @@ public sealed partial class RecomputePipeline(
                 DerivedFrom = latest.RunId,
                 Overrides = RecomputeCanonicalJson.ToElement(request),
                 BaseInputsSha256 = baseInputs,
+                ModelVersion = modelVersion,
             };
             bool isLatest;
             using var publishSpan = PipelineTelemetry.Start(PipelineTelemetry.PublishSpan);

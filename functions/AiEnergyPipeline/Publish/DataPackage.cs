@@ -6,6 +6,8 @@ namespace AiEnergyPipeline.Publish;
 /// <summary>
 /// runs/{runId}/datapackage.json, Frictionless-style. A recompute's package also records the run
 /// it was derived from, the overrides it applied and the inputs hash of the ingested data.
+/// <see cref="ModelVersion"/> is the version of the code's outputs that made the run (null in runs
+/// published before it was recorded).
 /// </summary>
 public sealed record DataPackage(
     string Profile,
@@ -20,7 +22,8 @@ public sealed record DataPackage(
     string? DerivedFrom = null,
     System.Text.Json.JsonElement? Overrides = null,
     string? BaseInputsSha256 = null,
-    string? Mode = null)
+    string? Mode = null,
+    string? ModelVersion = null)
 {
     /// <summary>Whether the run is made from sample files (<see cref="RunMode.Sample"/>): its numbers are not real.</summary>
     public bool Sample => Mode == RunMode.Sample;

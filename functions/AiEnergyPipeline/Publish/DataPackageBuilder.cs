@@ -7,7 +7,7 @@ namespace AiEnergyPipeline.Publish;
 /// <summary>Describes a run as a Frictionless-style data package: every resource and every source.</summary>
 public static class DataPackageBuilder
 {
-    public static DataPackage Build(string runId, DateTimeOffset created, string inputsSha256, IReadOnlyList<StagedTable> tables, IReadOnlyList<FetchedFile> inputs, IReadOnlyDictionary<string, SourceCitation> citations)
+    public static DataPackage Build(string runId, DateTimeOffset created, string inputsSha256, string modelVersion, IReadOnlyList<StagedTable> tables, IReadOnlyList<FetchedFile> inputs, IReadOnlyDictionary<string, SourceCitation> citations)
     {
         var resources = Resources(tables);
         var sources = inputs.Select(f => new DataSource(
@@ -36,7 +36,8 @@ public static class DataPackageBuilder
             resources,
             sources,
             inputs.Select(f => f.Source).Distinct().Where(citations.ContainsKey).Select(s => citations[s].Licence).Distinct().ToList(),
-            Mode: RunMode.Of(inputs));
+            Mode: RunMode.Of(inputs),
+            ModelVersion: modelVersion);
     }
 
     /// <summary>The resources describing staged files, in their order.</summary>

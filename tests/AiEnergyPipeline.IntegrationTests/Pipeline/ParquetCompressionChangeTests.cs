@@ -38,6 +38,10 @@ public class ParquetCompressionChangeTests
         return codecs;
     }
 
+    /// <summary>The run's datapackage.json model_version: the model and, where not the default, the codec.</summary>
+    private static string? ModelVersionOf(string store, string runId) =>
+        System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(store, RunPublisher.DataPackagePath(runId))))!["model_version"]?.GetValue<string>();
+
     [Fact]
     public async Task RunAsync_CodecChangedOverUnchangedInputs_RenormalisesAndPublishesTheNewCodecThenReusesTheFirstOnReturn()
     {
@@ -52,6 +56,7 @@ public class ParquetCompressionChangeTests
         Assert.NotEqual(snappy.RunId, zstd.RunId);
         Assert.All(BalanceStatuses(zstd), s => Assert.Equal(PartitionStatus.Normalised, s));
         Assert.Equal([CompressionCodec.ZSTD], await CodecsAsync(store, zstd.RunId));
+        Assert.Equal((IngestPipeline.ModelVersion, IngestPipeline.ModelVersion + "-parquet-zstd"), (ModelVersionOf(store, snappy.RunId), ModelVersionOf(store, zstd.RunId)));
 
         var back = await RunAsync(store, "Snappy", 2);
 

@@ -101,6 +101,35 @@ public class RecomputePipelineTests
     }
 
     [Fact]
+    public async Task RunAsync_EmptyRequestOnARunOfAnOlderModel_ComputesTheGapAgainAndRecordsTheModelVersion()
+    {
+        var folder = TestPaths.NewTempFolder();
+        RunOutcome ingest;
+        await using (var services = TestPipeline.Build(TestPipeline.FolderStore(folder), new FakeTimeProvider(TestPipeline.Now)))
+        {
+            ingest = await TestPipeline.RunIngestAsync(services);
+        }
+
+        Assert.Equal(IngestPipeline.ModelVersion, ModelVersionOf(folder, ingest.RunId));
+        Assert.Equal(RunStatus.Unchanged, (await RecomputeAsync(folder, RecomputeRequest.Empty)).Status);
+        // The same run as a version that did not record its model published it
+        var packagePath = Path.Combine(folder, RunPublisher.DataPackagePath(ingest.RunId));
+        var package = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(packagePath))!.AsObject();
+        package.Remove("model_version");
+        await File.WriteAllTextAsync(packagePath, package.ToJsonString());
+
+        var again = await RecomputeAsync(folder, RecomputeRequest.Empty);
+
+        Assert.True(again.Status == RunStatus.Published, again.Message);
+        Assert.NotEqual(ingest.RunId, again.RunId);
+        Assert.Equal(IngestPipeline.ModelVersion, ModelVersionOf(folder, again.RunId));
+        Assert.True(File.Exists(Path.Combine(folder, RunPublisher.RunFolder(again.RunId), "gap", "gap_by_year.csv")));
+    }
+
+    private static string? ModelVersionOf(string folder, string runId) =>
+        System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(folder, RunPublisher.DataPackagePath(runId))))!["model_version"]?.GetValue<string>();
+
+    [Fact]
     public void InputsHash_EmptyRequest_IsTheIngestsHashAndAnOverrideChangesIt()
     {
         var ingest = new string('a', 64);

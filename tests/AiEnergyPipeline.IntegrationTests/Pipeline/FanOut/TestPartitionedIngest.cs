@@ -75,7 +75,7 @@ internal sealed class TestPartitionedIngest(TestIngestScript script, IDatasetSto
         var message = $"Published run {runId} from {parts.Count} parts.";
         var report = new RunReport(runId, RunStatus.Published, plan.Trigger, plan.CreatedAtUtc, now, 0, message, [], [], 0);
         var (_, etag) = await publisher.ReadLatestAsync(cancellationToken);
-        var package = DataPackageBuilder.Build(runId, now, inputs, [], [], new Dictionary<string, AiEnergyPipeline.Fetch.SourceCitation>());
+        var package = DataPackageBuilder.Build(runId, now, inputs, IngestPipeline.ModelVersion, [], [], new Dictionary<string, AiEnergyPipeline.Fetch.SourceCitation>());
         var isLatest = await publisher.PublishAsync(package, [], report, etag, cancellationToken);
         var (latest, _) = await publisher.ReadLatestAsync(cancellationToken);
         return new RunOutcome(RunStatus.Published, runId, isLatest ? runId : latest?.RunId, store.Description, message, report);
