@@ -21,6 +21,13 @@ public class RecomputePipelineTests
         return await TestPipeline.RecomputeAsync(services, request);
     }
 
+    /// <summary>An ingest into the folder, an hour before <see cref="RecomputeAsync"/>.</summary>
+    private static async Task<RunOutcome> IngestAsync(string folder)
+    {
+        await using var services = TestPipeline.Build(TestPipeline.FolderStore(folder), new FakeTimeProvider(TestPipeline.Now));
+        return await TestPipeline.RunIngestAsync(services);
+    }
+
     private static void Copy(string from, string to)
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
@@ -69,11 +76,7 @@ public class RecomputePipelineTests
     public async Task RunAsync_DataCentreLoadFactorHalved_DoublesEnergyScenariosAndLeavesCapacityScenarios()
     {
         var folder = TestPaths.NewTempFolder();
-        RunOutcome ingest;
-        await using (var services = TestPipeline.Build(TestPipeline.FolderStore(folder), new FakeTimeProvider(TestPipeline.Now)))
-        {
-            ingest = await TestPipeline.RunIngestAsync(services);
-        }
+        var ingest = await IngestAsync(folder);
 
         var outcome = await RecomputeAsync(folder, RecomputeRequest.Empty with { Assumptions = new Dictionary<string, double> { ["load_factor.data_centre"] = 0.4 } });
 
@@ -104,11 +107,7 @@ public class RecomputePipelineTests
     public async Task RunAsync_EmptyRequestOnARunOfAnOlderModel_ComputesTheGapAgainAndRecordsTheModelVersion()
     {
         var folder = TestPaths.NewTempFolder();
-        RunOutcome ingest;
-        await using (var services = TestPipeline.Build(TestPipeline.FolderStore(folder), new FakeTimeProvider(TestPipeline.Now)))
-        {
-            ingest = await TestPipeline.RunIngestAsync(services);
-        }
+        var ingest = await IngestAsync(folder);
 
         Assert.Equal(IngestPipeline.ModelVersion, ModelVersionOf(folder, ingest.RunId));
         Assert.Equal(RunStatus.Unchanged, (await RecomputeAsync(folder, RecomputeRequest.Empty)).Status);
