@@ -44,6 +44,15 @@ public sealed class RunPageHtmlTests
     }
 
     [Fact]
+    public void Render_ModelVersion_InTheRunsLineAndSaidWhereARunDidNotRecordIt()
+    {
+        var data = RunPageSamples.Data(sample: false);
+
+        Assert.Contains("mode live, model ingest-v8-gap-v4, status", RunPageHtml.Render(data), StringComparison.Ordinal);
+        Assert.Contains("model not recorded, status", RunPageHtml.Render(data with { Package = data.Package with { ModelVersion = null } }), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_LiveRun_HasNoBanner()
     {
         var html = RunPageHtml.Render(RunPageSamples.Data(sample: false));
