@@ -88,7 +88,7 @@ public sealed partial class IngestCompletion(
         var (latest, latestETag, latestProblem) = await publisher.ReadIntactLatestAsync(cancellationToken);
         if (latest is not null && latest.InputsSha256 == inputsSha256)
         {
-            var message = $"Unchanged: the inputs are those of run {latest.RunId}; nothing new was published.";
+            var message = $"Unchanged: the inputs are those of run {latest.RunId}, and so is the model ({IngestPipeline.OutputsVersion(parquet.Value.Compression)}); nothing new was published.";
             LogUnchanged(latest.RunId);
             var report = runReports.Create(plan, clock, latest.RunId, RunStatus.Unchanged, message, reports.Values, [], 0, partitionReports, files);
             return new RunOutcome(RunStatus.Unchanged, latest.RunId, latest.RunId, store.Description, message, report);

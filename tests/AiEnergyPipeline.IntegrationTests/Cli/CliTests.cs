@@ -1,6 +1,7 @@
 using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.IntegrationTests.Infrastructure;
 using AiEnergyPipeline.IntegrationTests.Sources.Eia930;
+using AiEnergyPipeline.Pipeline;
 using AiEnergyPipeline.Storage;
 using System.Text.Json;
 
@@ -80,7 +81,7 @@ public class CliTests
         var second = await CliProcess.RunAsync(store, null, "run", "--store", store);
 
         Assert.Equal(0, second.ExitCode);
-        Assert.StartsWith("Unchanged: the inputs are those of run " + LatestRunId(store), second.Stdout, StringComparison.Ordinal);
+        Assert.StartsWith($"Unchanged: the inputs are those of run {LatestRunId(store)}, and so is the model ({IngestPipeline.ModelVersion});", second.Stdout, StringComparison.Ordinal);
         // The latest run's headline is still the news.
         Assert.All(Headlines(store), h => Assert.Contains($"  {h.Id}: {h.Headline}", Lines(second.Stdout)));
         Assert.StartsWith("warning: SAMPLE DATA, NOT REAL:", Lines(second.Stdout)[^1], StringComparison.Ordinal);
