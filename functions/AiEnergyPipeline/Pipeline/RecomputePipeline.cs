@@ -92,7 +92,7 @@ public sealed partial class RecomputePipeline(
         // The same inputs made by an older model are not these outputs: the gap is computed again.
         if (inputsSha256 == latest.InputsSha256 && previous.ModelVersion == modelVersion)
         {
-            var message = $"Unchanged: run {latest.RunId} already has these inputs and overrides; nothing new was published.";
+            var message = $"Unchanged: run {latest.RunId} already has these inputs and overrides, made by this model ({modelVersion}); nothing new was published.";
             LogUnchanged(latest.RunId);
             var report = Report(latest.RunId, RunStatus.Unchanged, startedAt, clock, message, [], previous.Mode);
             return new RunOutcome(RunStatus.Unchanged, latest.RunId, latest.RunId, store.Description, message, report, previous.DerivedFrom);
