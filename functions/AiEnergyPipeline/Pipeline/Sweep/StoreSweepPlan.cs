@@ -18,6 +18,7 @@ internal sealed record SweepTarget(SweptItem Item, IReadOnlyList<string> Paths);
 internal sealed class StoreSweepPlan(DateTimeOffset now, SweepOptions settings)
 {
     private const string Occurrences = "occurrences";
+    private const string PlanRecords = "plans";
 
     public IEnumerable<SweepTarget> TempFiles(IEnumerable<StoredObjectInfo> temporary)
     {
@@ -94,6 +95,32 @@ internal sealed class StoreSweepPlan(DateTimeOffset now, SweepOptions settings)
             if (age > settings.PlanExpiry)
             {
                 yield return Target(SweepKind.ExpiredPlan, $"work/{group.Key}/", $"a fanned-out plan, {LocalLitter.Ago(age)} old (more than {settings.PlanExpiry})", items);
+            }
+        }
+    }
+
+    /// <summary>
+    /// partitions/{source}/{part}/{version}/ of a model version other than <paramref name="modelVersion"/>
+    /// (with any codec: a codec changed back reuses its cache), last written more than the plan
+    /// expiry ago, so that an older deployment still finishing its runs keeps its cache. Plan
+    /// records (partitions/{source}/{part}/plans/) are not caches and stay.
+    /// </summary>
+    public IEnumerable<SweepTarget> OtherModelPartitions(IEnumerable<StoredObjectInfo> objects, string modelVersion)
+    {
+        foreach (var group in objects.Where(o => o.Path.Split('/').Length > 4).GroupBy(o => string.Join('/', o.Path.Split('/')[..4]), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var version = group.Key.Split('/')[3];
+            if (version == PlanRecords || version == modelVersion || version.StartsWith(modelVersion + "-", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var age = now - Newest(group, null);
+            if (age > settings.PlanExpiry)
+            {
+                // Summaries first: an entry stopped half way is incomplete, never reused with files missing.
+                var ordered = group.OrderBy(o => o.Path.EndsWith("/summary.json", StringComparison.Ordinal) ? 0 : 1).ThenBy(o => o.Path, StringComparer.Ordinal).ToList();
+                yield return Target(SweepKind.OtherModelPartitions, group.Key + "/", $"partitions cached by model {version}, which this version ({modelVersion}) does not read, untouched for {LocalLitter.Ago(age)} (more than {settings.PlanExpiry})", ordered);
             }
         }
     }

@@ -18,10 +18,11 @@ namespace AiEnergyPipeline.Pipeline.Sweep;
 /// one holding only report.json is a failed run's report, kept for Sweep:ReportAge;</item>
 /// <item>complete runs past <see cref="RunRetention"/>;</item>
 /// <item>work/{plan}/ and work/occurrences/ older than Sweep:PlanExpiry; sweeps/ older than Sweep:ReportAge;</item>
+/// <item>partitions/ cached by another model version, untouched for Sweep:PlanExpiry;</item>
 /// <item>on this machine: work folders and buffered HTTP bodies (<see cref="LocalLitter"/>).</item>
 /// </list>
-/// raw/, state/, partitions/ and latest.json are never touched: raw objects are content-addressed
-/// and shared by every run that fetched the same bytes.
+/// raw/, state/, the current model's partitions/ and latest.json are never touched: raw objects are
+/// content-addressed and shared by every run that fetched the same bytes.
 /// </summary>
 public sealed partial class StoreSweeper(
     IDatasetStore store,
@@ -33,6 +34,7 @@ public sealed partial class StoreSweeper(
 {
     public const string Folder = "sweeps";
     private const string RunsFolder = "runs/";
+    private const string PartitionsFolder = "partitions/";
     private const string TempSuffix = ".tmp";
 
     /// <summary>Where the store keeps half-written objects apart from its listing, seen through the wrapper that describes failures.</summary>
@@ -102,6 +104,7 @@ public sealed partial class StoreSweeper(
         }
 
         targets.AddRange(plan.WorkState(listing.Where(i => i.Path.StartsWith(FanOutWorkState.Root + "/", StringComparison.Ordinal))));
+        targets.AddRange(plan.OtherModelPartitions(listing.Where(i => i.Path.StartsWith(PartitionsFolder, StringComparison.Ordinal) && !i.Path.EndsWith(TempSuffix, StringComparison.Ordinal)), IngestPipeline.ModelVersion));
         targets.AddRange(plan.SweepReports(listing.Where(i => i.Path.StartsWith(Folder + "/", StringComparison.Ordinal))));
 
         foreach (var target in targets)

@@ -21,6 +21,9 @@ public enum SweepKind
     /// <summary>work/occurrences/{key}.json of a timer occurrence past the plan expiry.</summary>
     ExpiredOccurrence,
 
+    /// <summary>partitions/{source}/{part}/{version}/: cached partitions of another model version, which this version never reads.</summary>
+    OtherModelPartitions,
+
     /// <summary>sweeps/{id}.json of an earlier sweep past the report age.</summary>
     OldSweepReport,
 

@@ -21,7 +21,10 @@ public sealed class SweepOptions
     /// <summary>A *.tmp file or blob (half a write), or a body buffered by the HTTP retry handler, untouched this long.</summary>
     public TimeSpan TempFileAge { get; set; } = TimeSpan.FromDays(1);
 
-    /// <summary>A fanned-out plan's work/{plan}/ folder (and a timer occurrence's claim) expires this long after it was created.</summary>
+    /// <summary>
+    /// A fanned-out plan's work/{plan}/ folder (and a timer occurrence's claim) expires this long after
+    /// it was created; partitions cached by another model version, this long after their last write.
+    /// </summary>
     public TimeSpan PlanExpiry { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>How long the report of a failed run (runs/{id}/report.json alone) and a sweep's report are kept.</summary>

@@ -67,7 +67,19 @@ public abstract class StoreSweeperContract
         var oldFailedReport = Id(Now.AddDays(-45), "0006aa");
         await PutAsync(store, RunPublisher.ReportPath(oldFailedReport), "{}");
         // What is shared or kept for good.
-        string[] lasting = ["raw/curated/00aa.csv", "state/fetch/curated/assumptions.csv.json", "partitions/eia930/x/summary.json"];
+        // Partitions: this model's, with either codec, and plan records stay; another model's go.
+        const string part = "partitions/eia930_bulk/2024_h1";
+        string[] lasting =
+        [
+            "raw/curated/00aa.csv", "state/fetch/curated/assumptions.csv.json", "partitions/eia930/x/summary.json",
+            $"{part}/{IngestPipeline.ModelVersion}/bb22/summary.json", $"{part}/{IngestPipeline.ModelVersion}-parquet-zstd/bb22/summary.json", $"{part}/plans/{Id(Now.AddDays(-20))}.json",
+        ];
+        string[] otherModel = [$"{part}/ingest-v7-gap-v3/aa11/ba_hourly.csv", $"{part}/ingest-v7-gap-v3/aa11/summary.json", $"{part}/ingest-v7-gap-v3-parquet-zstd/aa11/summary.json"];
+        foreach (var path in otherModel)
+        {
+            await PutAsync(store, path);
+        }
+
         foreach (var path in lasting)
         {
             await PutAsync(store, path);
@@ -124,9 +136,27 @@ public abstract class StoreSweeperContract
         Assert.Equal(retired.Select(r => $"runs/{r}/"), removed[SweepKind.RetiredRun].Select(r => r.Path));
         Assert.Equal([$"work/{oldPlan}/"], removed[SweepKind.ExpiredPlan].Select(r => r.Path));
         Assert.Equal([oldTemp], removed[SweepKind.TempFile].Select(r => r.Path));
+        Assert.Equal([$"{part}/ingest-v7-gap-v3/", $"{part}/ingest-v7-gap-v3-parquet-zstd/"], removed[SweepKind.OtherModelPartitions].Select(r => r.Path));
+        Assert.Equal([2, 1], removed[SweepKind.OtherModelPartitions].Select(r => r.Objects));
+        Assert.DoesNotContain(paths, p => p.Contains("/ingest-v7-gap-v3", StringComparison.Ordinal));
         Assert.Equal([oldFolder], removed[SweepKind.WorkFolder].Select(r => r.Path));
         Assert.All(report.Removed, r => Assert.False(string.IsNullOrWhiteSpace(r.Reason)));
         Assert.Contains(StoreSweeper.ReportPath(report.SweepId), paths);
+    }
+
+    [Fact]
+    public async Task SweepAsync_OtherModelPartitionsWrittenLately_AreKept()
+    {
+        // An older deployment may still be finishing a run with its cache: only one untouched for the plan expiry goes.
+        var settings = NewStoreSettings();
+        await using var services = TestPipeline.Build(settings, new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(6)));
+        var store = services.GetRequiredService<IDatasetStore>();
+        await PutAsync(store, "partitions/eia930_bulk/2024_h1/ingest-v7-gap-v3/aa11/summary.json");
+
+        var report = await services.GetRequiredService<StoreSweeper>().SweepAsync("test", dryRun: false, CancellationToken.None);
+
+        Assert.DoesNotContain(report.Removed, r => r.Kind == SweepKind.OtherModelPartitions);
+        Assert.Contains("partitions/eia930_bulk/2024_h1/ingest-v7-gap-v3/aa11/summary.json", await PathsAsync(store));
     }
 
     [Fact]
