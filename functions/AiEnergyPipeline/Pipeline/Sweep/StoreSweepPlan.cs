@@ -100,17 +100,32 @@ internal sealed class StoreSweepPlan(DateTimeOffset now, SweepOptions settings)
     }
 
     /// <summary>
-    /// partitions/{source}/{part}/{version}/ of a model version other than <paramref name="modelVersion"/>
-    /// (with any codec: a codec changed back reuses its cache), last written more than the plan
-    /// expiry ago, so that an older deployment still finishing its runs keeps its cache. Plan
-    /// records (partitions/{source}/{part}/plans/) are not caches and stay.
+    /// Under partitions/{source}/{part}/: the {version}/ folders of a model version other than
+    /// <paramref name="modelVersion"/> (with any codec: a codec changed back reuses its cache), last
+    /// written more than the plan expiry ago, so that an older deployment still finishing its runs
+    /// keeps its cache; and plans/{planId}.json records past the plan expiry, which only their plan's
+    /// completion reads (an expired plan cannot complete).
     /// </summary>
-    public IEnumerable<SweepTarget> OtherModelPartitions(IEnumerable<StoredObjectInfo> objects, string modelVersion)
+    public IEnumerable<SweepTarget> Partitions(IEnumerable<StoredObjectInfo> objects, string modelVersion)
     {
         foreach (var group in objects.Where(o => o.Path.Split('/').Length > 4).GroupBy(o => string.Join('/', o.Path.Split('/')[..4]), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var version = group.Key.Split('/')[3];
-            if (version == PlanRecords || version == modelVersion || version.StartsWith(modelVersion + "-", StringComparison.Ordinal))
+            if (version == PlanRecords)
+            {
+                foreach (var record in group)
+                {
+                    var recordAge = now - Newest([record], RunId.StartOf(Path.GetFileNameWithoutExtension(record.Path)));
+                    if (recordAge > settings.PlanExpiry)
+                    {
+                        yield return Target(SweepKind.ExpiredPlanRecord, record.Path, $"a partition's record in a plan, {LocalLitter.Ago(recordAge)} old (more than {settings.PlanExpiry})", [record]);
+                    }
+                }
+
+                continue;
+            }
+
+            if (version == modelVersion || version.StartsWith(modelVersion + "-", StringComparison.Ordinal))
             {
                 continue;
             }

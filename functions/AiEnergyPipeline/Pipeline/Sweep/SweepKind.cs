@@ -24,6 +24,9 @@ public enum SweepKind
     /// <summary>partitions/{source}/{part}/{version}/: cached partitions of another model version, which this version never reads.</summary>
     OtherModelPartitions,
 
+    /// <summary>partitions/{source}/{part}/plans/{planId}.json: how a partition ended in a plan past its expiry.</summary>
+    ExpiredPlanRecord,
+
     /// <summary>sweeps/{id}.json of an earlier sweep past the report age.</summary>
     OldSweepReport,
 

@@ -67,13 +67,15 @@ public abstract class StoreSweeperContract
         var oldFailedReport = Id(Now.AddDays(-45), "0006aa");
         await PutAsync(store, RunPublisher.ReportPath(oldFailedReport), "{}");
         // What is shared or kept for good.
-        // Partitions: this model's, with either codec, and plan records stay; another model's go.
+        // Partitions: this model's, with either codec, and a young plan's record stay; another model's and an expired plan's record go.
         const string part = "partitions/eia930_bulk/2024_h1";
         string[] lasting =
         [
             "raw/curated/00aa.csv", "state/fetch/curated/assumptions.csv.json", "partitions/eia930/x/summary.json",
-            $"{part}/{IngestPipeline.ModelVersion}/bb22/summary.json", $"{part}/{IngestPipeline.ModelVersion}-parquet-zstd/bb22/summary.json", $"{part}/plans/{Id(Now.AddDays(-20))}.json",
+            $"{part}/{IngestPipeline.ModelVersion}/bb22/summary.json", $"{part}/{IngestPipeline.ModelVersion}-parquet-zstd/bb22/summary.json", $"{part}/plans/{Id(Now.AddHours(-1))}.json",
         ];
+        var oldRecord = $"{part}/plans/{Id(Now.AddDays(-20))}.json";
+        await PutAsync(store, oldRecord);
         string[] otherModel = [$"{part}/ingest-v7-gap-v3/aa11/ba_hourly.csv", $"{part}/ingest-v7-gap-v3/aa11/summary.json", $"{part}/ingest-v7-gap-v3-parquet-zstd/aa11/summary.json"];
         foreach (var path in otherModel)
         {
@@ -139,6 +141,7 @@ public abstract class StoreSweeperContract
         Assert.Equal([$"{part}/ingest-v7-gap-v3/", $"{part}/ingest-v7-gap-v3-parquet-zstd/"], removed[SweepKind.OtherModelPartitions].Select(r => r.Path));
         Assert.Equal([2, 1], removed[SweepKind.OtherModelPartitions].Select(r => r.Objects));
         Assert.DoesNotContain(paths, p => p.Contains("/ingest-v7-gap-v3", StringComparison.Ordinal));
+        Assert.Equal([oldRecord], removed[SweepKind.ExpiredPlanRecord].Select(r => r.Path));
         Assert.Equal([oldFolder], removed[SweepKind.WorkFolder].Select(r => r.Path));
         Assert.All(report.Removed, r => Assert.False(string.IsNullOrWhiteSpace(r.Reason)));
         Assert.Contains(StoreSweeper.ReportPath(report.SweepId), paths);
