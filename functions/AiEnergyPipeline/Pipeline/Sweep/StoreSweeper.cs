@@ -21,7 +21,7 @@ namespace AiEnergyPipeline.Pipeline.Sweep;
 /// <item>partitions/ cached by another model version, untouched for Sweep:PlanExpiry, and partitions' plan records past it;</item>
 /// <item>on this machine: work folders and buffered HTTP bodies (<see cref="LocalLitter"/>).</item>
 /// </list>
-/// raw/, state/, the current model's partitions/ and latest.json are never touched: raw objects are
+/// raw/, state/, the current model's cached partitions and latest.json are never touched: raw objects are
 /// content-addressed and shared by every run that fetched the same bytes.
 /// </summary>
 public sealed partial class StoreSweeper(
