@@ -21,14 +21,20 @@ namespace AiEnergyPipeline.Pipeline;
 /// <param name="compression">The codec the partition's Parquet files are written with.</param>
 public sealed class PartitionCache(IDatasetStore store, ParquetCompression compression = ParquetCompression.Snappy)
 {
+    /// <summary>The store folder every partition's entries and plan records are under.</summary>
+    public const string Root = "partitions";
+
+    /// <summary>The folder of a partition's records in plans, beside its entries' version folders.</summary>
+    public const string PlanRecords = "plans";
+
     public string Folder(PartitionKey key, string sha256) =>
-        $"partitions/{key.Source}/{key.Name}/{IngestPipeline.OutputsVersion(compression)}/{sha256}";
+        $"{Root}/{key.Source}/{key.Name}/{IngestPipeline.OutputsVersion(compression)}/{sha256}";
 
     public string SummaryPath(PartitionKey key, string sha256) => $"{Folder(key, sha256)}/summary.json";
 
     public string FilePath(PartitionKey key, string sha256, string table, string format) => $"{Folder(key, sha256)}/{table}.{format}";
 
-    public static string PlanRecordPath(PartitionKey key, string planId) => $"partitions/{key.Source}/{key.Name}/plans/{planId}.json";
+    public static string PlanRecordPath(PartitionKey key, string planId) => $"{Root}/{key.Source}/{key.Name}/{PlanRecords}/{planId}.json";
 
     public Task<PartitionSummary?> ReadSummaryAsync(PartitionKey key, string sha256, CancellationToken cancellationToken) =>
         ReadAsync<PartitionSummary>(SummaryPath(key, sha256), cancellationToken);

@@ -18,7 +18,6 @@ internal sealed record SweepTarget(SweptItem Item, IReadOnlyList<string> Paths);
 internal sealed class StoreSweepPlan(DateTimeOffset now, SweepOptions settings)
 {
     private const string Occurrences = "occurrences";
-    private const string PlanRecords = "plans";
 
     public IEnumerable<SweepTarget> TempFiles(IEnumerable<StoredObjectInfo> temporary)
     {
@@ -111,7 +110,7 @@ internal sealed class StoreSweepPlan(DateTimeOffset now, SweepOptions settings)
         foreach (var group in objects.Where(o => o.Path.Split('/').Length > 4).GroupBy(o => string.Join('/', o.Path.Split('/')[..4]), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var version = group.Key.Split('/')[3];
-            if (version == PlanRecords)
+            if (version == PartitionCache.PlanRecords)
             {
                 foreach (var record in group)
                 {

@@ -34,7 +34,6 @@ public sealed partial class StoreSweeper(
 {
     public const string Folder = "sweeps";
     private const string RunsFolder = "runs/";
-    private const string PartitionsFolder = "partitions/";
     private const string TempSuffix = ".tmp";
 
     /// <summary>Where the store keeps half-written objects apart from its listing, seen through the wrapper that describes failures.</summary>
@@ -104,7 +103,7 @@ public sealed partial class StoreSweeper(
         }
 
         targets.AddRange(plan.WorkState(listing.Where(i => i.Path.StartsWith(FanOutWorkState.Root + "/", StringComparison.Ordinal))));
-        targets.AddRange(plan.Partitions(listing.Where(i => i.Path.StartsWith(PartitionsFolder, StringComparison.Ordinal) && !i.Path.EndsWith(TempSuffix, StringComparison.Ordinal)), IngestPipeline.ModelVersion));
+        targets.AddRange(plan.Partitions(listing.Where(i => i.Path.StartsWith(PartitionCache.Root + "/", StringComparison.Ordinal) && !i.Path.EndsWith(TempSuffix, StringComparison.Ordinal)), IngestPipeline.ModelVersion));
         targets.AddRange(plan.SweepReports(listing.Where(i => i.Path.StartsWith(Folder + "/", StringComparison.Ordinal))));
 
         foreach (var target in targets)
