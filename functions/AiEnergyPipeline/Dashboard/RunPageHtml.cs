@@ -121,6 +121,21 @@ public static class RunPageHtml
             table.Append("</tr>");
         }
 
-        return table.Append("</tbody></table>").ToString();
+        table.Append("</tbody>");
+        // Firm additions do not depend on the scenario: one row says, per year, how their weights were
+        // found. Runs made before the column was published have none to show.
+        if (gapByYear.Count > 0 && gapByYear[0].ContainsKey("firm_additions_basis"))
+        {
+            var first = gapByYear.Where(r => CsvRows.Text(r, "scenario_id") == CsvRows.Text(gapByYear[0], "scenario_id")).ToList();
+            table.Append("<tfoot><tr><th scope=\"row\">firm additions' completion weights</th>");
+            foreach (var year in years)
+            {
+                table.Append("<td>").Append(SafeHtml.E(first.FirstOrDefault(r => CsvRows.Text(r, "year") == year) is { } row ? CsvRows.Text(row, "firm_additions_basis") : "")).Append("</td>");
+            }
+
+            table.Append("</tr></tfoot>");
+        }
+
+        return table.Append("</table>").ToString();
     }
 }

@@ -30,7 +30,7 @@ public static class GapModel
         var events = FirmEvents(inputs.Generators, settings, RegionOf, notes);
         // Off (the default), the tail adds nothing and notes nothing: the outputs are as they were before it existed.
         var tail = QueueTailModel.Additions(inputs.QueueTail, settings, inputs.Generators, RegionOf, notes);
-        events.AddRange(tail.Select(a => new FirmEvent(a.Year, a.Region, a.Gw)));
+        events.AddRange(tail.Select(a => new FirmEvent(a.Year, a.Region, a.Gw, WeightBasis.QueueTail)));
         var (growthBasis, growthGwPerYearByRegion, usGrowthGwPerYear) = Growth(inputs.Peaks, settings, RegionOf);
         var peakShares = PeakShares.Compute(inputs.Peaks, RegionOf, settings.CompleteYearMinCoverage);
         var shares = peakShares.ByRegion;
@@ -61,7 +61,7 @@ public static class GapModel
             {
                 var (ai, basis) = curve[year - settings.BaseYear];
                 var elapsed = year - settings.BaseYear;
-                byYear.Add(Row(scenario, null, year, ai, basis, usGrowthGwPerYear * elapsed, growthBasis, settings.ReserveMargin, FirmGw(events, year, null)));
+                byYear.Add(Row(scenario, null, year, ai, basis, usGrowthGwPerYear * elapsed, growthBasis, settings.ReserveMargin, Firm(events, year, null)));
             }
 
             foreach (var region in regions)
@@ -71,7 +71,7 @@ public static class GapModel
                 foreach (var year in years)
                 {
                     var (ai, basis) = curve[year - settings.BaseYear];
-                    byRegion.Add(Row(scenario, region, year, ai * share, basis, regionGrowth * (year - settings.BaseYear), growthBasis, settings.ReserveMargin, FirmGw(events, year, region)));
+                    byRegion.Add(Row(scenario, region, year, ai * share, basis, regionGrowth * (year - settings.BaseYear), growthBasis, settings.ReserveMargin, Firm(events, year, region)));
                 }
             }
         }
@@ -93,10 +93,10 @@ public static class GapModel
     /// <summary>A published number: at most 6 decimals, invariant culture, never exponent notation.</summary>
     public static string Format(double value) => Round6(value).ToString("0.######", CultureInfo.InvariantCulture);
 
-    private static GapRow Row(string scenario, string? region, int year, double ai, string aiBasis, double growth, string growthBasis, double reserveMargin, double firm)
+    private static GapRow Row(string scenario, string? region, int year, double ai, string aiBasis, double growth, string growthBasis, double reserveMargin, (double Gw, string Basis) firm)
     {
-        var (a, o, r, f) = (Round6(ai), Round6(growth), Round6(reserveMargin), Round6(firm));
-        return new GapRow(scenario, region, year, a, aiBasis, o, growthBasis, r, f, Round6(((a + o) * (1 + r)) - f));
+        var (a, o, r, f) = (Round6(ai), Round6(growth), Round6(reserveMargin), Round6(firm.Gw));
+        return new GapRow(scenario, region, year, a, aiBasis, o, growthBasis, r, f, Round6(((a + o) * (1 + r)) - f), firm.Basis);
     }
 
     /// <summary>Each scenario's AI demand over the base year, per year from the base year, with its basis.</summary>
@@ -123,7 +123,8 @@ public static class GapModel
         return demand;
     }
 
-    private sealed record FirmEvent(int Year, string Region, double Gw);
+    /// <param name="Basis">Where an addition's completion weight came from (<see cref="WeightBasis"/>); null for a retirement, which has none.</param>
+    private sealed record FirmEvent(int Year, string Region, double Gw, string? Basis);
 
     /// <summary>Accredited capacity arriving (planned units, completion-weighted) or leaving (planned retirements) after the base year.</summary>
     private static List<FirmEvent> FirmEvents(IReadOnlyList<GeneratorUnit> units, GapSettings settings, Func<string, string> regionOf, List<string> notes)
@@ -144,17 +145,18 @@ public static class GapModel
             var region = regionOf(unit.BalancingAuthorityCode);
             if (isAddition)
             {
-                var weight = settings.CompletionWeightOf(unit.Status, unit.AccreditationClass)?.Weight ?? 0;
-                if (settings.CompletionWeightOf(unit.Status, unit.AccreditationClass) is null)
+                var completion = settings.CompletionWeightOf(unit.Status, unit.AccreditationClass);
+                if (completion is null)
                 {
                     statusesWithoutWeight[unit.Status] = statusesWithoutWeight.GetValueOrDefault(unit.Status) + 1;
                 }
 
-                events.Add(new FirmEvent(unit.PlannedOperationYear!.Value, region, unit.NameplateMw * factor * weight / 1000));
+                var (weight, measured) = completion ?? (0, false);
+                events.Add(new FirmEvent(unit.PlannedOperationYear!.Value, region, unit.NameplateMw * factor * weight / 1000, measured ? WeightBasis.Measured : WeightBasis.Assumption));
             }
             else
             {
-                events.Add(new FirmEvent(unit.PlannedRetirementYear!.Value, region, -unit.NameplateMw * factor / 1000));
+                events.Add(new FirmEvent(unit.PlannedRetirementYear!.Value, region, -unit.NameplateMw * factor / 1000, null));
             }
         }
 
@@ -186,8 +188,12 @@ public static class GapModel
         return settings.AccreditationFactors[GapSettings.OtherClass];
     }
 
-    private static double FirmGw(List<FirmEvent> events, int year, string? region) =>
-        events.Where(e => e.Year <= year && (region is null || e.Region == region)).Sum(e => e.Gw);
+    /// <summary>The firm additions by the year (in the region, or the US), and the basis of their completion weights.</summary>
+    private static (double Gw, string Basis) Firm(List<FirmEvent> events, int year, string? region)
+    {
+        var counted = events.Where(e => e.Year <= year && (region is null || e.Region == region)).ToList();
+        return (counted.Sum(e => e.Gw), WeightBasis.Of(counted.Where(e => e.Basis is not null).Select(e => e.Basis!)));
+    }
 
     /// <summary>Other load growth in GW a year: per region and for the US, from the trend or the assumption.</summary>
     private static (string Basis, Dictionary<string, double> ByRegion, double Us) Growth(IReadOnlyList<AnnualPeak> peaks, GapSettings settings, Func<string, string> regionOf)

@@ -75,6 +75,7 @@ public static class GapOutputs
             writer.Csv.WriteField(GapModel.Format(row.ReserveMargin));
             writer.Csv.WriteField(GapModel.Format(row.FirmAdditionsGw));
             writer.Csv.WriteField(GapModel.Format(row.GapGw));
+            writer.Csv.WriteField(row.FirmAdditionsBasis);
             writer.EndRow();
         }
 

@@ -1,6 +1,7 @@
 namespace AiEnergyPipeline.Gap;
 
 /// <summary>One row of gap_by_year (Region null) or gap_by_region; values rounded to 6 decimals.</summary>
+/// <param name="FirmAdditionsBasis">Where the completion weights behind <paramref name="FirmAdditionsGw"/> came from (<see cref="WeightBasis.Of"/>).</param>
 public sealed record GapRow(
     string ScenarioId,
     string? Region,
@@ -11,4 +12,5 @@ public sealed record GapRow(
     string OtherLoadGrowthBasis,
     double ReserveMargin,
     double FirmAdditionsGw,
-    double GapGw);
+    double GapGw,
+    string FirmAdditionsBasis = WeightBasis.None);

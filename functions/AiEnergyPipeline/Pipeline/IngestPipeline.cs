@@ -11,25 +11,46 @@ namespace AiEnergyPipeline.Pipeline;
 public sealed class IngestPipeline(IngestPlanner planner, PartitionProcessor processor, IngestCompletion completion) : IPartitionedIngest
 {
     /// <summary>
-    /// Bumped when a change to the code changes its outputs for the same inputs; part of the
-    /// partition cache's key and of the inputs hash, and published as the run's model_version.
-    /// Without a bump, a run over unchanged inputs finds them those of the latest run and keeps
-    /// the old outputs published. A change of any table's columns fails <c>ModelVersionTests</c>,
-    /// and a change of the bundled snapshot's CSV outputs <c>SnapshotOutputsTests</c>, until this is
-    /// bumped and the new values recorded there.
+    /// Bumped when a change to the code changes its outputs for the same inputs; part of the inputs
+    /// hash, and published as the run's model_version. Without a bump, a run over unchanged inputs
+    /// finds them those of the latest run and keeps the old outputs published. A change of any
+    /// table's columns fails <c>ModelVersionTests</c>, and a change of the bundled snapshot's CSV
+    /// outputs <c>SnapshotOutputsTests</c>, until this is bumped and the new values recorded there.
     /// </summary>
     // v7: Parquet compressed, with statistics (cached partitions of v6 hold uncompressed ba_hourly parts)
     // v8, gap v4: queue_projects' component_2_class and component_3_class; the queue tail counts hybrids' further technologies
-    public const string ModelVersion = "ingest-v8-gap-v4";
+    // gap v5: gap_by_year and gap_by_region say what their firm additions' completion weights were (firm_additions_basis)
+    public const string ModelVersion = "ingest-v8-gap-v5";
+
+    /// <summary>
+    /// The version of what a partition's normaliser writes (a BALANCE half-year's ba_hourly part and
+    /// annual partials, an EIA-860M vintage's rows): the partition cache's key. Bumped only when
+    /// those change, so that a change elsewhere (the gap, a small table) does not normalise the whole
+    /// EIA-930 history again. A change of the bundled snapshot's partition entries fails
+    /// <c>SnapshotOutputsTests</c> until this is bumped (and, as their published parts change too,
+    /// <see cref="ModelVersion"/>).
+    /// </summary>
+    // Named as the whole model was when it keyed the cache too, so that entries cached then stay
+    // valid; the next bump is "partitions-v9".
+    public const string PartitionVersion = "ingest-v8-gap-v4";
 
     /// <summary>
     /// What outputs depend on besides the inputs: <see cref="ModelVersion"/>, and the Parquet codec
-    /// where it is not the default (<c>ingest-v8-gap-v4-parquet-zstd</c>: a store path segment), so that a change of
-    /// <c>Parquet__Compression</c> re-normalises cached partitions and publishes a new run, while
-    /// runs and caches written with the default keep their names.
+    /// where it is not the default (<c>ingest-v8-gap-v5-parquet-zstd</c>), so that a change of
+    /// <c>Parquet__Compression</c> publishes a new run, while runs written with the default keep
+    /// their model's name.
     /// </summary>
-    public static string OutputsVersion(ParquetCompression compression) =>
-        compression == ParquetCompression.Snappy ? ModelVersion : $"{ModelVersion}-parquet-{compression.ToString().ToLowerInvariant()}";
+    public static string OutputsVersion(ParquetCompression compression) => WithCodec(ModelVersion, compression);
+
+    /// <summary>
+    /// The partition cache's version folder: <see cref="PartitionVersion"/>, with the Parquet codec
+    /// where it is not the default, so that a change of <c>Parquet__Compression</c> re-normalises
+    /// cached partitions.
+    /// </summary>
+    public static string PartitionOutputsVersion(ParquetCompression compression) => WithCodec(PartitionVersion, compression);
+
+    private static string WithCodec(string version, ParquetCompression compression) =>
+        compression == ParquetCompression.Snappy ? version : $"{version}-parquet-{compression.ToString().ToLowerInvariant()}";
 
     public Task<IngestPlan> PlanAsync(string trigger, CancellationToken cancellationToken) =>
         planner.PlanAsync(trigger, cancellationToken);

@@ -8,11 +8,11 @@ namespace AiEnergyPipeline.Pipeline;
 
 /// <summary>
 /// A partition's normalised outputs (a BALANCE half-year, an EIA-860M vintage), kept in the store so that an unchanged file is
-/// neither downloaded nor parsed again. Keyed by the raw file's sha256 and the model version with
-/// the Parquet codec where it is not the default (<see cref="IngestPipeline.OutputsVersion"/>):
+/// neither downloaded nor parsed again. Keyed by the raw file's sha256 and the partitions' version with
+/// the Parquet codec where it is not the default (<see cref="IngestPipeline.PartitionOutputsVersion"/>):
 /// <code>
-/// partitions/{source}/{part}/{outputsVersion}/{sha256}/{table}.csv      (and .parquet when written)
-/// partitions/{source}/{part}/{outputsVersion}/{sha256}/summary.json     written last: the entry is complete
+/// partitions/{source}/{part}/{partitionVersion}/{sha256}/{table}.csv      (and .parquet when written)
+/// partitions/{source}/{part}/{partitionVersion}/{sha256}/summary.json     written last: the entry is complete
 /// partitions/{source}/{part}/plans/{planId}.json                      how the partition ended in one plan
 /// </code>
 /// Entries are written whole and never changed, so processing a partition twice, or twice at
@@ -28,7 +28,7 @@ public sealed class PartitionCache(IDatasetStore store, ParquetCompression compr
     public const string PlanRecords = "plans";
 
     public string Folder(PartitionKey key, string sha256) =>
-        $"{Root}/{key.Source}/{key.Name}/{IngestPipeline.OutputsVersion(compression)}/{sha256}";
+        $"{Root}/{key.Source}/{key.Name}/{IngestPipeline.PartitionOutputsVersion(compression)}/{sha256}";
 
     public string SummaryPath(PartitionKey key, string sha256) => $"{Folder(key, sha256)}/summary.json";
 
@@ -60,7 +60,7 @@ public sealed class PartitionCache(IDatasetStore store, ParquetCompression compr
             key.Name,
             file.FileName,
             file.Sha256,
-            IngestPipeline.OutputsVersion(compression),
+            IngestPipeline.PartitionOutputsVersion(compression),
             result.RowsIn,
             result.RowsOut,
             files,

@@ -4,6 +4,8 @@ using AiEnergyPipeline.Tables;
 namespace AiEnergyPipeline.Sources;
 
 /// <summary>summary.json of a cached partition: what a run needs of it without reading its rows.</summary>
+/// <param name="ModelVersion">The partition version (with a codec other than the default) that wrote it: its version folder's name. Named
+/// model_version from when the whole model's version keyed the cache; summaries cached then hold the same value.</param>
 public sealed record PartitionSummary(
     string Source,
     string Partition,

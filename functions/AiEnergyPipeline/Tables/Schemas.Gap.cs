@@ -15,6 +15,7 @@ public static partial class Schemas
         new("reserve_margin", "number", "Reserve margin applied to new load (assumption reserve_margin).", "1"),
         new("firm_additions_gw", "number", "Accredited, completion-weighted capacity of planned units starting after the base year and by the year, minus the accredited capacity of operating units planned to retire in that time; with the assumption queue_supply_tail at 1, plus the queue supply tail after EIA-860M's last planned year (headline.json notes say what it added).", "GW"),
         new("gap_gw", "number", "(ai_demand_gw + other_load_growth_gw) x (1 + reserve_margin) - firm_additions_gw, from this row's rounded columns; positive is a shortfall of firm supply.", "GW"),
+        new("firm_additions_basis", "string", "Where the completion weights of the planned units (and queue projects) that firm_additions_gw counts came from: measured (every weight measured from planned_realisation, see assumptions rows whose notes begin MEASURED), assumption (curated or overridden weights), queue_tail (only the queue supply tail's projects, weighted by their queue's completion rate), mixed (more than one of these: additions_by_year_technology.basis says which year and class) or none (no planned unit or queue project by the year: retirements only, or nothing)."),
     ];
 
     public static TableSchema GapByYear { get; } = new(

@@ -211,7 +211,7 @@ public class PartitionedIngestTests
 
         Assert.All(outcomes, o => Assert.NotEqual(PartitionStatus.Failed, o.Status));
         Assert.All(outcomes, o => Assert.Equal(32, o.RowsOut));
-        var entries = Directory.GetDirectories(Path.Combine(store, "partitions", "eia930_bulk", partition.Name, IngestPipeline.ModelVersion));
+        var entries = Directory.GetDirectories(Path.Combine(store, "partitions", "eia930_bulk", partition.Name, IngestPipeline.PartitionVersion));
         var entry = Assert.Single(entries);
         Assert.Equal(["ba_hourly.csv", "ba_hourly.parquet", "summary.json"], Directory.GetFiles(entry).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }

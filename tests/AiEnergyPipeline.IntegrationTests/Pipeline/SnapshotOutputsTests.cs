@@ -3,6 +3,8 @@ using AiEnergyPipeline.Pipeline;
 using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.Vocabulary;
 using Microsoft.Extensions.Time.Testing;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
 
 namespace AiEnergyPipeline.IntegrationTests.Pipeline;
 
@@ -17,7 +19,7 @@ public class SnapshotOutputsTests
 {
     // Recorded with the model version: every CSV the run publishes (tables, parts and the gap's), the
     // first 16 hex digits of its sha256. Parquet is left out: its bytes name the library's version.
-    private const string RecordedVersion = "ingest-v8-gap-v4";
+    private const string RecordedVersion = "ingest-v8-gap-v5";
 
     private static readonly Dictionary<string, string> Recorded = new(StringComparer.Ordinal)
     {
@@ -37,9 +39,33 @@ public class SnapshotOutputsTests
         ["data/queue_completion_rates.csv"] = "7a7b48702bd8b4ab",
         ["data/queue_projects.csv"] = "9c7b0125b5da327e",
         ["gap/additions_by_year_technology.csv"] = "58234228207818be",
-        ["gap/gap_by_region.csv"] = "b4f0bfe1198ab0d1",
-        ["gap/gap_by_year.csv"] = "2e774d8d520a2400",
+        ["gap/gap_by_region.csv"] = "bfc981d9844abb73",
+        ["gap/gap_by_year.csv"] = "cdfadeb8cde8c07a",
         ["gap/us_vs_china_additions.csv"] = "56b12c6d08bea132",
+    };
+
+    // Recorded with the partition version: every file of the bundled snapshot's partition entries
+    // (partitions/{source}/{part}/{version}/{sha256}/), by source, part and name, as above.
+    private const string RecordedPartitionVersion = "ingest-v8-gap-v4";
+
+    private static readonly Dictionary<string, string> RecordedPartitions = new(StringComparer.Ordinal)
+    {
+        ["eia860m/2023-01/generators.csv"] = "64c9e580e88fa205",
+        ["eia860m/2023-01/summary.json"] = "dfd2f8850a0b80a6",
+        ["eia860m/2024-01/generators.csv"] = "37a469d2874fe5b1",
+        ["eia860m/2024-01/summary.json"] = "e31b6e5f45481651",
+        ["eia860m/2025-01/generators.csv"] = "f6c054272cf8f247",
+        ["eia860m/2025-01/summary.json"] = "3b6271723b9ee921",
+        ["eia860m/2026-01/generators.csv"] = "44de8ee5d7d800c8",
+        ["eia860m/2026-01/summary.json"] = "29a5f7c0685e0d09",
+        ["eia860m/2026-07/generators.csv"] = "636cae47b6da8c48",
+        ["eia860m/2026-07/summary.json"] = "40d86acd7cb56ab3",
+        ["eia860m/2026-08/generators.csv"] = "e63f3c7eb575c0cf",
+        ["eia860m/2026-08/summary.json"] = "8cc2cd4607c266e1",
+        ["eia930_bulk/2025_h1/ba_hourly.csv"] = "2223b583caa099d2",
+        ["eia930_bulk/2025_h1/summary.json"] = "922d70022af42e0b",
+        ["eia930_bulk/2025_h2/ba_hourly.csv"] = "a7bfbd8867a12bbb",
+        ["eia930_bulk/2025_h2/summary.json"] = "8217e272657fff28",
     };
 
     [Fact]
@@ -63,5 +89,49 @@ public class SnapshotOutputsTests
             $"The bundled snapshot's outputs or the model version ({IngestPipeline.ModelVersion}) are not those recorded with {RecordedVersion}. "
             + "If the code now gives other outputs for the same files, bump IngestPipeline.ModelVersion; if only the snapshot's files changed, "
             + "the inputs hash changes with them and no bump is needed. Then record the version and these here:\n" + string.Join('\n', changed));
+    }
+
+    [Fact]
+    public async Task RunIngestAsync_BundledSnapshot_PartitionEntriesAreThoseRecordedWithThePartitionVersion()
+    {
+        var store = TestPaths.NewTempFolder();
+        var outcome = await TestPipeline.RunIngestAsync(store, time: new FakeTimeProvider(TestPipeline.Now));
+        Assert.Equal(RunStatus.Published, outcome.Status);
+
+        // partitions/{source}/{part}/{version}/{sha256}/{file}; plan records are not outputs.
+        var root = Path.Combine(store, PartitionCache.Root);
+        var files = Directory.GetFiles(root, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(root, f).Split(Path.DirectorySeparatorChar))
+            .Where(p => p.Length == 5 && !p[4].EndsWith(".parquet", StringComparison.Ordinal))
+            .ToList();
+        Assert.Equal([IngestPipeline.PartitionVersion], files.Select(p => p[2]).Distinct());
+        var entries = files.ToDictionary(
+            p => $"{p[0]}/{p[1]}/{p[4]}",
+            p => Sha256WithoutParquet(File.ReadAllBytes(Path.Combine(root, Path.Combine(p))), p[4])[..16],
+            StringComparer.Ordinal);
+
+        var changed = entries.Keys.Union(RecordedPartitions.Keys).Order(StringComparer.Ordinal)
+            .Where(p => entries.GetValueOrDefault(p) != RecordedPartitions.GetValueOrDefault(p))
+            .Select(p => $"[\"{p}\"] = \"{entries.GetValueOrDefault(p)}\",")
+            .ToList();
+        Assert.True(
+            changed.Count == 0 && IngestPipeline.PartitionVersion == RecordedPartitionVersion,
+            $"The bundled snapshot's partition entries or the partition version ({IngestPipeline.PartitionVersion}) are not those recorded with {RecordedPartitionVersion}. "
+            + "If the code now normalises the same files otherwise, bump IngestPipeline.PartitionVersion (and IngestPipeline.ModelVersion: their parts are published); "
+            + "if only the snapshot's files changed, no bump is needed. Then record the version and these here:\n" + string.Join('\n', changed));
+    }
+
+    /// <summary>A summary's sha256 without its Parquet files' entries (their bytes name the library's version); another file's own.</summary>
+    private static string Sha256WithoutParquet(byte[] bytes, string name)
+    {
+        if (name == "summary.json")
+        {
+            var summary = JsonNode.Parse(bytes)!.AsObject();
+            var kept = summary["files"]!.AsArray().Where(f => (string?)f!["format"] != "parquet").Select(f => f!.DeepClone()).ToArray();
+            summary["files"] = new JsonArray(kept);
+            bytes = System.Text.Encoding.UTF8.GetBytes(summary.ToJsonString());
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(bytes));
     }
 }

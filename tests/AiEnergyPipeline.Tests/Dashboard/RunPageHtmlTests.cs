@@ -48,8 +48,18 @@ public sealed class RunPageHtmlTests
     {
         var data = RunPageSamples.Data(sample: false);
 
-        Assert.Contains("mode live, model ingest-v8-gap-v4, status", RunPageHtml.Render(data), StringComparison.Ordinal);
+        Assert.Contains("mode live, model ingest-v8-gap-v5, status", RunPageHtml.Render(data), StringComparison.Ordinal);
         Assert.Contains("model not recorded, status", RunPageHtml.Render(data with { Package = data.Package with { ModelVersion = null } }), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_GapTable_SaysPerYearHowTheFirmAdditionsWereWeightedWhereTheRunPublishedIt()
+    {
+        var data = RunPageSamples.Data(sample: false);
+        var older = data.GapByYear.Select(r => (IReadOnlyDictionary<string, string>)r.Where(c => c.Key != "firm_additions_basis").ToDictionary()).ToList();
+
+        Assert.Contains("<tfoot><tr><th scope=\"row\">firm additions' completion weights</th><td>none</td><td>assumption</td></tr></tfoot>", RunPageHtml.Render(data), StringComparison.Ordinal);
+        Assert.DoesNotContain("<tfoot>", RunPageHtml.Render(data with { GapByYear = older }), StringComparison.Ordinal);
     }
 
     [Fact]

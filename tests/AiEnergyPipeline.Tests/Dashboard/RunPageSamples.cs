@@ -33,7 +33,7 @@ internal static class RunPageSamples
         [new DataLicence("CC-BY-4.0", "Creative Commons Attribution 4.0", "https://creativecommons.org/licenses/by/4.0/", "Ember")],
         DerivedFrom: derivedFrom,
         Mode: sample ? RunMode.Sample : RunMode.Live,
-        ModelVersion: "ingest-v8-gap-v4");
+        ModelVersion: "ingest-v8-gap-v5");
 
     public static RunReport Report => new("20261130T000000Z-abc123", RunStatus.Published, "test", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, 0, null, [], [], 0);
 
@@ -45,7 +45,7 @@ internal static class RunPageSamples
         Report,
         new GapHeadlineDocument("20261130T000000Z-abc123", sample, 2025, 2030, 0.18,
             [new GapHeadlineEntry(scenarioId, $"EPRI {Hostile}", 53.6, 2030, 88.8, $"Under EPRI's estimate {Hostile}")]),
-        Rows($"scenario_id,year,ai_demand_gw,ai_demand_basis,other_load_growth_gw,other_load_growth_basis,reserve_margin,firm_additions_gw,gap_gw\n\"{scenarioId.Replace("\"", "\"\"", StringComparison.Ordinal)}\",2025,0,published,0,assumption,0.18,0,0\n\"{scenarioId.Replace("\"", "\"\"", StringComparison.Ordinal)}\",2028,40,interpolated,6,assumption,0.18,0.7,53.6\n"),
+        Rows($"scenario_id,year,ai_demand_gw,ai_demand_basis,other_load_growth_gw,other_load_growth_basis,reserve_margin,firm_additions_gw,gap_gw,firm_additions_basis\n\"{scenarioId.Replace("\"", "\"\"", StringComparison.Ordinal)}\",2025,0,published,0,assumption,0.18,0,0,none\n\"{scenarioId.Replace("\"", "\"\"", StringComparison.Ordinal)}\",2028,40,interpolated,6,assumption,0.18,0.7,53.6,assumption\n"),
         Rows("scenario_id,region_code,year,gap_gw\nx,CAL,2028,3.5\ny,CAL,2028,5\nx,TEX,2028,-1\n"),
         Rows("year,accreditation_class,weighted_accredited_mw\n2026,battery_storage,121\n2026,nuclear,900\n"),
         Rows("year,usa_additions_gw,chn_additions_gw\n2019,,\n2020,18.5,189.6\n"),

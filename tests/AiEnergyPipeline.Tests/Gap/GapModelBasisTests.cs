@@ -39,4 +39,59 @@ public class GapModelBasisTests
 
         Assert.All(result.Additions, r => Assert.Equal(WeightBasis.Assumption, r.Basis));
     }
+
+    [Fact]
+    public void Compute_AssumedWeightsAndARetirement_FirmAdditionsBasisIsNoneUntilAUnitCountsThenAssumption()
+    {
+        GeneratorUnit[] units = [new("planned", "PJM", "gas_combined_cycle", "U", 1000, 2026, null), new("operating", "ERCO", "coal", "OP", 300, null, 2027)];
+
+        var result = GapModel.Compute(GapTestData.Inputs(generators: units), GapTestData.Settings());
+
+        Assert.Equal([WeightBasis.None, WeightBasis.Assumption, WeightBasis.Assumption, WeightBasis.Assumption], result.ByYear.Where(r => r.ScenarioId == "s1").Select(r => r.FirmAdditionsBasis));
+        // Texas only loses its coal unit: a retirement has no completion weight, so its firm additions count none.
+        var texas = result.ByRegion.Where(r => r.Region == "TEX").ToList();
+        Assert.Equal([WeightBasis.None, WeightBasis.None, WeightBasis.None, WeightBasis.None], texas.Select(r => r.FirmAdditionsBasis));
+        Assert.Equal(-0.27, texas.Single(r => r.Year == 2027).FirmAdditionsGw, 9);
+        Assert.Equal(WeightBasis.Assumption, result.ByRegion.Single(r => r is { Region: "MIDA", Year: 2026 }).FirmAdditionsBasis);
+    }
+
+    [Fact]
+    public void Compute_MeasuredWeightForOneStatus_FirmAdditionsBasisIsMeasuredThenMixed()
+    {
+        var settings = GapTestData.Settings() with { MeasuredWeights = new HashSet<string> { "U" } };
+
+        var result = GapModel.Compute(GapTestData.Inputs(), settings);
+
+        // 2026 counts PJM's gas unit (U, measured); 2027 adds units weighted V (assumed).
+        Assert.Equal([WeightBasis.None, WeightBasis.Measured, WeightBasis.Mixed, WeightBasis.Mixed], result.ByYear.Select(r => r.FirmAdditionsBasis));
+        // Mid-Atlantic: the gas unit, then in 2028 a unit of status P, which has no weight (weighted 0, as assumed).
+        Assert.Equal([WeightBasis.None, WeightBasis.Measured, WeightBasis.Measured, WeightBasis.Mixed], result.ByRegion.Where(r => r.Region == "MIDA").Select(r => r.FirmAdditionsBasis));
+        Assert.Equal(WeightBasis.Assumption, result.ByRegion.Single(r => r is { Region: "TEX", Year: 2027 }).FirmAdditionsBasis);
+    }
+
+    [Fact]
+    public void Compute_QueueTailOn_FirmAdditionsBasisSaysQueueTailWhereOnlyItsProjectsCount()
+    {
+        // Without EIA-860M's Texas plant, Texas's firm additions are the tail's two ERCOT projects alone.
+        var inputs = QueueTailTestData.Inputs(QueueTailTestData.Queues) with { Generators = [QueueTailTestData.Units[0]] };
+
+        var result = GapModel.Compute(inputs, QueueTailTestData.On);
+
+        var texas = result.ByRegion.Where(r => r.Region == "TEX" && r.ScenarioId == "s1").ToList();
+        Assert.Equal([WeightBasis.None, WeightBasis.None, WeightBasis.QueueTail, WeightBasis.QueueTail], texas.Select(r => r.FirmAdditionsBasis));
+        Assert.True(texas.Single(r => r.Year == 2027).FirmAdditionsGw > 0);
+        // The US adds them to PJM's gas unit (assumed): mixed.
+        Assert.Equal([WeightBasis.None, WeightBasis.Assumption, WeightBasis.Mixed, WeightBasis.Mixed], result.ByYear.Select(r => r.FirmAdditionsBasis));
+    }
+
+    [Theory]
+    [InlineData(new string[0], WeightBasis.None)]
+    [InlineData(new[] { "measured", "measured" }, WeightBasis.Measured)]
+    [InlineData(new[] { "assumption" }, WeightBasis.Assumption)]
+    [InlineData(new[] { "measured", "assumption", "measured" }, WeightBasis.Mixed)]
+    [InlineData(new[] { "queue_tail", "measured" }, WeightBasis.Mixed)]
+    public void Of_Bases_IsNoneTheSharedOneOrMixed(string[] bases, string expected)
+    {
+        Assert.Equal(expected, WeightBasis.Of(bases));
+    }
 }

@@ -59,8 +59,8 @@ public class GapOutputsTests
         Assert.All(staged, s => Assert.Equal("gap", s.Folder));
         Assert.All(staged, s => Assert.StartsWith(Path.Combine(folder, "gap"), s.LocalPath, StringComparison.Ordinal));
         var byYear = await File.ReadAllLinesAsync(staged[0].LocalPath);
-        Assert.Equal("scenario_id,year,ai_demand_gw,ai_demand_basis,other_load_growth_gw,other_load_growth_basis,reserve_margin,firm_additions_gw,gap_gw", byYear[0]);
-        Assert.Equal("s1,2028,10,extrapolated_flat,30,assumption,0.2,0.28,47.72", byYear[^1]);
+        Assert.Equal("scenario_id,year,ai_demand_gw,ai_demand_basis,other_load_growth_gw,other_load_growth_basis,reserve_margin,firm_additions_gw,gap_gw,firm_additions_basis", byYear[0]);
+        Assert.Equal("s1,2028,10,extrapolated_flat,30,assumption,0.2,0.28,47.72,assumption", byYear[^1]);
         Assert.Contains("\"gap_gw_2028\": 47.72", await File.ReadAllTextAsync(staged[4].LocalPath), StringComparison.Ordinal);
     }
 

@@ -99,13 +99,13 @@ internal sealed class StoreSweepPlan(DateTimeOffset now, SweepOptions settings)
     }
 
     /// <summary>
-    /// Under partitions/{source}/{part}/: the {version}/ folders of a model version other than
-    /// <paramref name="modelVersion"/> (with any codec: a codec changed back reuses its cache), last
+    /// Under partitions/{source}/{part}/: the {version}/ folders of a partition version other than
+    /// <paramref name="partitionVersion"/> (with any codec: a codec changed back reuses its cache), last
     /// written more than the plan expiry ago, so that an older deployment still finishing its runs
     /// keeps its cache; and plans/{planId}.json records past the plan expiry, which only their plan's
     /// completion reads (an expired plan cannot complete).
     /// </summary>
-    public IEnumerable<SweepTarget> Partitions(IEnumerable<StoredObjectInfo> objects, string modelVersion)
+    public IEnumerable<SweepTarget> Partitions(IEnumerable<StoredObjectInfo> objects, string partitionVersion)
     {
         foreach (var group in objects.Where(o => o.Path.Split('/').Length > 4).GroupBy(o => string.Join('/', o.Path.Split('/')[..4]), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
@@ -124,7 +124,7 @@ internal sealed class StoreSweepPlan(DateTimeOffset now, SweepOptions settings)
                 continue;
             }
 
-            if (version == modelVersion || version.StartsWith(modelVersion + "-", StringComparison.Ordinal))
+            if (version == partitionVersion || version.StartsWith(partitionVersion + "-", StringComparison.Ordinal))
             {
                 continue;
             }
@@ -134,7 +134,7 @@ internal sealed class StoreSweepPlan(DateTimeOffset now, SweepOptions settings)
             {
                 // Summaries first: an entry stopped half way is incomplete, never reused with files missing.
                 var ordered = group.OrderBy(o => o.Path.EndsWith("/summary.json", StringComparison.Ordinal) ? 0 : 1).ThenBy(o => o.Path, StringComparer.Ordinal).ToList();
-                yield return Target(SweepKind.OtherModelPartitions, group.Key + "/", $"partitions cached by model {version}, which this version ({modelVersion}) does not read, untouched for {LocalLitter.Ago(age)} (more than {settings.PlanExpiry})", ordered);
+                yield return Target(SweepKind.OtherVersionPartitions, group.Key + "/", $"partitions cached by version {version}, which this version (partitions {partitionVersion}) does not read, untouched for {LocalLitter.Ago(age)} (more than {settings.PlanExpiry})", ordered);
             }
         }
     }

@@ -18,7 +18,7 @@ namespace AiEnergyPipeline.Pipeline.Sweep;
 /// one holding only report.json is a failed run's report, kept for Sweep:ReportAge;</item>
 /// <item>complete runs past <see cref="RunRetention"/>;</item>
 /// <item>work/{plan}/ and work/occurrences/ older than Sweep:PlanExpiry; sweeps/ older than Sweep:ReportAge;</item>
-/// <item>partitions/ cached by another model version, untouched for Sweep:PlanExpiry, and partitions' plan records past it;</item>
+/// <item>partitions/ cached by another partition version, untouched for Sweep:PlanExpiry, and partitions' plan records past it;</item>
 /// <item>on this machine: work folders and buffered HTTP bodies (<see cref="LocalLitter"/>).</item>
 /// </list>
 /// raw/, state/, the current model's cached partitions and latest.json are never touched: raw objects are
@@ -103,7 +103,7 @@ public sealed partial class StoreSweeper(
         }
 
         targets.AddRange(plan.WorkState(listing.Where(i => i.Path.StartsWith(FanOutWorkState.Root + "/", StringComparison.Ordinal))));
-        targets.AddRange(plan.Partitions(listing.Where(i => i.Path.StartsWith(PartitionCache.Root + "/", StringComparison.Ordinal) && !i.Path.EndsWith(TempSuffix, StringComparison.Ordinal)), IngestPipeline.ModelVersion));
+        targets.AddRange(plan.Partitions(listing.Where(i => i.Path.StartsWith(PartitionCache.Root + "/", StringComparison.Ordinal) && !i.Path.EndsWith(TempSuffix, StringComparison.Ordinal)), IngestPipeline.PartitionVersion));
         targets.AddRange(plan.SweepReports(listing.Where(i => i.Path.StartsWith(Folder + "/", StringComparison.Ordinal))));
 
         foreach (var target in targets)

@@ -21,8 +21,8 @@ public enum SweepKind
     /// <summary>work/occurrences/{key}.json of a timer occurrence past the plan expiry.</summary>
     ExpiredOccurrence,
 
-    /// <summary>partitions/{source}/{part}/{version}/: cached partitions of another model version, which this version never reads.</summary>
-    OtherModelPartitions,
+    /// <summary>partitions/{source}/{part}/{version}/: cached partitions of another partition version (IngestPipeline.PartitionVersion), which this version never reads.</summary>
+    OtherVersionPartitions,
 
     /// <summary>partitions/{source}/{part}/plans/{planId}.json: how a partition ended in a plan past its expiry.</summary>
     ExpiredPlanRecord,

@@ -23,7 +23,7 @@ public sealed class SweepOptions
 
     /// <summary>
     /// A fanned-out plan's work/{plan}/ folder (and a timer occurrence's claim) expires this long after
-    /// it was created, as do partitions' records in a plan; partitions cached by another model version
+    /// it was created, as do partitions' records in a plan; partitions cached by another partition version
     /// go this long after their last write.
     /// </summary>
     public TimeSpan PlanExpiry { get; set; } = TimeSpan.FromDays(7);

@@ -67,12 +67,12 @@ public abstract class StoreSweeperContract
         var oldFailedReport = Id(Now.AddDays(-45), "0006aa");
         await PutAsync(store, RunPublisher.ReportPath(oldFailedReport), "{}");
         // What is shared or kept for good.
-        // Partitions: this model's, with either codec, and a young plan's record stay; another model's and an expired plan's record go.
+        // Partitions: this partition version's, with either codec, and a young plan's record stay; another version's and an expired plan's record go.
         const string part = "partitions/eia930_bulk/2024_h1";
         string[] lasting =
         [
             "raw/curated/00aa.csv", "state/fetch/curated/assumptions.csv.json", "partitions/eia930/x/summary.json",
-            $"{part}/{IngestPipeline.ModelVersion}/bb22/summary.json", $"{part}/{IngestPipeline.ModelVersion}-parquet-zstd/bb22/summary.json", $"{part}/plans/{Id(Now.AddHours(-1))}.json",
+            $"{part}/{IngestPipeline.PartitionVersion}/bb22/summary.json", $"{part}/{IngestPipeline.PartitionVersion}-parquet-zstd/bb22/summary.json", $"{part}/plans/{Id(Now.AddHours(-1))}.json",
         ];
         var oldRecord = $"{part}/plans/{Id(Now.AddDays(-20))}.json";
         await PutAsync(store, oldRecord);
@@ -138,8 +138,8 @@ public abstract class StoreSweeperContract
         Assert.Equal(retired.Select(r => $"runs/{r}/"), removed[SweepKind.RetiredRun].Select(r => r.Path));
         Assert.Equal([$"work/{oldPlan}/"], removed[SweepKind.ExpiredPlan].Select(r => r.Path));
         Assert.Equal([oldTemp], removed[SweepKind.TempFile].Select(r => r.Path));
-        Assert.Equal([$"{part}/ingest-v7-gap-v3/", $"{part}/ingest-v7-gap-v3-parquet-zstd/"], removed[SweepKind.OtherModelPartitions].Select(r => r.Path));
-        Assert.Equal([2, 1], removed[SweepKind.OtherModelPartitions].Select(r => r.Objects));
+        Assert.Equal([$"{part}/ingest-v7-gap-v3/", $"{part}/ingest-v7-gap-v3-parquet-zstd/"], removed[SweepKind.OtherVersionPartitions].Select(r => r.Path));
+        Assert.Equal([2, 1], removed[SweepKind.OtherVersionPartitions].Select(r => r.Objects));
         Assert.DoesNotContain(paths, p => p.Contains("/ingest-v7-gap-v3", StringComparison.Ordinal));
         Assert.Equal([oldRecord], removed[SweepKind.ExpiredPlanRecord].Select(r => r.Path));
         Assert.Equal([oldFolder], removed[SweepKind.WorkFolder].Select(r => r.Path));
@@ -148,7 +148,7 @@ public abstract class StoreSweeperContract
     }
 
     [Fact]
-    public async Task SweepAsync_OtherModelPartitionsWrittenLately_AreKept()
+    public async Task SweepAsync_OtherVersionPartitionsWrittenLately_AreKept()
     {
         // An older deployment may still be finishing a run with its cache: only one untouched for the plan expiry goes.
         var settings = NewStoreSettings();
@@ -158,7 +158,7 @@ public abstract class StoreSweeperContract
 
         var report = await services.GetRequiredService<StoreSweeper>().SweepAsync("test", dryRun: false, CancellationToken.None);
 
-        Assert.DoesNotContain(report.Removed, r => r.Kind == SweepKind.OtherModelPartitions);
+        Assert.DoesNotContain(report.Removed, r => r.Kind == SweepKind.OtherVersionPartitions);
         Assert.Contains("partitions/eia930_bulk/2024_h1/ingest-v7-gap-v3/aa11/summary.json", await PathsAsync(store));
     }
 
