@@ -7,7 +7,7 @@ namespace AiEnergyPipeline.Gap;
 /// country_capacity's totals. A year whose total is incomplete, or follows an incomplete year, is
 /// left empty with a note naming the missing groups: a total short by a whole fuel (Ember's older
 /// extract has only coal, wind and solar for 2020) would otherwise publish as a retirement of
-/// hundreds of GW.
+/// hundreds of GW. A year without a previous total (the first) is left empty with a note too.
 /// </summary>
 internal static class UsVsChina
 {
@@ -45,7 +45,16 @@ internal static class UsVsChina
             return null;
         }
 
-        return total.AdditionsGw is { } gw ? GapModel.Round6(gw) : null;
+        if (total.AdditionsGw is { } gw)
+        {
+            return GapModel.Round6(gw);
+        }
+
+        // Empty for a reason the reader cannot see in the table: usually Ember's first year, which has nothing before it.
+        notes.Add(previous is null
+            ? $"{Schemas.UsVsChinaAdditions.Name}: {iso3} {year} left empty: country_capacity has no total for {year - 1} to subtract from"
+            : $"{Schemas.UsVsChinaAdditions.Name}: {iso3} {year} left empty: country_capacity gives no additions_gw");
+        return null;
     }
 
     private static string Missing(CountryAdditions total) =>

@@ -59,7 +59,7 @@ public static partial class Schemas
     public static TableSchema UsVsChinaAdditions { get; } = new(
         "us_vs_china_additions",
         "US versus China annual capacity additions (Ember)",
-        "Net year-on-year change of total installed capacity (country_capacity fuel total, additions_gw) of the United States and China; empty where Ember has no figure, and where the year's or the previous year's total is incomplete (country_capacity complete false: a fuel group is missing), with a note in headline.json naming the country, year and missing groups.",
+        "Net year-on-year change of total installed capacity (country_capacity fuel total, additions_gw) of the United States and China; empty where Ember has no figure; where there is no previous year's total to subtract from (Ember's first year); and where the year's or the previous year's total is incomplete (country_capacity complete false: a fuel group is missing); each empty cell of a year Ember gives with a note in headline.json naming the country, year and reason (the missing groups where incomplete).",
         [
             new("year", "year", "Year of Ember's capacity figure."),
             new("usa_additions_gw", "number", "Net additions of the United States (USA).", "GW"),

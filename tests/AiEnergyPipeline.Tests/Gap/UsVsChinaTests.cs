@@ -25,7 +25,26 @@ public class UsVsChinaTests
             notes);
 
         Assert.Equal([new CountryComparisonRow(2019, null, null), new CountryComparisonRow(2020, null, 423)], rows);
-        Assert.Equal(["us_vs_china_additions: USA 2020 left empty: country_capacity total incomplete (missing gas, oil, nuclear, hydro, other)"], notes);
+        Assert.Equal(
+            ["us_vs_china_additions: USA 2019 left empty: country_capacity has no total for 2018 to subtract from",
+             "us_vs_china_additions: CHN 2019 left empty: country_capacity has no total for 2018 to subtract from",
+             "us_vs_china_additions: USA 2020 left empty: country_capacity total incomplete (missing gas, oil, nuclear, hydro, other)"],
+            notes);
+    }
+
+    [Fact]
+    public void Compute_CompleteYearsWithoutAnAddition_LeftEmptyWithANoteSayingWhy()
+    {
+        var notes = new List<string>();
+
+        // 2021 follows a gap in the years; 2023 follows a complete year whose capacity was empty.
+        var rows = UsVsChina.Compute([new("USA", 2020, 10), new("USA", 2022, null), new("USA", 2023, null), new("USA", 2024, 12.5)], notes);
+
+        Assert.Equal([10, null, null, 12.5], rows.Select(r => r.UsaAdditionsGw));
+        Assert.Equal(
+            ["us_vs_china_additions: USA 2022 left empty: country_capacity has no total for 2021 to subtract from",
+             "us_vs_china_additions: USA 2023 left empty: country_capacity gives no additions_gw"],
+            notes);
     }
 
     [Fact]
