@@ -14,7 +14,7 @@ public sealed class IngestPipeline(IngestPlanner planner, PartitionProcessor pro
     /// Bumped when a change to the code changes its outputs for the same inputs; part of the inputs
     /// hash, and published as the run's model_version. Without a bump, a run over unchanged inputs
     /// finds them those of the latest run and keeps the old outputs published. A change of any
-    /// table's columns fails <c>ModelVersionTests</c>, and a change of the bundled snapshot's CSV
+    /// table's columns fails <c>ModelVersionTests</c>, and a change of the bundled snapshot's data
     /// outputs <c>SnapshotOutputsTests</c>, until this is bumped and the new values recorded there.
     /// </summary>
     // v7: Parquet compressed, with statistics (cached partitions of v6 hold uncompressed ba_hourly parts)

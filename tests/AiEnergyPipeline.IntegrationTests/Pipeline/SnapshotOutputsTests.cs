@@ -11,14 +11,17 @@ namespace AiEnergyPipeline.IntegrationTests.Pipeline;
 /// <summary>
 /// The bundled snapshot's published values go with the model version. A run whose inputs and model
 /// version are the latest run's publishes nothing new, so code that changes what the same inputs
-/// give must bump <see cref="IngestPipeline.ModelVersion"/>; this test notices when the snapshot's
-/// CSV outputs change and the version does not. (Changes that only options turn on, such as the
-/// queue supply tail, which is off by default, do not reach these files.)
+/// give must bump <see cref="IngestPipeline.ModelVersion"/>; these tests notice when the snapshot's
+/// data outputs change and the version does not, and when its partitions' entries change and their
+/// own version does not. (Changes that only options turn on do not reach these files: the queue
+/// supply tail, off by default, would add nothing here even on, as the snapshot's EIA-860M units
+/// reach the horizon.)
 /// </summary>
 public class SnapshotOutputsTests
 {
-    // Recorded with the model version: every CSV the run publishes (tables, parts and the gap's), the
-    // first 16 hex digits of its sha256. Parquet is left out: its bytes name the library's version.
+    // Recorded with the model version: every CSV the run publishes (tables, parts and the gap's) and
+    // headline.json, the first 16 hex digits of its sha256. Parquet is left out: its bytes name the
+    // library's version. So are the chart and the page: how a run is drawn, not what it found.
     private const string RecordedVersion = "ingest-v8-gap-v5";
 
     private static readonly Dictionary<string, string> Recorded = new(StringComparer.Ordinal)
@@ -41,6 +44,7 @@ public class SnapshotOutputsTests
         ["gap/additions_by_year_technology.csv"] = "58234228207818be",
         ["gap/gap_by_region.csv"] = "bfc981d9844abb73",
         ["gap/gap_by_year.csv"] = "cdfadeb8cde8c07a",
+        ["gap/headline.json"] = "2d714cced8cfbdf1",
         ["gap/us_vs_china_additions.csv"] = "56b12c6d08bea132",
     };
 
@@ -69,19 +73,25 @@ public class SnapshotOutputsTests
     };
 
     [Fact]
-    public async Task RunIngestAsync_BundledSnapshot_CsvOutputsAreThoseRecordedWithTheModelVersion()
+    public async Task RunIngestAsync_BundledSnapshot_DataOutputsAreThoseRecordedWithTheModelVersion()
     {
         var store = TestPaths.NewTempFolder();
         var outcome = await TestPipeline.RunIngestAsync(store, time: new FakeTimeProvider(TestPipeline.Now));
         Assert.Equal(RunStatus.Published, outcome.Status);
 
-        var package = TestPipeline.ReadJson(Path.Combine(store, RunPublisher.DataPackagePath(outcome.RunId)));
-        var published = package.GetProperty("resources").EnumerateArray()
-            .Where(r => r.GetProperty("format").GetString() == "csv")
+        AssertRecorded(DataOutputs(store, outcome.RunId), Recorded);
+    }
+
+    /// <summary>The run's CSV and JSON files, by path in the run, with the first 16 hex digits of their sha256.</summary>
+    private static Dictionary<string, string> DataOutputs(string store, string runId) =>
+        TestPipeline.ReadJson(Path.Combine(store, RunPublisher.DataPackagePath(runId))).GetProperty("resources").EnumerateArray()
+            .Where(r => r.GetProperty("format").GetString() is "csv" or "json")
             .ToDictionary(r => r.GetProperty("path").GetString()!, r => r.GetProperty("sha256").GetString()![..16], StringComparer.Ordinal);
 
-        var changed = published.Keys.Union(Recorded.Keys).Order(StringComparer.Ordinal)
-            .Where(p => published.GetValueOrDefault(p) != Recorded.GetValueOrDefault(p))
+    private static void AssertRecorded(Dictionary<string, string> published, Dictionary<string, string> recorded)
+    {
+        var changed = published.Keys.Union(recorded.Keys).Order(StringComparer.Ordinal)
+            .Where(p => published.GetValueOrDefault(p) != recorded.GetValueOrDefault(p))
             .Select(p => $"[\"{p}\"] = \"{published.GetValueOrDefault(p)}\",")
             .ToList();
         Assert.True(
