@@ -34,21 +34,54 @@ internal static class DownloadCommand
             }
 
             await using var opened = lookup.Object!;
-            if (result.GetValue(output) is { } path)
+            try
             {
-                await using var file = File.Create(path);
-                await opened.Content.CopyToAsync(file, cancellationToken);
-                await file.FlushAsync(cancellationToken);
-                Console.Error.WriteLine($"wrote {file.Length:N0} bytes of {lookup.FileName} (run {lookup.RunId}) to {path}");
+                if (result.GetValue(output) is { } path)
+                {
+                    Console.Error.WriteLine($"wrote {await WriteCheckedAsync(opened.Content, path, cancellationToken):N0} bytes of {lookup.FileName} (run {lookup.RunId}) to {path}, checked against its sha256");
+                }
+                else
+                {
+                    await using var stdout = Console.OpenStandardOutput();
+                    await opened.Content.CopyToAsync(stdout, cancellationToken);
+                }
             }
-            else
+            catch (DamagedFileException e)
             {
-                await using var stdout = Console.OpenStandardOutput();
-                await opened.Content.CopyToAsync(stdout, cancellationToken);
+                // Standard output has had the bytes by now: the exit code and this line are what says they are not to be used.
+                Console.Error.WriteLine($"error: {e.Message}{(result.GetValue(output) is { } kept ? $" Nothing was written to {kept}." : " What went to standard output is not the published file.")}");
+                return 1;
             }
 
             return 0;
         }, "reading the store failed"));
         return command;
+    }
+
+    /// <summary>
+    /// Writes beside <paramref name="path"/> and moves the file there only once the whole content was read
+    /// and its sha256 checked, so that a damaged or interrupted download never takes the name (nor replaces
+    /// a file already there).
+    /// </summary>
+    private static async Task<long> WriteCheckedAsync(Stream content, string path, CancellationToken cancellationToken)
+    {
+        var partial = $"{path}.{Environment.ProcessId}.part";
+        try
+        {
+            long bytes;
+            await using (var file = File.Create(partial))
+            {
+                await content.CopyToAsync(file, cancellationToken);
+                await file.FlushAsync(cancellationToken);
+                bytes = file.Length;
+            }
+
+            File.Move(partial, path, overwrite: true);
+            return bytes;
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
     }
 }

@@ -5,9 +5,11 @@ namespace AiEnergyPipeline.Datasets;
 /// <summary>
 /// The parts of a table read as one CSV file: each part opened in turn as the reader gets to it,
 /// the header line of every part after the first skipped. Forward-only; nothing is buffered
-/// beyond one read, so a table of many large parts streams in constant memory.
+/// beyond one read, so a table of many large parts streams in constant memory. Each part is read
+/// whole (its header too) through a check of its sha256 against the data package's.
 /// </summary>
-internal sealed class PartsStream(IDatasetStore store, IReadOnlyList<string> paths) : ForwardOnlyReadStream
+/// <param name="parts">Each part's store path, its sha256 as listed, and its name for messages.</param>
+internal sealed class PartsStream(IDatasetStore store, IReadOnlyList<(string Path, string Sha256, string Name)> parts) : ForwardOnlyReadStream
 {
     private int _next;
     private StoredObject? _current;
@@ -19,14 +21,16 @@ internal sealed class PartsStream(IDatasetStore store, IReadOnlyList<string> pat
         {
             if (_current is null)
             {
-                if (_next >= paths.Count)
+                if (_next >= parts.Count)
                 {
                     return 0;
                 }
 
                 _skippingHeader = _next > 0;
-                _current = await store.OpenReadAsync(paths[_next], cancellationToken)
-                    ?? throw new IOException($"{paths[_next]} is missing from the store.");
+                var (path, sha256, name) = parts[_next];
+                var opened = await store.OpenReadAsync(path, cancellationToken)
+                    ?? throw new IOException($"{path} is missing from the store.");
+                _current = new StoredObject(opened.Info, new Sha256CheckingStream(opened.Content, sha256, name));
                 _next++;
             }
 

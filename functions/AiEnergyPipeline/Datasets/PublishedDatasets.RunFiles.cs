@@ -1,4 +1,5 @@
 using AiEnergyPipeline.Publish;
+using AiEnergyPipeline.Storage;
 using AiEnergyPipeline.Vocabulary;
 
 namespace AiEnergyPipeline.Datasets;
@@ -25,6 +26,7 @@ public sealed partial class PublishedDatasets
             return DatasetLookup.NotFound($"run {runId} has no such file.");
         }
 
+        DataResource? listed = null;
         if (!RunDocuments.Contains(path, StringComparer.Ordinal))
         {
             if (await store.GetInfoAsync(RunPublisher.DataPackagePath(runId!), cancellationToken) is null)
@@ -33,13 +35,20 @@ public sealed partial class PublishedDatasets
             }
 
             var package = await PublishedRun.ReadPackageAsync(store, runId!, cancellationToken);
-            if (!package.Resources.Any(r => r.Path == path))
+            listed = package.Resources.FirstOrDefault(r => r.Path == path);
+            if (listed is null)
             {
                 return DatasetLookup.NotFound($"run {runId} publishes no file {path}.");
             }
         }
 
         var opened = await store.OpenReadAsync($"{RunPublisher.RunFolder(runId!)}/{path}", cancellationToken);
-        return opened is null ? DatasetLookup.NotFound($"run {runId} has no file {path}.") : DatasetLookup.Found(opened, runId!, Path.GetFileName(path));
+        if (opened is null)
+        {
+            return DatasetLookup.NotFound($"run {runId} has no file {path}.");
+        }
+
+        // A listed file is read through a check of its sha256, as a download by name is; the two documents list none.
+        return DatasetLookup.Found(listed is null ? opened : new StoredObject(opened.Info, new Sha256CheckingStream(opened.Content, listed.Sha256, path)), runId!, Path.GetFileName(path));
     }
 }

@@ -127,15 +127,15 @@ public sealed partial class PublishedDatasets(IDatasetStore store, RunPublisher 
 
         if (parts.Count > 0)
         {
-            var paths = parts.Select(r => $"{RunPublisher.RunFolder(runId)}/{r.Path}").ToList();
-            if (!paths.All(StorePath.IsValid))
+            var paths = parts.Select(r => (Path: $"{RunPublisher.RunFolder(runId)}/{r.Path}", r.Sha256, Name: r.Path)).ToList();
+            if (!paths.All(p => StorePath.IsValid(p.Path)))
             {
                 return DatasetLookup.NotFound($"run {runId} has no dataset '{name}' as {format}.");
             }
 
             // One header for all: every part after the first loses its header line.
             var header = Schemas.ByName(name!) is { } schema ? System.Text.Encoding.UTF8.GetByteCount(string.Join(',', schema.ColumnNames) + "\n") : 0;
-            var info = new StoredObjectInfo(paths[0], $"\"{runId}-{name}\"", parts.Sum(p => p.Bytes) - (header * (parts.Count - 1)), ContentTypes.ForExtension(format!), new Dictionary<string, string>());
+            var info = new StoredObjectInfo(paths[0].Path, $"\"{runId}-{name}\"", parts.Sum(p => p.Bytes) - (header * (parts.Count - 1)), ContentTypes.ForExtension(format!), new Dictionary<string, string>());
             return DatasetLookup.Found(new StoredObject(info, new PartsStream(store, paths)), runId, $"{name}.{format}");
         }
 
@@ -157,7 +157,7 @@ public sealed partial class PublishedDatasets(IDatasetStore store, RunPublisher 
         var opened = await store.OpenReadAsync(path, cancellationToken);
         return opened is null
             ? DatasetLookup.Unavailable($"run {runId} is damaged: {resource.Path} is listed in its data package but missing from the store.")
-            : DatasetLookup.Found(opened, runId, fileName ?? Path.GetFileName(path));
+            : DatasetLookup.Found(new StoredObject(opened.Info, new Sha256CheckingStream(opened.Content, resource.Sha256, resource.Path)), runId, fileName ?? Path.GetFileName(path));
     }
 
     /// <summary>Opens runs/{runId}/report.json.</summary>

@@ -163,6 +163,30 @@ public class CliTests
     }
 
     [Fact]
+    public async Task Download_FileChangedInTheStore_ExitsOneAndLeavesTheOutputAsItWas()
+    {
+        var store = TestPaths.NewTempFolder();
+        await CliProcess.RunAsync(store, null, "run", "--store", store);
+        var published = Path.Combine(store, "runs", LatestRunId(store), "data", "ba_annual.csv");
+        var bytes = File.ReadAllBytes(published);
+        bytes[^2] = bytes[^2] == (byte)'9' ? (byte)'8' : (byte)'9';
+        File.WriteAllBytes(published, bytes);
+        var folder = TestPaths.NewTempFolder();
+        var output = Path.Combine(folder, "annual.csv");
+        File.WriteAllText(output, "an earlier download");
+
+        var toFile = await CliProcess.RunAsync(store, null, "download", "ba_annual", "--store", store, "-o", output);
+        var toStdout = await CliProcess.RunAsync(store, null, "download", "ba_annual", "--store", store);
+
+        Assert.Equal((1, 1), (toFile.ExitCode, toStdout.ExitCode));
+        Assert.StartsWith("error: data/ba_annual.csv is damaged in the store: ", toFile.Stderr.Trim(), StringComparison.Ordinal);
+        Assert.EndsWith($"Nothing was written to {output}.", toFile.Stderr.Trim(), StringComparison.Ordinal);
+        Assert.Equal("an earlier download", File.ReadAllText(output));
+        Assert.Equal(["annual.csv"], Directory.GetFiles(folder).Select(Path.GetFileName));
+        Assert.EndsWith("What went to standard output is not the published file.", toStdout.Stderr.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunLive_SourcesOnALocalServer_PublishesAndTheKeyAppearsNowhere()
     {
         const string key = "LIVE-TEST-KEY-9f8e7d6c5b4a";

@@ -83,6 +83,26 @@ public class FunctionsTests
         Assert.StartsWith("balancing_authority_code,year,peak_demand_mw", await ReadAsync(result), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task GetDataset_BlobChangedAfterPublishing_TheStreamFailsAtItsEndInsteadOfCompleting()
+    {
+        var container = Azurite.NewContainer();
+        await using var host = FunctionsHost.Create(container: container.Name);
+        var runId = Json(await host.Function<IngestFunction>().RunAsync(host.Get(), CancellationToken.None)).GetProperty("run_id").GetString()!;
+        var blob = container.GetBlobClient($"runs/{runId}/data/ba_annual.csv");
+        var bytes = (await blob.DownloadContentAsync()).Value.Content.ToArray();
+        bytes[^2] = bytes[^2] == (byte)'9' ? (byte)'8' : (byte)'9';
+        await blob.UploadAsync(new BinaryData(bytes), overwrite: true);
+
+        var result = Assert.IsType<FileStreamResult>(await host.Function<DatasetsFunction>().GetAsync(host.Get(), "ba_annual", CancellationToken.None));
+
+        // The host copies this stream into the response: failing at the end cuts the download off, so a
+        // client never takes the changed bytes for the published file.
+        await using var content = result.FileStream;
+        var error = await Assert.ThrowsAsync<AiEnergyPipeline.Datasets.DamagedFileException>(() => content.CopyToAsync(Stream.Null));
+        Assert.StartsWith("data/ba_annual.csv is damaged in the store", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("gap_by_year", "", "gap_by_year.csv", "scenario_id,year,ai_demand_gw")]
     [InlineData("headline", "", "headline.json", "{")]
