@@ -96,10 +96,26 @@ public class FunctionsTests
 
         var result = Assert.IsType<FileStreamResult>(await host.Function<DatasetsFunction>().GetAsync(host.Get(), "ba_annual", CancellationToken.None));
 
-        // The host copies this stream into the response: failing at the end cuts the download off, so a
-        // client never takes the changed bytes for the published file.
-        await using var content = result.FileStream;
-        var error = await Assert.ThrowsAsync<AiEnergyPipeline.Datasets.DamagedFileException>(() => content.CopyToAsync(Stream.Null));
+        // Executed as ASP.NET Core executes it, on Kestrel: the stream fails at its end, after the
+        // headers went out, so the response is cut off and the client never gets a complete download.
+        Exception? thrown = null;
+        var mvc = new ServiceCollection().AddLogging().AddMvcCore().Services.BuildServiceProvider();
+        await using var server = await LocalHttpServer.StartAsync(async context =>
+        {
+            context.RequestServices = mvc;
+            try
+            {
+                await result.ExecuteResultAsync(new ActionContext(context, new Microsoft.AspNetCore.Routing.RouteData(), new Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor()));
+            }
+            catch (Exception e)
+            {
+                thrown = e;
+                throw;
+            }
+        });
+        using var client = new HttpClient();
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => client.GetByteArrayAsync(server.BaseAddress));
+        var error = Assert.IsType<AiEnergyPipeline.Datasets.DamagedFileException>(thrown);
         Assert.StartsWith("data/ba_annual.csv is damaged in the store", error.Message, StringComparison.Ordinal);
     }
 
