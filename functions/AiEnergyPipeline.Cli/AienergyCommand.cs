@@ -12,6 +12,7 @@ public static class AienergyCommand
         root.Subcommands.Add(SourcesCommand.Create());
         root.Subcommands.Add(DatasetsCommand.Create());
         root.Subcommands.Add(DownloadCommand.Create());
+        root.Subcommands.Add(VerifyCommand.Create());
         root.Subcommands.Add(RecomputeCommand.Create());
         root.Subcommands.Add(SnapshotCommand.Create());
         root.Subcommands.Add(SweepCommand.Create());

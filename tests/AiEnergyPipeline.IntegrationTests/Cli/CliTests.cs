@@ -187,6 +187,41 @@ public class CliTests
     }
 
     [Fact]
+    public async Task Verify_AfterARunThenAFileChangedAndAnInputRemoved_SaysOkThenNamesBothAndExitsOne()
+    {
+        var store = TestPaths.NewTempFolder();
+        await CliProcess.RunAsync(store, null, "run", "--store", store);
+        var runId = LatestRunId(store);
+
+        var whole = await CliProcess.RunAsync(store, null, "verify", "--store", store);
+        var published = Path.Combine(store, "runs", runId, "data", "ba_annual.csv");
+        var bytes = File.ReadAllBytes(published);
+        bytes[^2] = bytes[^2] == (byte)'9' ? (byte)'8' : (byte)'9';
+        File.WriteAllBytes(published, bytes);
+        var input = Directory.GetFiles(Path.Combine(store, "raw", "ember")).Single();
+        File.Delete(input);
+        var damaged = await CliProcess.RunAsync(store, null, "verify", "--store", store);
+        var ownFiles = await CliProcess.RunAsync(store, null, "verify", "--run", runId, "--no-inputs", "--store", store);
+        var badRun = await CliProcess.RunAsync(store, null, "verify", "--run", "latest", "--store", store);
+
+        Assert.Equal(0, whole.ExitCode);
+        var lines = whole.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains($"ok       runs/{runId}/data/ba_annual.csv (", whole.Stdout, StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.StartsWith("ok       raw/ember/", StringComparison.Ordinal));
+        Assert.Matches($"^run {runId}: [0-9]+ files checked, every one as datapackage.json lists.$", lines[^2]);
+        Assert.StartsWith("warning: SAMPLE DATA, NOT REAL:", lines[^1], StringComparison.Ordinal);
+        Assert.Equal(1, damaged.ExitCode);
+        Assert.Matches($"damaged  runs/{runId}/data/ba_annual.csv: sha256 [0-9a-f]{{64}}, [0-9a-f]{{64}} listed", damaged.Stdout);
+        Assert.Contains($"missing  raw/ember/{Path.GetFileName(input)}: listed in the data package, missing from the store", damaged.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"run {runId}: 2 of ", damaged.Stdout, StringComparison.Ordinal);
+        Assert.Equal(1, ownFiles.ExitCode);
+        Assert.DoesNotContain("raw/", ownFiles.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"run {runId}: 1 of ", ownFiles.Stdout, StringComparison.Ordinal);
+        Assert.Equal(2, badRun.ExitCode);
+        Assert.Equal("error: --run: a run id looks like 20261127T060000Z-ab12cd.", badRun.Stderr.Trim());
+    }
+
+    [Fact]
     public async Task RunLive_SourcesOnALocalServer_PublishesAndTheKeyAppearsNowhere()
     {
         const string key = "LIVE-TEST-KEY-9f8e7d6c5b4a";
