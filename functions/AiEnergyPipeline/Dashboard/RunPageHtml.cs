@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using AiEnergyPipeline.Fetch;
+using AiEnergyPipeline.Publish;
 
 namespace AiEnergyPipeline.Dashboard;
 
@@ -29,7 +30,7 @@ public static class RunPageHtml
         }
 
         page.Append("<header><h1>How far US firm supply falls behind AI demand</h1>");
-        page.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">Run <strong>{SafeHtml.E(package.Id)}</strong>, created {SafeHtml.E(package.Created.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))}, mode {SafeHtml.E(package.Mode ?? "live")}, model {SafeHtml.E(package.ModelVersion ?? "not recorded")}, status {SafeHtml.E(data.Report.Status.ToString().ToLowerInvariant())}. ");
+        page.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">Run <strong>{SafeHtml.E(package.Id)}</strong>, created {SafeHtml.E(package.Created.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))}, mode {SafeHtml.E(package.Mode ?? "live")}, model {SafeHtml.E(package.ModelVersion ?? "not recorded")}{(package.CodeVersion is { } code ? $" (code {SafeHtml.E(CodeVersion.Short(code))})" : "")}, status {SafeHtml.E(data.Report.Status.ToString().ToLowerInvariant())}. ");
         page.Append("Files: ").Append(SafeHtml.LocalLink("datapackage.json", "datapackage.json")).Append(", ").Append(SafeHtml.LocalLink("report.json", "report.json"));
         page.Append(". ").Append(SafeHtml.LocalLink("../../index.html", "The latest run")).Append(".</p>");
         page.Append("<nav aria-label=\"Sections\"><a href=\"#headline\">Headline</a> | <a href=\"#charts\">Charts</a> | <a href=\"#regions\">Regions</a> | <a href=\"#tables\">Tables</a> | <a href=\"#assumptions\">Assumptions</a> | <a href=\"#sources\">Sources</a> | <a href=\"#runs\">Earlier runs</a></nav></header><main>");

@@ -150,6 +150,7 @@ public sealed partial class RecomputePipeline(
                 Overrides = RecomputeCanonicalJson.ToElement(request),
                 BaseInputsSha256 = baseInputs,
                 ModelVersion = modelVersion,
+                CodeVersion = CodeVersion.Current,
             };
             bool isLatest;
             using var publishSpan = PipelineTelemetry.Start(PipelineTelemetry.PublishSpan);

@@ -6,8 +6,9 @@ namespace AiEnergyPipeline.Publish;
 /// <summary>
 /// runs/{runId}/datapackage.json, Frictionless-style. A recompute's package also records the run
 /// it was derived from, the overrides it applied and the inputs hash of the ingested data.
-/// <see cref="ModelVersion"/> is the version of the code's outputs that made the run (null in runs
-/// published before it was recorded).
+/// <see cref="ModelVersion"/> is the version of the code's outputs that made the run, and
+/// <see cref="CodeVersion"/> the build (<see cref="Publish.CodeVersion"/>); both null in runs
+/// published before they were recorded.
 /// </summary>
 public sealed record DataPackage(
     string Profile,
@@ -23,7 +24,8 @@ public sealed record DataPackage(
     System.Text.Json.JsonElement? Overrides = null,
     string? BaseInputsSha256 = null,
     string? Mode = null,
-    string? ModelVersion = null)
+    string? ModelVersion = null,
+    string? CodeVersion = null)
 {
     /// <summary>Whether the run is made from sample files (<see cref="RunMode.Sample"/>): its numbers are not real.</summary>
     public bool Sample => Mode == RunMode.Sample;

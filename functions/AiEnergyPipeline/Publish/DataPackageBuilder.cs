@@ -37,7 +37,8 @@ public static class DataPackageBuilder
             sources,
             inputs.Select(f => f.Source).Distinct().Where(citations.ContainsKey).Select(s => citations[s].Licence).Distinct().ToList(),
             Mode: RunMode.Of(inputs),
-            ModelVersion: modelVersion);
+            ModelVersion: modelVersion,
+            CodeVersion: CodeVersion.Current);
     }
 
     /// <summary>The resources describing staged files, in their order.</summary>

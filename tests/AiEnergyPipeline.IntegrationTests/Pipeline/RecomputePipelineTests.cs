@@ -104,7 +104,7 @@ public class RecomputePipelineTests
     }
 
     [Fact]
-    public async Task RunAsync_EmptyRequestOnARunOfAnOlderModel_ComputesTheGapAgainAndRecordsTheModelVersion()
+    public async Task RunAsync_EmptyRequestOnARunOfAnOlderModel_ComputesTheGapAgainAndRecordsTheModelAndCodeVersions()
     {
         var folder = TestPaths.NewTempFolder();
         var ingest = await IngestAsync(folder);
@@ -115,6 +115,7 @@ public class RecomputePipelineTests
         var packagePath = Path.Combine(folder, RunPublisher.DataPackagePath(ingest.RunId));
         var package = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(packagePath))!.AsObject();
         package.Remove("model_version");
+        package.Remove("code_version");
         await File.WriteAllTextAsync(packagePath, package.ToJsonString());
 
         var again = await RecomputeAsync(folder, RecomputeRequest.Empty);
@@ -122,6 +123,7 @@ public class RecomputePipelineTests
         Assert.True(again.Status == RunStatus.Published, again.Message);
         Assert.NotEqual(ingest.RunId, again.RunId);
         Assert.Equal(IngestPipeline.ModelVersion, ModelVersionOf(folder, again.RunId));
+        Assert.Equal(CodeVersion.Current, System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(folder, RunPublisher.DataPackagePath(again.RunId))))!["code_version"]?.GetValue<string>());
         Assert.True(File.Exists(Path.Combine(folder, RunPublisher.RunFolder(again.RunId), "gap", "gap_by_year.csv")));
     }
 

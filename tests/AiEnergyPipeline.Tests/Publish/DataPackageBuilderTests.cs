@@ -27,6 +27,22 @@ public class DataPackageBuilderTests
         Assert.Equal("utf-8", resources[0].Encoding);
     }
 
+    [Fact]
+    public void Build_AnyRun_RecordsTheBuildThatMadeIt()
+    {
+        var package = DataPackageBuilder.Build("20261130T000000Z-abc123", DateTimeOffset.UnixEpoch, "sha", "model-v1", [], [], new Dictionary<string, AiEnergyPipeline.Fetch.SourceCitation>());
+
+        Assert.Equal(CodeVersion.Current, package.CodeVersion);
+        // Built from this repository's git checkout, the SDK names the commit.
+        Assert.Matches("^[0-9]+\\.[0-9]+\\.[0-9]+\\+[0-9a-f]{40}$", package.CodeVersion);
+    }
+
+    [Theory]
+    [InlineData("1.0.0+693ab3e8f24c81433a7a8bb27137084e57ba3980", "693ab3e8f24c")]
+    [InlineData("1.0.0", "1.0.0")]
+    public void Short_Version_IsTheCommitsFirstDigitsOrTheVersion(string version, string expected) =>
+        Assert.Equal(expected, CodeVersion.Short(version));
+
     [Theory]
     [InlineData("ba_hourly", "ba_hourly")]
     [InlineData("ba_hourly.parquet", "ba_hourly")]
