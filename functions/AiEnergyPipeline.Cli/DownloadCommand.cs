@@ -1,4 +1,5 @@
 using AiEnergyPipeline.Datasets;
+using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.Vocabulary;
 using Microsoft.Extensions.DependencyInjection;
 using System.CommandLine;
@@ -51,6 +52,12 @@ internal static class DownloadCommand
                 // Standard output has had the bytes by now: the exit code and this line are what says they are not to be used.
                 Console.Error.WriteLine($"error: {e.Message}{(result.GetValue(output) is { } kept ? $" Nothing was written to {kept}." : " What went to standard output is not the published file.")}");
                 return 1;
+            }
+
+            // The file itself cannot say it is a sample: standard error does, as every command's output of a sample run does.
+            if (lookup.Mode == RunMode.Sample)
+            {
+                Console.Error.WriteLine(SampleWarning.Text);
             }
 
             return 0;

@@ -46,7 +46,7 @@ public sealed class DashboardFunction(PublishedDatasets datasets)
 
         // The page's own policy, also as a header: a meta element cannot set frame-ancestors.
         request.HttpContext.Response.Headers.ContentSecurityPolicy = PageStyle.ContentSecurityPolicy + "; frame-ancestors 'none'";
-        return await ServeAsync(runId, RunPublisher.PageFileName, inline: true, cancellationToken);
+        return await ServeAsync(request, runId, RunPublisher.PageFileName, inline: true, cancellationToken);
     }
 
     [Function("GetRunDataFile")]
@@ -60,7 +60,7 @@ public sealed class DashboardFunction(PublishedDatasets datasets)
         string runId,
         string path,
         CancellationToken cancellationToken) =>
-        ServeAsync(runId, $"data/{path}", inline: false, cancellationToken);
+        ServeAsync(request, runId, $"data/{path}", inline: false, cancellationToken);
 
     [Function("GetRunGapFile")]
     [ProducesResponseType(StatusCodes.Status200OK)]
@@ -73,7 +73,7 @@ public sealed class DashboardFunction(PublishedDatasets datasets)
         string runId,
         string path,
         CancellationToken cancellationToken) =>
-        ServeAsync(runId, $"gap/{path}", inline: false, cancellationToken);
+        ServeAsync(request, runId, $"gap/{path}", inline: false, cancellationToken);
 
     /// <summary>runs/{runId}/datapackage.json and report.json, as the page links them.</summary>
     [Function("GetRunDocument")]
@@ -87,12 +87,12 @@ public sealed class DashboardFunction(PublishedDatasets datasets)
         string runId,
         string document,
         CancellationToken cancellationToken) =>
-        ServeAsync(runId, $"{document}.json", inline: true, cancellationToken);
+        ServeAsync(request, runId, $"{document}.json", inline: true, cancellationToken);
 
-    private async Task<IActionResult> ServeAsync(string runId, string path, bool inline, CancellationToken cancellationToken) =>
+    private async Task<IActionResult> ServeAsync(HttpRequest request, string runId, string path, bool inline, CancellationToken cancellationToken) =>
         await StoreProblems.GuardAsync(async () =>
         {
-            var result = (await datasets.OpenRunFileAsync(runId, path, cancellationToken)).ToResult();
+            var result = (await datasets.OpenRunFileAsync(runId, path, cancellationToken)).ToResult(request);
             if (inline && result is FileStreamResult file)
             {
                 // Shown in the browser, not saved: no attachment disposition.

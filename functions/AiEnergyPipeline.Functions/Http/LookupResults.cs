@@ -6,6 +6,27 @@ namespace AiEnergyPipeline.Functions.Http;
 
 internal static class LookupResults
 {
+    public const string RunIdHeader = "X-Run-Id";
+    public const string RunModeHeader = "X-Run-Mode";
+
+    /// <summary>
+    /// <see cref="ToResult"/>, with the file's run and that run's mode as response headers: a client that
+    /// fetches a file without the listing can still tell a sample run's file (X-Run-Mode: sample).
+    /// </summary>
+    public static IActionResult ToResult(this DatasetLookup lookup, Microsoft.AspNetCore.Http.HttpRequest request)
+    {
+        if (lookup.Status == LookupStatus.Found)
+        {
+            request.HttpContext.Response.Headers[RunIdHeader] = lookup.RunId;
+            if (lookup.Mode is { } mode)
+            {
+                request.HttpContext.Response.Headers[RunModeHeader] = mode;
+            }
+        }
+
+        return lookup.ToResult();
+    }
+
     /// <summary>Streams a found object (the result disposes it), or answers why there is none.</summary>
     public static IActionResult ToResult(this DatasetLookup lookup) => lookup.Status switch
     {

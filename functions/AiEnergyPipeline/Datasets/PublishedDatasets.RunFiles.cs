@@ -27,6 +27,7 @@ public sealed partial class PublishedDatasets
         }
 
         DataResource? listed = null;
+        string? mode = null;
         if (!RunDocuments.Contains(path, StringComparer.Ordinal))
         {
             if (await store.GetInfoAsync(RunPublisher.DataPackagePath(runId!), cancellationToken) is null)
@@ -36,6 +37,7 @@ public sealed partial class PublishedDatasets
 
             var package = await PublishedRun.ReadPackageAsync(store, runId!, cancellationToken);
             listed = package.Resources.FirstOrDefault(r => r.Path == path);
+            mode = package.Mode;
             if (listed is null)
             {
                 return DatasetLookup.NotFound($"run {runId} publishes no file {path}.");
@@ -49,6 +51,6 @@ public sealed partial class PublishedDatasets
         }
 
         // A listed file is read through a check of its sha256, as a download by name is; the two documents list none.
-        return DatasetLookup.Found(listed is null ? opened : new StoredObject(opened.Info, new Sha256CheckingStream(opened.Content, listed.Sha256, path)), runId!, Path.GetFileName(path));
+        return DatasetLookup.Found(listed is null ? opened : new StoredObject(opened.Info, new Sha256CheckingStream(opened.Content, listed.Sha256, path)), runId!, Path.GetFileName(path), mode);
     }
 }

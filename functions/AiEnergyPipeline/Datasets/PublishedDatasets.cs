@@ -116,7 +116,7 @@ public sealed partial class PublishedDatasets(IDatasetStore store, RunPublisher 
             var selected = parts.FirstOrDefault(r => r.Part == part);
             return selected is null
                 ? DatasetLookup.NotFound($"run {runId} has no part '{part}' of '{name}'{(format is null ? "" : $" as {format}")}{(parts.Count > 0 ? $"; its parts are {string.Join(", ", parts.Select(p => p.Part))}" : "")}.")
-                : await OpenOneAsync(runId, selected, $"{name}_{part}.{selected.Format}", cancellationToken);
+                : await OpenOneAsync(runId, selected, $"{name}_{part}.{selected.Format}", package.Mode, cancellationToken);
         }
 
         if (parts.Count > 0 && format != "csv")
@@ -136,17 +136,17 @@ public sealed partial class PublishedDatasets(IDatasetStore store, RunPublisher 
             // One header for all: every part after the first loses its header line.
             var header = Schemas.ByName(name!) is { } schema ? System.Text.Encoding.UTF8.GetByteCount(string.Join(',', schema.ColumnNames) + "\n") : 0;
             var info = new StoredObjectInfo(paths[0].Path, $"\"{runId}-{name}\"", parts.Sum(p => p.Bytes) - (header * (parts.Count - 1)), ContentTypes.ForExtension(format!), new Dictionary<string, string>());
-            return DatasetLookup.Found(new StoredObject(info, new PartsStream(store, paths)), runId, $"{name}.{format}");
+            return DatasetLookup.Found(new StoredObject(info, new PartsStream(store, paths)), runId, $"{name}.{format}", package.Mode);
         }
 
         // A table's CSV is listed before its Parquet sibling (ba_hourly, ba_hourly.parquet): without a format, the CSV.
         var resource = package.Resources.FirstOrDefault(r => r.Part is null && r.TableName == name && (format is null || r.Format == format));
         return resource is null
             ? DatasetLookup.NotFound($"run {runId} has no dataset '{name}'{(format is null ? "" : $" as {format}")}.")
-            : await OpenOneAsync(runId, resource, null, cancellationToken);
+            : await OpenOneAsync(runId, resource, null, package.Mode, cancellationToken);
     }
 
-    private async Task<DatasetLookup> OpenOneAsync(string runId, DataResource resource, string? fileName, CancellationToken cancellationToken)
+    private async Task<DatasetLookup> OpenOneAsync(string runId, DataResource resource, string? fileName, string? mode, CancellationToken cancellationToken)
     {
         var path = $"{RunPublisher.RunFolder(runId)}/{resource.Path}";
         if (!StorePath.IsValid(path))
@@ -157,7 +157,7 @@ public sealed partial class PublishedDatasets(IDatasetStore store, RunPublisher 
         var opened = await store.OpenReadAsync(path, cancellationToken);
         return opened is null
             ? DatasetLookup.Unavailable($"run {runId} is damaged: {resource.Path} is listed in its data package but missing from the store.")
-            : DatasetLookup.Found(new StoredObject(opened.Info, new Sha256CheckingStream(opened.Content, resource.Sha256, resource.Path)), runId, fileName ?? Path.GetFileName(path));
+            : DatasetLookup.Found(new StoredObject(opened.Info, new Sha256CheckingStream(opened.Content, resource.Sha256, resource.Path)), runId, fileName ?? Path.GetFileName(path), mode);
     }
 
     /// <summary>Opens runs/{runId}/report.json.</summary>

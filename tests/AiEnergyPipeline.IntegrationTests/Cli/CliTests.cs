@@ -157,6 +157,7 @@ public class CliTests
         Assert.True(File.Exists(page.LocalPath));
         Assert.Equal(0, download.ExitCode);
         Assert.Equal(File.ReadAllBytes(Path.Combine(store, "runs", LatestRunId(store), "data", "ba_annual.csv")), File.ReadAllBytes(output));
+        Assert.StartsWith("warning: SAMPLE DATA, NOT REAL:", download.Stderr.TrimEnd().Split('\n')[^1], StringComparison.Ordinal);
         Assert.Equal(1, unknown.ExitCode);
         Assert.Contains("no dataset 'nope'", unknown.Stderr, StringComparison.Ordinal);
         Assert.Equal(2, invalid.ExitCode);

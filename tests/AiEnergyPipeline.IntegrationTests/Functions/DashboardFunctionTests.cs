@@ -17,7 +17,8 @@ public sealed class DashboardFunctionTests
         var redirect = Assert.IsType<RedirectResult>(await function.GetLatestAsync(host.Get(), CancellationToken.None));
         var pageRequest = host.Get();
         var page = Assert.IsType<FileStreamResult>(await function.GetRunAsync(pageRequest, runId, CancellationToken.None));
-        var csv = Assert.IsType<FileStreamResult>(await function.GetDataFileAsync(host.Get(), runId, "ba_annual.csv", CancellationToken.None));
+        var csvRequest = host.Get();
+        var csv = Assert.IsType<FileStreamResult>(await function.GetDataFileAsync(csvRequest, runId, "ba_annual.csv", CancellationToken.None));
         var package = Assert.IsType<FileStreamResult>(await function.GetDocumentAsync(host.Get(), runId, "datapackage", CancellationToken.None));
 
         Assert.Equal($"runs/{runId}/dashboard", redirect.Url);
@@ -28,6 +29,7 @@ public sealed class DashboardFunctionTests
         var html = await reader.ReadToEndAsync();
         Assert.Contains($"Run <strong>{runId}</strong>", html, StringComparison.Ordinal);
         Assert.Equal("ba_annual.csv", csv.FileDownloadName);
+        Assert.Equal((runId, "sample"), (csvRequest.HttpContext.Response.Headers["X-Run-Id"].ToString(), csvRequest.HttpContext.Response.Headers["X-Run-Mode"].ToString()));
         Assert.Equal("application/json; charset=utf-8", package.ContentType);
         await csv.FileStream.DisposeAsync();
         await package.FileStream.DisposeAsync();

@@ -75,11 +75,15 @@ public class FunctionsTests
         await using var host = FunctionsHost.Create();
         await host.Function<IngestFunction>().RunAsync(host.Get(), CancellationToken.None);
 
-        var result = Assert.IsType<FileStreamResult>(await host.Function<DatasetsFunction>().GetAsync(host.Get(), "ba_annual", CancellationToken.None));
+        var request = host.Get();
+        var result = Assert.IsType<FileStreamResult>(await host.Function<DatasetsFunction>().GetAsync(request, "ba_annual", CancellationToken.None));
 
         Assert.Equal("text/csv; charset=utf-8", result.ContentType);
         Assert.Equal("ba_annual.csv", result.FileDownloadName);
         Assert.NotNull(result.EntityTag);
+        // The file cannot say it is a sample's: its headers do, to a client that skipped the listing.
+        Assert.Equal("sample", request.HttpContext.Response.Headers["X-Run-Mode"].ToString());
+        Assert.Matches("^[0-9]{8}T[0-9]{6}Z-[0-9a-f]{6}$", request.HttpContext.Response.Headers["X-Run-Id"].ToString());
         Assert.StartsWith("balancing_authority_code,year,peak_demand_mw", await ReadAsync(result), StringComparison.Ordinal);
     }
 
