@@ -132,8 +132,19 @@ public static class GapModel
         var events = new List<FirmEvent>();
         var classesWithoutFactor = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var statusesWithoutWeight = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        // Planned units the years leave out, said in the notes rather than dropped silently.
+        var (overdue, overdueMw, undated, undatedMw) = (0, 0.0, 0, 0.0);
         foreach (var unit in units)
         {
+            if (unit.Sheet == PlannedSheet && unit.PlannedOperationYear is not > 0)
+            {
+                (undated, undatedMw) = (undated + 1, undatedMw + unit.NameplateMw);
+            }
+            else if (unit.Sheet == PlannedSheet && unit.PlannedOperationYear <= settings.BaseYear)
+            {
+                (overdue, overdueMw) = (overdue + 1, overdueMw + unit.NameplateMw);
+            }
+
             var isAddition = unit.Sheet == PlannedSheet && unit.PlannedOperationYear > settings.BaseYear && unit.PlannedOperationYear <= settings.HorizonYear;
             var isRetirement = unit.Sheet == OperatingSheet && unit.PlannedRetirementYear > settings.BaseYear && unit.PlannedRetirementYear <= settings.HorizonYear;
             if (!isAddition && !isRetirement)
@@ -168,6 +179,16 @@ public static class GapModel
         foreach (var (status, count) in statusesWithoutWeight)
         {
             notes.Add($"{count} planned units of status '{status}' have no completion weight: weighted 0");
+        }
+
+        if (overdue > 0)
+        {
+            notes.Add($"{overdue} planned units ({Format(overdueMw)} MW nameplate) have a planned operation year of {settings.BaseYear} (the base year) or earlier and are still planned, not operating: not counted as additions");
+        }
+
+        if (undated > 0)
+        {
+            notes.Add($"{undated} planned units ({Format(undatedMw)} MW nameplate) have no planned operation month: not counted as additions");
         }
 
         return events;

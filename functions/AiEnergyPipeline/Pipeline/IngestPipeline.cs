@@ -20,7 +20,7 @@ public sealed class IngestPipeline(IngestPlanner planner, PartitionProcessor pro
     // v7: Parquet compressed, with statistics (cached partitions of v6 hold uncompressed ba_hourly parts)
     // v8, gap v4: queue_projects' component_2_class and component_3_class; the queue tail counts hybrids' further technologies
     // gap v5: gap_by_year and gap_by_region say what their firm additions' completion weights were (firm_additions_basis);
-    // headline.json notes why a year of us_vs_china_additions without a previous total is empty
+    // headline.json notes why a year of us_vs_china_additions without a previous total is empty, and the planned units not counted
     public const string ModelVersion = "ingest-v8-gap-v5";
 
     /// <summary>

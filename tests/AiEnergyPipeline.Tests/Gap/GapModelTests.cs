@@ -29,6 +29,19 @@ public class GapModelTests
     }
 
     [Fact]
+    public void Compute_PlannedUnitsOfTheBaseYearOrEarlierOrWithoutAYear_AreNotCountedAndTheNotesSaySo()
+    {
+        // The hand-worked units hold one planned for 2025 (the base year, 999 MW); two more: 2023, and no year.
+        var units = GapTestData.Units.Concat([new GeneratorUnit("planned", "PJM", "solar_pv", "V", 1, 2023, null), new GeneratorUnit("planned", "ERCO", "solar_pv", "V", 40.5, null, null)]).ToList();
+
+        var result = GapModel.Compute(GapTestData.Inputs(generators: units), GapTestData.Settings());
+
+        Assert.Equal([0, 0.4, 0.55, 0.28], result.ByYear.Select(r => r.FirmAdditionsGw));
+        Assert.Contains("2 planned units (1000 MW nameplate) have a planned operation year of 2025 (the base year) or earlier and are still planned, not operating: not counted as additions", result.Notes);
+        Assert.Contains("1 planned units (40.5 MW nameplate) have no planned operation month: not counted as additions", result.Notes);
+    }
+
+    [Fact]
     public void Compute_HandWorkedCase_AllocatesRegionsByPeakShare()
     {
         // PJM (MIDA) has 300 of 400 MW of peaks: 75% of AI demand and of the assumed other growth; ERCO (TEX) 25%.
