@@ -30,7 +30,7 @@ public sealed class IngestRunReports(ConfiguredRunMode configuredMode, TimeProvi
         var mode = inputs.Count > 0 ? RunMode.Of(inputs) : configuredMode.Mode;
         var elapsed = clock.Elapsed;
         return new RunReport(runId, status, plan.Trigger, clock.StartedAt, clock.StartedAt + elapsed, (long)elapsed.TotalMilliseconds, message, sources.ToList(), tables, quarantined,
-            partitions.Count > 0 ? partitions : null, mode);
+            partitions.Count > 0 ? partitions : null, mode, CodeVersion.Current);
     }
 
     /// <summary>

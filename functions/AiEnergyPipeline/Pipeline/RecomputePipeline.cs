@@ -263,7 +263,7 @@ public sealed partial class RecomputePipeline(
     }
 
     private static RunReport Report(string runId, RunStatus status, DateTimeOffset startedAt, Stopwatch clock, string message, IReadOnlyList<TableReport> tables, string? mode = null) =>
-        new(runId, status, Trigger, startedAt, startedAt + clock.Elapsed, clock.ElapsedMilliseconds, message, [], tables, 0, Mode: mode);
+        new(runId, status, Trigger, startedAt, startedAt + clock.Elapsed, clock.ElapsedMilliseconds, message, [], tables, 0, Mode: mode, CodeVersion: CodeVersion.Current);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "recompute: run {RunId} already has these inputs and overrides: nothing to publish")]
     private partial void LogUnchanged(string runId);

@@ -16,7 +16,8 @@ public sealed record RunReport(
     IReadOnlyList<TableReport> Tables,
     long QuarantinedRows,
     IReadOnlyList<PartitionReport>? Partitions = null,
-    string? Mode = null)
+    string? Mode = null,
+    string? CodeVersion = null)
 {
     /// <summary>Whether the run is made from sample files (<see cref="RunMode.Sample"/>): its numbers are not real.</summary>
     public bool Sample => Mode == RunMode.Sample;

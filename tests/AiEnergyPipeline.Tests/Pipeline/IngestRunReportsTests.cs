@@ -12,7 +12,7 @@ public class IngestRunReportsTests
     private static readonly IngestPlan Plan = new("20261127T060000Z-plan", "timer", Planned, []);
 
     [Fact]
-    public void Create_RunFailedBeforeReadingAnyInput_SaysTheConfiguredModeAndTimesTheRunFromItsPlan()
+    public void Create_RunFailedBeforeReadingAnyInput_SaysTheConfiguredModeTheBuildAndTimesTheRunFromItsPlan()
     {
         var time = new FakeTimeProvider(Planned.AddMinutes(3));
         var reports = new IngestRunReports(new ConfiguredRunMode(RunMode.Sample), time);
@@ -21,6 +21,8 @@ public class IngestRunReportsTests
         var report = reports.Create(Plan, reports.ClockOf(Plan), "run-1", RunStatus.Failed, "Run run-1 failed", [failed], [], 0, [], files: null);
 
         Assert.Equal(RunMode.Sample, report.Mode);
+        // A failed run has no data package: its report is where the build that failed is named.
+        Assert.Equal(AiEnergyPipeline.Publish.CodeVersion.Current, report.CodeVersion);
         Assert.Equal(("timer", Planned, Planned.AddMinutes(3), 180_000L), (report.Trigger, report.StartedAt, report.FinishedAt, report.DurationMs));
         Assert.Equal([failed], report.Sources);
         Assert.Null(report.Partitions);
