@@ -156,7 +156,7 @@ public sealed partial class IngestCompletion(
 
         LogComputed(ElapsedMs(computeStarted));
         var parquetStarted = time.GetTimestamp();
-        tables = await ParquetSiblings.AddAsync(tables, parquet.Value.Compression, cancellationToken);
+        tables = await ParquetSiblings.AddAsync(tables, parquet.Value.Compression, cancellationToken, sample: RunMode.Of(files.Values.SelectMany(f => f)) == RunMode.Sample);
         LogParquet(ElapsedMs(parquetStarted));
         var tableReports = TableReport.Of(tables);
         var finalReports = IngestRunReports.WithCounts(reports, context, redactor);

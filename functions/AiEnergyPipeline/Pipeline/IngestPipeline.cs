@@ -19,9 +19,10 @@ public sealed class IngestPipeline(IngestPlanner planner, PartitionProcessor pro
     /// </summary>
     // v7: Parquet compressed, with statistics (cached partitions of v6 hold uncompressed ba_hourly parts)
     // v8, gap v4: queue_projects' component_2_class and component_3_class; the queue tail counts hybrids' further technologies
-    // gap v5: gap_by_year and gap_by_region say what their firm additions' completion weights were (firm_additions_basis);
-    // headline.json notes why a year of us_vs_china_additions without a previous total is empty, and the planned units not counted
-    public const string ModelVersion = "ingest-v8-gap-v5";
+    // v9, gap v5: a sample run's Parquet files say so in their footers (partitions v9); gap_by_year and gap_by_region say what
+    // their firm additions' completion weights were (firm_additions_basis); headline.json notes why a year of
+    // us_vs_china_additions without a previous total is empty, and the planned units not counted
+    public const string ModelVersion = "ingest-v9-gap-v5";
 
     /// <summary>
     /// The version of what a partition's normaliser writes (a BALANCE half-year's ba_hourly part and
@@ -31,13 +32,13 @@ public sealed class IngestPipeline(IngestPlanner planner, PartitionProcessor pro
     /// <c>SnapshotOutputsTests</c> until this is bumped (and, as their published parts change too,
     /// <see cref="ModelVersion"/>).
     /// </summary>
-    // Named as the whole model was when it keyed the cache too, so that entries cached then stay
-    // valid; the next bump is "partitions-v9".
-    public const string PartitionVersion = "ingest-v8-gap-v4";
+    // v9: a part normalised from a sample file says so in its Parquet footer. (v8 was named
+    // "ingest-v8-gap-v4", as the whole model was when its version keyed the cache.)
+    public const string PartitionVersion = "partitions-v9";
 
     /// <summary>
     /// What outputs depend on besides the inputs: <see cref="ModelVersion"/>, and the Parquet codec
-    /// where it is not the default (<c>ingest-v8-gap-v5-parquet-zstd</c>), so that a change of
+    /// where it is not the default (<c>ingest-v9-gap-v5-parquet-zstd</c>), so that a change of
     /// <c>Parquet__Compression</c> publishes a new run, while runs written with the default keep
     /// their model's name.
     /// </summary>

@@ -136,7 +136,7 @@ public sealed partial class RecomputePipeline(
                 return await failures.RecordAsync(Report(runId, RunStatus.Failed, startedAt, clock, error, [], previous.Mode), latest.RunId, cancellationToken);
             }
 
-            var all = await ParquetSiblings.AddAsync(tables.Concat(outputs), parquet.Value.Compression, cancellationToken);
+            var all = await ParquetSiblings.AddAsync(tables.Concat(outputs), parquet.Value.Compression, cancellationToken, previous.Sample);
             var tableReports = TableReport.Of(all);
             var publishedMessage = $"Published run {runId}, recomputed ({trigger}) from run {latest.RunId}: {string.Join(", ", outputs.Select(t => t.IsTable ? $"{t.Schema.Name} {t.Rows} rows" : t.Schema.Name))}.";
             var runReport = Report(runId, RunStatus.Published, startedAt, clock, publishedMessage, tableReports, previous.Mode);

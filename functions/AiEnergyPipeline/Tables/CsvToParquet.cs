@@ -26,7 +26,8 @@ public static class CsvToParquet
 
     /// <summary>Converts <paramref name="csv"/> to <paramref name="parquetPath"/> (default: beside it, .parquet), keeping its folder and part.</summary>
     /// <exception cref="InvalidDataException">The header is not the schema's, or a value is not of its column's type.</exception>
-    public static async Task<StagedTable> ConvertAsync(StagedTable csv, CancellationToken cancellationToken, string? parquetPath = null, int rowGroupRows = ParquetTableWriter.DefaultRowGroupRows, ParquetCompression compression = ParquetCompression.Snappy)
+    /// <param name="labels">Key-value metadata for the Parquet footer (<see cref="ParquetLabels"/>).</param>
+    public static async Task<StagedTable> ConvertAsync(StagedTable csv, CancellationToken cancellationToken, string? parquetPath = null, int rowGroupRows = ParquetTableWriter.DefaultRowGroupRows, ParquetCompression compression = ParquetCompression.Snappy, IReadOnlyDictionary<string, string>? labels = null)
     {
         ArgumentNullException.ThrowIfNull(csv);
         if (!csv.IsTable)
@@ -40,7 +41,7 @@ public static class CsvToParquet
         using var reader = CsvReader.Create(input, CsvReaderOptions.Default with { Separator = ',', TrackLineNumbers = true }, leaveOpen: true);
         CheckHeader(csv, reader.Headers);
 
-        await using var writer = await ParquetTableWriter.CreateAsync(parquetPath ?? Path.ChangeExtension(csv.LocalPath, ".parquet"), schema, csv.Folder, csv.Part, rowGroupRows, cancellationToken, compression);
+        await using var writer = await ParquetTableWriter.CreateAsync(parquetPath ?? Path.ChangeExtension(csv.LocalPath, ".parquet"), schema, csv.Folder, csv.Part, rowGroupRows, cancellationToken, compression, labels);
         var previous = new string?[kinds.Length];
         while (reader.Read())
         {

@@ -12,7 +12,8 @@ namespace AiEnergyPipeline.Tables;
 public static class ParquetSiblings
 {
     /// <summary>The staged files with each CSV table followed by its Parquet sibling (pages compressed with <paramref name="compression"/>); other files keep their place.</summary>
-    public static async Task<List<StagedTable>> AddAsync(IEnumerable<StagedTable> staged, ParquetCompression compression, CancellationToken cancellationToken)
+    /// <param name="sample">Whether the run is made from sample files: its Parquet files then say so in their footers (<see cref="ParquetLabels"/>).</param>
+    public static async Task<List<StagedTable>> AddAsync(IEnumerable<StagedTable> staged, ParquetCompression compression, CancellationToken cancellationToken, bool sample = false)
     {
         var files = staged.ToList();
         var written = files.Where(t => t.Format == StagedTable.ParquetFormat).ToDictionary(Key);
@@ -29,7 +30,7 @@ public static class ParquetSiblings
             result.Add(file);
             if (file.IsTable && (file.StorePath is null || written.ContainsKey(Key(file))))
             {
-                result.Add(written.TryGetValue(Key(file), out var existing) ? existing : await CsvToParquet.ConvertAsync(file, cancellationToken, compression: compression));
+                result.Add(written.TryGetValue(Key(file), out var existing) ? existing : await CsvToParquet.ConvertAsync(file, cancellationToken, compression: compression, labels: ParquetLabels.For(sample)));
             }
         }
 

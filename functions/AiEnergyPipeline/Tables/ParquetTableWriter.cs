@@ -52,7 +52,8 @@ public sealed class ParquetTableWriter : IAsyncDisposable
     public long Rows { get; private set; }
 
     /// <summary>Creates <paramref name="path"/> (and its folder) for a table published as {Folder}/{table}.parquet, or as the part {Folder}/{table}/{part}.parquet.</summary>
-    public static async Task<ParquetTableWriter> CreateAsync(string path, TableSchema schema, string folder = StagedTable.DataFolder, string? part = null, int rowGroupRows = DefaultRowGroupRows, CancellationToken cancellationToken = default, ParquetCompression compression = ParquetCompression.Snappy)
+    /// <param name="labels">Key-value metadata for the footer (<see cref="ParquetLabels"/>); none by default.</param>
+    public static async Task<ParquetTableWriter> CreateAsync(string path, TableSchema schema, string folder = StagedTable.DataFolder, string? part = null, int rowGroupRows = DefaultRowGroupRows, CancellationToken cancellationToken = default, ParquetCompression compression = ParquetCompression.Snappy, IReadOnlyDictionary<string, string>? labels = null)
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentOutOfRangeException.ThrowIfLessThan(rowGroupRows, 1);
@@ -73,6 +74,11 @@ public sealed class ParquetTableWriter : IAsyncDisposable
                 },
             };
             var writer = await ParquetWriter.CreateAsync(parquetSchema, file, options, cancellationToken: cancellationToken);
+            if (labels is { Count: > 0 })
+            {
+                writer.CustomMetadata = labels;
+            }
+
             return new ParquetTableWriter(schema, path, folder, part, rowGroupRows, file, writer, parquetSchema.GetDataFields());
         }
         catch

@@ -262,6 +262,14 @@ public class CliTests
         // Real data: each scenario's headline without the sample prefix.
         Assert.All(Headlines(store), h => Assert.Contains($"  {h.Id}: Under ", result.Stdout, StringComparison.Ordinal));
         Assert.Equal("live", JsonDocument.Parse(File.ReadAllBytes(Path.Combine(store, "runs", LatestRunId(store), "report.json"))).RootElement.GetProperty("mode").GetString());
+        // Real data carries no sample label in its Parquet footers (the ba_hourly part's writer is our own, the rest Parquet.Net).
+        foreach (var parquet in new[] { Path.Combine("data", "ba_hourly", "2025_h2.parquet"), Path.Combine("data", "generators.parquet"), Path.Combine("gap", "gap_by_year.parquet") })
+        {
+            await using var stream = File.OpenRead(Path.Combine(store, "runs", LatestRunId(store), parquet));
+            await using var reader = await Parquet.ParquetReader.CreateAsync(stream);
+            Assert.False(reader.CustomMetadata.ContainsKey(AiEnergyPipeline.Tables.ParquetLabels.SampleKey), parquet);
+        }
+
         Assert.Equal(3, api.Requests.Count);
         Assert.Contains("api_key=" + key, api.Requests.First(), StringComparison.Ordinal);
         Assert.DoesNotContain(key, result.Stdout + result.Stderr, StringComparison.Ordinal);

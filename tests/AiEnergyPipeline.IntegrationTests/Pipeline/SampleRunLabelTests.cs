@@ -66,6 +66,17 @@ public sealed class SampleRunLabelTests
         Assert.NotEmpty(sentences);
         Assert.All(sentences, s => Assert.StartsWith("SAMPLE DATA, NOT REAL: ", s, StringComparison.Ordinal));
 
+        // Every Parquet file says it in its footer, where a file read on its own keeps it.
+        var parquetFiles = Directory.GetFiles(run, "*.parquet", SearchOption.AllDirectories);
+        Assert.True(parquetFiles.Length >= 15, $"{parquetFiles.Length} Parquet files");
+        foreach (var parquet in parquetFiles)
+        {
+            await using var stream = File.OpenRead(parquet);
+            await using var reader = await Parquet.ParquetReader.CreateAsync(stream);
+            Assert.Equal("true", reader.CustomMetadata.GetValueOrDefault(AiEnergyPipeline.Tables.ParquetLabels.SampleKey));
+            Assert.StartsWith("SAMPLE DATA, NOT REAL: ", reader.CustomMetadata[AiEnergyPipeline.Tables.ParquetLabels.WarningKey], StringComparison.Ordinal);
+        }
+
         var svg = await File.ReadAllTextAsync(Path.Combine(run, "gap", "gap.svg"));
         Assert.Contains("SAMPLE DATA", svg, StringComparison.Ordinal);
         Assert.DoesNotContain("Sources: EIA-860M", svg, StringComparison.Ordinal);

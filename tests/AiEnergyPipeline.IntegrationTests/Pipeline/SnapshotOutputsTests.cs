@@ -22,7 +22,7 @@ public class SnapshotOutputsTests
     // Recorded with the model version: every CSV the run publishes (tables, parts and the gap's) and
     // headline.json, the first 16 hex digits of its sha256. Parquet is left out: its bytes name the
     // library's version. So are the chart and the page: how a run is drawn, not what it found.
-    private const string RecordedVersion = "ingest-v8-gap-v5";
+    private const string RecordedVersion = "ingest-v9-gap-v5";
 
     private static readonly Dictionary<string, string> Recorded = new(StringComparer.Ordinal)
     {
@@ -44,32 +44,32 @@ public class SnapshotOutputsTests
         ["gap/additions_by_year_technology.csv"] = "58234228207818be",
         ["gap/gap_by_region.csv"] = "bfc981d9844abb73",
         ["gap/gap_by_year.csv"] = "cdfadeb8cde8c07a",
-        ["gap/headline.json"] = "2d714cced8cfbdf1",
+        ["gap/headline.json"] = "12aff3f84d9f9c1b",
         ["gap/us_vs_china_additions.csv"] = "56b12c6d08bea132",
     };
 
     // Recorded with the partition version: every file of the bundled snapshot's partition entries
     // (partitions/{source}/{part}/{version}/{sha256}/), by source, part and name, as above.
-    private const string RecordedPartitionVersion = "ingest-v8-gap-v4";
+    private const string RecordedPartitionVersion = "partitions-v9";
 
     private static readonly Dictionary<string, string> RecordedPartitions = new(StringComparer.Ordinal)
     {
         ["eia860m/2023-01/generators.csv"] = "64c9e580e88fa205",
-        ["eia860m/2023-01/summary.json"] = "dfd2f8850a0b80a6",
+        ["eia860m/2023-01/summary.json"] = "8d9cade3d64c7eba",
         ["eia860m/2024-01/generators.csv"] = "37a469d2874fe5b1",
-        ["eia860m/2024-01/summary.json"] = "e31b6e5f45481651",
+        ["eia860m/2024-01/summary.json"] = "47852e632001badc",
         ["eia860m/2025-01/generators.csv"] = "f6c054272cf8f247",
-        ["eia860m/2025-01/summary.json"] = "3b6271723b9ee921",
+        ["eia860m/2025-01/summary.json"] = "9a7265619115a023",
         ["eia860m/2026-01/generators.csv"] = "44de8ee5d7d800c8",
-        ["eia860m/2026-01/summary.json"] = "29a5f7c0685e0d09",
+        ["eia860m/2026-01/summary.json"] = "84cb2b6366431bf4",
         ["eia860m/2026-07/generators.csv"] = "636cae47b6da8c48",
-        ["eia860m/2026-07/summary.json"] = "40d86acd7cb56ab3",
+        ["eia860m/2026-07/summary.json"] = "f2b44bff840beac3",
         ["eia860m/2026-08/generators.csv"] = "e63f3c7eb575c0cf",
-        ["eia860m/2026-08/summary.json"] = "8cc2cd4607c266e1",
+        ["eia860m/2026-08/summary.json"] = "d43c212419f52309",
         ["eia930_bulk/2025_h1/ba_hourly.csv"] = "2223b583caa099d2",
-        ["eia930_bulk/2025_h1/summary.json"] = "922d70022af42e0b",
+        ["eia930_bulk/2025_h1/summary.json"] = "05cff4f41486ff07",
         ["eia930_bulk/2025_h2/ba_hourly.csv"] = "a7bfbd8867a12bbb",
-        ["eia930_bulk/2025_h2/summary.json"] = "8217e272657fff28",
+        ["eia930_bulk/2025_h2/summary.json"] = "70684ee774f5b393",
     };
 
     [Fact]

@@ -28,6 +28,10 @@ internal static class DuckDbReadBack
     public static List<string> ParquetColumns(string parquetPath) =>
         Query($"SELECT column_name || ' ' || column_type FROM (DESCRIBE SELECT * FROM read_parquet('{parquetPath}'))").Select(r => (string)r[0]!).ToList();
 
+    /// <summary>The footer's key-value metadata as DuckDB reads it, one "key=value" per pair, ordered.</summary>
+    public static List<string> KeyValues(string parquetPath) =>
+        Query($"SELECT decode(key) || '=' || decode(value) FROM parquet_kv_metadata('{parquetPath}') ORDER BY 1").Select(r => (string)r[0]!).ToList();
+
     /// <summary>The rows, and per column its non-null count and a sum that changes with any value: the same line for a Parquet file and its CSV twin.</summary>
     public static string Sums(TableSchema schema, string path)
     {

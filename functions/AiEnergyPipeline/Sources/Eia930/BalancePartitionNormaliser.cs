@@ -34,7 +34,8 @@ public static class BalancePartitionNormaliser
     {
         Directory.CreateDirectory(outputDirectory);
         using var csv = new BaHourlyCsvWriter(Path.Combine(outputDirectory, partName + ".csv"));
-        using var parquet = new BaHourlyParquetWriter(Path.Combine(outputDirectory, partName + ".parquet"), parquetRowGroupRows, compression);
+        // A part made from a sample file says so in its footer; the part is cached by the file's bytes, which are the sample's alone.
+        using var parquet = new BaHourlyParquetWriter(Path.Combine(outputDirectory, partName + ".parquet"), parquetRowGroupRows, compression, ParquetLabels.For(file.Origin == InputOrigin.Sample));
         var sink = new Sink(csv, parquet);
         var coverage = new Dictionary<string, BaCoverage>(StringComparer.Ordinal);
 

@@ -40,6 +40,18 @@ public sealed partial class BaHourlyParquetWriter
             t.EndStruct();
         }
 
+        if (_labels.Count > 0)
+        {
+            t.StructList(5, _labels.Count);
+            foreach (var (key, value) in _labels)
+            {
+                t.BeginStructElement();
+                t.String(1, key);
+                t.String(2, value);
+                t.EndStruct();
+            }
+        }
+
         // "<application> version <x> (build <y>)", the form Arrow parses to trust a writer's statistics
         t.String(6, "AiEnergyPipeline ba_hourly writer version 2.0.0 (build compressed-statistics)");
         t.StructList(7, ColumnNames.Length);

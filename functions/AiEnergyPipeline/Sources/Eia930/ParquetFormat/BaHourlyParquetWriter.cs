@@ -56,6 +56,7 @@ public sealed partial class BaHourlyParquetWriter : IDisposable
     private readonly PageCompressor _compressor;
     private long _chunkUncompressed;
     private readonly ThriftCompactWriter _thrift = new();
+    private readonly IReadOnlyDictionary<string, string> _labels;
     private readonly List<RowGroupMeta> _rowGroups = [];
     private int _count;
     private long _position;
@@ -64,8 +65,10 @@ public sealed partial class BaHourlyParquetWriter : IDisposable
     private string? _lastSource;
     private int _lastSourceIndex;
 
-    public BaHourlyParquetWriter(string path, int rowGroupRows = BaHourlyParquet.DefaultRowGroupRows, ParquetCompression compression = ParquetCompression.Snappy)
+    /// <param name="labels">Key-value metadata for the footer (<see cref="ParquetLabels"/>).</param>
+    public BaHourlyParquetWriter(string path, int rowGroupRows = BaHourlyParquet.DefaultRowGroupRows, ParquetCompression compression = ParquetCompression.Snappy, IReadOnlyDictionary<string, string>? labels = null)
     {
+        _labels = labels ?? ParquetLabels.None;
         ArgumentOutOfRangeException.ThrowIfLessThan(rowGroupRows, 1);
         Path = path;
         foreach (var series in Enum.GetValues<BaSeries>())

@@ -1,3 +1,4 @@
+using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.Sources.Eia930;
 using AiEnergyPipeline.Tables;
 using AiEnergyPipeline.TestKit;
@@ -36,6 +37,23 @@ public sealed class BaHourlyParquetDuckDbTests : IDisposable
         // imputed is empty for forecasts and quality for every series but demand: both have nulls
         var nulls = DuckDbReadBack.Query($"SELECT count(*) FILTER (imputed IS NULL), count(*) FILTER (quality IS NULL) FROM read_parquet('{parquet}')")[0];
         Assert.All(nulls, n => Assert.True(Convert.ToInt64(n) > 0));
+    }
+
+    [Fact]
+    public async Task NormaliseAsync_SampleFile_FooterSaysSoAndDuckDbReadsItAsItsCsvTwin()
+    {
+        var path = Path.Combine(Repository.Root, "functions", "AiEnergyPipeline", "snapshot", "eia930", "bulk", "EIA930_BALANCE_2025_Jul_Dec.csv");
+        var sample = TestFiles.Fetched("eia930_bulk", "EIA930_BALANCE_2025_Jul_Dec.csv") with { LocalPath = path, Origin = InputOrigin.Sample };
+
+        var result = await BalancePartitionNormaliser.NormaliseAsync(sample, Path.Combine(_folder, "sample"), "2025_h2", _ => { }, CancellationToken.None, RowGroupRows);
+        var fetched = await NormaliseSnapshotAsync(ParquetCompression.Snappy);
+
+        var parquet = result.Files.Single(f => f.Format == "parquet").LocalPath;
+        Assert.Equal(
+            [$"{ParquetLabels.SampleKey}=true", $"{ParquetLabels.WarningKey}=SAMPLE DATA, NOT REAL: made from sample files written by AiEnergyPipeline (its bundled snapshot), not EIA, LBNL or Ember data."],
+            DuckDbReadBack.KeyValues(parquet));
+        Assert.Equal(DuckDbReadBack.Sums(Schemas.BaHourly, result.Files.Single(f => f.Format == "csv").LocalPath), DuckDbReadBack.Sums(Schemas.BaHourly, parquet));
+        Assert.Empty(DuckDbReadBack.KeyValues(fetched.Files.Single(f => f.Format == "parquet").LocalPath));
     }
 
     [Theory]
