@@ -12,7 +12,7 @@ public static class RunMode
     public const string Sample = "sample";
 
     /// <summary>The words every headline and chart of a sample run starts with.</summary>
-    public const string SampleWarning = "SAMPLE DATA, NOT REAL:";
+    public const string SampleWarning = Vocabulary.SampleLabel.Warning;
 
     /// <summary>Sample if any input is a sample, else recorded if any is recorded, else live. Curated files do not change it.</summary>
     public static string Of(IEnumerable<InputOrigin> origins)

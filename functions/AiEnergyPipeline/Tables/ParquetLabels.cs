@@ -1,4 +1,4 @@
-using AiEnergyPipeline.Fetch;
+using AiEnergyPipeline.Vocabulary;
 
 namespace AiEnergyPipeline.Tables;
 
@@ -18,7 +18,7 @@ public static class ParquetLabels
     public static IReadOnlyDictionary<string, string> Sample { get; } = new Dictionary<string, string>
     {
         [SampleKey] = "true",
-        [WarningKey] = $"{RunMode.SampleWarning} made from sample files written by AiEnergyPipeline (its bundled snapshot), not EIA, LBNL or Ember data.",
+        [WarningKey] = $"{SampleLabel.Warning} made from sample files written by AiEnergyPipeline (its bundled snapshot), not EIA, LBNL or Ember data.",
     };
 
     public static IReadOnlyDictionary<string, string> For(bool sample) => sample ? Sample : None;
