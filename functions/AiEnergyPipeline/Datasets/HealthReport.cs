@@ -34,6 +34,9 @@ public sealed record HealthReport(
     public const string Ok = "ok";
     public const string Degraded = "degraded";
 
+    /// <summary>The build answering (<see cref="Publish.CodeVersion"/>): which code a deployment runs, beside the code_version its runs record.</summary>
+    public string CodeVersion => Publish.CodeVersion.Current;
+
     /// <summary>200 or 503: the status code says it, and <see cref="Status"/>; not a field of its own.</summary>
     [JsonIgnore]
     public bool Healthy => Reasons.Count == 0;

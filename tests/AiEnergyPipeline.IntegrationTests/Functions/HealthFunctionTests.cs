@@ -44,6 +44,7 @@ public class HealthFunctionTests
         Assert.Empty(Codes(body));
         Assert.True(body.GetProperty("sample").GetBoolean());
         Assert.Equal("sample", body.GetProperty("mode").GetString());
+        Assert.Equal(AiEnergyPipeline.Publish.CodeVersion.Current, body.GetProperty("code_version").GetString());
         Assert.Equal(TimeSpan.FromHours(2), TimeSpan.Parse(body.GetProperty("data_age").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal("published", body.GetProperty("last_ingest_status").GetString());
         var sources = body.GetProperty("sources").EnumerateArray().ToList();
