@@ -1,7 +1,6 @@
 using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.Storage;
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
 
 namespace AiEnergyPipeline.Datasets;
 
@@ -48,24 +47,19 @@ public static class RunVerification
             return new FileCheck(path, role, FileCheckStatus.Missing, 0, "listed in the data package, missing from the store");
         }
 
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[BufferBytes];
-        long read = 0;
-        int n;
-        while ((n = await opened.Content.ReadAsync(buffer, cancellationToken)) > 0)
+        // Read through the same check a download goes through.
+        await using var checking = new Sha256CheckingStream(opened.Content, sha256 ?? "", path);
+        try
         {
-            hash.AppendData(buffer, 0, n);
-            read += n;
+            await checking.CopyToAsync(Stream.Null, BufferBytes, cancellationToken);
+        }
+        catch (DamagedFileException e)
+        {
+            return new FileCheck(path, role, FileCheckStatus.Damaged, e.Bytes, e.Bytes != bytes ? $"{e.Bytes:N0} bytes, {bytes:N0} listed" : $"sha256 {e.ActualSha256}, {e.ListedSha256} listed");
         }
 
-        var actual = Convert.ToHexStringLower(hash.GetHashAndReset());
-        if (read != bytes)
-        {
-            return new FileCheck(path, role, FileCheckStatus.Damaged, read, $"{read:N0} bytes, {bytes:N0} listed");
-        }
-
-        return string.Equals(actual, sha256, StringComparison.OrdinalIgnoreCase)
-            ? new FileCheck(path, role, FileCheckStatus.Ok, read, "")
-            : new FileCheck(path, role, FileCheckStatus.Damaged, read, $"sha256 {actual}, {sha256} listed");
+        return checking.BytesRead == bytes
+            ? new FileCheck(path, role, FileCheckStatus.Ok, bytes, "")
+            : new FileCheck(path, role, FileCheckStatus.Damaged, checking.BytesRead, $"{checking.BytesRead:N0} bytes, {bytes:N0} listed");
     }
 }

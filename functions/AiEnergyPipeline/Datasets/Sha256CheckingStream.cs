@@ -16,6 +16,9 @@ internal sealed class Sha256CheckingStream(Stream inner, string expectedSha256, 
     private long _bytes;
     private bool _checked;
 
+    /// <summary>The bytes read so far: all of them once the read has ended without <see cref="DamagedFileException"/>.</summary>
+    public long BytesRead => _bytes;
+
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         var read = await inner.ReadAsync(buffer, cancellationToken);
@@ -55,7 +58,7 @@ internal sealed class Sha256CheckingStream(Stream inner, string expectedSha256, 
         var actual = Convert.ToHexStringLower(_hash.GetHashAndReset());
         if (!string.Equals(actual, expectedSha256, StringComparison.OrdinalIgnoreCase))
         {
-            throw new DamagedFileException($"{name} is damaged in the store: its {_bytes:N0} bytes have sha256 {actual}, not {expectedSha256} as the run's datapackage.json lists.");
+            throw new DamagedFileException(name, _bytes, actual, expectedSha256);
         }
     }
 
