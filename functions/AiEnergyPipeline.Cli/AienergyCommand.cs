@@ -1,10 +1,40 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 
 namespace AiEnergyPipeline.Cli;
 
-/// <summary>The command line: <c>aienergy run | sources | datasets | download | recompute | snapshot record | sweep</c>.</summary>
+/// <summary>The command line: <c>aienergy run | sources | datasets | download | verify | recompute | snapshot record | sweep</c>.</summary>
 public static class AienergyCommand
 {
+    /// <summary>
+    /// Parses and runs. A command line the parser rejects (an unknown option, a missing argument,
+    /// options that exclude each other) gets one line on standard error and exit 2, like every
+    /// other usage error, not the parser's default of the whole help text and exit 1.
+    /// </summary>
+    public static async Task<int> InvokeAsync(string[] args)
+    {
+        var parsed = Create().Parse(args);
+        if (parsed.Errors.Count == 0)
+        {
+            return await parsed.InvokeAsync();
+        }
+
+        await Console.Error.WriteLineAsync($"error: {parsed.Errors[0].Message.Split('\n', 2)[0].Trim()} (see {CommandLineOf(parsed.CommandResult)} --help)");
+        return 2;
+    }
+
+    /// <summary>"aienergy snapshot record" for the command the parser stopped in.</summary>
+    private static string CommandLineOf(CommandResult command)
+    {
+        var names = new List<string>();
+        for (SymbolResult? at = command; at is CommandResult { Command: var c }; at = at.Parent)
+        {
+            names.Insert(0, at.Parent is null ? "aienergy" : c.Name);
+        }
+
+        return string.Join(' ', names);
+    }
+
     public static RootCommand Create()
     {
         var root = new RootCommand("aienergy: fetch public grid data, normalise it and publish versioned runs (offline from the bundled snapshot by default).");

@@ -1,3 +1,3 @@
 using AiEnergyPipeline.Cli;
 
-return await AienergyCommand.Create().Parse(args).InvokeAsync();
+return await AienergyCommand.InvokeAsync(args);

@@ -22,6 +22,12 @@ internal sealed class StoreOptions
         command.Options.Add(Container);
         command.Validators.Add(result =>
         {
+            // An empty value would otherwise reach Path.GetFullPath and end in a stack trace.
+            if (result.GetValue(Store) is { } folder && string.IsNullOrWhiteSpace(folder))
+            {
+                result.AddError("--store is empty: give the folder to publish to (default ./published).");
+            }
+
             if (result.GetValue(Store) is not null && result.GetValue(Connection) is not null)
             {
                 result.AddError("Use either --store or --connection, not both.");

@@ -11,7 +11,8 @@ namespace AiEnergyPipeline.Functions;
 /// POST /api/ingest (function key): one run now, as the timer would run it. In-process, it answers
 /// when the run has ended (200, or 502 when it failed). With the queue fan-out it answers at once
 /// with 202 and the plan id: a live run takes longer than an HTTP request should wait, and its
-/// partitions run on other instances; the run's report and latest.json show how it ended.
+/// partitions run on other instances; the run's report and latest.json show how it ended (and, as
+/// the 200 does, whether it was made from sample files: the mode is known only once the files are).
 /// </summary>
 public sealed class IngestFunction(IngestRunner runner)
 {
@@ -31,7 +32,7 @@ public sealed class IngestFunction(IngestRunner runner)
 
         var outcome = await runner.RunInProcessAsync("http", cancellationToken);
         return outcome.Succeeded
-            ? new OkObjectResult(new { status = outcome.Status.ToString().ToLowerInvariant(), run_id = outcome.RunId, latest_run_id = outcome.LatestRunId, message = outcome.Message, tables = outcome.Report.Tables })
+            ? new OkObjectResult(new { status = outcome.Status.ToString().ToLowerInvariant(), run_id = outcome.RunId, latest_run_id = outcome.LatestRunId, mode = outcome.Report.Mode, sample = outcome.Report.Sample, message = outcome.Message, tables = outcome.Report.Tables })
             : Problems.Status(StatusCodes.Status502BadGateway, "The run failed: nothing new was published", outcome.Message);
     }
 }

@@ -148,6 +148,7 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
         { name: 'Sources__Limits__MaxSheetRows', value: '1048576' }
         { name: 'Sources__Limits__MaxSheetColumns', value: '1000' }
         { name: 'Sources__Limits__MaxCsvRecordBytes', value: '1048576' }
+        { name: 'Sources__Limits__MaxQuarantinedRowsPerFile', value: '10000' }
         { name: 'Parquet__Compression', value: 'Snappy' }
         { name: 'Sources__Eia930Api__Url', value: eia930ApiUrl }
         { name: 'Sources__Eia930Api__Days', value: '7' }

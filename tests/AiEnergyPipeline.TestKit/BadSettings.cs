@@ -19,6 +19,9 @@ public static class BadSettings
     /// <summary>A file where a folder is expected.</summary>
     public static string AFile { get; } = Path.Combine(Repository.Root, "README.md");
 
+    /// <summary>A folder whose snapshot.json is cut off: it exists, but is no snapshot index.</summary>
+    public static string ADamagedSnapshot { get; } = DamagedSnapshot();
+
     public static IReadOnlyList<BadSetting> All { get; } =
     [
         // The two of the issue, with their whole line.
@@ -40,6 +43,7 @@ public static class BadSettings
         new("Sources__Limits__MaxSheetRows", "-5", "an integer from 1000 to 10000000"),
         new("Sources__Limits__MaxSheetColumns", "100000", "an integer from 10 to 16384"),
         new("Sources__Limits__MaxCsvRecordBytes", "1", "an integer from 1024 to 268435456"),
+        new("Sources__Limits__MaxQuarantinedRowsPerFile", "0", "an integer from 100 to 1000000"),
         new("Parquet__Compression", "Gzip", "Snappy or Zstd"),
         new("AzureWebJobsStorage", "no-connection-here", "a storage connection string"),
         new("FUNCTIONS_WORKER_RUNTIME", "dotnet", "dotnet-isolated"),
@@ -72,6 +76,7 @@ public static class BadSettings
         new("EIA_API_KEY", "my key", "a key of letters, digits, - and _"),
         new("Pipeline__Mode", "Offline", "Snapshot or Live", Cli: ["datasets", "--store", "published"]),
         new("Pipeline__SnapshotPath", "/no/such/snapshot", "an existing folder that holds a snapshot"),
+        new("Pipeline__SnapshotPath", ADamagedSnapshot, "an existing folder that holds a snapshot whose snapshot.json reads"),
         new("Pipeline__WorkDirectory", AFile, "a folder path (created when needed), not a file"),
         new("PublishedStorage__Path", AFile, "a folder path (not a file)", Cli: ["datasets", "--store", AFile]),
         new("PublishedStorage__Path", "", "required unless PublishedStorage__ConnectionString or PublishedStorage__ServiceUri is set", new Dictionary<string, string> { ["PublishedStorage__ConnectionString"] = "" }, Cli: []),
@@ -90,7 +95,8 @@ public static class BadSettings
         new("Sources__Eia930Api__Days", "0", "an integer from 1 to 3660"),
         new("Sources__Eia930Api__PageLength", "10000", "an integer from 1 to 5000"),
         new("Sources__Eia930Api__MaxPages", "0", "an integer from 1 to 100000"),
-        new("Sources__Eia930Api__MaxPageBytes", "1024", "an integer from 65536 to 1073741824"),
+        new("Sources__Eia930Api__MaxPageBytes", "1024", "an integer from 65536 to 134217728"),
+        new("Sources__Eia930Api__MaxPageBytes", "1073741824", "an integer from 65536 to 134217728"),
         new("Sources__Eia930Api__Types__0", "XX", "a series type: D, DF, NG or TI"),
         new("Sources__Eia930Api__Respondents__0", "P J M", "a balancing authority code"),
         new("Sources__Eia930Bulk__Url", "ftp://ftp.eia.gov/sixMonthFiles/", "an absolute http(s) URL"),
@@ -127,4 +133,12 @@ public static class BadSettings
     }
 
     private static string ConfigurationPath(string key) => key.Replace("__", ":", StringComparison.Ordinal);
+
+    private static string DamagedSnapshot()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"aienergy-damaged-snapshot-{Environment.ProcessId}");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "snapshot.json"), "{ \"origin\": \"recor");
+        return folder;
+    }
 }

@@ -7,7 +7,9 @@ namespace AiEnergyPipeline.Dashboard;
 
 /// <summary>
 /// The gap by EIA-930 region in one year as a table with bars: per region the lowest and highest
-/// gap across the scenarios, the bar drawing that range on one scale for every row.
+/// gap across the scenarios, the bar drawing that range on one scale for every row. Regions whose
+/// gap the run left empty (no complete share of the US peak, or no trend of their own) are named
+/// below it, so that a region missing from the bars is never read as a region without a gap.
 /// </summary>
 public static class RegionTable
 {
@@ -24,9 +26,14 @@ public static class RegionTable
             .Select(g => (Region: g.Key, Low: g.Min(r => CsvRows.Number(r, "gap_gw")!.Value), High: g.Max(r => CsvRows.Number(r, "gap_gw")!.Value), Scenarios: g.Count()))
             .OrderByDescending(r => r.High).ThenBy(r => r.Region, StringComparer.Ordinal)
             .ToList();
+        var empty = (gapByRegion ?? [])
+            .Where(r => CsvRows.Number(r, "year") == year && CsvRows.Number(r, "gap_gw") is null)
+            .Select(r => CsvRows.Text(r, "region_code")).Distinct(StringComparer.Ordinal)
+            .Where(r => !regions.Exists(g => g.Region == r)).Order(StringComparer.Ordinal).ToList();
+        var emptyLine = empty.Count == 0 ? "" : $"<p class=\"empty-regions\">Left empty, for want of complete inputs (the reasons are in the model's notes under the headline): {SafeHtml.E(string.Join(", ", empty))}.</p>";
         if (regions.Count == 0)
         {
-            page.Append(CultureInfo.InvariantCulture, $"<p>This run has no regional gap for {year}.</p></section>");
+            page.Append(CultureInfo.InvariantCulture, $"<p>This run has no regional gap for {year}.</p>{emptyLine}</section>");
             return;
         }
 
@@ -45,6 +52,6 @@ public static class RegionTable
             page.Append(CultureInfo.InvariantCulture, $"<line x1=\"{SafeHtml.Coordinate(X(0))}\" y1=\"0\" x2=\"{SafeHtml.Coordinate(X(0))}\" y2=\"{BarHeight}\" stroke=\"#222\" stroke-width=\"1\"/></svg></td></tr>");
         }
 
-        page.Append("</tbody></table></div></section>");
+        page.Append("</tbody></table></div>").Append(emptyLine).Append("</section>");
     }
 }

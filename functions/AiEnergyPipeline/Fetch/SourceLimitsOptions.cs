@@ -30,6 +30,9 @@ public sealed class SourceLimitsOptions
     /// <summary>The bytes of one CSV record (a line, or more where a quoted field spans lines).</summary>
     public int MaxCsvRecordBytes { get; set; } = 1 << 20;
 
+    /// <summary>The rows of one partition's file that may go to quarantine before the file is taken as malformed; real files have a few hundred.</summary>
+    public int MaxQuarantinedRowsPerFile { get; set; } = 10_000;
+
     /// <summary>The setting's name in messages, so that a failure says what to raise.</summary>
     public static string Setting(string property) => $"{Section}:{property}";
 }

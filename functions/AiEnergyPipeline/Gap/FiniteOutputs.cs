@@ -36,6 +36,9 @@ public static class FiniteOutputs
             Check(a.AccreditedMw, name, "accredited_mw", row);
             Check(a.WeightedAccreditedMw, name, "weighted_accredited_mw", row);
             Check(a.RetiringNameplateMw, name, "retiring_nameplate_mw", row);
+            Check(a.BuiltNameplateMw, name, "built_nameplate_mw", row);
+            Check(a.RetiredNameplateMw, name, "retired_nameplate_mw", row);
+            Check(a.FirmChangeMw, name, "firm_change_mw", row);
         }
 
         foreach (var c in result.UsVsChina)

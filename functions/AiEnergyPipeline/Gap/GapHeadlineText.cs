@@ -10,14 +10,16 @@ public static partial class GapHeadlineText
     /// For example "Under Anthropic's 'Build AI in America' estimate (anthropic_build_ai_2028), US firm
     /// supply falls 41.2 GW short of AI and other load growth by 2028."
     /// </summary>
-    public static string Sentence(string scenarioId, string source, int year, double gapGw)
+    /// <param name="dataCentres">The scenario counts all data centres, not AI alone (its notes say so): the sentence says data-centre load, not AI.</param>
+    public static string Sentence(string scenarioId, string source, int year, double gapGw, bool dataCentres = false)
     {
         var gw = Math.Abs(gapGw).ToString("0.0", CultureInfo.InvariantCulture);
+        var load = dataCentres ? "data-centre" : "AI";
         var outcome = Math.Round(gapGw, 1) switch
         {
-            > 0 => $"US firm supply falls {gw} GW short of AI and other load growth by {year}.",
-            < 0 => $"US firm supply additions exceed AI and other load growth by {gw} GW by {year}.",
-            _ => $"US firm supply additions match AI and other load growth by {year}.",
+            > 0 => $"US firm supply falls {gw} GW short of {load} and other load growth by {year}.",
+            < 0 => $"US firm supply additions exceed {load} and other load growth by {gw} GW by {year}.",
+            _ => $"US firm supply additions match {load} and other load growth by {year}.",
         };
         return $"Under {Estimate(source)} ({scenarioId}), {outcome}";
     }

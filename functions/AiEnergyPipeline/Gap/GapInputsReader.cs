@@ -24,12 +24,12 @@ public static class GapInputsReader
         string PathOf(TableSchema schema) => tables.FirstOrDefault(t => t.Schema.Name == schema.Name && t.IsTable)?.LocalPath
             ?? throw new GapException($"the table '{schema.Name}' was not produced by this run.");
 
-        var scenarios = ReadRows(PathOf(Schemas.DemandScenarios), "demand_scenarios", r => new ScenarioPoint(r["scenario_id"], r.Int("year"), r.Number("ai_load_gw"), r["source"]));
+        var scenarios = ReadRows(PathOf(Schemas.DemandScenarios), "demand_scenarios", r => new ScenarioPoint(r["scenario_id"], r.Int("year"), r.Number("ai_load_gw"), r["source"], r["notes"]));
         var assumptionRows = ReadRows(PathOf(Schemas.Assumptions), "assumptions", r => (Name: r["name"], Value: r.Number("value"), Notes: r["notes"]));
         var assumptions = assumptionRows.ToDictionary(a => a.Name, a => a.Value, StringComparer.Ordinal);
         var generators = ReadRows(PathOf(Schemas.Generators), "generators", r => new GeneratorUnit(
             r["sheet"], r["balancing_authority_code"], r["accreditation_class"], r["status"], r.Number("nameplate_mw"), r.YearOfMonth("planned_operation_month"), r.YearOfMonth("planned_retirement_month"),
-            r["state"], r.OptionalNumber("plant_id") is { } plant ? (long)plant : null));
+            r["state"], r.OptionalNumber("plant_id") is { } plant ? (long)plant : null, r.YearOfMonth("operating_month"), r.YearOfMonth("retirement_month")));
         // A year whose every hour was flagged has no peak: nothing to share or trend.
         var peaks = ReadRows(PathOf(Schemas.BaAnnual), "ba_annual", r => r.OptionalNumber("peak_demand_mw") is { } peak
                 ? new AnnualPeak(r["balancing_authority_code"], r.Int("year"), peak, r.Number("coverage_ratio"))

@@ -15,8 +15,6 @@ public static class GapModel
 {
     public const string UnknownRegion = "unknown";
     public const int HeadlineYear = 2028;
-    private const string PlannedSheet = "planned";
-    private const string OperatingSheet = "operating";
 
     public static GapResult Compute(GapInputs inputs, GapSettings settings)
     {
@@ -27,10 +25,10 @@ public static class GapModel
         string RegionOf(string ba) => regionOf.GetValueOrDefault(ba, UnknownRegion);
 
         var demand = ScenarioDemand(inputs.Scenarios, settings, years, notes);
-        var events = FirmEvents(inputs.Generators, settings, RegionOf, notes);
+        var events = FirmSupply.Events(inputs.Generators, settings, RegionOf, notes);
         // Off (the default), the tail adds nothing and notes nothing: the outputs are as they were before it existed.
         var tail = QueueTailModel.Additions(inputs.QueueTail, settings, inputs.Generators, RegionOf, notes);
-        events.AddRange(tail.Select(a => new FirmEvent(a.Year, a.Region, a.Gw, WeightBasis.QueueTail)));
+        events.AddRange(tail.Select(a => new FirmSupply.FirmEvent(a.Year, a.Region, a.Gw, WeightBasis.QueueTail)));
         var (growthBasis, growthGwPerYearByRegion, usGrowthGwPerYear) = Growth(inputs.Peaks, settings, RegionOf);
         var peakShares = PeakShares.Compute(inputs.Peaks, RegionOf, settings.CompleteYearMinCoverage);
         var shares = peakShares.ByRegion;
@@ -43,10 +41,17 @@ public static class GapModel
             .Concat(events.Select(e => e.Region))
             .Concat(inputs.Peaks.Select(p => RegionOf(p.BalancingAuthorityCode)))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        // A region without a share is not a region without demand: its row is published empty, with this reason.
         var withoutPeaks = regions.Where(r => !shares.ContainsKey(r)).ToList();
         if (withoutPeaks.Count > 0)
         {
-            notes.Add($"regions without ba_annual peaks, allocated 0 GW of AI demand: {string.Join(", ", withoutPeaks)}");
+            notes.Add($"regions without ba_annual peaks, so without a share of US AI demand: their ai_demand_gw{(growthBasis == GrowthBasis.Trend ? "" : ", other_load_growth_gw")} and gap_gw in gap_by_region left empty: {string.Join(", ", withoutPeaks)}");
+        }
+
+        var withoutTrend = growthBasis == GrowthBasis.Trend ? regions.Where(r => !growthGwPerYearByRegion.ContainsKey(r)).ToList() : [];
+        if (withoutTrend.Count > 0)
+        {
+            notes.Add($"regions without a balancing authority of {LoadGrowthTrend.MinYears} complete years, so without a trend of their own: their other_load_growth_gw and gap_gw in gap_by_region left empty (the US trend sums the other regions'): {string.Join(", ", withoutTrend)}");
         }
 
         notes.Add(growthBasis == GrowthBasis.Trend
@@ -66,8 +71,10 @@ public static class GapModel
 
             foreach (var region in regions)
             {
-                var share = shares.GetValueOrDefault(region);
-                var regionGrowth = growthBasis == GrowthBasis.Trend ? growthGwPerYearByRegion.GetValueOrDefault(region) : usGrowthGwPerYear * share;
+                var share = peakShares.CompleteShareOf(region);
+                double? regionGrowth = growthBasis == GrowthBasis.Trend
+                    ? growthGwPerYearByRegion.TryGetValue(region, out var slope) ? slope : null
+                    : usGrowthGwPerYear * share;
                 foreach (var year in years)
                 {
                     var (ai, basis) = curve[year - settings.BaseYear];
@@ -80,7 +87,7 @@ public static class GapModel
             settings,
             byYear,
             byRegion,
-            Additions(inputs.Generators, tail, settings),
+            FirmSupply.Additions(inputs.Generators, tail, settings),
             UsVsChina.Compute(inputs.Countries, notes),
             Headlines(inputs.Scenarios, byYear, settings),
             notes,
@@ -93,11 +100,14 @@ public static class GapModel
     /// <summary>A published number: at most 6 decimals, invariant culture, never exponent notation.</summary>
     public static string Format(double value) => Round6(value).ToString("0.######", CultureInfo.InvariantCulture);
 
-    private static GapRow Row(string scenario, string? region, int year, double ai, string aiBasis, double growth, string growthBasis, double reserveMargin, (double Gw, string Basis) firm)
+    /// <param name="ai">Null where a region has no share to allocate by; the gap is then null too.</param>
+    private static GapRow Row(string scenario, string? region, int year, double? ai, string aiBasis, double? growth, string growthBasis, double reserveMargin, (double Gw, string Basis) firm)
     {
         var (a, o, r, f) = (Round6(ai), Round6(growth), Round6(reserveMargin), Round6(firm.Gw));
         return new GapRow(scenario, region, year, a, aiBasis, o, growthBasis, r, f, Round6(((a + o) * (1 + r)) - f), firm.Basis);
     }
+
+    private static double? Round6(double? value) => value is { } v ? Round6(v) : null;
 
     /// <summary>Each scenario's AI demand over the base year, per year from the base year, with its basis.</summary>
     private static SortedDictionary<string, (double Gw, string Basis)[]> ScenarioDemand(IReadOnlyList<ScenarioPoint> points, GapSettings settings, List<int> years, List<string> notes)
@@ -112,7 +122,17 @@ public static class GapModel
             }
 
             // Before its first point a curve is flat at the first value, so the first point is the base then.
-            var baseGw = curve.At(settings.BaseYear).Gw;
+            var (baseGw, baseBasis) = curve.At(settings.BaseYear);
+            if (baseBasis == ScenarioValueBasis.Assumption)
+            {
+                notes.Add($"scenario {group.Key}'s value in base year {settings.BaseYear} ({Format(baseGw)} GW) is this project's assumption, not published: every year's ai_demand_gw counts from it");
+            }
+
+            if (curve.LastYear < settings.HorizonYear)
+            {
+                notes.Add($"scenario {group.Key} has no point after {curve.LastYear}: its AI demand is held flat from there to {settings.HorizonYear} ({ScenarioValueBasis.ExtrapolatedFlat}), so its later gaps assume no AI growth after {curve.LastYear}");
+            }
+
             demand[group.Key] = years.Select(y =>
             {
                 var (gw, basis) = curve.At(y);
@@ -123,94 +143,8 @@ public static class GapModel
         return demand;
     }
 
-    /// <param name="Basis">Where an addition's completion weight came from (<see cref="WeightBasis"/>); null for a retirement, which has none.</param>
-    private sealed record FirmEvent(int Year, string Region, double Gw, string? Basis);
-
-    /// <summary>Accredited capacity arriving (planned units, completion-weighted) or leaving (planned retirements) after the base year.</summary>
-    private static List<FirmEvent> FirmEvents(IReadOnlyList<GeneratorUnit> units, GapSettings settings, Func<string, string> regionOf, List<string> notes)
-    {
-        var events = new List<FirmEvent>();
-        var classesWithoutFactor = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        var statusesWithoutWeight = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        // Planned units the years leave out, said in the notes rather than dropped silently.
-        var (overdue, overdueMw, undated, undatedMw) = (0, 0.0, 0, 0.0);
-        foreach (var unit in units)
-        {
-            if (unit.Sheet == PlannedSheet && unit.PlannedOperationYear is not > 0)
-            {
-                (undated, undatedMw) = (undated + 1, undatedMw + unit.NameplateMw);
-            }
-            else if (unit.Sheet == PlannedSheet && unit.PlannedOperationYear <= settings.BaseYear)
-            {
-                (overdue, overdueMw) = (overdue + 1, overdueMw + unit.NameplateMw);
-            }
-
-            var isAddition = unit.Sheet == PlannedSheet && unit.PlannedOperationYear > settings.BaseYear && unit.PlannedOperationYear <= settings.HorizonYear;
-            var isRetirement = unit.Sheet == OperatingSheet && unit.PlannedRetirementYear > settings.BaseYear && unit.PlannedRetirementYear <= settings.HorizonYear;
-            if (!isAddition && !isRetirement)
-            {
-                continue;
-            }
-
-            var factor = Factor(settings, unit.AccreditationClass, classesWithoutFactor);
-            var region = regionOf(unit.BalancingAuthorityCode);
-            if (isAddition)
-            {
-                var completion = settings.CompletionWeightOf(unit.Status, unit.AccreditationClass);
-                if (completion is null)
-                {
-                    statusesWithoutWeight[unit.Status] = statusesWithoutWeight.GetValueOrDefault(unit.Status) + 1;
-                }
-
-                var (weight, measured) = completion ?? (0, false);
-                events.Add(new FirmEvent(unit.PlannedOperationYear!.Value, region, unit.NameplateMw * factor * weight / 1000, measured ? WeightBasis.Measured : WeightBasis.Assumption));
-            }
-            else
-            {
-                events.Add(new FirmEvent(unit.PlannedRetirementYear!.Value, region, -unit.NameplateMw * factor / 1000, null));
-            }
-        }
-
-        foreach (var (cls, count) in classesWithoutFactor)
-        {
-            notes.Add($"{count} units of class '{cls}' have no accreditation factor: {AssumptionNames.AccreditationFactor(GapSettings.OtherClass)} used");
-        }
-
-        foreach (var (status, count) in statusesWithoutWeight)
-        {
-            notes.Add($"{count} planned units of status '{status}' have no completion weight: weighted 0");
-        }
-
-        if (overdue > 0)
-        {
-            notes.Add($"{overdue} planned units ({Format(overdueMw)} MW nameplate) have a planned operation year of {settings.BaseYear} (the base year) or earlier and are still planned, not operating: not counted as additions");
-        }
-
-        if (undated > 0)
-        {
-            notes.Add($"{undated} planned units ({Format(undatedMw)} MW nameplate) have no planned operation month: not counted as additions");
-        }
-
-        return events;
-    }
-
-    private static double Factor(GapSettings settings, string accreditationClass, SortedDictionary<string, int>? missing = null)
-    {
-        if (settings.AccreditationFactors.TryGetValue(accreditationClass, out var factor))
-        {
-            return factor;
-        }
-
-        if (missing is not null)
-        {
-            missing[accreditationClass] = missing.GetValueOrDefault(accreditationClass) + 1;
-        }
-
-        return settings.AccreditationFactors[GapSettings.OtherClass];
-    }
-
     /// <summary>The firm additions by the year (in the region, or the US), and the basis of their completion weights.</summary>
-    private static (double Gw, string Basis) Firm(List<FirmEvent> events, int year, string? region)
+    private static (double Gw, string Basis) Firm(List<FirmSupply.FirmEvent> events, int year, string? region)
     {
         var counted = events.Where(e => e.Year <= year && (region is null || e.Region == region)).ToList();
         return (counted.Sum(e => e.Gw), WeightBasis.Of(counted.Where(e => e.Basis is not null).Select(e => e.Basis!)));
@@ -229,61 +163,18 @@ public static class GapModel
         return (GrowthBasis.Trend, byRegion, slopes.Values.Sum() / 1000);
     }
 
-    /// <summary>
-    /// EIA-860M's planned units and retirements by year and class, and the queue supply tail's
-    /// projects where it is on (only in years after EIA-860M's planned units, so a row is one or the
-    /// other; its basis says which): what the gap's firm additions are made of.
-    /// </summary>
-    private static List<AdditionsRow> Additions(IReadOnlyList<GeneratorUnit> units, IReadOnlyList<QueueTailAddition> tail, GapSettings settings)
-    {
-        var rows = new SortedDictionary<(int, string), double[]>(Comparer<(int Year, string Class)>.Create((a, b) => a.Year != b.Year ? a.Year.CompareTo(b.Year) : string.CompareOrdinal(a.Class, b.Class)));
-        double[] At(int year, string cls) => rows.TryGetValue((year, cls), out var sums) ? sums : rows[(year, cls)] = new double[7];
-        foreach (var unit in units)
-        {
-            if (unit.Sheet == PlannedSheet && unit.PlannedOperationYear is { } start && start > settings.BaseYear && start <= settings.HorizonYear)
-            {
-                var sums = At(start, unit.AccreditationClass);
-                var accredited = unit.NameplateMw * Factor(settings, unit.AccreditationClass);
-                sums[0] += unit.NameplateMw;
-                sums[1] += accredited;
-                var (weight, measured) = settings.CompletionWeightOf(unit.Status, unit.AccreditationClass) ?? (0, false);
-                sums[2] += accredited * weight;
-                // Counts of units weighted by a measured and by an assumed weight: the row's basis.
-                sums[measured ? 4 : 5]++;
-            }
-
-            if (unit.Sheet == OperatingSheet && unit.PlannedRetirementYear is { } end && end > settings.BaseYear && end <= settings.HorizonYear)
-            {
-                At(end, unit.AccreditationClass)[3] += unit.NameplateMw;
-            }
-        }
-
-        foreach (var project in tail)
-        {
-            var sums = At(project.Year, project.AccreditationClass);
-            sums[0] += project.NameplateMw;
-            sums[1] += project.AccreditedMw;
-            sums[2] += project.Gw * 1000;
-            sums[6]++;
-        }
-
-        return rows.Select(p => new AdditionsRow(p.Key.Item1, p.Key.Item2, Round6(p.Value[0]), Round6(p.Value[1]), Round6(p.Value[2]), Round6(p.Value[3]), BasisOf(p.Value[4], p.Value[5], p.Value[6]))).ToList();
-    }
-
-    /// <summary>queue_tail for the tail's projects; else measured when every planned unit of the row had a measured weight, mixed when some had, else assumption.</summary>
-    private static string BasisOf(double measured, double assumed, double tail) =>
-        tail > 0 ? WeightBasis.QueueTail : measured > 0 && assumed == 0 ? WeightBasis.Measured : measured > 0 ? WeightBasis.Mixed : WeightBasis.Assumption;
-
     private static List<ScenarioHeadline> Headlines(IReadOnlyList<ScenarioPoint> points, List<GapRow> byYear, GapSettings settings)
     {
         var headlines = new List<ScenarioHeadline>();
         foreach (var rows in byYear.GroupBy(r => r.ScenarioId, StringComparer.Ordinal))
         {
-            var source = points.Where(p => p.ScenarioId == rows.Key).OrderBy(p => p.Year).First().Source;
+            var scenario = points.Where(p => p.ScenarioId == rows.Key).OrderBy(p => p.Year).ToList();
+            var dataCentres = scenario.Any(p => p.Notes.Contains(ScenarioPoint.AllDataCentresMarker, StringComparison.Ordinal));
+            // A US row always has its gap: only a region can lack a share.
             double? gap2028 = rows.FirstOrDefault(r => r.Year == HeadlineYear)?.GapGw;
-            var horizon = rows.Single(r => r.Year == settings.HorizonYear).GapGw;
+            var horizon = rows.Single(r => r.Year == settings.HorizonYear).GapGw!.Value;
             var (year, gap) = gap2028 is { } g ? (HeadlineYear, g) : (settings.HorizonYear, horizon);
-            headlines.Add(new ScenarioHeadline(rows.Key, source, gap2028, settings.HorizonYear, horizon, GapHeadlineText.Sentence(rows.Key, source, year, gap)));
+            headlines.Add(new ScenarioHeadline(rows.Key, scenario[0].Source, gap2028, settings.HorizonYear, horizon, GapHeadlineText.Sentence(rows.Key, scenario[0].Source, year, gap, dataCentres)));
         }
 
         return headlines;

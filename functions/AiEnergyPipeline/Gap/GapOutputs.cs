@@ -68,13 +68,13 @@ public static class GapOutputs
             }
 
             writer.Csv.WriteField(row.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            writer.Csv.WriteField(GapModel.Format(row.AiDemandGw));
+            writer.Csv.WriteField(row.AiDemandGw is { } ai ? GapModel.Format(ai) : "");
             writer.Csv.WriteField(row.AiDemandBasis);
-            writer.Csv.WriteField(GapModel.Format(row.OtherLoadGrowthGw));
+            writer.Csv.WriteField(row.OtherLoadGrowthGw is { } growth ? GapModel.Format(growth) : "");
             writer.Csv.WriteField(row.OtherLoadGrowthBasis);
             writer.Csv.WriteField(GapModel.Format(row.ReserveMargin));
             writer.Csv.WriteField(GapModel.Format(row.FirmAdditionsGw));
-            writer.Csv.WriteField(GapModel.Format(row.GapGw));
+            writer.Csv.WriteField(row.GapGw is { } gap ? GapModel.Format(gap) : "");
             writer.Csv.WriteField(row.FirmAdditionsBasis);
             writer.EndRow();
         }
@@ -94,6 +94,9 @@ public static class GapOutputs
             writer.Csv.WriteField(GapModel.Format(row.WeightedAccreditedMw));
             writer.Csv.WriteField(GapModel.Format(row.RetiringNameplateMw));
             writer.Csv.WriteField(row.Basis);
+            writer.Csv.WriteField(GapModel.Format(row.BuiltNameplateMw));
+            writer.Csv.WriteField(GapModel.Format(row.RetiredNameplateMw));
+            writer.Csv.WriteField(GapModel.Format(row.FirmChangeMw));
             writer.EndRow();
         }
 

@@ -1,6 +1,10 @@
 namespace AiEnergyPipeline.Gap;
 
-/// <summary>The columns of a generators row that the gap model uses (state and plant id: to match queue projects to planned units).</summary>
+/// <summary>
+/// The columns of a generators row that the gap model uses (state and plant id: to match queue
+/// projects to planned units; the operating and retirement years: units built or retired after the
+/// base year, which EIA-860M's newest vintage no longer lists as planned).
+/// </summary>
 public sealed record GeneratorUnit(
     string Sheet,
     string BalancingAuthorityCode,
@@ -10,4 +14,6 @@ public sealed record GeneratorUnit(
     int? PlannedOperationYear,
     int? PlannedRetirementYear,
     string State = "",
-    long? PlantId = null);
+    long? PlantId = null,
+    int? OperatingYear = null,
+    int? RetirementYear = null);

@@ -8,9 +8,11 @@ namespace AiEnergyPipeline.Gap;
 /// authorities. Each authority's peak is from its latest complete year (coverage_ratio at least
 /// complete_year_min_coverage): a year of 30 hours is a sample of a season, not the year's peak,
 /// and would shrink its region's share. The unit is the authority-year, because authorities
-/// report over different spans; one with no complete year at all falls back to its best-covered
-/// year (the latest of equals), never to a newer year of fewer hours, and the note names it, so
-/// that a region is never dropped for thin data alone and the reader sees how thin it was.
+/// report over different spans. One with no complete year at all counts in the sum with its
+/// best-covered year (the latest of equals), never a newer year of fewer hours, so that the other
+/// regions' shares are not inflated by its absence; but its own region's share would rest on a
+/// sample of a season, so that region is in <see cref="PeakShareResult.PartialRegions"/> (its AI
+/// demand is published empty) and the note names the authority and its coverage.
 /// </summary>
 public static class PeakShares
 {
@@ -36,7 +38,8 @@ public static class PeakShares
 
         // The year most authorities' peaks come from, the later on a tie: the one to name.
         var year = chosen.GroupBy(c => c.Peak.Year).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).First().Key;
-        return new PeakShareResult(shares, year, Note(chosen, year, minCoverage));
+        var partialRegions = chosen.Where(c => !c.Complete).Select(c => regionOf(c.Peak.BalancingAuthorityCode)).ToHashSet(StringComparer.Ordinal);
+        return new PeakShareResult(shares, year, Note(chosen, year, minCoverage)) { PartialRegions = partialRegions };
     }
 
     private static string Note(List<(AnnualPeak Peak, bool Complete)> chosen, int year, double minCoverage)
@@ -53,7 +56,7 @@ public static class PeakShares
             .Select(c => $"{c.Peak.BalancingAuthorityCode} {c.Peak.Year.ToString(CultureInfo.InvariantCulture)} (coverage {GapModel.Format(c.Peak.CoverageRatio)})").ToList();
         if (partial.Count > 0)
         {
-            note += $"; without a complete year, from their best-covered partial year: {string.Join(", ", partial)}";
+            note += $"; without a complete year, counted in the sum with their best-covered partial year, their regions' ai_demand_gw (and other_load_growth_gw, where it is the US assumption by the same share) and gap_gw left empty: {string.Join(", ", partial)}";
         }
 
         return note;

@@ -1,16 +1,17 @@
 namespace AiEnergyPipeline.Gap;
 
 /// <summary>
-/// A scenario's published points as a curve over years: the published value in a published year,
-/// linear between points, and flat (the nearest point's value) before the first and after the last.
+/// A scenario's points as a curve over years: the point's value in a point's year (published, or
+/// assumption where the notes say the point is this project's), linear between points, and flat
+/// (the nearest point's value) before the first and after the last.
 /// </summary>
 public sealed class ScenarioCurve
 {
-    private readonly (int Year, double Gw)[] _points;
+    private readonly (int Year, double Gw, string Basis)[] _points;
 
     public ScenarioCurve(IEnumerable<ScenarioPoint> points)
     {
-        _points = points.Select(p => (p.Year, p.AiLoadGw)).OrderBy(p => p.Year).ToArray();
+        _points = points.Select(p => (p.Year, p.AiLoadGw, p.IsAssumption ? ScenarioValueBasis.Assumption : ScenarioValueBasis.Published)).OrderBy(p => p.Year).ToArray();
         if (_points.Length == 0)
         {
             throw new ArgumentException("a scenario needs at least one point.", nameof(points));
@@ -19,29 +20,31 @@ public sealed class ScenarioCurve
 
     public int FirstYear => _points[0].Year;
 
+    public int LastYear => _points[^1].Year;
+
     public (double Gw, string Basis) At(int year)
     {
         if (year <= _points[0].Year)
         {
-            return (_points[0].Gw, year == _points[0].Year ? ScenarioValueBasis.Published : ScenarioValueBasis.ExtrapolatedFlat);
+            return (_points[0].Gw, year == _points[0].Year ? _points[0].Basis : ScenarioValueBasis.ExtrapolatedFlat);
         }
 
         if (year >= _points[^1].Year)
         {
-            return (_points[^1].Gw, year == _points[^1].Year ? ScenarioValueBasis.Published : ScenarioValueBasis.ExtrapolatedFlat);
+            return (_points[^1].Gw, year == _points[^1].Year ? _points[^1].Basis : ScenarioValueBasis.ExtrapolatedFlat);
         }
 
         for (var i = 1; i < _points.Length; i++)
         {
-            var (toYear, toGw) = _points[i];
+            var (toYear, toGw, toBasis) = _points[i];
             if (year == toYear)
             {
-                return (toGw, ScenarioValueBasis.Published);
+                return (toGw, toBasis);
             }
 
             if (year < toYear)
             {
-                var (fromYear, fromGw) = _points[i - 1];
+                var (fromYear, fromGw, _) = _points[i - 1];
                 return (fromGw + ((toGw - fromGw) * (year - fromYear) / (toYear - fromYear)), ScenarioValueBasis.Interpolated);
             }
         }

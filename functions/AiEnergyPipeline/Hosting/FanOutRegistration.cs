@@ -30,14 +30,15 @@ public static class FanOutRegistration
         var section = configuration.GetSection(IngestQueueOptions.Section);
         var settings = section.Get<IngestQueueOptions>() ?? new IngestQueueOptions();
         var name = Settings.ValueOrNull(configuration[IngestQueueOptions.QueueNameSetting]) ?? IngestQueueOptions.DefaultQueueName;
-        var options = Settings.ValueOrNull(settings.ServiceVersion) is { } version ? new QueueClientOptions(ParseVersion(version)) : new QueueClientOptions();
+        // Trimmed and any case, as the settings rules accept them: a value that passed them must work here.
+        var options = Settings.ValueOrNull(settings.ServiceVersion)?.Trim() is { } version ? new QueueClientOptions(ParseVersion(version)) : new QueueClientOptions();
         options.MessageEncoding = QueueMessageEncoding.Base64;
-        if (Settings.ValueOrNull(section.Value) is { } connection)
+        if (Settings.ValueOrNull(section.Value)?.Trim() is { } connection)
         {
             return new AzureStorageIngestQueue(new QueueClient(connection, name, options));
         }
 
-        if (Settings.ValueOrNull(settings.QueueServiceUri) is { } serviceUri)
+        if (Settings.ValueOrNull(settings.QueueServiceUri)?.Trim() is { } serviceUri)
         {
             var uri = Uri.TryCreate(serviceUri, UriKind.Absolute, out var parsed)
                 ? parsed
@@ -49,7 +50,7 @@ public static class FanOutRegistration
     }
 
     private static QueueClientOptions.ServiceVersion ParseVersion(string value) =>
-        Enum.TryParse<QueueClientOptions.ServiceVersion>(value, out var pinned)
+        Enum.TryParse<QueueClientOptions.ServiceVersion>(value, ignoreCase: true, out var pinned)
             ? pinned
             : throw new InvalidOperationException($"{IngestQueueOptions.Section}:ServiceVersion '{value}' is not a queue service version this client knows, such as V2025_11_05.");
 

@@ -65,7 +65,12 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.Section)).ValidateSettings<PipelineOptions, PipelineSettingsRules>();
         services.AddOptions<RootSettings>().Configure(o => o.Read(configuration)).ValidateSettings<RootSettings, RootSettingsRules>();
-        services.AddSingleton(new SecretRedactor([configuration[EiaApiKeySetting], configuration[Sources.Queues.QueuesOptions.PjmSubscriptionKeySetting]]));
+        // Every setting a key can come from: the EIA key is read from Sources:Eia930Api:ApiKey first, then EIA_API_KEY.
+        services.AddSingleton(new SecretRedactor([
+            configuration[EiaApiKeySetting],
+            configuration[$"{Sources.Eia930.Eia930ApiOptions.Section}:{nameof(Sources.Eia930.Eia930ApiOptions.ApiKey)}"],
+            configuration[Sources.Queues.QueuesOptions.PjmSubscriptionKeySetting],
+        ]));
         // The recorder keeps the source settings given: it reads them from this configuration.
         services.AddTransient(sp => ActivatorUtilities.CreateInstance<Pipeline.Recording.SnapshotRecorder>(sp, configuration));
         return services.AddSources(configuration);

@@ -27,12 +27,28 @@ public sealed class SourceSetup
         Configuration = configuration;
         // The mode decides what is registered, so it is checked now, before the container exists.
         var mode = StartupValidation.Bind(configuration, PipelineOptions.Section, new PipelineSettingsRules()).Mode;
-        Snapshot = mode == SourceMode.Snapshot
-            ? Snapshot.Load(Settings.ValueOrNull(configuration[$"{PipelineOptions.Section}:{nameof(PipelineOptions.SnapshotPath)}"]) ?? Snapshot.DefaultRoot)
-            : null;
+        Snapshot = mode == SourceMode.Snapshot ? LoadSnapshot(configuration) : null;
         _snapshotSettings = Snapshot is null ? null : new ConfigurationBuilder().AddInMemoryCollection(Snapshot.Settings.Select(p => KeyValuePair.Create(p.Key, (string?)p.Value))).Build();
         services.AddSingleton(new Publish.ConfiguredRunMode(Snapshot?.Mode ?? RunMode.Live));
         services.AddSingleton(new SampleCatalogue(Snapshot));
+    }
+
+    /// <summary>The snapshot the settings name; an index that cannot be read is a bad setting: one line naming it, not a stack trace.</summary>
+    private static Snapshot LoadSnapshot(IConfiguration configuration)
+    {
+        var key = $"{PipelineOptions.Section}:{nameof(PipelineOptions.SnapshotPath)}";
+        var path = Settings.ValueOrNull(configuration[key]);
+        try
+        {
+            return Snapshot.Load(path ?? Snapshot.DefaultRoot);
+        }
+        catch (InvalidDataException e)
+        {
+            var cause = e.Message.Split('\n', 2)[0].Trim();
+            throw new SettingsException(path is null
+                ? $"the bundled snapshot is damaged: {cause}"
+                : $"{key.Replace(":", "__", StringComparison.Ordinal)} is '{path}': must be an existing folder that holds a snapshot whose snapshot.json reads ({cause.TrimEnd('.')}).", e);
+        }
     }
 
     public IServiceCollection Services { get; }

@@ -1,6 +1,7 @@
 using AiEnergyPipeline.Hosting.Validation;
 using AiEnergyPipeline.Hosting.Validation.Rules;
 using AiEnergyPipeline.Storage;
+using AiEnergyPipeline.Vocabulary;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
@@ -37,14 +38,15 @@ public static class StoreServiceCollectionExtensions
 
         services.AddAzureClients(clients =>
         {
-            var builder = settings.ConnectionString is { Length: > 0 } connection
+            // Trimmed and any case, as the settings rules accept them: a value that passed them must work here.
+            var builder = Settings.ValueOrNull(settings.ConnectionString)?.Trim() is { Length: > 0 } connection
                 ? clients.AddBlobServiceClient(connection)
-                : clients.AddBlobServiceClient(Uri.TryCreate(settings.ServiceUri, UriKind.Absolute, out var uri)
+                : clients.AddBlobServiceClient(Uri.TryCreate(settings.ServiceUri?.Trim(), UriKind.Absolute, out var uri)
                     ? uri
                     : throw new InvalidOperationException($"{PublishedStorageOptions.Section}:ServiceUri '{settings.ServiceUri}' is not an absolute URI such as https://account.blob.core.windows.net."));
-            if (settings.ServiceVersion is { Length: > 0 } version)
+            if (Settings.ValueOrNull(settings.ServiceVersion)?.Trim() is { Length: > 0 } version)
             {
-                builder.WithVersion(Enum.TryParse<BlobClientOptions.ServiceVersion>(version, out var pinned)
+                builder.WithVersion(Enum.TryParse<BlobClientOptions.ServiceVersion>(version, ignoreCase: true, out var pinned)
                     ? pinned
                     : throw new InvalidOperationException($"{PublishedStorageOptions.Section}:ServiceVersion '{version}' is not a blob service version this client knows, such as V2025_11_05."));
             }

@@ -12,10 +12,9 @@ namespace AiEnergyPipeline.Pipeline;
 /// whenever anything went otherwise (no body, a restart, a failure of any kind) the caller
 /// normalises the archived file as before, which gives the same outputs, or the same failure.
 /// </summary>
-internal sealed class NormalisationBesideDownload(IPartitionNormaliser normaliser, string outputDirectory, string partName, TimeProvider time, CancellationToken cancellationToken) : IAsyncDisposable
+internal sealed class NormalisationBesideDownload(IPartitionNormaliser normaliser, string outputDirectory, string partName, TimeProvider time, PartitionQuarantine quarantine, CancellationToken cancellationToken) : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-    private readonly List<QuarantineRecord> _quarantine = [];
     private Task<PartitionResult?>? _run;
 
     /// <summary>Why the last result was not used, for the log; null when it was, or none was asked for.</summary>
@@ -48,7 +47,7 @@ internal sealed class NormalisationBesideDownload(IPartitionNormaliser normalise
                 return null;
             }
 
-            return (result, [.. _quarantine.Select(q => q with { RawPath = fetched.RawPath })]);
+            return (result, [.. quarantine.Records.Select(q => q with { RawPath = fetched.RawPath })]);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -84,6 +83,6 @@ internal sealed class NormalisationBesideDownload(IPartitionNormaliser normalise
         }
 
         var file = FetchedFile.WhileDownloading(source, fileName, download, time.GetUtcNow());
-        return await normaliser.NormaliseAsync(file, outputDirectory, partName, _quarantine.Add, _stop.Token);
+        return await normaliser.NormaliseAsync(file, outputDirectory, partName, quarantine.Add, _stop.Token);
     }
 }

@@ -22,6 +22,7 @@ public sealed partial class PartitionProcessor(
     TimeProvider time,
     IOptions<PipelineOptions> options,
     IOptions<ParquetOutputOptions> parquet,
+    IOptions<SourceLimitsOptions> limits,
     PipelineMetrics metrics,
     ILogger<PartitionProcessor> logger)
 {
@@ -42,7 +43,7 @@ public sealed partial class PartitionProcessor(
         using var work = WorkFolder.Create(options.Value);
         var normaliser = NormaliserOf(partition.Source);
         await using var beside = normaliser.ReadsWhileDownloading
-            ? new NormalisationBesideDownload(normaliser, work.Combine("parts-beside"), partition.Name, time, cancellationToken)
+            ? new NormalisationBesideDownload(normaliser, work.Combine("parts-beside"), partition.Name, time, new PartitionQuarantine(limits.Value.MaxQuarantinedRowsPerFile), cancellationToken)
             : null;
         try
         {
@@ -124,9 +125,9 @@ public sealed partial class PartitionProcessor(
         }
 
         await archive.EnsureLocalAsync(file, cancellationToken);
-        var quarantine = new List<QuarantineRecord>();
+        var quarantine = new PartitionQuarantine(limits.Value.MaxQuarantinedRowsPerFile);
         var result = await normaliser.NormaliseAsync(file, outputDirectory, partition.Name, quarantine.Add, cancellationToken);
-        return (result, quarantine, false);
+        return (result, quarantine.Records, false);
     }
 
     private IPartitionNormaliser NormaliserOf(string source) =>

@@ -30,6 +30,7 @@ public sealed record DataPackage(
     /// <summary>Whether the run is made from sample files (<see cref="RunMode.Sample"/>): its numbers are not real.</summary>
     public bool Sample => Mode == RunMode.Sample;
 
-    /// <summary>The hash of the fetched inputs the run's tables come from: its own for an ingest, the ingest's for a recompute.</summary>
+    /// <summary>The hash of the fetched inputs the run's tables come from: its own for an ingest, the ingest's for a recompute (derived, not published).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string SourceInputsSha256 => BaseInputsSha256 ?? InputsSha256;
 }

@@ -17,5 +17,6 @@ public sealed record DataResource(
     string? Part = null)
 {
     /// <summary>The table the resource belongs to: its table field (parts, Parquet siblings), else its name.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string TableName => Table ?? ResourceNames.TableOf(Name);
 }

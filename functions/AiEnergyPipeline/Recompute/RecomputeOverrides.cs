@@ -38,7 +38,7 @@ public static class RecomputeOverrides
     {
         // Conversion reads assumptions by name and value only.
         var set = new AssumptionSet(assumptions.Select(a => new Assumption(a.Key, a.Value, "", "", "", "", 0)));
-        return [.. DemandScenariosCsv.Read(curatedCsv, file, set, _ => { }, new SourceCounts()).Select(s => new ScenarioPoint(s.ScenarioId, s.Year, s.AiLoadGw, s.Source))];
+        return [.. DemandScenariosCsv.Read(curatedCsv, file, set, _ => { }, new SourceCounts()).Select(s => new ScenarioPoint(s.ScenarioId, s.Year, s.AiLoadGw, s.Source, s.Notes))];
     }
 
     /// <summary>The published assumptions with the request's values and years in place.</summary>

@@ -123,8 +123,24 @@ public class CliTests
     {
         var result = await CliProcess.RunAsync(TestPaths.NewTempFolder(), null, ["run", .. options]);
 
-        Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("--connection", result.Stderr + result.Stdout, StringComparison.Ordinal);
+        Assert.Equal(2, result.ExitCode);
+        var line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("--connection", line, StringComparison.Ordinal);
+        Assert.Equal("", result.Stdout);
+    }
+
+    [Theory]
+    [InlineData("error: Unrecognized command or argument '--bogus'. (see aienergy run --help)", "run", "--bogus")]
+    [InlineData("error: Required argument missing for command: 'download'. (see aienergy download --help)", "download")]
+    [InlineData("error: Option '--out' is required. (see aienergy snapshot record --help)", "snapshot", "record")]
+    [InlineData("error: Required command was not provided. (see aienergy --help)")]
+    public async Task Invoke_CommandLineTheParserRejects_OneLineAndExit2(string expected, params string[] args)
+    {
+        var result = await CliProcess.RunAsync(TestPaths.NewTempFolder(), null, args);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(expected, result.Stderr.Trim());
+        Assert.Equal("", result.Stdout);
     }
 
     [Fact]
@@ -321,7 +337,7 @@ public class CliTests
     {
         var result = await CliProcess.RunAsync(TestPaths.NewTempFolder(), null, "run", "--live", "--snapshot", "x");
 
-        Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("--live and --snapshot exclude each other", result.Stderr + result.Stdout, StringComparison.Ordinal);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("error: --live and --snapshot exclude each other: fetch live, or replay a recording. (see aienergy run --help)", result.Stderr.Trim());
     }
 }

@@ -131,7 +131,7 @@ public class Eia860mVintagesPipelineTests
         var additions = ReadCsv(Path.Combine(store, "runs", outcome.RunId, "gap", "additions_by_year_technology.csv"));
         Assert.Contains(additions, r => r["basis"] == "measured");
         Assert.Contains(additions, r => r["basis"] == "assumption");
-        Assert.All(additions, r => Assert.Contains(r["basis"], new[] { "measured", "assumption", "mixed" }));
+        Assert.All(additions, r => Assert.Contains(r["basis"], r["planned_nameplate_mw"] == "0" ? new[] { "none" } : new[] { "measured", "assumption", "mixed" }));
     }
 
     [Fact]
@@ -187,7 +187,8 @@ public class Eia860mVintagesPipelineTests
         var weight = await RecomputeAsync(store, new Dictionary<string, double> { ["completion_weight.U"] = 0.85 }, hoursLater: 2);
 
         Assert.Contains(ReadCsv(Path.Combine(store, "runs", margin.RunId, "gap", "additions_by_year_technology.csv")), r => r["basis"] == "measured");
-        Assert.All(ReadCsv(Path.Combine(store, "runs", weight.RunId, "gap", "additions_by_year_technology.csv")), r => Assert.Equal("assumption", r["basis"]));
+        // Rows of built or retiring units only have no weight at all: none.
+        Assert.All(ReadCsv(Path.Combine(store, "runs", weight.RunId, "gap", "additions_by_year_technology.csv")), r => Assert.Equal(r["planned_nameplate_mw"] == "0" ? "none" : "assumption", r["basis"]));
     }
 
     private static async Task<RunOutcome> RecomputeAsync(string store, Dictionary<string, double> assumptions, int hoursLater)

@@ -144,6 +144,23 @@ public class IngestPipelineTests
     }
 
     [Fact]
+    public async Task RunAsync_MoreMalformedRowsThanTheLimit_FailsTheFileNamingItTheLimitAndItsFirstBadRow()
+    {
+        var store = TestPaths.NewTempFolder();
+        var snapshot = TestPaths.CopyOfSnapshot();
+        var bulk = Path.Combine(snapshot, TestPaths.BulkSnapshotFile);
+        var lines = await File.ReadAllLinesAsync(bulk);
+        // Every data row's time made unreadable: 840 rows to quarantine, past a limit of 100.
+        await File.WriteAllLinesAsync(bulk, lines.Select((l, i) => i == 0 ? l : l.Replace(" AM,", " XM,", StringComparison.Ordinal).Replace(" PM,", " XM,", StringComparison.Ordinal)));
+
+        var outcome = await TestPipeline.RunIngestAsync(store, snapshot, settings: new Dictionary<string, string?> { ["Sources:Limits:MaxQuarantinedRowsPerFile"] = "100" });
+
+        Assert.Equal(RunStatus.Failed, outcome.Status);
+        Assert.Contains("eia930_bulk: EIA930_BALANCE_2025_Jul_Dec.csv: more than 100 rows could not be read, so the file is taken as malformed rather than quarantined row by row (raise Sources:Limits:MaxQuarantinedRowsPerFile if it is genuine); the first, line 2: ", outcome.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(store, "latest.json")));
+    }
+
+    [Fact]
     public async Task RunAsync_SourceFileMissingFromSnapshot_FailsNamingTheSourceAndPublishesNothing()
     {
         var store = TestPaths.NewTempFolder();

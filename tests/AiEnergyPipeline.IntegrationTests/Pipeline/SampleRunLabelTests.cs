@@ -100,6 +100,8 @@ public sealed class SampleRunLabelTests
         var gap = Json(await host.Function<GapFunction>().GetAsync(host.Get(), CancellationToken.None));
         var report = await ReadAsync(await host.Function<RunsFunction>().GetAsync(host.Get(), runId, CancellationToken.None));
 
+        Assert.True(ingest.GetProperty("sample").GetBoolean());
+        Assert.Equal("sample", ingest.GetProperty("mode").GetString());
         Assert.True(datasets.GetProperty("sample").GetBoolean());
         Assert.Equal("sample", datasets.GetProperty("mode").GetString());
         Assert.True(gap.GetProperty("sample").GetBoolean());

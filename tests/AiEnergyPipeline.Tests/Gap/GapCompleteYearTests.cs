@@ -51,24 +51,46 @@ public class GapCompleteYearTests
     }
 
     [Fact]
-    public void Compute_NoCompleteYearAnywhere_FallsBackToTheBestCoveredYearAndSaysSo()
+    public void Compute_NoCompleteYearAnywhere_LeavesEveryRegionsDemandEmptyAndSaysWhy()
     {
-        var result = GapModel.Compute(GapTestData.Inputs(), GapTestData.Settings());
-
-        Assert.Equal(2025, result.PeakShareYear);
-        Assert.Contains(result.Notes, n => n.Contains("without a complete year, from their best-covered partial year: ERCO 2025 (coverage 0.5), PJM 2025 (coverage 0.5)", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public void Compute_NoCompleteYearAndANewerYearOfFewHours_UsesTheBetterCoveredYear()
-    {
-        // 2026 holds 30 hours: its peaks are a January sample, not the year's; 2025 covers half the year.
-        var peaks = new List<AnnualPeak> { new("PJM", 2025, 400, 0.5), new("ERCO", 2025, 100, 0.5), new("PJM", 2026, 100, 0.003), new("ERCO", 2026, 100, 0.003) };
+        var peaks = new List<AnnualPeak> { new("PJM", 2025, 300, 0.5), new("ERCO", 2025, 100, 0.5) };
 
         var result = GapModel.Compute(GapTestData.Inputs(peaks: peaks), GapTestData.Settings());
 
         Assert.Equal(2025, result.PeakShareYear);
-        Assert.Equal(0.2, result.ByRegion.Single(r => r.Region == "TEX" && r.Year == 2028).AiDemandGw / result.ByYear.Single(r => r.Year == 2028 && r.ScenarioId == result.ByRegion[0].ScenarioId).AiDemandGw, 6);
+        Assert.Contains(result.Notes, n => n.Contains("without a complete year, counted in the sum with their best-covered partial year, their regions' ai_demand_gw (and other_load_growth_gw, where it is the US assumption by the same share) and gap_gw left empty: ERCO 2025 (coverage 0.5), PJM 2025 (coverage 0.5)", StringComparison.Ordinal));
+        var regional = result.ByRegion.Where(r => r.Region is "MIDA" or "TEX").ToList();
+        Assert.NotEmpty(regional);
+        // Other load growth on the assumption basis is the US figure by the same share: empty too, and so the gap.
+        Assert.All(regional, r => Assert.Equal((null, null, (double?)null), (r.AiDemandGw, r.OtherLoadGrowthGw, r.GapGw)));
+        // The firm additions are the region's own units: still published.
+        Assert.Equal(0.13, result.ByRegion.Single(r => r.Region == "MIDA" && r.Year == 2028).FirmAdditionsGw, 9);
+        Assert.All(result.ByYear, r => Assert.NotNull(r.GapGw));
+    }
+
+    [Fact]
+    public void Compute_OneAuthorityWithoutACompleteYear_OnlyItsRegionIsEmptyAndItStillCountsInTheSum()
+    {
+        // ERCO's best year covers half the year: TEX is left empty, but its 100 MW stay in the sum, so MIDA keeps 300 of 400 (75%), not 100%.
+        var peaks = new List<AnnualPeak> { new("PJM", 2025, 300, 0.95), new("ERCO", 2025, 100, 0.5) };
+
+        var result = GapModel.Compute(GapTestData.Inputs(peaks: peaks), GapTestData.Settings());
+
+        Assert.Equal(7.5, result.ByRegion.Single(r => r.Region == "MIDA" && r.Year == 2028).AiDemandGw);
+        Assert.Null(result.ByRegion.Single(r => r.Region == "TEX" && r.Year == 2028).AiDemandGw);
+    }
+
+    [Fact]
+    public void Compute_NoCompleteYearAndANewerYearOfFewHours_CountsTheBetterCoveredYearInTheSum()
+    {
+        // 2026 holds 30 hours: its peaks are a January sample, not the year's; 2025 covers half the year.
+        // PJM has a complete 2024: MIDA's share is 300 of PJM 300 + ERCO's best-covered 100 (2025), not of ERCO's 2026 sample.
+        var peaks = new List<AnnualPeak> { new("PJM", 2024, 300, 0.95), new("ERCO", 2025, 100, 0.5), new("ERCO", 2026, 10, 0.003) };
+
+        var result = GapModel.Compute(GapTestData.Inputs(peaks: peaks), GapTestData.Settings());
+
+        Assert.Equal(7.5, result.ByRegion.Single(r => r.Region == "MIDA" && r.Year == 2028).AiDemandGw);
+        Assert.Contains(result.Notes, n => n.Contains("ERCO 2025 (coverage 0.5)", StringComparison.Ordinal));
     }
 
     [Fact]

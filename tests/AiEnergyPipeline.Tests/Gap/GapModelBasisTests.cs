@@ -33,11 +33,12 @@ public class GapModelBasisTests
     }
 
     [Fact]
-    public void Compute_NoMeasuredWeight_EveryRowSaysAssumption()
+    public void Compute_NoMeasuredWeight_EveryRowWithPlannedUnitsSaysAssumptionAndARetirementAloneNone()
     {
         var result = GapModel.Compute(GapTestData.Inputs(), GapTestData.Settings());
 
-        Assert.All(result.Additions, r => Assert.Equal(WeightBasis.Assumption, r.Basis));
+        Assert.All(result.Additions, r => Assert.Equal(r.PlannedNameplateMw > 0 ? WeightBasis.Assumption : WeightBasis.None, r.Basis));
+        Assert.Contains(result.Additions, r => r.Basis == WeightBasis.None);
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public class GapModelTests
     public void Compute_HandWorkedCase_AllocatesRegionsByPeakShare()
     {
         // PJM (MIDA) has 300 of 400 MW of peaks: 75% of AI demand and of the assumed other growth; ERCO (TEX) 25%.
-        // Region unknown (BA XXXX) has no peaks: 0 demand, but its 0.1 GW of 2027 additions.
+        // Region unknown (BA XXXX) has no peaks: no share, so its demand and gap are empty (not 0), but its 0.1 GW of 2027 additions are there.
         var result = GapModel.Compute(GapTestData.Inputs(), GapTestData.Settings());
 
         var mida2028 = result.ByRegion.Single(r => r.Region == "MIDA" && r.Year == 2028);
@@ -53,8 +53,9 @@ public class GapModelTests
         Assert.Equal(22.5, mida2028.OtherLoadGrowthGw);
         Assert.Equal(0.13, mida2028.FirmAdditionsGw, 9);
         var unknown2027 = result.ByRegion.Single(r => r.Region == GapModel.UnknownRegion && r.Year == 2027);
-        Assert.Equal(0, unknown2027.AiDemandGw);
+        Assert.Equal((null, null, (double?)null), (unknown2027.AiDemandGw, unknown2027.OtherLoadGrowthGw, unknown2027.GapGw));
         Assert.Equal(0.1, unknown2027.FirmAdditionsGw, 9);
+        Assert.Contains("regions without ba_annual peaks, so without a share of US AI demand: their ai_demand_gw, other_load_growth_gw and gap_gw in gap_by_region left empty: unknown", result.Notes);
         Assert.Equal(["MIDA", "TEX", "unknown"], result.ByRegion.Select(r => r.Region).Distinct());
     }
 
@@ -65,9 +66,11 @@ public class GapModelTests
 
         var result = GapModel.Compute(GapTestData.Inputs(scenarios), GapTestData.Settings(0.1777777));
 
-        Assert.All(result.ByYear.Concat(result.ByRegion), r => Assert.True(
-            Math.Abs(((r.AiDemandGw + r.OtherLoadGrowthGw) * (1 + r.ReserveMargin)) - r.FirmAdditionsGw - r.GapGw) <= 1e-6,
-            $"{r.ScenarioId} {r.Region} {r.Year}: gap {r.GapGw.ToString(CultureInfo.InvariantCulture)}"));
+        Assert.All(result.ByYear, r => Assert.NotNull(r.GapGw));
+        Assert.All(result.ByRegion, r => Assert.Equal(r.GapGw is null, r.AiDemandGw is null || r.OtherLoadGrowthGw is null));
+        Assert.All(result.ByYear.Concat(result.ByRegion).Where(r => r.GapGw is not null), r => Assert.True(
+            Math.Abs(((r.AiDemandGw!.Value + r.OtherLoadGrowthGw!.Value) * (1 + r.ReserveMargin)) - r.FirmAdditionsGw - r.GapGw!.Value) <= 1e-6,
+            $"{r.ScenarioId} {r.Region} {r.Year}: gap {r.GapGw?.ToString(CultureInfo.InvariantCulture)}"));
     }
 
     [Fact]
@@ -131,7 +134,10 @@ public class GapModelTests
         Assert.All(result.ByYear, r => Assert.Equal(GrowthBasis.Trend, r.OtherLoadGrowthBasis));
         Assert.Equal([0, 20, 40, 60], result.ByYear.Select(r => r.OtherLoadGrowthGw));
         Assert.Equal(60, result.ByRegion.Single(r => r.Region == "MIDA" && r.Year == 2028).OtherLoadGrowthGw);
-        Assert.Equal(0, result.ByRegion.Single(r => r.Region == "TEX" && r.Year == 2028).OtherLoadGrowthGw);
+        // TEX has no trend of its own: its growth (and gap) are empty, not 0, and the notes say so.
+        Assert.Null(result.ByRegion.Single(r => r.Region == "TEX" && r.Year == 2028).OtherLoadGrowthGw);
+        Assert.Null(result.ByRegion.Single(r => r.Region == "TEX" && r.Year == 2028).GapGw);
+        Assert.Contains(result.Notes, n => n.StartsWith("regions without a balancing authority of 3 complete years, so without a trend of their own: their other_load_growth_gw and gap_gw in gap_by_region left empty", StringComparison.Ordinal) && n.EndsWith(": TEX, unknown", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -151,9 +157,10 @@ public class GapModelTests
         var result = GapModel.Compute(GapTestData.Inputs(), GapTestData.Settings());
 
         var gas2026 = result.Additions.Single(a => a.Year == 2026);
-        Assert.Equal(new AdditionsRow(2026, "gas_combined_cycle", 1000, 800, 400, 0), gas2026);
-        Assert.Equal(new AdditionsRow(2028, "coal", 0, 0, 0, 300), result.Additions.Single(a => a.Year == 2028 && a.AccreditationClass == "coal"));
-        Assert.Equal(new AdditionsRow(2027, "unknown", 200, 100, 100, 0), result.Additions.Single(a => a.AccreditationClass == "unknown"));
+        Assert.Equal(new AdditionsRow(2026, "gas_combined_cycle", 1000, 800, 400, 0, FirmChangeMw: 400), gas2026);
+        // A retirement alone: no completion weight, basis none; it takes 300 x 0.9 from firm supply.
+        Assert.Equal(new AdditionsRow(2028, "coal", 0, 0, 0, 300, WeightBasis.None, FirmChangeMw: -270), result.Additions.Single(a => a.Year == 2028 && a.AccreditationClass == "coal"));
+        Assert.Equal(new AdditionsRow(2027, "unknown", 200, 100, 100, 0, FirmChangeMw: 100), result.Additions.Single(a => a.AccreditationClass == "unknown"));
     }
 
     [Fact]

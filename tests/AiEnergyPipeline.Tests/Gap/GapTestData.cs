@@ -24,7 +24,7 @@ internal static class GapTestData
         scenarios ?? [new("s1", 2025, 0, "Publisher, A Title (2025)"), new("s1", 2027, 10, "Publisher, A Title (2025)")],
         new Dictionary<string, double>(),
         generators ?? Units,
-        peaks ?? [new("PJM", 2025, 300, 0.5), new("ERCO", 2025, 100, 0.5)],
+        peaks ?? [new("PJM", 2025, 300, 0.95), new("ERCO", 2025, 100, 0.95)],
         [new("USA", 2024, 37.9), new("CHN", 2024, 423), new("CHN", 2023, 352.11)],
         Regions);
 

@@ -1,5 +1,6 @@
 using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.Tables;
+using AiEnergyPipeline.Vocabulary;
 
 namespace AiEnergyPipeline.Tests.Publish;
 
@@ -35,6 +36,21 @@ public class DataPackageBuilderTests
         Assert.Equal(CodeVersion.Current, package.CodeVersion);
         // Built from this repository's git checkout, the SDK names the commit.
         Assert.Matches("^[0-9]+\\.[0-9]+\\.[0-9]+\\+[0-9a-f]{40}$", package.CodeVersion);
+    }
+
+    [Fact]
+    public void Serialize_Package_WritesOnlyTheDocumentedFieldsNotItsDerivedHelpers()
+    {
+        var csv = new StagedTable(Schemas.BaAnnual, "/x/ba_annual.csv", "csv", 10, 451, "aa");
+        var package = DataPackageBuilder.Build("20261130T000000Z-abc123", DateTimeOffset.UnixEpoch, "sha", "model-v1", [csv], [], new Dictionary<string, AiEnergyPipeline.Fetch.SourceCitation>());
+
+        using var json = System.Text.Json.JsonDocument.Parse(PublishedJson.Serialize(package));
+
+        var top = json.RootElement.EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Equal(["profile", "name", "id", "title", "created", "inputs_sha256", "resources", "sources", "licenses", "mode", "model_version", "code_version", "sample"], top);
+        var resource = json.RootElement.GetProperty("resources")[0].EnumerateObject().Select(p => p.Name).ToList();
+        Assert.DoesNotContain("table_name", resource);
+        Assert.Equal(["name", "path", "format", "mediatype", "encoding", "title", "description", "bytes", "hash", "sha256", "row_count", "schema"], resource);
     }
 
     [Theory]

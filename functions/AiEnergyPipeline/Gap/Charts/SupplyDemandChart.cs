@@ -41,7 +41,7 @@ public static class SupplyDemandChart
         ArgumentNullException.ThrowIfNull(gapByYear);
         var byYear = gapByYear
             .Where(r => r.Region is null)
-            .Select(r => (r.Year, Need: (r.AiDemandGw + r.OtherLoadGrowthGw) * (1 + r.ReserveMargin), Firm: r.FirmAdditionsGw))
+            .Select(r => (r.Year, Need: (r.AiDemandGw!.Value + r.OtherLoadGrowthGw!.Value) * (1 + r.ReserveMargin), Firm: r.FirmAdditionsGw))
             .GroupBy(r => r.Year).OrderBy(g => g.Key)
             .Select(g => (Year: g.Key, Low: g.Min(r => r.Need), High: g.Max(r => r.Need), Median: Median(g.Select(r => r.Need)), Firm: g.Max(r => r.Firm)))
             .ToList();

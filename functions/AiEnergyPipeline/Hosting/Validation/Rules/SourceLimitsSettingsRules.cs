@@ -22,5 +22,6 @@ public sealed class SourceLimitsSettingsRules : SettingRules<SourceLimitsOptions
         Integer(nameof(SourceLimitsOptions.MaxSheetRows), o => o.MaxSheetRows, 1_000, 10_000_000);
         Integer(nameof(SourceLimitsOptions.MaxSheetColumns), o => o.MaxSheetColumns, 10, 16_384);
         Integer(nameof(SourceLimitsOptions.MaxCsvRecordBytes), o => o.MaxCsvRecordBytes, 1 << 10, 256 << 20);
+        Integer(nameof(SourceLimitsOptions.MaxQuarantinedRowsPerFile), o => o.MaxQuarantinedRowsPerFile, 100, 1_000_000);
     }
 }

@@ -14,39 +14,44 @@ namespace AiEnergyPipeline.Sources.Queues.Iso;
 public static class IsoTextFiles
 {
     /// <exception cref="SourceException">The file is empty or an HTML page.</exception>
-    public static IReadOnlyList<IsoSheet> CsvSheets(FetchedFile file)
+    public static IReadOnlyList<IsoSheet> CsvSheets(FetchedFile file, SourceLimitsOptions? limits = null)
     {
         using (var head = File.OpenRead(file.LocalPath))
         {
             CsvInput.RejectIfNotCsv(head, file);
         }
 
-        return [new IsoSheet(file.FileName, () => CsvLines(file))];
+        return [new IsoSheet(file.FileName, () => CsvLines(file, limits))];
     }
 
+    /// <summary>
+    /// The array's objects are read one at a time, twice: once for the header (every key any object
+    /// has), then for the rows, so that memory holds one object, not the file.
+    /// </summary>
     /// <exception cref="SourceException">The file is not a JSON array of objects.</exception>
     public static IReadOnlyList<IsoSheet> JsonSheets(FetchedFile file)
     {
-        List<SheetRow> rows;
-        try
+        var keys = new List<string>();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var objects = 0;
+        foreach (var item in JsonObjects(file))
         {
-            using var content = File.OpenRead(file.LocalPath);
-            using var document = JsonDocument.Parse(content);
-            rows = JsonRows(document.RootElement);
-        }
-        catch (JsonException e)
-        {
-            throw new SourceException(file.Source, file.FileName, $"the file is not JSON: {e.Message}", e);
+            objects++;
+            foreach (var property in item.EnumerateObject().Where(p => index.TryAdd(p.Name, keys.Count)))
+            {
+                keys.Add(property.Name);
+            }
         }
 
-        return rows.Count == 0 ? [] : [new IsoSheet(file.FileName, () => rows)];
+        return objects == 0 ? [] : [new IsoSheet(file.FileName, () => JsonRows(file, keys, index))];
     }
 
-    private static IEnumerable<SheetRow> CsvLines(FetchedFile file)
+    private static IEnumerable<SheetRow> CsvLines(FetchedFile file, SourceLimitsOptions? limits)
     {
         using var content = File.OpenRead(file.LocalPath);
-        using var csv = CsvReader.Create(content, CsvReaderOptions.Default with { Separator = ',', HasHeader = false, TrackLineNumbers = true, AllowLineBreaksInQuotes = true }, leaveOpen: true);
-        while (csv.Read())
+        // Bounded like every source CSV: a quote never closed must not grow one field to the file's size.
+        using var csv = CsvInput.Open(content, file.Source, file.FileName, CsvReaderOptions.Default with { Separator = ',', HasHeader = false, TrackLineNumbers = true, AllowLineBreaksInQuotes = true }, limits);
+        while (CsvInput.Read(csv, file.Source, file.FileName, limits))
         {
             var values = new object?[csv.FieldCount];
             for (var i = 0; i < values.Length; i++)
@@ -63,25 +68,11 @@ public static class IsoTextFiles
     }
 
     /// <summary>The header (the first object's keys, then any key a later object adds) and one row per object.</summary>
-    private static List<SheetRow> JsonRows(JsonElement root)
+    private static IEnumerable<SheetRow> JsonRows(FetchedFile file, List<string> keys, Dictionary<string, int> index)
     {
-        if (root.ValueKind != JsonValueKind.Array)
-        {
-            throw new JsonException("the top level is not an array of projects.");
-        }
-
-        var keys = new List<string>();
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var item in root.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.Object))
-        {
-            foreach (var property in item.EnumerateObject().Where(p => index.TryAdd(p.Name, keys.Count)))
-            {
-                keys.Add(property.Name);
-            }
-        }
-
-        var rows = new List<SheetRow> { new(1, [.. keys]) };
-        foreach (var item in root.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.Object))
+        yield return new SheetRow(1, [.. keys]);
+        var line = 1;
+        foreach (var item in JsonObjects(file))
         {
             var values = new object?[keys.Count];
             foreach (var property in item.EnumerateObject())
@@ -95,9 +86,34 @@ public static class IsoTextFiles
                 };
             }
 
-            rows.Add(new SheetRow(rows.Count + 1, values));
+            yield return new SheetRow(++line, values);
         }
+    }
 
-        return rows;
+    /// <summary>The objects of the file's top-level array, one parsed at a time (items that are not objects are skipped).</summary>
+    /// <exception cref="SourceException">The file is not JSON, or its top level is not an array.</exception>
+    private static IEnumerable<JsonElement> JsonObjects(FetchedFile file)
+    {
+        using var content = File.OpenRead(file.LocalPath);
+        using var items = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(content, topLevelValues: false).ToBlockingEnumerable().GetEnumerator();
+        while (true)
+        {
+            try
+            {
+                if (!items.MoveNext())
+                {
+                    yield break;
+                }
+            }
+            catch (JsonException e)
+            {
+                throw new SourceException(file.Source, file.FileName, $"the file is not a JSON array of projects: {e.Message}", e);
+            }
+
+            if (items.Current.ValueKind == JsonValueKind.Object)
+            {
+                yield return items.Current;
+            }
+        }
     }
 }

@@ -23,7 +23,7 @@ public static class IsoWorkbook
     /// </summary>
     public static IReadOnlyList<IsoSheet> SheetsOf(FetchedFile file, QueueFileFormat format, SourceLimitsOptions? limits = null) => format switch
     {
-        QueueFileFormat.Spp => IsoTextFiles.CsvSheets(file),
+        QueueFileFormat.Spp => IsoTextFiles.CsvSheets(file, limits),
         QueueFileFormat.Miso => IsoTextFiles.JsonSheets(file),
         QueueFileFormat.Isone when !Workbook.IsXlsxFile(file.LocalPath) && IsoHtmlPage.StartsLikeMarkup(file.LocalPath) => IsoHtmlPage.Sheets(file, limits),
         _ => Sheets(file, limits),

@@ -33,12 +33,15 @@ public class MisoQueueLayoutTests
         Assert.Equal("2026-12-01", projects[0].ProposedCompletion?.Iso);
     }
 
-    [Fact]
-    public void Read_NotJson_FailsNamingTheFile()
+    [Theory]
+    [InlineData("<html>blocked</html>")]
+    [InlineData("""{"projects": []}""")]
+    [InlineData("""[{"projectNumber": "J1"}, {"projectNumber": """)]
+    public void Read_NotAJsonArray_FailsNamingTheFile(string content)
     {
-        var error = Assert.Throws<SourceException>(() => Read("<html>blocked</html>"));
+        var error = Assert.Throws<SourceException>(() => Read(content));
 
-        Assert.StartsWith("queues: getprojects.json: the file is not JSON: ", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("queues: getprojects.json: the file is not a JSON array of projects: ", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using AiEnergyPipeline.Sources;
 using AiEnergyPipeline.Sources.Ember;
 using AiEnergyPipeline.Sources.Queues;
 using AiEnergyPipeline.Sources.Queues.Iso;
+using AiEnergyPipeline.Tabular;
 
 namespace AiEnergyPipeline.Tests.Sources.Queues.Iso;
 
@@ -15,6 +16,19 @@ public class SppQueueLayoutTests
         var file = QueueSamples.Text(fileName, text);
         var quarantine = new List<QuarantineRecord>();
         return (IsoQueueReader.Read(file, IsoTextFiles.CsvSheets(file), SppQueueLayout.Layout, quarantine.Add).ToList(), quarantine);
+    }
+
+    [Fact]
+    public void Read_AQuoteNeverClosed_FailsAtTheRecordLimitNamingTheFileAndTheSetting()
+    {
+        // One field opened with a quote and never closed: unbounded, it would become a field of the file's size.
+        var file = QueueSamples.Text("spp_GenerateActiveCSV.csv", Header + "\nGEN-1,\"" + new string('x', 300_000));
+        var limits = new SourceLimitsOptions { MaxCsvRecordBytes = 100_000 };
+
+        var error = Assert.Throws<SourceException>(() => IsoQueueReader.Read(file, IsoTextFiles.CsvSheets(file, limits), SppQueueLayout.Layout, _ => { }).ToList());
+
+        Assert.StartsWith("queues: spp_GenerateActiveCSV.csv: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("is larger than the limit of 100,000 (raise Sources:Limits:MaxCsvRecordBytes", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
