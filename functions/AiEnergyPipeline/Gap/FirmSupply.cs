@@ -78,10 +78,17 @@ internal static class FirmSupply
                 (overdue, overdueMw) = (overdue + 1, overdueMw + unit.NameplateMw);
             }
 
-            foreach (var (kind, year) in ChangesOf(unit, settings))
+            var changes = ChangesOf(unit, settings).ToList();
+            if (changes.Count == 0)
             {
-                var accreditedGw = unit.NameplateMw * Factor(settings, unit.AccreditationClass, classesWithoutFactor) / 1000;
-                var region = regionOf(unit.BalancingAuthorityCode);
+                continue;
+            }
+
+            // Once per unit, so that a unit built and retired since the base year is one unit without a factor, not two.
+            var accreditedGw = unit.NameplateMw * Factor(settings, unit.AccreditationClass, classesWithoutFactor) / 1000;
+            var region = regionOf(unit.BalancingAuthorityCode);
+            foreach (var (kind, year) in changes)
+            {
                 if (kind != ChangeKind.Planned)
                 {
                     events.Add(new FirmEvent(year, region, kind == ChangeKind.Built ? accreditedGw : -accreditedGw, null));
