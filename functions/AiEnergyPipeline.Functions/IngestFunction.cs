@@ -1,5 +1,6 @@
 using AiEnergyPipeline.Functions.Http;
 using AiEnergyPipeline.Pipeline.FanOut;
+using AiEnergyPipeline.Storage;
 using AiEnergyPipeline.Vocabulary;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -23,6 +24,19 @@ public sealed class IngestFunction(IngestRunner runner)
     public async Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "ingest")] HttpRequest request,
         CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await StartOrRunAsync(cancellationToken);
+        }
+        catch (Exception e) when (StorageFailures.IsStorageFailure(e))
+        {
+            // The store (or the queue) failed before the run could report itself: still problem details, never a bare 500.
+            return Problems.Status(StatusCodes.Status502BadGateway, "The run failed: nothing new was published", $"the store failed: {StorageFailures.Describe(e)}");
+        }
+    }
+
+    private async Task<IActionResult> StartOrRunAsync(CancellationToken cancellationToken)
     {
         if (runner.UsesQueue)
         {

@@ -24,19 +24,15 @@ public sealed class RecomputeFunction(RecomputeEntry recompute, PublishedGap gap
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     [ProducesResponseType(StatusCodes.Status500InternalServerError)]
     [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
-    public async Task<IActionResult> RunAsync(
+    public Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "recompute")] HttpRequest request,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        // A store that cannot be read (latest.json, the headline) or a damaged run: 503 with the cause, never a bare 500.
+        StoreProblems.GuardAsync(() => RecomputeAsync(request, cancellationToken));
+
+    private async Task<IActionResult> RecomputeAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        RecomputeResult result;
-        try
-        {
-            result = await recompute.RunAsync(request.Body, "http", cancellationToken);
-        }
-        catch (DamagedRunException e)
-        {
-            return StoreProblems.Damaged(e.Message);
-        }
+        var result = await recompute.RunAsync(request.Body, "http", cancellationToken);
 
         if (result.IsNothingPublished)
         {
@@ -51,9 +47,12 @@ public sealed class RecomputeFunction(RecomputeEntry recompute, PublishedGap gap
         var outcome = result.Outcome;
         if (outcome.Status == RunStatus.Failed)
         {
-            return outcome.LatestRunId is null
-                ? Problems.NotFound(outcome.Message)
-                : Problems.Status(StatusCodes.Status500InternalServerError, "The gap could not be recomputed", outcome.Message);
+            // Without a latest run id the recompute found nothing whole to derive from: nothing
+            // published (404), or a latest.json that names a run that is not whole (503, as the reading endpoints answer).
+            return outcome.LatestRunId is not null
+                ? Problems.Status(StatusCodes.Status500InternalServerError, "The gap could not be recomputed", outcome.Message)
+                : outcome.Message == RecomputePipeline.NothingPublishedMessage ? Problems.NotFound(outcome.Message)
+                : Problems.Status(StatusCodes.Status503ServiceUnavailable, "The published data is damaged", outcome.Message);
         }
 
         var headline = await gap.HeadlineAsync(outcome.RunId, cancellationToken);

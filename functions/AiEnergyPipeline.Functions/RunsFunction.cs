@@ -19,5 +19,6 @@ public sealed class RunsFunction(PublishedDatasets datasets)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "runs/{runId}")] HttpRequest request,
         string runId,
         CancellationToken cancellationToken) =>
-        await StoreProblems.GuardAsync(async () => (await datasets.OpenReportAsync(runId, cancellationToken)).ToResult());
+        // Inline, with the run's headers, as the same file at runs/{runId}/report.json is served.
+        await StoreProblems.GuardAsync(async () => (await datasets.OpenReportAsync(runId, cancellationToken)).ToInlineResult(request));
 }

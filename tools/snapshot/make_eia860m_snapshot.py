@@ -210,12 +210,12 @@ PUERTO_RICO = [
 NOTES = [
     ["NOTES:"],
     ["Data for the most recent months are preliminary and may be revised; see the Form EIA-860M documentation for definitions of the codes."],
-    ["Source: U.S. Energy Information Administration, Form EIA-860M, 'Monthly Update to the Annual Electric Generator Report.'"],
+    ["SAMPLE DATA, NOT REAL: written by AiEnergyPipeline in the layout of Form EIA-860M, 'Monthly Update to the Annual Electric Generator Report'; the plants are invented, not EIA's."],
 ]
 
 
 def title(sheet_title, two_rows, month_name=MONTH_NAME, year=YEAR):
-    rows = [["U.S. Energy Information Administration" if two_rows else f"{sheet_title} as of {month_name.title()} {year}"]]
+    rows = [["SAMPLE DATA, NOT REAL (AiEnergyPipeline), in the layout of the U.S. Energy Information Administration" if two_rows else f"{sheet_title} as of {month_name.title()} {year}"]]
     if two_rows:
         rows.append([f"Preliminary Monthly Electric Generator Inventory (based on Form EIA-860M as a supplement to Form EIA-860): {sheet_title}, {month_name.title()} {year}"])
     return rows

@@ -137,7 +137,7 @@ def write_api(rng):
                 "dateFormat": "YYYY-MM-DD\"T\"HH24",
                 "frequency": "hourly",
                 "data": page,
-                "description": "Hourly demand, day-ahead demand forecast, net generation, and interchange by balancing authority.  \n    Source: Form EIA-930\n    Product: Hourly Electric Grid Monitor",
+                "description": "SAMPLE DATA, NOT REAL: written by AiEnergyPipeline in the layout of this route of the EIA API v2 (hourly demand, day-ahead demand forecast, net generation and interchange by balancing authority; Form EIA-930, Hourly Electric Grid Monitor). The values are invented.",
             },
             "request": {
                 "command": "/v2/electricity/rto/region-data/data/",

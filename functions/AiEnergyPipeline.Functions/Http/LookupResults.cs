@@ -27,6 +27,18 @@ internal static class LookupResults
         return lookup.ToResult();
     }
 
+    /// <summary><see cref="ToResult(DatasetLookup, Microsoft.AspNetCore.Http.HttpRequest)"/> for a file shown in the browser, not saved: no attachment disposition.</summary>
+    public static IActionResult ToInlineResult(this DatasetLookup lookup, Microsoft.AspNetCore.Http.HttpRequest request)
+    {
+        var result = lookup.ToResult(request);
+        if (result is FileStreamResult file)
+        {
+            file.FileDownloadName = string.Empty;
+        }
+
+        return result;
+    }
+
     /// <summary>Streams a found object (the result disposes it), or answers why there is none.</summary>
     public static IActionResult ToResult(this DatasetLookup lookup) => lookup.Status switch
     {

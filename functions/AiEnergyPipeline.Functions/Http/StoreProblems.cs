@@ -22,6 +22,11 @@ internal static class StoreProblems
         {
             return Damaged(e.Message);
         }
+        catch (DamagedFileException e)
+        {
+            // Read before any byte was answered (a headline, the gap's rows): the file is not the one published.
+            return Damaged(e.Message);
+        }
         catch (Exception e) when (StorageFailures.IsStorageFailure(e))
         {
             return Problems.Status(StatusCodes.Status503ServiceUnavailable, "The store cannot be read", $"reading the store failed: {StorageFailures.Describe(e)}");

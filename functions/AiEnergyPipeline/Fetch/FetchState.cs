@@ -15,6 +15,7 @@ namespace AiEnergyPipeline.Fetch;
 /// conditionally: it is small, and read whole each time). What a sample imitates is not kept
 /// here either: <see cref="SampleCatalogue"/> reads it from the snapshot when a run is published.
 /// </param>
+/// <param name="FetchedAtUtc">When the file was fetched; null for a file that was not (a sample, a replayed recording): no time that says it was.</param>
 public sealed record FetchState(
     string Source,
     string FileName,
@@ -24,7 +25,7 @@ public sealed record FetchState(
     long Bytes,
     string Sha256,
     string RawPath,
-    DateTimeOffset FetchedAtUtc,
+    DateTimeOffset? FetchedAtUtc,
     InputOrigin Origin = InputOrigin.Fetched,
     DateTimeOffset? RecordedAtUtc = null)
 {
@@ -55,12 +56,16 @@ public sealed record FetchState(
         await store.WriteAsync(PathOf(Source, FileName), content, WriteCondition.None, new StoreWriteOptions(ContentTypes.Json), cancellationToken);
     }
 
-    /// <summary>The file as fetched, from this state: its bytes to be copied from the raw archive to <paramref name="localPath"/> when needed.</summary>
-    public FetchedFile ToFetchedFile(string localPath, DateTimeOffset checkedAtUtc) =>
-        new(Source, FileName, RawPath, Sha256, Bytes, Url, checkedAtUtc, Etag, LastModified, localPath, AlreadyArchived: true, NotModified: true, Origin, RecordedAtUtc: RecordedAtUtc);
+    /// <summary>
+    /// The file as fetched, from this state: its bytes to be copied from the raw archive to
+    /// <paramref name="localPath"/> when needed. A file that was not fetched carries the epoch as
+    /// its time, which nothing publishes (a data package gives a fetch time to fetched files only).
+    /// </summary>
+    public FetchedFile ToFetchedFile(string localPath) =>
+        new(Source, FileName, RawPath, Sha256, Bytes, Url, FetchedAtUtc ?? DateTimeOffset.UnixEpoch, Etag, LastModified, localPath, AlreadyArchived: true, NotModified: true, Origin, RecordedAtUtc: RecordedAtUtc);
 
     public static FetchState Of(FetchedFile file) =>
-        new(file.Source, file.FileName, file.Url, file.ETag, file.LastModified, file.Bytes, file.Sha256, file.RawPath, file.FetchedAtUtc, file.Origin, file.RecordedAtUtc);
+        new(file.Source, file.FileName, file.Url, file.ETag, file.LastModified, file.Bytes, file.Sha256, file.RawPath, file.Origin == InputOrigin.Fetched ? file.FetchedAtUtc : null, file.Origin, file.RecordedAtUtc);
 
     /// <summary>A file name as a store path segment: letters, digits, '.', '_' and '-', not starting with '.'.</summary>
     public static string Segment(string name)

@@ -52,7 +52,8 @@ public sealed class HttpFileFetcher(HttpClient http, SecretRedactor redactor, Ti
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             if (response.StatusCode == System.Net.HttpStatusCode.NotModified && previous is not null)
             {
-                return previous.ToFetchedFile(archive.NewLocalPath(source, extension), time.GetUtcNow());
+                // Confirmed unchanged now: that is when it was last fetched.
+                return previous.ToFetchedFile(archive.NewLocalPath(source, extension)) with { FetchedAtUtc = time.GetUtcNow() };
             }
 
             if ((int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { } location)

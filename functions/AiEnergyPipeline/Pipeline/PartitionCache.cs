@@ -71,13 +71,28 @@ public sealed class PartitionCache(IDatasetStore store, ParquetCompression compr
         return summary;
     }
 
-    public Task WriteRecordAsync(PartitionRecord record, CancellationToken cancellationToken) =>
-        WriteJsonAsync(PlanRecordPath(new PartitionKey(record.Source, record.Partition), record.PlanId), record, cancellationToken);
+    /// <summary>
+    /// The partition's outcome in this plan. A success replaces whatever is there; a failure is
+    /// written only where there is no record yet: a duplicate delivery that fails after another
+    /// succeeded (a fetch answered 503 the second time) must not turn the plan's partition into a failure.
+    /// </summary>
+    public async Task WriteRecordAsync(PartitionRecord record, CancellationToken cancellationToken)
+    {
+        var path = PlanRecordPath(new PartitionKey(record.Source, record.Partition), record.PlanId);
+        try
+        {
+            await WriteJsonAsync(path, record, cancellationToken, record.Status == PartitionStatus.Failed ? WriteCondition.IfNotExists : WriteCondition.None);
+        }
+        catch (StoreConditionFailedException) when (record.Status == PartitionStatus.Failed)
+        {
+            // A record was there first: a success stays; an earlier failure says as much as this one.
+        }
+    }
 
-    private async Task WriteJsonAsync<T>(string path, T value, CancellationToken cancellationToken)
+    private async Task WriteJsonAsync<T>(string path, T value, CancellationToken cancellationToken, WriteCondition? condition = null)
     {
         using var content = new MemoryStream(PublishedJson.Serialize(value));
-        await store.WriteAsync(path, content, WriteCondition.None, new StoreWriteOptions(ContentTypes.Json), cancellationToken);
+        await store.WriteAsync(path, content, condition ?? WriteCondition.None, new StoreWriteOptions(ContentTypes.Json), cancellationToken);
     }
 
     private async Task<T?> ReadAsync<T>(string path, CancellationToken cancellationToken)

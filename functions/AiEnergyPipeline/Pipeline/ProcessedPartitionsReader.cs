@@ -66,7 +66,7 @@ public sealed class ProcessedPartitionsReader(IEnumerable<ISource> sources, IDat
 
                 summaries.Add(summary);
                 var state = record!.Fetched!;
-                fetched.Add(state.ToFetchedFile(archive.NewLocalPath(key.Source, "csv"), state.FetchedAtUtc) with { AlreadyArchived = record.Status == PartitionStatus.Reused });
+                fetched.Add(state.ToFetchedFile(archive.NewLocalPath(key.Source, "csv")) with { AlreadyArchived = record.Status == PartitionStatus.Reused });
                 partitionReports.Add(new PartitionReport(key.Source, key.Name, fileName, record.Status, state.Sha256, state.Bytes, summary.RowsIn, summary.RowsOut, summary.Quarantine.Count, null));
             }
 

@@ -12,7 +12,7 @@ namespace AiEnergyPipeline.Pipeline;
 /// swung latest.json in between would have a request checked against one run and applied to another.
 /// The adapters only turn the result into an HTTP answer or an exit code and lines.
 /// </summary>
-public sealed class RecomputeEntry(RunPublisher publisher, RecomputeLimitsLoader limits, RecomputePipeline pipeline)
+public sealed class RecomputeEntry(RunPublisher publisher, RecomputeLimitsLoader limits, RecomputePipeline pipeline, Sweep.StoreSweeper sweeper)
 {
     /// <param name="body">
     /// The overrides, in the format of the POST /api/recompute body (read up to 1 MiB and one byte
@@ -25,6 +25,9 @@ public sealed class RecomputeEntry(RunPublisher publisher, RecomputeLimitsLoader
     /// </exception>
     public async Task<RecomputeResult> RunAsync(Stream? body, string trigger, CancellationToken cancellationToken)
     {
+        // Swept before latest.json is read, never after: a sweep between the two could remove the
+        // run this recompute derives from (displaced by a newer ingest, past Sweep:KeepLatestRuns).
+        await sweeper.SweepAtRunStartAsync(RecomputePipeline.Trigger, cancellationToken);
         var latest = await publisher.ReadLatestAsync(cancellationToken);
         if (latest.Problem is { } problem)
         {

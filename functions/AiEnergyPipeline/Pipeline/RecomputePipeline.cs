@@ -26,7 +26,6 @@ public sealed partial class RecomputePipeline(
     IDatasetStore store,
     RunPublisher publisher,
     GapStage gap,
-    Sweep.StoreSweeper sweeper,
     FailedRunRecorder failures,
     TimeProvider time,
     PipelineMetrics metrics,
@@ -67,7 +66,6 @@ public sealed partial class RecomputePipeline(
 
     private async Task<RunOutcome> RecomputeAsync(RecomputeRequest request, LatestRead latestRead, string trigger, CancellationToken cancellationToken)
     {
-        await sweeper.SweepAtRunStartAsync(Trigger, cancellationToken);
         var startedAt = time.GetUtcNow();
         var clock = Stopwatch.StartNew();
         var (latest, latestETag, problem) = await publisher.CheckIntactAsync(latestRead, cancellationToken);

@@ -17,8 +17,9 @@ public static class DataPackageBuilder
             f.Url,
             f.FileName,
             f.RawPath,
-            // Only a fetch has a fetch time: a sample or a replayed recording was not fetched by this run.
-            f.Origin is InputOrigin.Fetched or InputOrigin.Curated ? f.FetchedAtUtc : null,
+            // Only a fetch has a fetch time: a sample, a replayed recording or a curated file of the
+            // project's own was not fetched by this run (a curated file's sha256 names its version).
+            f.Origin is InputOrigin.Fetched ? f.FetchedAtUtc : null,
             f.Sha256,
             f.Bytes,
             f.Origin == InputOrigin.Sample ? null : f.ETag,

@@ -156,12 +156,35 @@ public sealed class FileSystemDatasetStore : IDatasetStore, ITemporaryObjects
         return Task.FromResult(true);
     }
 
-    public IReadOnlyList<StoredObjectInfo> ListTemporary() =>
-        [.. Directory.EnumerateFiles(_root, "*" + TempSuffix, SearchOption.AllDirectories)
-            .Select(f => (File: new FileInfo(f), Path: Path.GetRelativePath(_root, f).Replace(Path.DirectorySeparatorChar, '/')))
-            .Where(f => !f.Path.StartsWith(MetaFolder + "/", StringComparison.Ordinal) && StorePath.IsValid(f.Path))
-            .OrderBy(f => f.Path, StringComparer.Ordinal)
-            .Select(f => new StoredObjectInfo(f.Path, ETagOf(f.File), f.File.Length, null, new Dictionary<string, string>(), new DateTimeOffset(f.File.LastWriteTimeUtc, TimeSpan.Zero)))];
+    /// <summary>
+    /// The temporary files of writes in flight or abandoned. A write that commits while they are
+    /// listed renames its file away: such a file is left out, not an error (the sweep runs beside writes).
+    /// </summary>
+    public IReadOnlyList<StoredObjectInfo> ListTemporary()
+    {
+        var found = new List<StoredObjectInfo>();
+        var files = Directory.EnumerateFiles(_root, "*" + TempSuffix, new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true });
+        foreach (var f in files)
+        {
+            var path = Path.GetRelativePath(_root, f).Replace(Path.DirectorySeparatorChar, '/');
+            if (path.StartsWith(MetaFolder + "/", StringComparison.Ordinal) || !StorePath.IsValid(path))
+            {
+                continue;
+            }
+
+            try
+            {
+                var file = new FileInfo(f);
+                found.Add(new StoredObjectInfo(path, ETagOf(file), file.Length, null, new Dictionary<string, string>(), new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero)));
+            }
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+            {
+                // Committed (renamed) since it was listed.
+            }
+        }
+
+        return [.. found.OrderBy(f => f.Path, StringComparer.Ordinal)];
+    }
 
     public bool DeleteTemporary(string path)
     {

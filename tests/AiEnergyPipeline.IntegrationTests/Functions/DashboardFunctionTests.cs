@@ -36,6 +36,27 @@ public sealed class DashboardFunctionTests
     }
 
     [Fact]
+    public async Task PageLinks_TheLatestRunAndAnotherRunsPage_AnswerOverHttp()
+    {
+        await using var host = FunctionsHost.Create();
+        var ingest = Assert.IsType<OkObjectResult>(await host.Function<IngestFunction>().RunAsync(host.Get(), CancellationToken.None));
+        var runId = System.Text.Json.JsonSerializer.SerializeToElement(ingest.Value).GetProperty("run_id").GetString()!;
+        var function = host.Function<DashboardFunction>();
+
+        // "The latest run" is ../../index.html from /api/runs/{runId}/dashboard: /api/index.html.
+        var latest = Assert.IsType<RedirectResult>(await function.GetLatestPageAsync(host.Get(), CancellationToken.None));
+        // Earlier runs and a recompute's base are ../{runId}/index.html: /api/runs/{runId}/index.html.
+        var page = Assert.IsType<FileStreamResult>(await function.GetRunPageAsync(host.Get(), runId, CancellationToken.None));
+
+        Assert.Equal($"runs/{runId}/index.html", latest.Url);
+        Assert.Equal(("text/html; charset=utf-8", ""), (page.ContentType, page.FileDownloadName));
+        using var reader = new StreamReader(page.FileStream);
+        var html = await reader.ReadToEndAsync();
+        Assert.Contains("href=\"../../index.html\"", html, StringComparison.Ordinal);
+        Assert.Contains($"Run <strong>{runId}</strong>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ListDatasets_AfterARun_NamesThePageWhichServesIt()
     {
         await using var host = FunctionsHost.Create();

@@ -101,6 +101,7 @@ internal static class TestPipeline
     /// </summary>
     public static async Task<RunOutcome> RecomputeAsync(IServiceProvider services, AiEnergyPipeline.Recompute.RecomputeRequest request)
     {
+        await services.GetRequiredService<AiEnergyPipeline.Pipeline.Sweep.StoreSweeper>().SweepAtRunStartAsync(RecomputePipeline.Trigger, CancellationToken.None);
         var latest = await services.GetRequiredService<AiEnergyPipeline.Publish.RunPublisher>().ReadLatestAsync(CancellationToken.None);
         return await services.GetRequiredService<RecomputePipeline>().RunAsync(request, latest, "test", CancellationToken.None);
     }

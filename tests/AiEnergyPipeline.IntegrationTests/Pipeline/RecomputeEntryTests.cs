@@ -67,7 +67,8 @@ public class RecomputeEntryTests
             settings: new Dictionary<string, string?> { ["Sources:Curated:Path"] = CuratedWithSwingScenario() });
         Assert.Equal(RunStatus.Published, read.Status);
         var swinging = new LatestSwingingStore(new FileSystemDatasetStore(store), otherLatest);
-        await using var swung = TestPipeline.Build(TestPipeline.FolderStore(store), new FakeTimeProvider(TestPipeline.Now.AddHours(2)),
+        // No sweep at the start (it reads latest.json first, before the recompute's own read this test swings after).
+        await using var swung = TestPipeline.Build(new Dictionary<string, string?>(TestPipeline.FolderStore(store)) { ["Sweep:AtRunStart"] = "false" }, new FakeTimeProvider(TestPipeline.Now.AddHours(2)),
             configure: s => s.AddSingleton<IDatasetStore>(swinging));
 
         var result = await RecomputeAsync(swung, ReplaceSwingScenario);

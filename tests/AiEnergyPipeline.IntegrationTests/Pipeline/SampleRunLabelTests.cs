@@ -52,8 +52,9 @@ public sealed class SampleRunLabelTests
             }
         }
 
-        // The curated files are the project's own, cited row by row: curated, not sample.
+        // The curated files are the project's own, cited row by row: curated, not sample, and not fetched either.
         Assert.All(sources.Except(samples), s => Assert.Equal("curated", s.GetProperty("origin").GetString()));
+        Assert.All(sources.Except(samples), s => Assert.False(s.TryGetProperty("fetched_at", out var at) && at.ValueKind != JsonValueKind.Null, s.ToString()));
 
         var report = TestPipeline.ReadJson(Path.Combine(run, "report.json"));
         Assert.Equal("sample", report.GetProperty("mode").GetString());
@@ -86,7 +87,11 @@ public sealed class SampleRunLabelTests
         {
             var text = await File.ReadAllTextAsync(file);
             Assert.All(RealHosts, host => Assert.DoesNotContain(host, text, StringComparison.OrdinalIgnoreCase));
+            // The fetch state kept for sample files (and the plans that copy it) gives them no fetch time.
+            Assert.DoesNotMatch("\"fetched_at_utc\": *\"", text);
         }
+
+        Assert.NotEmpty(Directory.EnumerateFiles(Path.Combine(store, "state", "fetch"), "*.json", SearchOption.AllDirectories));
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public class SnapshotOutputsTests
         ["gap/additions_by_year_technology.csv"] = "b6bc57e28a09656a",
         ["gap/gap_by_region.csv"] = "062c8fe08a0c55a0",
         ["gap/gap_by_year.csv"] = "15408e8a7253322c",
-        ["gap/headline.json"] = "231fe9390944abf6",
+        ["gap/headline.json"] = "cacba54c87a3f23b",
         ["gap/us_vs_china_additions.csv"] = "56b12c6d08bea132",
     };
 
@@ -55,17 +55,17 @@ public class SnapshotOutputsTests
     private static readonly Dictionary<string, string> RecordedPartitions = new(StringComparer.Ordinal)
     {
         ["eia860m/2023-01/generators.csv"] = "64c9e580e88fa205",
-        ["eia860m/2023-01/summary.json"] = "8d9cade3d64c7eba",
+        ["eia860m/2023-01/summary.json"] = "ff863142a04a53e5",
         ["eia860m/2024-01/generators.csv"] = "37a469d2874fe5b1",
-        ["eia860m/2024-01/summary.json"] = "47852e632001badc",
+        ["eia860m/2024-01/summary.json"] = "d6d49e12f7bd0698",
         ["eia860m/2025-01/generators.csv"] = "f6c054272cf8f247",
-        ["eia860m/2025-01/summary.json"] = "9a7265619115a023",
+        ["eia860m/2025-01/summary.json"] = "8d5d80bab8c31b25",
         ["eia860m/2026-01/generators.csv"] = "44de8ee5d7d800c8",
-        ["eia860m/2026-01/summary.json"] = "84cb2b6366431bf4",
+        ["eia860m/2026-01/summary.json"] = "237463d2131089da",
         ["eia860m/2026-07/generators.csv"] = "636cae47b6da8c48",
-        ["eia860m/2026-07/summary.json"] = "f2b44bff840beac3",
+        ["eia860m/2026-07/summary.json"] = "38b71469575a021e",
         ["eia860m/2026-08/generators.csv"] = "e63f3c7eb575c0cf",
-        ["eia860m/2026-08/summary.json"] = "d43c212419f52309",
+        ["eia860m/2026-08/summary.json"] = "3174bceea49179f9",
         ["eia930_bulk/2025_h1/ba_hourly.csv"] = "2223b583caa099d2",
         ["eia930_bulk/2025_h1/summary.json"] = "05cff4f41486ff07",
         ["eia930_bulk/2025_h2/ba_hourly.csv"] = "a7bfbd8867a12bbb",

@@ -26,6 +26,8 @@ public partial class FunctionsMetadataTests
         ["GetRun"] = Http("get", "runs/{runId}", "Anonymous"),
         ["GetDashboard"] = Http("get", "dashboard", "Anonymous"),
         ["GetRunDashboard"] = Http("get", "runs/{runId}/dashboard", "Anonymous"),
+        ["GetLatestPage"] = Http("get", "index.html", "Anonymous"),
+        ["GetRunPage"] = Http("get", "runs/{runId}/index.html", "Anonymous"),
         ["GetRunDataFile"] = Http("get", "runs/{runId}/data/{*path}", "Anonymous"),
         ["GetRunGapFile"] = Http("get", "runs/{runId}/gap/{*path}", "Anonymous"),
         ["GetRunDocument"] = Http("get", "runs/{runId}/{document}.json", "Anonymous"),

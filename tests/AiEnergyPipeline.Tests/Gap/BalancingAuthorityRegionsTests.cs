@@ -25,21 +25,31 @@ public class BalancingAuthorityRegionsTests
         var path = Repository.RealData("eia930/ba-reference.csv");
         Skip.IfNot(File.Exists(path), "needs ../shared/data/real/eia930/ba-reference.csv, which is not beside this checkout");
         var reference = new Dictionary<string, string>(StringComparer.Ordinal);
+        var unitedStates = new List<string>();
         using (var stream = File.OpenRead(path))
         using (var csv = CsvReader.Create(stream, CsvReaderOptions.Default, leaveOpen: true))
         {
             var code = csv.Headers.ToList().IndexOf("BA Code");
             var region = csv.Headers.ToList().IndexOf("Region/Country Code");
+            var us = csv.Headers.ToList().IndexOf("U.S. BA");
             while (csv.Read())
             {
                 reference[csv.GetString(code).Trim()] = csv.GetString(region).Trim();
+                if (csv.GetString(us).Trim() == "Yes")
+                {
+                    unitedStates.Add(csv.GetString(code).Trim());
+                }
             }
         }
 
-        var disagreements = GapInputsReader.ReadRegions(Curated)
+        var curated = GapInputsReader.ReadRegions(Curated);
+        var disagreements = curated
             .Where(r => !reference.TryGetValue(r.BalancingAuthorityCode, out var region) || region != r.RegionCode)
             .Select(r => $"{r.BalancingAuthorityCode}: {r.RegionCode} here, {reference.GetValueOrDefault(r.BalancingAuthorityCode, "absent")} in the reference")
             .ToList();
         Assert.Empty(disagreements);
+        // Every U.S. authority, retired ones too (EIA-860M's older vintages and EIA-930's history name
+        // them): one left out would put its units and peaks in region unknown.
+        Assert.Empty(unitedStates.Except(curated.Select(r => r.BalancingAuthorityCode)));
     }
 }

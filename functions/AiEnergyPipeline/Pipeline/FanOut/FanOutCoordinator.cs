@@ -140,7 +140,7 @@ public sealed partial class FanOutCoordinator(
         var done = await work.ReadAllDoneAsync(plan, cancellationToken);
         if (done.Count == plan.Partitions.Count)
         {
-            if (await work.ClaimCompletionAsync(plan.PlanId, $"{partition} delivery {delivery.Count}", cancellationToken))
+            if (await work.ClaimCompletionAsync(plan.PlanId, $"{partition} delivery {delivery.Count} ({Guid.NewGuid():N})", cancellationToken))
             {
                 LogAllDone(plan.PlanId);
                 await queue.EnqueueAsync(IngestMessage.ForCompletion(plan.PlanId, message.TraceParent, message.TraceState), cancellationToken);

@@ -38,7 +38,9 @@ public sealed class FanOutWorkState(IDatasetStore store, TimeProvider time)
             return null;
         }
 
-        return (await ReadAsync<OccurrenceClaim>(OccurrencePath(occurrence), cancellationToken))?.PlanId ?? "(unreadable claim)";
+        // A write retried after its answer was lost finds its own claim there: it is ours.
+        var owner = (await ReadAsync<OccurrenceClaim>(OccurrencePath(occurrence), cancellationToken))?.PlanId ?? "(unreadable claim)";
+        return owner == planId ? null : owner;
     }
 
     public Task SavePlanAsync(IngestPlan plan, CancellationToken cancellationToken) =>
@@ -77,8 +79,10 @@ public sealed class FanOutWorkState(IDatasetStore store, TimeProvider time)
     }
 
     /// <summary>Only one caller ever gets true for a plan: it hands the run on to completion.</summary>
-    public Task<bool> ClaimCompletionAsync(string planId, string claimant, CancellationToken cancellationToken) =>
-        TryCreateAsync(CompletionClaimPath(planId), new CompletionClaim(planId, claimant, time.GetUtcNow()), cancellationToken);
+    /// <param name="claimant">Unique to the caller: a write retried after its answer was lost finds its own claim and still gets true.</param>
+    public async Task<bool> ClaimCompletionAsync(string planId, string claimant, CancellationToken cancellationToken) =>
+        await TryCreateAsync(CompletionClaimPath(planId), new CompletionClaim(planId, claimant, time.GetUtcNow()), cancellationToken)
+        || (await ReadAsync<CompletionClaim>(CompletionClaimPath(planId), cancellationToken))?.Claimant == claimant;
 
     /// <summary>
     /// Whether the completion message <paramref name="messageId"/> may complete the plan: the first

@@ -35,7 +35,15 @@ public sealed partial class Eia930ApiSource(
 
     public SourceCitation Citation { get; } = new("EIA-930 Hourly Electric Grid Monitor, EIA API v2 electricity/rto/region-data", Licences.EiaPublicDomain);
 
-    public async Task<IReadOnlyList<FetchedFile>> FetchAsync(RawArchive archive, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<FetchedFile>> FetchAsync(RawArchive archive, CancellationToken cancellationToken) =>
+        (await FetchEachAsync(archive, cancellationToken)).Files;
+
+    /// <summary>
+    /// Every page of the window. An API that stops with an empty page before its own total has
+    /// given part of the window: the rows read are used, and the rest is a <see cref="FileFailure"/>,
+    /// so that report.json says the source is partial rather than succeeded.
+    /// </summary>
+    public async Task<SourceFetch> FetchEachAsync(RawArchive archive, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         if (string.IsNullOrWhiteSpace(settings.ApiKey))
@@ -59,12 +67,16 @@ public sealed partial class Eia930ApiSource(
             LogPage(page, offset, total.Value);
             if (rows == 0 || offset >= total)
             {
-                if (offset < total)
+                if (offset >= total)
                 {
-                    LogShortRead(offset, total.Value);
+                    return new SourceFetch(files, []);
                 }
 
-                return files;
+                LogShortRead(offset, total.Value);
+                var missing = $"rows {offset + 1} to {total} of the {total} the API counts for {start} to {end}";
+                return new SourceFetch(files, [new FileFailure(
+                    fileName, $"{Eia930ApiOptions.Section}:{nameof(Eia930ApiOptions.Url)}", redactor.RedactUrl(url), missing, FailureStage.Fetch,
+                    $"{Name}: {fileName}: the API answered an empty page after {offset} of the {total} rows it counts: the window is read in part")]);
             }
         }
 

@@ -72,7 +72,7 @@ public sealed partial class Eia930BulkSource(
 
         var state = await FetchState.ReadAsync(archive.Store, Name, Eia930FileList.FileName, cancellationToken)
             ?? throw new SourceException(Name, Eia930FileList.FileName, "the file list has not been fetched: plan the run first.");
-        return [state.ToFetchedFile(archive.NewLocalPath(Name, "csv"), state.FetchedAtUtc)];
+        return [state.ToFetchedFile(archive.NewLocalPath(Name, "csv"))];
     }
 
     public string FileNameOf(string partition) =>

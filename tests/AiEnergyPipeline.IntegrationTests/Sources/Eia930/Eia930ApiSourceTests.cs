@@ -129,6 +129,32 @@ public class Eia930ApiSourceTests
     }
 
     [Fact]
+    public async Task FetchEachAsync_EmptyPageBeforeTotal_TheRestOfTheWindowIsAFailureSoTheSourceIsPartial()
+    {
+        await using var server = await ApiPageServer.StartAsync(rows: 12, claimedTotal: 20);
+        var store = TestPaths.NewTempFolder();
+        await using var services = TestPipeline.Build(new Dictionary<string, string?>(TestPipeline.FolderStore(store))
+        {
+            ["Pipeline:Mode"] = "Live",
+            ["EIA_API_KEY"] = Key,
+            ["Sources:Eia930Api:Url"] = new Uri(server.BaseAddress, ApiPageServer.Route).ToString(),
+            ["Sources:Eia930Api:PageLength"] = "5",
+            ["Sources:Eia930Api:Start"] = "2026-01-01T00",
+            ["Sources:Eia930Api:End"] = "2026-01-02T00",
+        });
+        var archive = new RawArchive(services.GetRequiredService<IDatasetStore>(), TestPaths.NewTempFolder());
+
+        var fetch = await ((ISource)services.GetRequiredService<Eia930ApiSource>()).FetchEachAsync(archive, CancellationToken.None);
+
+        Assert.Equal(12, RowsOf(fetch.Files).Count);
+        var failure = Assert.Single(fetch.Failures);
+        Assert.Equal("rows 13 to 20 of the 20 the API counts for 2026-01-01T00 to 2026-01-02T00", failure.Missing);
+        Assert.Equal("eia930_api: region-data_2026-01-01T00_2026-01-02T00_offset12.json: the API answered an empty page after 12 of the 20 rows it counts: the window is read in part", failure.Error);
+        Assert.Equal("Sources:Eia930Api:Url", failure.Setting);
+        Assert.DoesNotContain(Key, failure.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FetchAsync_ApiKey_NeverReachesArchivedBytesUrlsOrLogs()
     {
         await using var server = await ApiPageServer.StartAsync(rows: 9);
