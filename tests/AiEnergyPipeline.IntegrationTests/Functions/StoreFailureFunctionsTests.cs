@@ -20,6 +20,13 @@ public class StoreFailureFunctionsTests
         return Assert.IsType<ProblemDetails>(answer.Value).Detail!;
     }
 
+    /// <summary>The pipeline on a blob store nobody listens for, without retries.</summary>
+    private static ServiceProvider StoreDown() => TestPipeline.Build(new Dictionary<string, string?>
+    {
+        ["PublishedStorage:ConnectionString"] = ClosedPort.BlobConnectionString(),
+        ["PublishedStorage:MaxRetries"] = "0",
+    });
+
     private static HttpRequest Post(FunctionsHost host, string body) =>
         new DefaultHttpContext { RequestServices = host.Services, Request = { Method = "POST", Body = new MemoryStream(Encoding.UTF8.GetBytes(body)), ContentType = "application/json" } }.Request;
 
@@ -55,12 +62,7 @@ public class StoreFailureFunctionsTests
     [Fact]
     public async Task ReadingEndpoints_StoreDown_Answer503NamingTheRefusedConnection()
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["PublishedStorage:ConnectionString"] = ClosedPort.BlobConnectionString(),
-            ["PublishedStorage:MaxRetries"] = "0",
-        };
-        await using var services = TestPipeline.Build(settings);
+        await using var services = StoreDown();
         var datasets = ActivatorUtilities.CreateInstance<DatasetsFunction>(services);
         var runs = ActivatorUtilities.CreateInstance<RunsFunction>(services);
         var request = new DefaultHttpContext { RequestServices = services }.Request;
@@ -75,12 +77,7 @@ public class StoreFailureFunctionsTests
     [Fact]
     public async Task IngestAndRecompute_StoreDown_AnswerProblemDetailsNamingTheRefusedConnection()
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["PublishedStorage:ConnectionString"] = ClosedPort.BlobConnectionString(),
-            ["PublishedStorage:MaxRetries"] = "0",
-        };
-        await using var services = TestPipeline.Build(settings);
+        await using var services = StoreDown();
         var ingest = ActivatorUtilities.CreateInstance<IngestFunction>(services);
         var recompute = ActivatorUtilities.CreateInstance<RecomputeFunction>(services);
         var request = new DefaultHttpContext { RequestServices = services }.Request;
