@@ -122,6 +122,6 @@ public sealed class DashboardFunction(PublishedDatasets datasets)
         await StoreProblems.GuardAsync(async () =>
         {
             var lookup = await datasets.OpenRunFileAsync(runId, path, cancellationToken);
-            return inline ? lookup.ToInlineResult(request) : lookup.ToResult(request);
+            return inline ? lookup.ToInlineResult(request) : lookup.ToResult(request, byRun: true);
         });
 }

@@ -74,6 +74,6 @@ public sealed class DatasetsFunction(PublishedDatasets datasets)
         }
 
         return await StoreProblems.GuardAsync(async () =>
-            (await datasets.OpenAsync(name, format.FirstOrDefault(), run.FirstOrDefault(), cancellationToken, part.FirstOrDefault())).ToResult(request));
+            (await datasets.OpenAsync(name, format.FirstOrDefault(), run.FirstOrDefault(), cancellationToken, part.FirstOrDefault())).ToResult(request, byRun: run.Count == 1));
     }
 }

@@ -9,28 +9,45 @@ internal static class LookupResults
     public const string RunIdHeader = "X-Run-Id";
     public const string RunModeHeader = "X-Run-Mode";
 
+    /// <summary>What a cache may do with a file its run names: keep it, for a run's files never change.</summary>
+    public const string ImmutableCacheControl = "public, max-age=31536000, immutable";
+
+    /// <summary>What a cache may do with a file reached through latest.json: ask again (with its ETag) each time, for the next run replaces it.</summary>
+    public const string RevalidateCacheControl = "no-cache";
+
     /// <summary>
-    /// <see cref="ToResult"/>, with the file's run and that run's mode as response headers: a client that
-    /// fetches a file without the listing can still tell a sample run's file (X-Run-Mode: sample).
+    /// <see cref="ToResult"/>, with the file's run and that run's mode as response headers (a client that
+    /// fetches a file without the listing can still tell a sample run's file: X-Run-Mode: sample), its
+    /// Last-Modified, and how long a cache may keep it.
     /// </summary>
-    public static IActionResult ToResult(this DatasetLookup lookup, Microsoft.AspNetCore.Http.HttpRequest request)
+    /// <param name="byRun">Whether the request named the run (runs/{runId}/..., ?run=): then the answer never changes.</param>
+    public static IActionResult ToResult(this DatasetLookup lookup, Microsoft.AspNetCore.Http.HttpRequest request, bool byRun)
     {
+        var result = lookup.ToResult();
         if (lookup.Status == LookupStatus.Found)
         {
-            request.HttpContext.Response.Headers[RunIdHeader] = lookup.RunId;
+            var headers = request.HttpContext.Response.Headers;
+            headers[RunIdHeader] = lookup.RunId;
             if (lookup.Mode is { } mode)
             {
-                request.HttpContext.Response.Headers[RunModeHeader] = mode;
+                headers[RunModeHeader] = mode;
+            }
+
+            headers.CacheControl = byRun ? ImmutableCacheControl : RevalidateCacheControl;
+            if (result is FileStreamResult file && lookup.Object!.Info.LastModified is { } lastModified)
+            {
+                // Also answers If-Modified-Since with 304, as the ETag answers If-None-Match.
+                file.LastModified = lastModified;
             }
         }
 
-        return lookup.ToResult();
+        return result;
     }
 
-    /// <summary><see cref="ToResult(DatasetLookup, Microsoft.AspNetCore.Http.HttpRequest)"/> for a file shown in the browser, not saved: no attachment disposition.</summary>
+    /// <summary>A file of a named run shown in the browser, not saved: no attachment disposition.</summary>
     public static IActionResult ToInlineResult(this DatasetLookup lookup, Microsoft.AspNetCore.Http.HttpRequest request)
     {
-        var result = lookup.ToResult(request);
+        var result = lookup.ToResult(request, byRun: true);
         if (result is FileStreamResult file)
         {
             file.FileDownloadName = string.Empty;

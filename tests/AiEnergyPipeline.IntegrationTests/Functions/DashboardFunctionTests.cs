@@ -57,6 +57,30 @@ public sealed class DashboardFunctionTests
     }
 
     [Fact]
+    public async Task Files_NamedByTheirRunOrReachedThroughLatest_SayHowLongACacheMayKeepThemAndWhenTheyWereWritten()
+    {
+        await using var host = FunctionsHost.Create();
+        var ingest = Assert.IsType<OkObjectResult>(await host.Function<IngestFunction>().RunAsync(host.Get(), CancellationToken.None));
+        var runId = System.Text.Json.JsonSerializer.SerializeToElement(ingest.Value).GetProperty("run_id").GetString()!;
+        var (latestRequest, byRunRequest, fileRequest) = (host.Get("?format=csv"), host.Get($"?format=csv&run={runId}"), host.Get());
+
+        var latest = Assert.IsType<FileStreamResult>(await host.Function<DatasetsFunction>().GetAsync(latestRequest, "ba_annual", CancellationToken.None));
+        var byRun = Assert.IsType<FileStreamResult>(await host.Function<DatasetsFunction>().GetAsync(byRunRequest, "ba_annual", CancellationToken.None));
+        var file = Assert.IsType<FileStreamResult>(await host.Function<DashboardFunction>().GetDataFileAsync(fileRequest, runId, "ba_annual.csv", CancellationToken.None));
+
+        // Reached through latest.json: the next run replaces it, so a cache asks again (with the ETag).
+        Assert.Equal("no-cache", latestRequest.HttpContext.Response.Headers.CacheControl.ToString());
+        // Named by its run: never changes.
+        Assert.Equal("public, max-age=31536000, immutable", byRunRequest.HttpContext.Response.Headers.CacheControl.ToString());
+        Assert.Equal("public, max-age=31536000, immutable", fileRequest.HttpContext.Response.Headers.CacheControl.ToString());
+        Assert.All(new[] { latest, byRun, file }, f => Assert.NotNull(f.LastModified));
+        foreach (var f in new[] { latest, byRun, file })
+        {
+            await f.FileStream.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task ListDatasets_AfterARun_NamesThePageWhichServesIt()
     {
         await using var host = FunctionsHost.Create();
