@@ -29,7 +29,11 @@ public static class Eia930ApiPage
     /// Every readable row of the page, handed on as it is read (<see cref="ApiPageRows"/>: memory
     /// holds one row, whatever the page's length); rows that cannot be read go to <paramref name="quarantine"/>.
     /// </summary>
-    public static IEnumerable<BaHourlyRecord> Read(Stream page, FetchedFile file, Action<QuarantineRecord> quarantine)
+    public static IEnumerable<BaHourlyRecord> Read(Stream page, FetchedFile file, Action<QuarantineRecord> quarantine) =>
+        ReadIndexed(page, file, quarantine).Select(r => r.Record);
+
+    /// <summary><see cref="Read"/>, each row with its place in the page's data array (from 1): the line a quarantine record names.</summary>
+    public static IEnumerable<(int Index, BaHourlyRecord Record)> ReadIndexed(Stream page, FetchedFile file, Action<QuarantineRecord> quarantine)
     {
         var rows = new ApiPageRows(page);
         var index = 0;
@@ -41,7 +45,7 @@ public static class Eia930ApiPage
                 var record = ReadRow(document.RootElement, out var reason);
                 if (record is not null)
                 {
-                    yield return record.Value;
+                    yield return (index, record.Value);
                 }
                 else if (reason is not null)
                 {

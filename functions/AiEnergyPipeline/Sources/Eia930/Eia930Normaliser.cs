@@ -90,7 +90,7 @@ public sealed class Eia930Normaliser(IOptions<SourceLimitsOptions>? limits = nul
         foreach (var file in context.FilesOf(Eia930ApiSource.SourceName))
         {
             await using var stream = new FileStream(file.LocalPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            foreach (var record in Eia930ApiPage.Read(stream, file, context.Quarantine.Add))
+            foreach (var (index, record) in Eia930ApiPage.ReadIndexed(stream, file, context.Quarantine.Add))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 api.RowsIn++;
@@ -102,7 +102,7 @@ public sealed class Eia930Normaliser(IOptions<SourceLimitsOptions>? limits = nul
 
                 if (!seen.Add((record.BalancingAuthorityCode, record.PeriodEndUtc, record.Series)))
                 {
-                    context.Quarantine.Add(new QuarantineRecord(file.Source, file.FileName, file.RawPath, 0,
+                    context.Quarantine.Add(new QuarantineRecord(file.Source, file.FileName, file.RawPath, index,
                         $"duplicate of an earlier API row: {record.BalancingAuthorityCode} {record.Series.Name()} {record.PeriodEndUtc:yyyy-MM-dd'T'HH}", ""));
                     continue;
                 }
