@@ -29,6 +29,12 @@ public sealed class HttpFileFetcher(HttpClient http, SecretRedactor redactor, Ti
         {
             var redactedUrl = redactor.RedactUrl(url);
             var previous = await ConditionalOnAsync(source, fileName, redactedUrl, archive, cancellationToken);
+            if (previous is { FetchedAtUtc: { } checkedAt } && checkedAt >= archive.CheckedSince)
+            {
+                // Asked for already in this run (the plan's search): one request a file, not two.
+                return previous.ToFetchedFile(archive.NewLocalPath(source, extension));
+            }
+
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             prepare?.Invoke(request);
             // The whole-body retry handler downloads the body straight into the archive's work folder, hashing it.
@@ -52,8 +58,10 @@ public sealed class HttpFileFetcher(HttpClient http, SecretRedactor redactor, Ti
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             if (response.StatusCode == System.Net.HttpStatusCode.NotModified && previous is not null)
             {
-                // Confirmed unchanged now: that is when it was last fetched.
-                return previous.ToFetchedFile(archive.NewLocalPath(source, extension)) with { FetchedAtUtc = time.GetUtcNow() };
+                // Confirmed unchanged now: that is when it was last fetched; the state says so, for the rest of this run.
+                var unchanged = previous.ToFetchedFile(archive.NewLocalPath(source, extension)) with { FetchedAtUtc = time.GetUtcNow() };
+                await FetchState.Of(unchanged).WriteAsync(archive.Store, cancellationToken);
+                return unchanged;
             }
 
             if ((int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { } location)

@@ -19,6 +19,13 @@ public sealed class RawArchive(IDatasetStore store, string workDirectory)
     /// </summary>
     public Action<BodyDestination>? DownloadStarting { get; init; }
 
+    /// <summary>
+    /// When the run this archive serves began: a file this run already fetched or confirmed unchanged
+    /// (its fetch state says so at or after this time, from the same URL) is not asked for again.
+    /// The plan's search for EIA-860M's newest month asks for that workbook; its partition then takes it from there.
+    /// </summary>
+    public DateTimeOffset? CheckedSince { get; init; }
+
     /// <summary>A new local path for a file of <paramref name="source"/> in this archive's work folder.</summary>
     public string NewLocalPath(string source, string extension) => Path.Combine(workDirectory, $"{source}-{Guid.NewGuid():N}.{extension}");
 

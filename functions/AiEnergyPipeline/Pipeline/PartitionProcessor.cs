@@ -47,7 +47,7 @@ public sealed partial class PartitionProcessor(
             : null;
         try
         {
-            var archive = new RawArchive(store, work.Raw) { DownloadStarting = beside is null ? null : d => beside.Start(d, partition.Source, fileName) };
+            var archive = new RawArchive(store, work.Raw) { DownloadStarting = beside is null ? null : d => beside.Start(d, partition.Source, fileName), CheckedSince = plan.CreatedAtUtc };
             FetchedFile file;
             using (var fetchSpan = PipelineTelemetry.Start(PipelineTelemetry.FetchSpan))
             {

@@ -153,6 +153,38 @@ public class Eia860mVintagesPipelineTests
     }
 
     [Fact]
+    public async Task RunAsync_NewestMonthFoundBySearching_EachWorkbookIsAskedForOnceARun()
+    {
+        await using var server = await StartAsync();
+        var store = TestPaths.NewTempFolder();
+        var work = TestPaths.NewTempFolder();
+
+        async Task<RunOutcome> RunDefaultAsync(int hoursLater)
+        {
+            // The live default: no month pinned, so the plan searches back from today (2026-11) for the
+            // newest workbook (2026-08), and the vintages are those around it: the snapshot's six.
+            var settings = server.Settings(store, work);
+            settings.Remove("Sources:Eia860m:Month");
+            settings.Remove("Sources:Eia860m:Vintages:0");
+            settings["Sources:Eia860m:VintagesFromYear"] = "2023";
+            settings["Sources:Eia860m:RecentVintages"] = "2";
+            await using var services = TestPipeline.Build(settings, new FakeTimeProvider(TestPipeline.Now.AddHours(hoursLater)));
+            return await TestPipeline.RunIngestAsync(services);
+        }
+
+        var first = await RunDefaultAsync(0);
+        Assert.Equal(RunStatus.Published, first.Status);
+        // The plan's search downloaded the newest workbook; its partition took it from there, not from the server again.
+        Assert.All(Vintages, v => Assert.Equal(1, server.Answers.Count(a => a.Path == PathOf(v))));
+        server.Clear();
+
+        var second = await RunDefaultAsync(1);
+
+        Assert.Equal(RunStatus.Unchanged, second.Status);
+        Assert.All(Vintages, v => Assert.Equal((1, 1), (server.Answers.Count(a => a.Path == PathOf(v)), server.Count(PathOf(v), 304))));
+    }
+
+    [Fact]
     public async Task RunAsync_OneVintageUnreadable_FailsItsPartitionNamingTheFileAndTheOthersStillRun()
     {
         await using var server = await StartAsync();
