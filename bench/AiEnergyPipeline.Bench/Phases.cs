@@ -44,6 +44,9 @@ internal static class Phases
             case var history when history.StartsWith(HistoryBench.Phase + ":", StringComparison.Ordinal):
                 await EndToEndPhase.RunAsync(new Uri(csvPath), outputDirectory, int.Parse(history[(HistoryBench.Phase.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture));
                 break;
+            case ApiPageBench.Phase:
+                await ApiPageBench.RunPhaseAsync(new Uri(csvPath), outputDirectory);
+                break;
             case Parse:
                 ParseOnly(csvPath);
                 break;

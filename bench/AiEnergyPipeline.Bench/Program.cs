@@ -14,6 +14,8 @@ using AiEnergyPipeline.Bench;
 // Writes the same generated ba_hourly rows with each Parquet writer and codec against DuckDB's COPY (ParquetBench).
 // dotnet run -c Release --project bench/AiEnergyPipeline.Bench -- changes [--generators N] [--vintages N] [--change-rate R]
 // Feeds generated EIA-860M vintages to the generator_changes log and reports its memory (ChangeLogBench).
+// dotnet run -c Release --project bench/AiEnergyPipeline.Bench -- apipage [--rows N,..]
+// Fetches and reads one generated EIA API page of each length through the product's API source: memory against page length (ApiPageBench).
 return args switch
 {
     ["eia930", .. var rest] => await Eia930Async(rest),
@@ -22,6 +24,7 @@ return args switch
     ["parquet-write", var writer, var codec, var rows, var path] => ParquetBench.Write(writer, codec, long.Parse(rows, CultureInfo.InvariantCulture), path),
     ["parquet-duckdb", var reference, var path] => ParquetBench.DuckDbCopy(reference, path),
     ["history", .. var rest] => await HistoryBench.RunAsync(rest),
+    ["apipage", .. var rest] => await ApiPageBench.RunAsync(rest),
     ["phase", var phase, var csv, var output] => await PhaseAsync(phase, csv, output),
     ["generate", var rows, var csv] => Generate(long.Parse(rows, CultureInfo.InvariantCulture), csv),
     _ => Usage(),
@@ -36,7 +39,7 @@ static int Generate(long rows, string csv)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: eia930 --rows N [--dir DIRECTORY] [--keep] [--reuse] [--phases P,..] [--repeat K] | history [--rows N] [--partitions K] [--dir DIRECTORY] | parquet [--rows N] [--writers W,..] [--codecs C,..] [--dir DIRECTORY] | changes [--generators N] [--vintages N] [--change-rate R]");
+    Console.Error.WriteLine("usage: eia930 --rows N [--dir DIRECTORY] [--keep] [--reuse] [--phases P,..] [--repeat K] | history [--rows N] [--partitions K] [--dir DIRECTORY] | parquet [--rows N] [--writers W,..] [--codecs C,..] [--dir DIRECTORY] | changes [--generators N] [--vintages N] [--change-rate R] | apipage [--rows N,..]");
     return 2;
 }
 

@@ -29,6 +29,9 @@ public sealed partial class SecretRedactor
         return text;
     }
 
+    /// <summary>A masker of these secrets in bytes as they stream past (a response stored without being held whole).</summary>
+    public SecretMasker NewMasker() => new(_secrets);
+
     /// <summary>The URL with the value of every credential-like query parameter masked, and known secrets removed.</summary>
     public string RedactUrl(Uri url) => Redact(CredentialParameter().Replace(url.ToString(), m => m.Groups[1].Value + Mask));
 

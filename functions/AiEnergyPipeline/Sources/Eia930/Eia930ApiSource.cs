@@ -3,7 +3,9 @@ using AiEnergyPipeline.Tabular;
 using AiEnergyPipeline.Vocabulary;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using System.Buffers;
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
@@ -12,8 +14,9 @@ namespace AiEnergyPipeline.Sources.Eia930;
 /// <summary>
 /// EIA-930 hourly data by balancing authority through EIA API v2 (<c>electricity/rto/region-data</c>).
 /// Pages with offset and length until the response's total is read, always sorted so that pages
-/// neither repeat nor skip rows. Each page is archived after the API key in its request echo is
-/// masked; a page holds at most <see cref="Eia930ApiOptions.PageLength"/> rows, so memory is bounded.
+/// neither repeat nor skip rows. Each page is streamed to disk, the API key in its request echo masked
+/// as the bytes pass (<see cref="SecretMasker"/>), then read as a stream and archived: memory does
+/// not grow with a page's length.
 /// </summary>
 public sealed partial class Eia930ApiSource(
     HttpClient http,
@@ -23,6 +26,11 @@ public sealed partial class Eia930ApiSource(
     ILogger<Eia930ApiSource> logger) : ISource
 {
     public const string SourceName = "eia930_api";
+
+    private const int PageChunkBytes = 1 << 16;
+
+    // An API error answer is a line or two of JSON.
+    private const int MaxErrorAnswerBytes = 1 << 20;
 
     public string Name => SourceName;
 
@@ -59,10 +67,22 @@ public sealed partial class Eia930ApiSource(
         {
             var url = PageUrl(settings, start, end, offset);
             var fileName = $"region-data_{start}_{end}_offset{offset}.json";
-            var (bytes, provenance) = await GetPageAsync(url, fileName, settings, cancellationToken);
-            var (pageTotal, rows) = ReadPageShape(bytes, fileName);
+            var localPath = archive.NewLocalPath(Name, "json");
+            long pageTotal;
+            int rows;
+            try
+            {
+                var (sha256, bytes, provenance) = await DownloadPageAsync(url, fileName, localPath, settings, cancellationToken);
+                (pageTotal, rows) = await ReadPageShapeAsync(localPath, fileName, cancellationToken);
+                files.Add(await archive.ArchiveDownloadedAsync(Name, fileName, "json", localPath, sha256, bytes, provenance, cancellationToken));
+            }
+            catch
+            {
+                File.Delete(localPath);
+                throw;
+            }
+
             total = pageTotal;
-            files.Add(await archive.ArchiveAsync(Name, fileName, "json", new MemoryStream(bytes), provenance, cancellationToken));
             offset += rows;
             LogPage(page, offset, total.Value);
             if (rows == 0 || offset >= total)
@@ -155,7 +175,11 @@ public sealed partial class Eia930ApiSource(
         return new Uri(settings.Url, query.ToString());
     }
 
-    private async Task<(byte[] Bytes, SourceProvenance Provenance)> GetPageAsync(Uri url, string fileName, Eia930ApiOptions settings, CancellationToken cancellationToken)
+    /// <summary>
+    /// Downloads a page into <paramref name="localPath"/>, masking the API key the page echoes as the
+    /// bytes pass and hashing what is written: memory holds a buffer, whatever the page's length.
+    /// </summary>
+    private async Task<(string Sha256, long Bytes, SourceProvenance Provenance)> DownloadPageAsync(Uri url, string fileName, string localPath, Eia930ApiOptions settings, CancellationToken cancellationToken)
     {
         HttpResponseMessage response;
         try
@@ -177,23 +201,33 @@ public sealed partial class Eia930ApiSource(
 
             try
             {
+                Directory.CreateDirectory(Path.GetDirectoryName(localPath)!);
                 await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-                using var buffer = new MemoryStream();
-                var chunk = new byte[1 << 16];
+                await using var file = new FileStream(localPath, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1, useAsync: true);
+                using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+                // The API echoes the request, api_key included: masked before a byte is stored anywhere.
+                var masker = redactor.NewMasker();
+                var masked = new ArrayBufferWriter<byte>(PageChunkBytes * 2);
+                var chunk = new byte[PageChunkBytes];
+                long received = 0;
                 int read;
-                while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+                do
                 {
-                    if (buffer.Length + read > settings.MaxPageBytes)
+                    read = await body.ReadAsync(chunk, cancellationToken);
+                    received += read;
+                    if (received > settings.MaxPageBytes)
                     {
                         throw new SourceException(Name, fileName, $"page is larger than {settings.MaxPageBytes} bytes (Sources:Eia930Api:MaxPageBytes).");
                     }
 
-                    buffer.Write(chunk, 0, read);
+                    masker.Mask(chunk.AsSpan(0, read), final: read == 0, masked);
+                    hash.AppendData(masked.WrittenSpan);
+                    await file.WriteAsync(masked.WrittenMemory, cancellationToken);
+                    masked.ResetWrittenCount();
                 }
+                while (read > 0);
 
-                // The API echoes the request, api_key included: mask it before the page is stored anywhere.
-                var text = redactor.Redact(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
-                return (Encoding.UTF8.GetBytes(text), SourceProvenance.Of(response, redactor.RedactUrl(url), time.GetUtcNow()));
+                return (Convert.ToHexStringLower(hash.GetHashAndReset()), file.Length, SourceProvenance.Of(response, redactor.RedactUrl(url), time.GetUtcNow()));
             }
             catch (Exception e) when (e is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
             {
@@ -202,18 +236,22 @@ public sealed partial class Eia930ApiSource(
         }
     }
 
-    private (long Total, int Rows) ReadPageShape(byte[] bytes, string fileName)
+    private async Task<(long Total, int Rows)> ReadPageShapeAsync(string localPath, string fileName, CancellationToken cancellationToken)
     {
+        await using var page = new FileStream(localPath, FileMode.Open, FileAccess.Read, FileShare.Read, PageChunkBytes);
+        var head = new byte[HttpFileFetcher.HeadLength];
+        var headLength = await page.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
         // Gateways answer with an HTML page or nothing at all and status 200: say so rather than "not JSON".
-        if (HeadChecks.NotEmptyOrHtml(bytes.AsMemory(0, Math.Min(bytes.Length, HttpFileFetcher.HeadLength))) is { } problem)
+        if (HeadChecks.NotEmptyOrHtml(head.AsMemory(0, headLength)) is { } problem)
         {
             throw new SourceException(Name, fileName, $"not JSON: {problem}");
         }
 
+        page.Position = 0;
         try
         {
             // Read as a stream: the rows are counted as they are read, none is held.
-            return Eia930ApiPage.ReadShape(new MemoryStream(bytes, writable: false));
+            return Eia930ApiPage.ReadShape(page);
         }
         catch (JsonException e)
         {
@@ -222,16 +260,21 @@ public sealed partial class Eia930ApiSource(
         catch (InvalidDataException e)
         {
             // Not a data response: an error answer is small, and says what went wrong.
-            throw new SourceException(Name, fileName, ApiError(bytes) is { } error ? redactor.Redact($"the API answered with an error: {error}") : e.Message);
+            throw new SourceException(Name, fileName, ApiError(localPath) is { } error ? redactor.Redact($"the API answered with an error: {error}") : e.Message);
         }
     }
 
-    /// <summary>The <c>error</c> of an API error answer (<c>{"error": ..., "code": 400}</c>), or null.</summary>
-    private static string? ApiError(byte[] bytes)
+    /// <summary>The <c>error</c> of an API error answer (<c>{"error": ..., "code": 400}</c>), or null; a page too long to be one is not read.</summary>
+    private static string? ApiError(string localPath)
     {
+        if (new FileInfo(localPath).Length > MaxErrorAnswerBytes)
+        {
+            return null;
+        }
+
         try
         {
-            using var document = JsonDocument.Parse(bytes);
+            using var document = JsonDocument.Parse(File.ReadAllBytes(localPath));
             return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("error", out var error) ? error.ToString() : null;
         }
         catch (JsonException)

@@ -15,11 +15,11 @@ public class Eia930ApiSourceTests
 
     private sealed record Fetch(IReadOnlyList<FetchedFile> Files, string Store, CapturedLogs Logs);
 
-    private static async Task<Fetch> FetchAsync(LocalHttpServer server, int pageLength = 5, string? key = Key)
+    private static async Task<Fetch> FetchAsync(LocalHttpServer server, int pageLength = 5, string? key = Key, string? store = null, string? work = null, long? maxPageBytes = null)
     {
-        var store = TestPaths.NewTempFolder();
+        store ??= TestPaths.NewTempFolder();
         var logs = new CapturedLogs();
-        await using var services = TestPipeline.Build(new Dictionary<string, string?>(TestPipeline.FolderStore(store))
+        var settings = new Dictionary<string, string?>(TestPipeline.FolderStore(store))
         {
             ["Pipeline:Mode"] = "Live",
             ["EIA_API_KEY"] = key,
@@ -27,9 +27,15 @@ public class Eia930ApiSourceTests
             ["Sources:Eia930Api:PageLength"] = pageLength.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Sources:Eia930Api:Start"] = "2026-01-01T00",
             ["Sources:Eia930Api:End"] = "2026-01-02T00",
-        }, logs: logs);
+        };
+        if (maxPageBytes is { } max)
+        {
+            settings["Sources:Eia930Api:MaxPageBytes"] = max.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        await using var services = TestPipeline.Build(settings, logs: logs);
         var source = services.GetRequiredService<Eia930ApiSource>();
-        var archive = new RawArchive(services.GetRequiredService<IDatasetStore>(), TestPaths.NewTempFolder());
+        var archive = new RawArchive(services.GetRequiredService<IDatasetStore>(), work ?? TestPaths.NewTempFolder());
         var files = await source.FetchAsync(archive, CancellationToken.None);
         return new Fetch(files, store, logs);
     }
@@ -215,5 +221,60 @@ public class Eia930ApiSourceTests
 
         Assert.Contains("offset0.json", error.Message, StringComparison.Ordinal);
         Assert.Contains("not JSON", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FetchAsync_KeyEchoSentAFewBytesAtATime_IsMaskedWhereverTheWritesSplitIt()
+    {
+        var page = $"{{\"response\":{{\"total\":\"1\",\"data\":[{{\"period\":\"2026-01-01T00\",\"respondent\":\"PJM\",\"type\":\"D\",\"value\":\"90000\"}}]}},\"request\":{{\"params\":{{\"api_key\":\"{Key}\",\"note\":\"{Key}{Key}\"}}}}}}";
+        await using var server = await ApiPageServer.StartAsync(rows: 1, fault: async (_, context) =>
+        {
+            var bytes = Encoding.UTF8.GetBytes(page);
+            for (var i = 0; i < bytes.Length; i += 7)
+            {
+                await context.Response.Body.WriteAsync(bytes.AsMemory(i, Math.Min(7, bytes.Length - i)));
+                await context.Response.Body.FlushAsync();
+            }
+
+            return true;
+        });
+
+        var fetch = await FetchAsync(server);
+
+        var archived = await File.ReadAllTextAsync(Assert.Single(fetch.Files).LocalPath);
+        Assert.Equal(page.Replace(Key, "REDACTED", StringComparison.Ordinal), archived);
+        Assert.Single(RowsOf(fetch.Files));
+    }
+
+    [Fact]
+    public async Task FetchAsync_PageOverMaxPageBytes_FailsNamingTheSettingAndLeavesNoFileBehind()
+    {
+        await using var server = await ApiPageServer.StartAsync(rows: 2000);
+        var store = TestPaths.NewTempFolder();
+        var work = TestPaths.NewTempFolder();
+
+        var error = await Assert.ThrowsAsync<SourceException>(() => FetchAsync(server, pageLength: 2000, store: store, work: work, maxPageBytes: 65536));
+
+        Assert.Equal("eia930_api: region-data_2026-01-01T00_2026-01-02T00_offset0.json: page is larger than 65536 bytes (Sources:Eia930Api:MaxPageBytes).", error.Message);
+        Assert.Empty(Directory.EnumerateFiles(work, "*", SearchOption.AllDirectories));
+        Assert.False(Directory.Exists(Path.Combine(store, "raw")));
+    }
+
+    [Fact]
+    public async Task FetchAsync_ErrorAnswerWithStatus200_FailsWithTheApisErrorMaskedAndArchivesNothing()
+    {
+        await using var server = await ApiPageServer.StartAsync(rows: 5, fault: async (_, context) =>
+        {
+            await context.Response.WriteAsync($"{{\"error\":\"invalid api_key {Key} for this route\",\"code\":400}}");
+            return true;
+        });
+        var store = TestPaths.NewTempFolder();
+        var work = TestPaths.NewTempFolder();
+
+        var error = await Assert.ThrowsAsync<SourceException>(() => FetchAsync(server, store: store, work: work));
+
+        Assert.Equal("eia930_api: region-data_2026-01-01T00_2026-01-02T00_offset0.json: the API answered with an error: invalid api_key REDACTED for this route", error.Message);
+        Assert.Empty(Directory.EnumerateFiles(work, "*", SearchOption.AllDirectories));
+        Assert.False(Directory.Exists(Path.Combine(store, "raw")));
     }
 }

@@ -25,9 +25,9 @@ public sealed class Eia930ApiSettingsRules : SettingRules<Eia930ApiOptions>
         Integer(nameof(Eia930ApiOptions.Days), o => o.Days, 1, 3660);
         Integer(nameof(Eia930ApiOptions.PageLength), o => o.PageLength, 1, 5000);
         Integer(nameof(Eia930ApiOptions.MaxPages), o => o.MaxPages, 1, 100_000);
-        // A page is held (and its text redacted of the key) whole, a few copies of it at once: the
-        // upper end keeps that within an instance's memory; 5,000 rows, the API's most, are about 2 MB.
-        Integer(nameof(Eia930ApiOptions.MaxPageBytes), o => o.MaxPageBytes, 64 << 10, 128L << 20);
+        // A page streams to disk (memory does not grow with it): the upper end bounds the disk and the
+        // time one page may take; 5,000 rows, the API's most, are about 2 MB.
+        Integer(nameof(Eia930ApiOptions.MaxPageBytes), o => o.MaxPageBytes, 64 << 10, 1L << 30);
         Entries(nameof(Eia930ApiOptions.Types), null, "a series type: D, DF, NG or TI", o => o.Types, t => t?.Trim() is "D" or "DF" or "NG" or "TI" ? null : SettingKey.Show(t));
         Entries(nameof(Eia930ApiOptions.Respondents), null, "a balancing authority code of 2 to 10 letters and digits such as PJM", o => o.Respondents, r =>
             r?.Trim() is { Length: >= 2 and <= 10 } code && code.All(char.IsAsciiLetterOrDigit) ? null : SettingKey.Show(r));
