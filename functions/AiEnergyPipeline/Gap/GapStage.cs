@@ -67,6 +67,14 @@ public sealed partial class GapStage(ILogger<GapStage> logger, IOptions<Completi
         }
 
         var staged = await GapOutputs.WriteAsync(result, inputs.Scenarios, runId, stagingDirectory, sample, cancellationToken);
+        if (used.AddQueueTail && inputs.QueueTail is { Missing: null })
+        {
+            // The queue supply tail added queue projects to supply: the outputs it reaches name the queues too.
+            staged = [.. staged.Select(t => t.Schema.Sources.Contains(SourceNames.Eia860m)
+                ? t with { Inputs = [.. t.InputsOrSources, new TableInput(SourceNames.Queues)] }
+                : t)];
+        }
+
         foreach (var headline in result.Headlines)
         {
             LogHeadline(GapOutputs.HeadlineText(headline.Headline, sample));

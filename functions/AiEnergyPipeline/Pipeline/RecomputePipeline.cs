@@ -193,7 +193,7 @@ public sealed partial class RecomputePipeline(
                 ?? throw new InvalidOperationException($"run {package.Id}: the table '{resource.TableName}' is not one this version knows.");
             if (resource.Part is not null || resource.Format != "csv" || !GapInputsReader.Tables.Contains(schema.Name))
             {
-                tables.Add(new StagedTable(schema, "", resource.Format, resource.RowCount ?? 0, resource.Bytes, resource.Sha256, StagedTable.DataFolder, resource.Part, PublishedRun.PathOf(package, resource)));
+                tables.Add(new StagedTable(schema, "", resource.Format, resource.RowCount ?? 0, resource.Bytes, resource.Sha256, StagedTable.DataFolder, resource.Part, PublishedRun.PathOf(package, resource)) { Inputs = resource.Sources });
                 continue;
             }
 
@@ -205,7 +205,7 @@ public sealed partial class RecomputePipeline(
                 throw new InvalidOperationException($"run {package.Id}: {resource.Path} has sha256 {sha256}, not {resource.Sha256} as its data package says.");
             }
 
-            tables.Add(new StagedTable(schema, local, resource.Format, resource.RowCount ?? 0, bytes, sha256));
+            tables.Add(new StagedTable(schema, local, resource.Format, resource.RowCount ?? 0, bytes, sha256) { Inputs = resource.Sources });
         }
 
         return tables;

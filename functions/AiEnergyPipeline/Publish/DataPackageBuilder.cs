@@ -61,7 +61,8 @@ public static class DataPackageBuilder
             t.HasRows ? t.Rows : null,
             t.HasRows ? new ResourceSchema(t.Schema.Fields, t.Schema.PrimaryKey) : null,
             t.Part is null && t.Format != StagedTable.ParquetFormat ? null : t.Schema.Name,
-            t.Part)).ToList();
+            t.Part,
+            t.InputsOrSources)).ToList();
 
     /// <summary>How a Parquet sibling stores the schema's types, said in its resource's description.</summary>
     public const string ParquetNote =

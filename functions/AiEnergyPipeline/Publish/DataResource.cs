@@ -1,5 +1,11 @@
+using AiEnergyPipeline.Tables;
+
 namespace AiEnergyPipeline.Publish;
 
+/// <param name="Sources">
+/// What the file was computed from: sources by name (every file of theirs in the package's
+/// <c>sources</c>), or one file by name and sha256 (a part made from one file).
+/// </param>
 public sealed record DataResource(
     string Name,
     string Path,
@@ -14,7 +20,8 @@ public sealed record DataResource(
     long? RowCount,
     ResourceSchema? Schema,
     string? Table = null,
-    string? Part = null)
+    string? Part = null,
+    IReadOnlyList<TableInput>? Sources = null)
 {
     /// <summary>The table the resource belongs to: its table field (parts, Parquet siblings), else its name.</summary>
     [System.Text.Json.Serialization.JsonIgnore]

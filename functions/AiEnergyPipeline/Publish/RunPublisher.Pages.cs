@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using AiEnergyPipeline.Storage;
+using AiEnergyPipeline.Tables;
 using Microsoft.Extensions.Logging;
 
 namespace AiEnergyPipeline.Publish;
@@ -45,7 +46,9 @@ public sealed partial class RunPublisher
             "sha256:" + sha256,
             sha256,
             null,
-            null);
+            null,
+            // It shows every table and input of the run.
+            Sources: [.. package.Sources.Select(s => s.Name).Distinct().Select(n => new TableInput(n))]);
         return package with { Resources = [.. package.Resources.Where(r => r.Name != PageResourceName), resource] };
     }
 

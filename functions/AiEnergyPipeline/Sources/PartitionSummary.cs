@@ -22,6 +22,10 @@ public sealed record PartitionSummary(
     /// <summary>The cached files as parts of their table, published by a copy within the store.</summary>
     public IReadOnlyList<StagedTable> Parts() =>
         Files.Select(f => new StagedTable(Schemas.ByName(f.Table) ?? throw new InvalidOperationException($"partition {Source}/{Partition}: the table '{f.Table}' is not one this version knows."),
-                "", f.Format, f.Rows, f.Bytes, f.Sha256, StagedTable.DataFolder, Partition, f.Path))
+                "", f.Format, f.Rows, f.Bytes, f.Sha256, StagedTable.DataFolder, Partition, f.Path)
+            {
+                // Made from this one file: the data package's sources entry with its sha256.
+                Inputs = [new TableInput(Source, FileName, Sha256)],
+            })
             .ToList();
 }

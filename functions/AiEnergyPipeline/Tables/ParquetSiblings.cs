@@ -30,7 +30,9 @@ public static class ParquetSiblings
             result.Add(file);
             if (file.IsTable && (file.StorePath is null || written.ContainsKey(Key(file))))
             {
-                result.Add(written.TryGetValue(Key(file), out var existing) ? existing : await CsvToParquet.ConvertAsync(file, cancellationToken, compression: compression, labels: ParquetLabels.For(sample)));
+                var sibling = written.TryGetValue(Key(file), out var existing) ? existing : await CsvToParquet.ConvertAsync(file, cancellationToken, compression: compression, labels: ParquetLabels.For(sample));
+                // The same rows: made from the same inputs.
+                result.Add(ReferenceEquals(sibling.Inputs, file.Inputs) ? sibling : sibling with { Inputs = file.Inputs });
             }
         }
 

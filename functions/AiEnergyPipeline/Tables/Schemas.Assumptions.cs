@@ -1,3 +1,5 @@
+using AiEnergyPipeline.Vocabulary;
+
 namespace AiEnergyPipeline.Tables;
 
 public static partial class Schemas
@@ -14,5 +16,8 @@ public static partial class Schemas
             new("url", "string", "Where the source is published; repo:curated/... for the project's own choices."),
             new("notes", "string", "What the value is, how it was derived, and which figure of the source it uses."),
         ],
-        ["name"]);
+        ["name"])
+    {
+        Sources = [SourceNames.Curated, SourceNames.Eia860m],
+    };
 }

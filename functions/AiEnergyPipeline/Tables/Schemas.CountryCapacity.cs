@@ -1,3 +1,5 @@
+using AiEnergyPipeline.Vocabulary;
+
 namespace AiEnergyPipeline.Tables;
 
 public static partial class Schemas
@@ -22,5 +24,8 @@ public static partial class Schemas
             new("additions_gw", "number", "Net year-on-year change: capacity_gw minus that of the previous year for the same country and fuel (retirements subtract); empty for the first year or when either year's capacity is missing or blank. For total, also empty unless both years are complete and report the same single fuels, so that a fuel blank in one of the years never shows as an addition or a retirement.", "GW"),
             new("complete", "boolean", "false only on a total whose single fuels leave one of the eight groups unreported (its capacity is then unknown and empty); true on every other row: a single fuel or aggregate row carries Ember's own figure, and a total with complete true covers every group."),
         ],
-        ["iso3", "year", "fuel"]);
+        ["iso3", "year", "fuel"])
+    {
+        Sources = [SourceNames.Ember],
+    };
 }

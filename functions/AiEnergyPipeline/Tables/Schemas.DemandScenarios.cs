@@ -1,3 +1,5 @@
+using AiEnergyPipeline.Vocabulary;
+
 namespace AiEnergyPipeline.Tables;
 
 public static partial class Schemas
@@ -18,5 +20,8 @@ public static partial class Schemas
             new("url", "string", "Where the source is published."),
             new("notes", "string", "What the figure is, and any assumption made about it."),
         ],
-        ["scenario_id", "year"]);
+        ["scenario_id", "year"])
+    {
+        Sources = [SourceNames.Curated],
+    };
 }

@@ -1,3 +1,5 @@
+using AiEnergyPipeline.Vocabulary;
+
 namespace AiEnergyPipeline.Tables;
 
 /// <summary>The gap model's outputs, published under runs/{runId}/gap/.</summary>
@@ -27,7 +29,10 @@ public static partial class Schemas
             new("year", "year", "Calendar year."),
             .. GapComponents,
         ],
-        ["scenario_id", "year"]);
+        ["scenario_id", "year"])
+    {
+        Sources = [SourceNames.Eia930Bulk, SourceNames.Eia930Api, SourceNames.Eia860m, SourceNames.Curated],
+    };
 
     public static TableSchema GapByRegion { get; } = new(
         "gap_by_region",
@@ -39,7 +44,10 @@ public static partial class Schemas
             new("year", "year", "Calendar year."),
             .. GapComponents,
         ],
-        ["scenario_id", "region_code", "year"]);
+        ["scenario_id", "region_code", "year"])
+    {
+        Sources = [SourceNames.Eia930Bulk, SourceNames.Eia930Api, SourceNames.Eia860m, SourceNames.Curated],
+    };
 
     public static TableSchema AdditionsByYearTechnology { get; } = new(
         "additions_by_year_technology",
@@ -57,7 +65,10 @@ public static partial class Schemas
             new("retired_nameplate_mw", "number", "Nameplate capacity of units retired in the year.", "MW"),
             new("firm_change_mw", "number", "The row's part of the gap's firm additions: weighted_accredited_mw, plus built_nameplate_mw, minus retiring_nameplate_mw and retired_nameplate_mw, each of those x the class's accreditation factor.", "MW"),
         ],
-        ["year", "accreditation_class"]);
+        ["year", "accreditation_class"])
+    {
+        Sources = [SourceNames.Eia860m, SourceNames.Curated],
+    };
 
     public static TableSchema UsVsChinaAdditions { get; } = new(
         "us_vs_china_additions",
@@ -68,19 +79,28 @@ public static partial class Schemas
             new("usa_additions_gw", "number", "Net additions of the United States (USA).", "GW"),
             new("chn_additions_gw", "number", "Net additions of China (CHN).", "GW"),
         ],
-        ["year"]);
+        ["year"])
+    {
+        Sources = [SourceNames.Ember],
+    };
 
     public static TableSchema GapHeadline { get; } = new(
         "headline",
         "The gap in one sentence per scenario",
         "Per scenario: the US gap in 2028 (when within the model's years) and at the horizon year, and a plain-language sentence; then notes: the model's remarks on its inputs (a figure left empty and why, an assumption used where data was missing).",
         [],
-        []);
+        [])
+    {
+        Sources = [SourceNames.Eia930Bulk, SourceNames.Eia930Api, SourceNames.Eia860m, SourceNames.Ember, SourceNames.Curated],
+    };
 
     public static TableSchema GapChart { get; } = new(
         "gap",
         "Chart: accredited supply additions against AI demand",
         "SVG chart of firm (accredited, completion-weighted) supply additions against each scenario's AI demand, by year, since the base year.",
         [],
-        []);
+        [])
+    {
+        Sources = [SourceNames.Eia930Bulk, SourceNames.Eia930Api, SourceNames.Eia860m, SourceNames.Curated],
+    };
 }

@@ -1,3 +1,5 @@
+using AiEnergyPipeline.Vocabulary;
+
 namespace AiEnergyPipeline.Tables;
 
 public static partial class Schemas
@@ -31,5 +33,8 @@ public static partial class Schemas
             new("latitude", "number", "Latitude of the plant, WGS 84.", "degree"),
             new("longitude", "number", "Longitude of the plant, WGS 84.", "degree"),
         ],
-        ["plant_id", "generator_id", "report_month"]);
+        ["plant_id", "generator_id", "report_month"])
+    {
+        Sources = [SourceNames.Eia860m, SourceNames.Curated],
+    };
 }

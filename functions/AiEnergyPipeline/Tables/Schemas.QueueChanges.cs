@@ -1,3 +1,5 @@
+using AiEnergyPipeline.Vocabulary;
+
 namespace AiEnergyPipeline.Tables;
 
 public static partial class Schemas
@@ -19,5 +21,8 @@ public static partial class Schemas
             new("previous_run_id", "string", "The run compared with."),
             new("run_id", "string", "This run."),
         ],
-        ["region", "project_key", "change"]);
+        ["region", "project_key", "change"])
+    {
+        Sources = [SourceNames.Queues],
+    };
 }

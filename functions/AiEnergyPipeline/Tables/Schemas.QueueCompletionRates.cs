@@ -1,3 +1,5 @@
+using AiEnergyPipeline.Vocabulary;
+
 namespace AiEnergyPipeline.Tables;
 
 public static partial class Schemas
@@ -26,5 +28,8 @@ public static partial class Schemas
             new("basis", "string", "measured: counted from the queue files of this run."),
             new("complete", "boolean", "false when a file configured for this queue could not be downloaded or read in this run (the run's report names it): the counts are partial and both rates empty; true otherwise."),
         ],
-        ["region", "generation_type", "entry_cohort"]);
+        ["region", "generation_type", "entry_cohort"])
+    {
+        Sources = [SourceNames.Queues],
+    };
 }

@@ -1,3 +1,5 @@
+using AiEnergyPipeline.Vocabulary;
+
 namespace AiEnergyPipeline.Tables;
 
 public static partial class Schemas
@@ -37,5 +39,8 @@ public static partial class Schemas
             new("component_3_class", "string", "Accreditation class of the technology component_3_mw measures (LBNL type3, else the third part of type_clean), as component_2_class; empty with component_3_mw."),
             new("complete", "boolean", "false when a file configured for this row's queue (region) could not be downloaded or read in this run, so that the queue's rows here are only part of it (those of its other files); true when every file of the queue was read. queue_changes compares only queues complete in both runs."),
         ],
-        ["region", "project_key"]);
+        ["region", "project_key"])
+    {
+        Sources = [SourceNames.Queues],
+    };
 }

@@ -1,3 +1,5 @@
+using AiEnergyPipeline.Vocabulary;
+
 namespace AiEnergyPipeline.Tables;
 
 public static partial class Schemas
@@ -22,7 +24,10 @@ public static partial class Schemas
             new("balancing_authority_code", "string", "EIA balancing authority code; empty where EIA gives none."),
             new("state", "string", "Two-letter postal code of the plant's state."),
         ],
-        ["plant_id", "generator_id", "valid_from_month"]);
+        ["plant_id", "generator_id", "valid_from_month"])
+    {
+        Sources = [SourceNames.Eia860m, SourceNames.Curated],
+    };
 
     public static TableSchema PlannedRealisation { get; } = new(
         "planned_realisation",
@@ -43,7 +48,10 @@ public static partial class Schemas
             new("start_vintage", "yearmonth", "The vintage the cohort is read from (yyyy-MM)."),
             new("end_vintage", "yearmonth", "The vintage the outcomes are read from (yyyy-MM)."),
         ],
-        ["cohort_year", "accreditation_class", "status_at_start"]);
+        ["cohort_year", "accreditation_class", "status_at_start"])
+    {
+        Sources = [SourceNames.Eia860m, SourceNames.Curated],
+    };
 
     public static TableSchema PlannedVsBuiltByYear { get; } = new(
         "planned_vs_built_by_year",
@@ -58,5 +66,8 @@ public static partial class Schemas
             new("built_vintage", "yearmonth", "The vintage built_gw is read from (yyyy-MM); empty without one."),
             new("year_complete", "boolean", "Whether built_vintage is after the year, so that built_gw covers the whole year."),
         ],
-        ["year", "accreditation_class"]);
+        ["year", "accreditation_class"])
+    {
+        Sources = [SourceNames.Eia860m, SourceNames.Curated],
+    };
 }

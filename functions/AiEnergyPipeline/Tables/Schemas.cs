@@ -1,3 +1,5 @@
+using AiEnergyPipeline.Vocabulary;
+
 namespace AiEnergyPipeline.Tables;
 
 /// <summary>The schemas of every published table: one place, used by the writers and by datapackage.json.</summary>
@@ -16,7 +18,10 @@ public static partial class Schemas
             new("imputed", "boolean", "Whether EIA imputed the value; empty where the source does not say."),
             new("quality", "string", "Demand only: ok, or why the hour is impossible after the screens of Ruggles et al., Scientific Data 7, 155 (2020): negative (zero or below), stuck (third or later hour of a run of identical values) or spike (beyond both neighbouring hours by more than 15% of their mean, or over 3 times or under a third of the last 24 hours' median). Hours at the edge of a bulk file or of the API window are judged without the neighbour the other file holds. Empty for forecast, net_generation and interchange, which are not screened."),
         ],
-        ["balancing_authority_code", "period_end_utc", "series"]);
+        ["balancing_authority_code", "period_end_utc", "series"])
+    {
+        Sources = [SourceNames.Eia930Bulk, SourceNames.Eia930Api],
+    };
 
     public static TableSchema BaAnnual { get; } = new(
         "ba_annual",
@@ -31,7 +36,10 @@ public static partial class Schemas
             new("coverage_ratio", "number", "hours_reported divided by the hours of the year (8,760 or 8,784): flagged hours do not count as covered.", "1"),
             new("flagged_hours", "integer", "Hours with a demand value the screen flagged (quality negative, stuck or spike), left out of the columns before.", "h"),
         ],
-        ["balancing_authority_code", "year"]);
+        ["balancing_authority_code", "year"])
+    {
+        Sources = [SourceNames.Eia930Bulk, SourceNames.Eia930Api],
+    };
 
     public static TableSchema Quarantine { get; } = new(
         "quarantine",
@@ -45,5 +53,8 @@ public static partial class Schemas
             new("reason", "string", "Why the row was set aside."),
             new("excerpt", "string", "The start of the row as read."),
         ],
-        ["source", "raw_path", "line", "reason"]);
+        ["source", "raw_path", "line", "reason"])
+    {
+        Sources = SourceNames.All,
+    };
 }

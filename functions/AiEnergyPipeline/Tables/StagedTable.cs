@@ -23,6 +23,12 @@ public sealed record StagedTable(TableSchema Schema, string LocalPath, string Fo
 
     public bool IsTable => Format == "csv";
 
+    /// <summary>What this file was computed from, where more precise than its schema's <see cref="TableSchema.Sources"/> (a part made from one file); null: those.</summary>
+    public IReadOnlyList<TableInput>? Inputs { get; init; }
+
+    /// <summary>What this file was computed from: its own <see cref="Inputs"/>, else every file of its schema's sources.</summary>
+    public IReadOnlyList<TableInput> InputsOrSources => Inputs ?? [.. Schema.Sources.Select(s => new TableInput(s))];
+
     /// <summary>A table's data with rows and a schema: its CSV, or that CSV's Parquet sibling.</summary>
     public bool HasRows => Format is "csv" or ParquetFormat;
 

@@ -50,7 +50,9 @@ public class DataPackageBuilderTests
         Assert.Equal(["profile", "name", "id", "title", "created", "inputs_sha256", "resources", "sources", "licenses", "mode", "model_version", "code_version", "sample"], top);
         var resource = json.RootElement.GetProperty("resources")[0].EnumerateObject().Select(p => p.Name).ToList();
         Assert.DoesNotContain("table_name", resource);
-        Assert.Equal(["name", "path", "format", "mediatype", "encoding", "title", "description", "bytes", "hash", "sha256", "row_count", "schema"], resource);
+        Assert.Equal(["name", "path", "format", "mediatype", "encoding", "title", "description", "bytes", "hash", "sha256", "row_count", "schema", "sources"], resource);
+        // What the table is computed from, by source: its schema's.
+        Assert.Equal(["eia930_bulk", "eia930_api"], json.RootElement.GetProperty("resources")[0].GetProperty("sources").EnumerateArray().Select(s => s.GetProperty("name").GetString()));
     }
 
     [Theory]

@@ -16,7 +16,7 @@ public sealed partial class CuratedSource(
     TimeProvider time,
     ILogger<CuratedSource> logger) : ISource
 {
-    public const string SourceName = "curated";
+    public const string SourceName = SourceNames.Curated;
 
     /// <summary>The scheme of the provenance URL: the file's place in this repository.</summary>
     public const string UrlPrefix = "repo:curated/";

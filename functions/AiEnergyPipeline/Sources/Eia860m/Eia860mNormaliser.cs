@@ -1,5 +1,6 @@
 using AiEnergyPipeline.Sources.Curated;
 using AiEnergyPipeline.Tables;
+using AiEnergyPipeline.Vocabulary;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +16,7 @@ namespace AiEnergyPipeline.Sources.Eia860m;
 public sealed partial class Eia860mNormaliser(ILogger<Eia860mNormaliser> logger) : INormaliser
 {
     /// <summary>The source that ships the curated tables of this repository.</summary>
-    public const string CuratedSource = "curated";
+    public const string CuratedSource = SourceNames.Curated;
 
     public IReadOnlyList<string> Sources { get; } = [Eia860mSource.SourceName, CuratedSource];
 

@@ -23,7 +23,7 @@ public sealed partial class Eia860mSource(
     TimeProvider time,
     ILogger<Eia860mSource> logger) : IPartitionedSource
 {
-    public const string SourceName = "eia860m";
+    public const string SourceName = SourceNames.Eia860m;
 
     public string Name => SourceName;
 

@@ -25,7 +25,7 @@ public sealed partial class Eia930ApiSource(
     TimeProvider time,
     ILogger<Eia930ApiSource> logger) : ISource
 {
-    public const string SourceName = "eia930_api";
+    public const string SourceName = SourceNames.Eia930Api;
 
     private const int PageChunkBytes = 1 << 16;
 

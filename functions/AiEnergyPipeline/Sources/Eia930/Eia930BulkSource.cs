@@ -21,7 +21,7 @@ public sealed partial class Eia930BulkSource(
     ILogger<Eia930BulkSource> logger,
     IOptions<SourceLimitsOptions>? limits = null) : IPartitionedSource
 {
-    public const string SourceName = "eia930_bulk";
+    public const string SourceName = SourceNames.Eia930Bulk;
 
     public string Name => SourceName;
 

@@ -63,7 +63,8 @@ public sealed class Eia930Normaliser(IOptions<SourceLimitsOptions>? limits = nul
             }
 
             annual.Merge(result.Annual);
-            tables.AddRange(result.Files.Where(f => f.HasRows));
+            // A part is made from its file alone (the API part, from the pages and the bulk files' coverage, keeps the schema's sources).
+            tables.AddRange(result.Files.Where(f => f.HasRows).Select(f => f with { Inputs = [new TableInput(file.Source, file.FileName, file.Sha256)] }));
         }
 
         tables.Add(await WriteApiPartAsync(context, partsFolder, bulkCoverage, annual, cancellationToken));

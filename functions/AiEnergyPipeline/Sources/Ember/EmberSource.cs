@@ -17,7 +17,7 @@ public sealed partial class EmberSource(
     TimeProvider time,
     ILogger<EmberSource> logger) : ISource
 {
-    public const string SourceName = "ember";
+    public const string SourceName = SourceNames.Ember;
 
     /// <summary>The file name when the URL's path does not end in one.</summary>
     public const string DefaultFileName = "ember.csv";

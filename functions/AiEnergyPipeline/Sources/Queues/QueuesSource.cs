@@ -19,7 +19,7 @@ public sealed partial class QueuesSource(
     TimeProvider time,
     ILogger<QueuesSource> logger) : ISource
 {
-    public const string SourceName = "queues";
+    public const string SourceName = SourceNames.Queues;
 
     /// <summary>The User-Agent of the source's requests.</summary>
     public const string UserAgent = "AiEnergyPipeline/1.0 (interconnection queues)";
