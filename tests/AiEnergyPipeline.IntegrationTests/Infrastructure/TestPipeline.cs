@@ -106,6 +106,13 @@ internal static class TestPipeline
         return await services.GetRequiredService<RecomputePipeline>().RunAsync(request, latest, "test", CancellationToken.None);
     }
 
+    /// <summary>A recompute of the latest run in a folder store, by a pipeline whose clock is <paramref name="hoursLater"/> after <see cref="Now"/>.</summary>
+    public static async Task<RunOutcome> RecomputeAsync(string store, AiEnergyPipeline.Recompute.RecomputeRequest request, int hoursLater = 1)
+    {
+        await using var services = Build(FolderStore(store), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now.AddHours(hoursLater)));
+        return await RecomputeAsync(services, request);
+    }
+
     /// <summary>A published JSON file's root element.</summary>
     public static System.Text.Json.JsonElement ReadJson(string path) =>
         System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(path)).RootElement.Clone();

@@ -3,7 +3,6 @@ using AiEnergyPipeline.Pipeline;
 using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.Recompute;
 using AiEnergyPipeline.Vocabulary;
-using Microsoft.Extensions.Time.Testing;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
@@ -25,12 +24,7 @@ public class QueueSupplyTailRecomputeTests
     {
         var store = TestPaths.NewTempFolder();
         var ingest = await TestPipeline.RunIngestAsync(store);
-        RunOutcome recompute;
-        await using (var services = TestPipeline.Build(TestPipeline.FolderStore(store), new FakeTimeProvider(TestPipeline.Now.AddHours(1))))
-        {
-            recompute = await TestPipeline.RecomputeAsync(services,
-                RecomputeRequest.Empty with { Assumptions = new Dictionary<string, double> { [AssumptionNames.QueueSupplyTail] = 1 } });
-        }
+        var recompute = await TestPipeline.RecomputeAsync(store, RecomputeRequest.Empty with { Assumptions = new Dictionary<string, double> { [AssumptionNames.QueueSupplyTail] = 1 } });
 
         Assert.Equal(RunStatus.Published, ingest.Status);
         Assert.Equal(RunStatus.Published, recompute.Status);
@@ -68,9 +62,7 @@ public class QueueSupplyTailRecomputeTests
 
     private static async Task<RunOutcome> RecomputeAsync(string store, double tail, int hours)
     {
-        await using var services = TestPipeline.Build(TestPipeline.FolderStore(store), new FakeTimeProvider(TestPipeline.Now.AddHours(hours)));
-        var outcome = await TestPipeline.RecomputeAsync(services,
-            RecomputeRequest.Empty with { Assumptions = new Dictionary<string, double> { [AssumptionNames.QueueSupplyTail] = tail } });
+        var outcome = await TestPipeline.RecomputeAsync(store, RecomputeRequest.Empty with { Assumptions = new Dictionary<string, double> { [AssumptionNames.QueueSupplyTail] = tail } }, hours);
         Assert.Equal(RunStatus.Published, outcome.Status);
         return outcome;
     }

@@ -6,7 +6,6 @@ using AiEnergyPipeline.Sources;
 using AiEnergyPipeline.Tables;
 using AiEnergyPipeline.Vocabulary;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using System.Text.Json;
 
 namespace AiEnergyPipeline.IntegrationTests.Pipeline;
@@ -57,12 +56,7 @@ public class ResourceSourcesTests
     {
         var store = TestPaths.NewTempFolder();
         var ingest = await TestPipeline.RunIngestAsync(store);
-        RunOutcome recompute;
-        await using (var services = TestPipeline.Build(TestPipeline.FolderStore(store), new FakeTimeProvider(TestPipeline.Now.AddHours(1))))
-        {
-            recompute = await TestPipeline.RecomputeAsync(services,
-                RecomputeRequest.Empty with { Assumptions = new Dictionary<string, double> { [AssumptionNames.QueueSupplyTail] = 1 } });
-        }
+        var recompute = await TestPipeline.RecomputeAsync(store, RecomputeRequest.Empty with { Assumptions = new Dictionary<string, double> { [AssumptionNames.QueueSupplyTail] = 1 } });
 
         var before = SourcesByResource(Package(store, ingest.RunId));
         var after = SourcesByResource(Package(store, recompute.RunId));
