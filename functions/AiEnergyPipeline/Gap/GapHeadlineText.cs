@@ -11,7 +11,8 @@ public static partial class GapHeadlineText
     /// supply falls 41.2 GW short of AI and other load growth by 2028."
     /// </summary>
     /// <param name="dataCentres">The scenario counts all data centres, not AI alone (its notes say so): the sentence says data-centre load, not AI.</param>
-    public static string Sentence(string scenarioId, string source, int year, double gapGw, bool dataCentres = false)
+    /// <param name="overridden">A recompute's request set the scenario's points: the sentence says so rather than credit the publisher with them.</param>
+    public static string Sentence(string scenarioId, string source, int year, double gapGw, bool dataCentres = false, bool overridden = false)
     {
         var gw = Math.Abs(gapGw).ToString("0.0", CultureInfo.InvariantCulture);
         var load = dataCentres ? "data-centre" : "AI";
@@ -21,7 +22,7 @@ public static partial class GapHeadlineText
             < 0 => $"US firm supply additions exceed {load} and other load growth by {gw} GW by {year}.",
             _ => $"US firm supply additions match {load} and other load growth by {year}.",
         };
-        return $"Under {Estimate(source)} ({scenarioId}), {outcome}";
+        return $"Under {(overridden ? "a recompute's own figures for " : "")}{Estimate(source)} ({scenarioId}), {outcome}";
     }
 
     /// <summary>"Publisher, Title (Month Year)" becomes "Publisher's 'Title' estimate".</summary>

@@ -58,6 +58,12 @@ public static class GapModel
             ? $"other load growth from the trend of {growthGwPerYearByRegion.Count} regions' peaks: {Format(usGrowthGwPerYear)} GW a year"
             : $"other load growth from the assumption {AssumptionNames.OtherLoadGrowth} ({Format(usGrowthGwPerYear)} GW a year): no balancing authority has {LoadGrowthTrend.MinYears} years of coverage_ratio >= {Format(settings.CompleteYearMinCoverage)}");
 
+        var overridden = inputs.Scenarios.Where(p => p.IsOverride).Select(p => p.ScenarioId).Distinct(StringComparer.Ordinal).ToList();
+        if (overridden.Count > 0)
+        {
+            notes.Add($"scenarios whose points a recompute's request set, not their publisher (ai_demand_basis override; their headlines say so): {string.Join(", ", overridden)}");
+        }
+
         var byYear = new List<GapRow>();
         var byRegion = new List<GapRow>();
         foreach (var (scenario, curve) in demand)
@@ -174,7 +180,8 @@ public static class GapModel
             double? gap2028 = rows.FirstOrDefault(r => r.Year == HeadlineYear)?.GapGw;
             var horizon = rows.Single(r => r.Year == settings.HorizonYear).GapGw!.Value;
             var (year, gap) = gap2028 is { } g ? (HeadlineYear, g) : (settings.HorizonYear, horizon);
-            headlines.Add(new ScenarioHeadline(rows.Key, scenario[0].Source, gap2028, settings.HorizonYear, horizon, GapHeadlineText.Sentence(rows.Key, scenario[0].Source, year, gap, dataCentres)));
+            var overridden = scenario.Any(p => p.IsOverride);
+            headlines.Add(new ScenarioHeadline(rows.Key, scenario[0].Source, gap2028, settings.HorizonYear, horizon, GapHeadlineText.Sentence(rows.Key, scenario[0].Source, year, gap, dataCentres, overridden)));
         }
 
         return headlines;

@@ -1,8 +1,9 @@
 namespace AiEnergyPipeline.Gap;
 
 /// <summary>
-/// A scenario's points as a curve over years: the point's value in a point's year (published, or
-/// assumption where the notes say the point is this project's), linear between points, and flat
+/// A scenario's points as a curve over years: the point's value in a point's year (published,
+/// assumption where the notes say the point is this project's, override where a recompute's request
+/// set it), linear between points, and flat
 /// (the nearest point's value) before the first and after the last.
 /// </summary>
 public sealed class ScenarioCurve
@@ -11,7 +12,7 @@ public sealed class ScenarioCurve
 
     public ScenarioCurve(IEnumerable<ScenarioPoint> points)
     {
-        _points = points.Select(p => (p.Year, p.AiLoadGw, p.IsAssumption ? ScenarioValueBasis.Assumption : ScenarioValueBasis.Published)).OrderBy(p => p.Year).ToArray();
+        _points = points.Select(p => (p.Year, p.AiLoadGw, p.Basis)).OrderBy(p => p.Year).ToArray();
         if (_points.Length == 0)
         {
             throw new ArgumentException("a scenario needs at least one point.", nameof(points));

@@ -7,6 +7,9 @@ public static class ScenarioValueBasis
 
     /// <summary>A point this project set where the publisher gives none (its notes begin ASSUMPTION).</summary>
     public const string Assumption = "assumption";
+
+    /// <summary>A point a recompute's request set (its own figure, or in place of the publisher's): the operator's, not the publisher's.</summary>
+    public const string Override = "override";
     public const string Interpolated = "interpolated";
     public const string ExtrapolatedFlat = "extrapolated_flat";
 }

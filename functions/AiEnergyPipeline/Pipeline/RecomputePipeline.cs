@@ -102,10 +102,11 @@ public sealed partial class RecomputePipeline(
         try
         {
             var staging = work.Tables;
-            var tables = await DownloadTablesAsync(previous, staging, cancellationToken);
+            List<StagedTable> tables;
             IReadOnlyList<StagedTable> outputs;
             try
             {
+                tables = await DownloadTablesAsync(previous, staging, cancellationToken);
                 var raw = work.Raw;
                 var regions = await DownloadCuratedAsync(previous, GapInputsReader.RegionsFileName, raw, cancellationToken);
                 var published = GapInputsReader.Read(tables, regions.LocalPath);
@@ -127,6 +128,12 @@ public sealed partial class RecomputePipeline(
                 // A recompute of a sample run is a sample run: its inputs are the same sample files.
                 using var gapSpan = PipelineTelemetry.Start(PipelineTelemetry.GapSpan);
                 outputs = await gap.ComputeAsync(runId, inputs, staging, previous.Sample, cancellationToken, settings);
+            }
+            catch (DamagedRunException e)
+            {
+                // A table or curated file of the run changed in the store since it was published: nothing is derived from it.
+                var error = FailedRunRecorder.Message($"Recompute {runId} of run {latest.RunId}", e.Message);
+                return await failures.RecordAsync(Report(runId, RunStatus.Failed, startedAt, clock, error, [], previous.Mode), latest.RunId, cancellationToken);
             }
             catch (GapException e)
             {
@@ -202,7 +209,7 @@ public sealed partial class RecomputePipeline(
             var (sha256, bytes) = await Hashing.Sha256OfFileAsync(local, cancellationToken);
             if (sha256 != resource.Sha256)
             {
-                throw new InvalidOperationException($"run {package.Id}: {resource.Path} has sha256 {sha256}, not {resource.Sha256} as its data package says.");
+                throw Damaged(package, resource, sha256);
             }
 
             tables.Add(new StagedTable(schema, local, resource.Format, resource.RowCount ?? 0, bytes, sha256) { Inputs = resource.Sources });
@@ -229,7 +236,7 @@ public sealed partial class RecomputePipeline(
             var (sha256, _) = await Hashing.Sha256OfFileAsync(local, cancellationToken);
             if (sha256 != resource.Sha256)
             {
-                throw new InvalidOperationException($"run {package.Id}: {resource.Path} has sha256 {sha256}, not {resource.Sha256} as its data package says.");
+                throw Damaged(package, resource, sha256);
             }
 
             paths.Add(local);
@@ -239,6 +246,9 @@ public sealed partial class RecomputePipeline(
     }
 
     private const string QueueTailFolder = "queue-tail";
+
+    private static DamagedRunException Damaged(DataPackage package, DataResource resource, string sha256) =>
+        new($"run {package.Id}: {resource.Path} is damaged in the store: its bytes have sha256 {sha256}, not {resource.Sha256} as its datapackage.json lists.");
 
     /// <summary>A curated file the run fetched, from the raw archive, as the fetch described it.</summary>
     private async Task<FetchedFile> DownloadCuratedAsync(DataPackage package, string fileName, string folder, CancellationToken cancellationToken)
@@ -254,7 +264,7 @@ public sealed partial class RecomputePipeline(
     private async Task DownloadAsync(string path, string localPath, CancellationToken cancellationToken)
     {
         await using var opened = await store.OpenReadAsync(path, cancellationToken)
-            ?? throw new InvalidOperationException($"{path} is missing from {store.Description}.");
+            ?? throw new DamagedRunException($"{path} is missing from {store.Description}, although the run's datapackage.json lists it.");
         Directory.CreateDirectory(Path.GetDirectoryName(localPath)!);
         await using var file = new FileStream(localPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
         await opened.Content.CopyToAsync(file, cancellationToken);

@@ -82,18 +82,22 @@ public static class RecomputeOverrides
             else if (replaced.Add(point.ScenarioId))
             {
                 // The replacement takes the place of the published scenario's first point.
-                result.AddRange(Points(replacement, replacement.Source ?? point.Source));
+                // What the publisher's scenario counts (all data centres, or AI alone) stays what the figures are of.
+                var scope = published.Any(p => p.ScenarioId == point.ScenarioId && p.Notes.Contains(ScenarioPoint.AllDataCentresMarker, StringComparison.Ordinal))
+                    ? $" {ScenarioPoint.AllDataCentresMarker}."
+                    : "";
+                result.AddRange(Points(replacement, replacement.Source ?? point.Source, $"{ScenarioPoint.OverrideMarker}: set by a recompute's request in place of the published points.{scope}"));
             }
         }
 
         foreach (var added in overrides.Where(o => !replaced.Contains(o.ScenarioId)))
         {
-            result.AddRange(Points(added, added.Source ?? added.ScenarioId));
+            result.AddRange(Points(added, added.Source ?? added.ScenarioId, $"{ScenarioPoint.OverrideMarker}: a scenario a recompute's request added."));
         }
 
         return result;
     }
 
-    private static IEnumerable<ScenarioPoint> Points(ScenarioOverride scenario, string source) =>
-        scenario.Points.Select(p => new ScenarioPoint(scenario.ScenarioId, p.Year, p.AiLoadGw, source));
+    private static IEnumerable<ScenarioPoint> Points(ScenarioOverride scenario, string source, string notes) =>
+        scenario.Points.Select(p => new ScenarioPoint(scenario.ScenarioId, p.Year, p.AiLoadGw, source, notes));
 }

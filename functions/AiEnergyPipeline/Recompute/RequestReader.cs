@@ -52,6 +52,10 @@ internal sealed class RequestReader(RecomputeLimits limits, ValidationErrors err
         baseYear = Agree(BaseYearMember, baseYear, assumptions);
         horizonYear = Agree(HorizonYearMember, horizonYear, assumptions);
         CheckOrder(baseYear, horizonYear, assumptions);
+        // One form for one meaning: a year given as an assumption is the top-level year, so that
+        // both ways of asking hash (and publish) alike.
+        assumptions.Remove(BaseYearMember);
+        assumptions.Remove(HorizonYearMember);
         return new RecomputeRequest(assumptions, scenarios, baseYear, horizonYear);
     }
 
@@ -87,7 +91,10 @@ internal sealed class RequestReader(RecomputeLimits limits, ValidationErrors err
 
             if (!JsonValues.TryNumber(member, out var number, out var error) || (error = limits.Check(published, number)) is not null)
             {
-                errors.Add(memberPath, error!);
+                // A number beyond a double (1e400) is still named with the range it is outside.
+                errors.Add(memberPath, member.ValueKind == JsonValueKind.Number && (!member.TryGetDouble(out var parsed) || !double.IsFinite(parsed))
+                    ? $"{JsonValues.Show(member.GetRawText())} is outside the range of {name}, {ValueRange.For(name, published.Unit)}"
+                    : error!);
                 continue;
             }
 

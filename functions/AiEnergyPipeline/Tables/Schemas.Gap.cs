@@ -11,7 +11,7 @@ public static partial class Schemas
     private static FieldSchema[] GapComponents { get; } =
     [
         new("ai_demand_gw", "number", "The scenario's AI load in the year minus its value in the base year (firm capacity needed); in gap_by_region, empty where the region has no complete share of the US peak (headline.json's notes say why).", "GW"),
-        new("ai_demand_basis", "string", "published (the scenario gives the year), assumption (a point this project set where the publisher gives none: its notes in demand_scenarios begin ASSUMPTION), interpolated (linear between its points) or extrapolated_flat (held at its first or last point's value)."),
+        new("ai_demand_basis", "string", "published (the scenario gives the year), assumption (a point this project set where the publisher gives none: its notes in demand_scenarios begin ASSUMPTION), override (a point a recompute's request set: the operator's figure, not the publisher's), interpolated (linear between its points) or extrapolated_flat (held at its first or last point's value)."),
         new("other_load_growth_gw", "number", "Growth of other (non-AI) peak load since the base year; in gap_by_region, empty where the region has no complete share (assumption basis) or no trend of its own (trend basis).", "GW"),
         new("other_load_growth_basis", "string", "trend (least-squares slope of ba_annual peaks of balancing authorities with 3 or more years of coverage_ratio >= 0.9) or assumption (other_load_growth_gw_per_year)."),
         new("reserve_margin", "number", "Reserve margin applied to new load (assumption reserve_margin).", "1"),

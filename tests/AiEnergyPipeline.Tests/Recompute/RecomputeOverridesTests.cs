@@ -66,9 +66,25 @@ public class RecomputeOverridesTests
 
         var (inputs, _) = RecomputeOverrides.Apply(Inputs(), request);
 
+        const string Replaced = "OVERRIDE: set by a recompute's request in place of the published points.";
         Assert.Equal(
-            [new("a", 2026, 5, "A"), new("a", 2028, 7, "A"), new("b", 2025, 3, "B"), new ScenarioPoint("c", 2027, 9, "C, New (2026)")],
+            [new("a", 2026, 5, "A", Replaced), new("a", 2028, 7, "A", Replaced), new("b", 2025, 3, "B"), new ScenarioPoint("c", 2027, 9, "C, New (2026)", "OVERRIDE: a scenario a recompute's request added.")],
             inputs.Scenarios);
+        // The request's figures are the operator's, not the publisher's: the gap says so in their years.
+        Assert.Equal(["override", "override", "published", "override"], inputs.Scenarios.Select(p => p.Basis));
+    }
+
+    [Fact]
+    public void Apply_ScenarioOfAllDataCentresReplaced_StaysOneOfAllDataCentres()
+    {
+        var published = Inputs() with { Scenarios = [new ScenarioPoint("a", 2026, 1, "A", "Published: 10 GW. All data centres, not AI alone.")] };
+        var request = RecomputeRequest.Empty with { Scenarios = [Scenario("a", null, true, (2026, 5))] };
+
+        var (inputs, _) = RecomputeOverrides.Apply(published, request);
+
+        var point = Assert.Single(inputs.Scenarios);
+        Assert.True(point.IsOverride);
+        Assert.Contains(ScenarioPoint.AllDataCentresMarker, point.Notes, StringComparison.Ordinal);
     }
 
     [Fact]

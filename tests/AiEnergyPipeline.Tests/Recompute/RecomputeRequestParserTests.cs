@@ -1,3 +1,4 @@
+using AiEnergyPipeline.Pipeline;
 using AiEnergyPipeline.Recompute;
 using static AiEnergyPipeline.Tests.Recompute.RecomputeSamples;
 
@@ -78,7 +79,9 @@ public class RecomputeRequestParserTests
         Assert.True(result.IsValid);
         Assert.Equal(2024, result.Request.BaseYear);
         Assert.Equal(2029, result.Request.HorizonYear);
-        Assert.Equal(2024, result.Request.Assumptions["base_year"]);
+        // One form for one meaning: the same request as {'base_year': 2024, ...}, so the same hash.
+        Assert.False(result.Request.Assumptions.ContainsKey("base_year"));
+        Assert.Equal(RecomputePipeline.InputsHash("base", (await ParseQuotedAsync("{'base_year': 2024, 'horizon_year': 2029}")).Request!), RecomputePipeline.InputsHash("base", result.Request!));
     }
 
     [Theory]
@@ -156,8 +159,8 @@ public class RecomputeRequestParserTests
     [InlineData("{'assumptions': {'us_electricity_consumption_twh.2023': 0}}", "assumptions.us_electricity_consumption_twh.2023", "0 is outside the range of us_electricity_consumption_twh.2023, (0, 20000] TWh")]
     [InlineData("{'assumptions': {'mystery_quantity': -3}}", "assumptions.mystery_quantity", "-3 is outside the range of mystery_quantity, [0, 1000000] furlongs")]
     // Numbers beyond a double.
-    [InlineData("{'assumptions': {'firm_import_gw': 1e400}}", "assumptions.firm_import_gw", "is outside the range of a double")]
-    [InlineData("{'assumptions': {'firm_import_gw': -1e400}}", "assumptions.firm_import_gw", "is outside the range of a double")]
+    [InlineData("{'assumptions': {'firm_import_gw': 1e400}}", "assumptions.firm_import_gw", "1e400 is outside the range of firm_import_gw, [0, 2000] GW")]
+    [InlineData("{'assumptions': {'firm_import_gw': -1e400}}", "assumptions.firm_import_gw", "-1e400 is outside the range of firm_import_gw, [0, 2000] GW")]
     [InlineData("{'scenarios': [{'scenario_id': 'epri_2024_high', 'points': [{'year': 2025, 'ai_load_gw': 1e309}]}]}", "scenarios[0].points[0].ai_load_gw", "is outside the range of a double")]
     // Scenario ids.
     [InlineData("{'scenarios': [{'scenario_id': 'My_Case', 'points': [{'year': 2025, 'ai_load_gw': 1}]}]}", "scenarios[0].scenario_id", "'My_Case' is not a snake_case id")]
