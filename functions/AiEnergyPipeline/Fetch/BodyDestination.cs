@@ -69,8 +69,19 @@ public sealed class BodyDestination(string path)
         Signal();
     }
 
+    /// <summary>
+    /// Where the body's bytes come from (a snapshot's sample or recording, or a fetch), known with
+    /// the response's headers: a reader of the body as it arrives labels its outputs as a reader of
+    /// the archived file would.
+    /// </summary>
+    public InputOrigin Origin { get; private set; } = InputOrigin.Fetched;
+
     /// <summary>The file of the current attempt exists: readers may open it.</summary>
-    internal void BodyOpened() => _started.TrySetResult();
+    internal void BodyOpened(InputOrigin origin)
+    {
+        Origin = origin;
+        _started.TrySetResult();
+    }
 
     /// <summary><paramref name="bytes"/> bytes of the current attempt are written to the file (not held in a buffer).</summary>
     internal void Advance(long bytes)

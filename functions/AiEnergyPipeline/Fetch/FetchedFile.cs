@@ -46,5 +46,5 @@ public sealed record FetchedFile(
 
     /// <summary>A file being downloaded into <paramref name="download"/>, to be read as it arrives: only its names and place are known.</summary>
     public static FetchedFile WhileDownloading(string source, string fileName, BodyDestination download, DateTimeOffset now) =>
-        new(source, fileName, RawPath: "", Sha256: "", Bytes: 0, Url: "", now, ETag: null, LastModified: null, download.Path, AlreadyArchived: false) { Downloading = download };
+        new(source, fileName, RawPath: "", Sha256: "", Bytes: 0, Url: "", now, ETag: null, LastModified: null, download.Path, AlreadyArchived: false, Origin: download.Origin) { Downloading = download };
 }

@@ -53,7 +53,7 @@ public sealed partial class WholeBodyRetryHandler(IOptions<SourceHttpOptions> op
             try
             {
                 var limits = new IdleTimeoutCopy.Limits(settings.BodyIdleTimeout, settings.BodyDeadline, settings.MaxBodyBytes);
-                response.Content = await DownloadAsync(response.Content, destination, limits, cancellationToken);
+                response.Content = await DownloadAsync(response.Content, destination, SnapshotAnswer.Of(response)?.Origin ?? InputOrigin.Fetched, limits, cancellationToken);
                 return response;
             }
             catch (BodyLimitException e)
@@ -92,7 +92,7 @@ public sealed partial class WholeBodyRetryHandler(IOptions<SourceHttpOptions> op
         }
     }
 
-    private async Task<HttpContent> DownloadAsync(HttpContent content, BodyDestination? destination, IdleTimeoutCopy.Limits limits, CancellationToken cancellationToken)
+    private async Task<HttpContent> DownloadAsync(HttpContent content, BodyDestination? destination, InputOrigin origin, IdleTimeoutCopy.Limits limits, CancellationToken cancellationToken)
     {
         var expected = content.Headers.ContentLength;
         // Into the caller's destination (each attempt from the start), or a temporary file that goes when read.
@@ -107,7 +107,7 @@ public sealed partial class WholeBodyRetryHandler(IOptions<SourceHttpOptions> op
             // that every byte reported written is in the file, where a reader can find it.
             destination.BeginAttempt();
             file = new FileStream(destination.Path, FileMode.Create, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, 0, FileOptions.Asynchronous);
-            destination.BodyOpened();
+            destination.BodyOpened(origin);
         }
 
         try

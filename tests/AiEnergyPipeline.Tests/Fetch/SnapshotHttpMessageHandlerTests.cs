@@ -59,6 +59,30 @@ public class SnapshotHttpMessageHandlerTests
         Assert.Null(provenance.SampleOf);
     }
 
+    [Theory]
+    [InlineData("sample", InputOrigin.Sample)]
+    [InlineData("recorded", InputOrigin.Recorded)]
+    public async Task SendAsync_BodyReadAsItArrives_CarriesTheSnapshotsOriginAsTheArchivedFileWould(string origin, InputOrigin expected)
+    {
+        // The whole-body handler above the snapshot, as the sources' clients compose them.
+        var options = Microsoft.Extensions.Options.Options.Create(new SourceHttpOptions());
+        using var invoker = new HttpMessageInvoker(new WholeBodyRetryHandler(options, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<WholeBodyRetryHandler>.Instance)
+        {
+            InnerHandler = new SnapshotHttpMessageHandler(Write(origin, origin == "sample" ? """ "sample_of": "The Example Report", """ : "")),
+        });
+        var destination = new BodyDestination(Path.Combine(Directory.CreateTempSubdirectory().FullName, "report.csv"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, Url);
+        request.Options.Set(BodyDestination.Key, destination);
+
+        using var response = await invoker.SendAsync(request, CancellationToken.None);
+        var whileDownloading = FetchedFile.WhileDownloading("example", "report.csv", destination, DateTimeOffset.UnixEpoch);
+
+        Assert.Equal(expected, destination.Origin);
+        // A sample's outputs say so in their Parquet footers whichever way the file was read.
+        Assert.Equal(expected, whileDownloading.Origin);
+        Assert.Equal(SourceProvenance.Of(response, Url, DateTimeOffset.UnixEpoch).Origin, whileDownloading.Origin);
+    }
+
     private static Snapshot Write(string origin, string indexExtra, string routeExtra = "")
     {
         var folder = Directory.CreateTempSubdirectory().FullName;
