@@ -127,6 +127,9 @@ public sealed class FileSystemDatasetStore : IDatasetStore, ITemporaryObjects
         try
         {
             File.Copy(source, temp);
+            // A copy is written now, as a blob store's copy is: File.Copy keeps the source's time, which
+            // made a copy's temporary file look old to a racing sweep and backdated its Last-Modified.
+            File.SetLastWriteTimeUtc(temp, DateTime.UtcNow);
             var info = await InfoAsync(from, new FileInfo(source), cancellationToken);
             await CommitAsync(to, temp, target, new StoreWriteOptions(info.ContentType, info.Metadata), cancellationToken);
             return ETagOf(new FileInfo(target));

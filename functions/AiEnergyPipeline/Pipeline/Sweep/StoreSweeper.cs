@@ -161,9 +161,10 @@ public sealed partial class StoreSweeper(
                 {
                     derivedFrom = (await PublishedRun.ReadPackageAsync(store, runId, cancellationToken)).DerivedFrom;
                 }
-                catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
+                catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or DamagedRunException)
                 {
-                    // An unreadable data package is not judged complete, nor deleted as half: kept, for a person to look at.
+                    // An unreadable data package (damaged, or gone since the listing: a sweep racing this one) is
+                    // not judged complete, nor deleted as half: kept, for a person (or the next sweep) to look at.
                     folders.Add(new StoredRunFolder(runId, items, Complete: true, DerivedFrom: null, Unreadable: true));
                     continue;
                 }

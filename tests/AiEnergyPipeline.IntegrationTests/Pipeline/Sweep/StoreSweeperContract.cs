@@ -196,6 +196,28 @@ public abstract class StoreSweeperContract
     }
 
     [Fact]
+    public async Task SweepAsync_OneRunsDataPackageCutOff_KeepsItAndSweepsTheRest()
+    {
+        var settings = NewStoreSettings();
+        await using var services = TestPipeline.Build(settings, new FakeTimeProvider(Now));
+        var store = services.GetRequiredService<IDatasetStore>();
+        var latest = Id(Now.AddDays(-1), "0003cc");
+        await CompleteRunAsync(store, latest);
+        await PointLatestAtAsync(store, latest);
+        var cutOff = Id(Now.AddDays(-2), "0002bb");
+        await PutAsync(store, $"runs/{cutOff}/data/generators.csv");
+        await PutAsync(store, RunPublisher.DataPackagePath(cutOff), "{\"id\":");
+        var oldHalf = Id(Now.AddDays(-40), "0001aa");
+        await PutAsync(store, $"runs/{oldHalf}/data/generators.csv");
+
+        var report = await services.GetRequiredService<StoreSweeper>().SweepAsync("test", dryRun: false, CancellationToken.None);
+
+        // The damaged package does not stop the sweep (it threw before): it is kept for a person, the half run goes.
+        Assert.Contains(report.Removed, r => r.Kind == SweepKind.HalfRun && r.Path == $"runs/{oldHalf}/");
+        Assert.Equal([cutOff, latest], await RunsAsync(store));
+    }
+
+    [Fact]
     public async Task SweepAsync_LatestUnreadable_JudgesNoRun()
     {
         var settings = NewStoreSettings();
