@@ -6,7 +6,9 @@ namespace AiEnergyPipeline.Pipeline.Sweep;
 
 /// <summary>The objects of one runs/{id}/ folder, as listed.</summary>
 /// <param name="Unreadable">Its datapackage.json is there but cannot be read: kept, never judged.</param>
-internal sealed record StoredRunFolder(string RunId, IReadOnlyList<StoredObjectInfo> Objects, bool Complete, string? DerivedFrom, bool Unreadable);
+/// <param name="FailedPublishing">A complete run whose report.json says it failed (its publishing stopped after its
+/// datapackage.json: the store failed, or the run was found not whole): never latest, so no run to keep.</param>
+internal sealed record StoredRunFolder(string RunId, IReadOnlyList<StoredObjectInfo> Objects, bool Complete, string? DerivedFrom, bool Unreadable, bool FailedPublishing = false);
 
 /// <summary>What to remove: the report's line, and the store paths, in the order to delete them.</summary>
 internal sealed record SweepTarget(SweptItem Item, IReadOnlyList<string> Paths);
@@ -35,7 +37,7 @@ internal sealed class StoreSweepPlan(DateTimeOffset now, SweepOptions settings)
     public IEnumerable<SweepTarget> Runs(IReadOnlyList<StoredRunFolder> runs, string? latestRunId, List<KeptRun> kept)
     {
         var targets = new List<SweepTarget>();
-        foreach (var run in runs.Where(r => !r.Complete && r.RunId != latestRunId))
+        foreach (var run in runs.Where(r => (!r.Complete || r.FailedPublishing) && r.RunId != latestRunId))
         {
             // The younger of its start (from its id) and its last write: a run still publishing is young by both.
             var age = now - Newest(run.Objects, RunId.StartOf(run.RunId));
@@ -46,11 +48,13 @@ internal sealed class StoreSweepPlan(DateTimeOffset now, SweepOptions settings)
             }
             else if (!onlyReport && age > settings.HalfRunAge)
             {
-                targets.Add(Target(SweepKind.HalfRun, RunPublisher.RunFolder(run.RunId) + "/", $"no datapackage.json: a run that died while publishing, untouched for {LocalLitter.Ago(age)} (more than {settings.HalfRunAge})", run.Objects));
+                var why = run.FailedPublishing ? "its report.json says it failed while publishing" : "no datapackage.json: a run that died while publishing";
+                targets.Add(Target(SweepKind.HalfRun, RunPublisher.RunFolder(run.RunId) + "/", $"{why}, untouched for {LocalLitter.Ago(age)} (more than {settings.HalfRunAge})", run.Objects));
             }
         }
 
-        var judged = runs.Where(r => r.Complete && !r.Unreadable).ToList();
+        // Only runs that were published take the places kept: a failed one would push out a good run.
+        var judged = runs.Where(r => r.Complete && !r.Unreadable && (!r.FailedPublishing || r.RunId == latestRunId)).ToList();
         var keep = RunRetention.Keep([.. judged.Select(r => new CompleteRun(r.RunId, r.DerivedFrom))], latestRunId, settings.KeepLatestRuns, settings.KeepMonthlyRuns);
         kept.AddRange(runs.Where(r => r.Unreadable).Select(r => new KeptRun(r.RunId, "its datapackage.json cannot be read")));
         foreach (var run in judged.OrderBy(r => r.RunId, StringComparer.Ordinal))

@@ -218,6 +218,32 @@ public abstract class StoreSweeperContract
     }
 
     [Fact]
+    public async Task SweepAsync_RunThatFailedWhilePublishing_TakesNoPlaceOfAGoodRunAndGoesAsHalf()
+    {
+        var settings = NewStoreSettings();
+        settings["Sweep:KeepLatestRuns"] = "2";
+        settings["Sweep:KeepMonthlyRuns"] = "false";
+        await using var services = TestPipeline.Build(settings, new FakeTimeProvider(Now));
+        var store = services.GetRequiredService<IDatasetStore>();
+        var latest = Id(Now.AddDays(-1), "0003cc");
+        var failed = Id(Now.AddDays(-10), "0002bb");
+        var good = Id(Now.AddDays(-20), "0001aa");
+        foreach (var run in new[] { latest, failed, good })
+        {
+            await CompleteRunAsync(store, run);
+        }
+
+        await PointLatestAtAsync(store, latest);
+        // Its datapackage.json was written, then the store failed before latest.json swung: its report says so.
+        await PutAsync(store, RunPublisher.ReportPath(failed), "{\"run_id\": \"x\", \"status\": \"failed\"}");
+
+        var report = await services.GetRequiredService<StoreSweeper>().SweepAsync("test", dryRun: false, CancellationToken.None);
+
+        Assert.Contains(report.Removed, r => r.Kind == SweepKind.HalfRun && r.Path == $"runs/{failed}/" && r.Reason.Contains("failed while publishing", StringComparison.Ordinal));
+        Assert.Equal([good, latest], await RunsAsync(store));
+    }
+
+    [Fact]
     public async Task SweepAsync_LatestUnreadable_JudgesNoRun()
     {
         var settings = NewStoreSettings();
