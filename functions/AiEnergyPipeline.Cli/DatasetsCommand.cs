@@ -34,8 +34,9 @@ internal static class DatasetsCommand
             foreach (var group in latest.Tables.GroupBy(t => (t.Name, t.Format)))
             {
                 var table = group.First();
-                // A table in parts shows its rows in all and its folder; `download NAME --part P` fetches one part.
-                var path = group.Count() > 1 || table.Part is not null ? table.Path[..(table.Path.LastIndexOf('/') + 1)] + $" ({group.Count()} parts: {string.Join(", ", group.Select(t => t.Part))})" : table.Path;
+                // A table in parts shows its rows in all and its folder with the format (CSV and Parquet parts share the folder);
+                // `download NAME --part P` fetches one part.
+                var path = group.Count() > 1 || table.Part is not null ? table.Path[..(table.Path.LastIndexOf('/') + 1)] + $"*.{table.Format} ({group.Count()} parts: {string.Join(", ", group.Select(t => t.Part))})" : table.Path;
                 Console.WriteLine(table.Format is "csv" or "parquet" ? $"  {table.Name,-30} {group.Sum(t => t.Rows),12:N0} rows  {path}" : $"  {table.Name,-30} {table.Format,12}       {path}");
             }
 

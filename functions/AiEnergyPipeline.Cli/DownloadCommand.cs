@@ -30,7 +30,8 @@ internal static class DownloadCommand
             var lookup = await services.GetRequiredService<PublishedDatasets>().OpenAsync(result.GetValue(name), result.GetValue(format), result.GetValue(run), cancellationToken, result.GetValue(part));
             if (lookup.Status != LookupStatus.Found)
             {
-                Console.Error.WriteLine($"error: {lookup.Message}");
+                // The lookup speaks the HTTP API's query (part=P); here the option is --part P.
+                Console.Error.WriteLine($"error: {lookup.Message.Replace("(part=", "(--part ", StringComparison.Ordinal)}");
                 return lookup.Status == LookupStatus.Invalid ? 2 : 1;
             }
 
