@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using AiEnergyPipeline.Fetch;
+using AiEnergyPipeline.Gap;
 using AiEnergyPipeline.Publish;
 
 namespace AiEnergyPipeline.Dashboard;
@@ -30,9 +31,16 @@ public static class RunPageHtml
         }
 
         page.Append("<header><h1>How far US firm supply falls behind AI demand</h1>");
-        page.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">Run <strong>{SafeHtml.E(package.Id)}</strong>, created {SafeHtml.E(package.Created.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))}, mode {SafeHtml.E(package.Mode ?? "live")}, model {SafeHtml.E(package.ModelVersion ?? "not recorded")}{(package.CodeVersion is { } code ? $" (code {SafeHtml.E(CodeVersion.Short(code))})" : "")}, status {SafeHtml.E(data.Report.Status.ToString().ToLowerInvariant())}. ");
+        page.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">Run <strong>{SafeHtml.E(package.Id)}</strong>, created {SafeHtml.E(package.Created.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))}, mode {SafeHtml.E(package.Mode ?? "not recorded")}, model {SafeHtml.E(package.ModelVersion ?? "not recorded")}{(package.CodeVersion is { } code ? $" (code {SafeHtml.E(CodeVersion.Short(code))})" : "")}, status {SafeHtml.E(data.Report.Status.ToString().ToLowerInvariant())}. ");
         page.Append("Files: ").Append(SafeHtml.LocalLink("datapackage.json", "datapackage.json")).Append(", ").Append(SafeHtml.LocalLink("report.json", "report.json"));
         page.Append(". ").Append(SafeHtml.LocalLink("../../index.html", "The latest run")).Append(".</p>");
+        if (package.DerivedFrom is { } derivedFrom)
+        {
+            // A recompute's numbers rest on an operator's request as well as on the inputs: said where the run is named, not only in datapackage.json.
+            page.Append("<p class=\"meta\" id=\"recompute\">A recompute of run ").Append(SafeHtml.LocalLink($"../{derivedFrom}/index.html", derivedFrom))
+                .Append(" with an operator's overrides (<a href=\"#assumptions\">what it changed</a>, and the notes below): where they apply, the figures are the operator's, not a publisher's.</p>");
+        }
+
         page.Append("<nav aria-label=\"Sections\"><a href=\"#headline\">Headline</a> | <a href=\"#charts\">Charts</a> | <a href=\"#regions\">Regions</a> | <a href=\"#tables\">Tables</a> | <a href=\"#assumptions\">Assumptions</a> | <a href=\"#sources\">Sources</a> | <a href=\"#runs\">Earlier runs</a></nav></header><main>");
         AppendCards(page, data);
         AppendCharts(page, data);
@@ -61,7 +69,9 @@ public static class RunPageHtml
             page.Append(CultureInfo.InvariantCulture, $"<li class=\"card\" data-scenario=\"{SafeHtml.E(scenario.ScenarioId)}\"><h3>{SafeHtml.E(scenario.ScenarioId)}</h3>");
             page.Append(CultureInfo.InvariantCulture, $"<p class=\"big\">{SafeHtml.Number(scenario.GapGw2028)} GW</p><p>gap in {CardYear}</p>");
             page.Append(CultureInfo.InvariantCulture, $"<p><strong>{SafeHtml.Number(scenario.GapGwHorizon)} GW</strong> in {scenario.HorizonYear}</p>");
-            page.Append("<p class=\"small\">Source: ").Append(SafeHtml.Link(data.ScenarioUrl(scenario.ScenarioId), scenario.Source)).Append("</p>");
+            // A scenario whose points a recompute's request set is the operator's, whatever it was first a publisher's.
+            var overridden = scenario.Headline.Contains(GapHeadlineText.OverrideWords, StringComparison.Ordinal);
+            page.Append(overridden ? "<p class=\"small\">Operator's figures, in place of: " : "<p class=\"small\">Source: ").Append(SafeHtml.Link(data.ScenarioUrl(scenario.ScenarioId), scenario.Source)).Append("</p>");
             page.Append("<p class=\"small\">").Append(SafeHtml.E(scenario.Headline)).Append("</p></li>");
         }
 
@@ -86,7 +96,7 @@ public static class RunPageHtml
         Figure(page, GapByYearChart.Render(data.GapByYear, data.Sample), "The gap by year, one panel per scenario on a shared scale.");
         page.Append("<details><summary>The gap by year as a table (GW)</summary><div class=\"scroll\">").Append(GapTable(data.GapByYear)).Append("</div></details>");
         Figure(page, data.GapChart ?? "", "Firm supply additions against the range of demand the scenarios need covered (gap/gap.svg).");
-        Figure(page, AdditionsChart.Render(data.Additions, data.Sample), "Planned firm additions per year, stacked by technology (gap/additions_by_year_technology.csv).");
+        Figure(page, AdditionsChart.Render(data.Additions, data.Sample), "Planned firm additions per year, stacked by technology (weighted_accredited_mw of gap/additions_by_year_technology.csv): planned units only; the gap also counts units built or retired since the base year (firm_change_mw of the same file).");
         Figure(page, UsVsChinaChart.Render(data.UsVsChina, data.Sample), "Capacity added per year in the United States and in China (Ember; gap/us_vs_china_additions.csv).");
         page.Append("</section>");
     }

@@ -21,6 +21,11 @@ public static class RunPageTables
             var first = csv.FirstOrDefault() ?? table.First();
             page.Append(CultureInfo.InvariantCulture, $"<div class=\"table-entry\" id=\"table-{SafeHtml.E(table.Key)}\"><h3>{SafeHtml.E(table.Key)}</h3><p>{SafeHtml.E(first.Description)}</p>");
             page.Append(CultureInfo.InvariantCulture, $"<p>{SafeHtml.Number(csv.Sum(r => r.RowCount ?? 0), 0)} rows; CSV {SafeHtml.Bytes(csv.Sum(r => r.Bytes))}, Parquet {SafeHtml.Bytes(parquet.Sum(r => r.Bytes))}.</p>");
+            // What the table is computed from (each resource's sources in datapackage.json): the inputs under Sources below.
+            if (table.SelectMany(r => r.Sources ?? []).Select(s => s.Name).Distinct(StringComparer.Ordinal).ToList() is { Count: > 0 } from)
+            {
+                page.Append("<p class=\"small from\">From: ").Append(SafeHtml.E(string.Join(", ", from))).Append(" (<a href=\"#sources\">sources</a>).</p>");
+            }
             page.Append("<ul>");
             foreach (var resource in table.OrderBy(r => r.Part ?? "", StringComparer.Ordinal).ThenBy(r => r.Format, StringComparer.Ordinal))
             {
@@ -65,6 +70,7 @@ public static class RunPageTables
         {
             page.Append("<p>This run is a recompute of ").Append(SafeHtml.LocalLink($"../{parent}/index.html", $"run {parent}")).Append(". It changed:</p>");
             page.Append("<pre>").Append(SafeHtml.E(data.Package.Overrides?.ToString() ?? "nothing")).Append("</pre>");
+            page.Append("<p>The table below is the run's as ingested: in this run's gap, the values above replace its own.</p>");
         }
 
         page.Append("<p>Notes starting ASSUMPTION, PROXY or DEFAULT mark this project's own choices, not published figures; MEASURED, a weight measured from the data.</p>");
@@ -126,7 +132,7 @@ public static class RunPageTables
             var message = run.Message is { Length: > MessageLength } long_ ? long_[..MessageLength] + "\u2026" : run.Message;
             page.Append("<tr><th scope=\"row\">").Append(run.HasPage ? SafeHtml.LocalLink($"../{run.RunId}/index.html", run.RunId) : SafeHtml.E(run.RunId)).Append("</th>");
             page.Append(CultureInfo.InvariantCulture, $"<td>{SafeHtml.E(run.FinishedAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))}</td><td>{SafeHtml.E(run.Status.ToString().ToLowerInvariant())}</td>");
-            page.Append(CultureInfo.InvariantCulture, $"<td>{SafeHtml.E(run.Trigger)}, {SafeHtml.E(run.Mode ?? "live")}</td><td>{SafeHtml.E(message)}</td></tr>");
+            page.Append(CultureInfo.InvariantCulture, $"<td>{SafeHtml.E(run.Trigger)}, {SafeHtml.E(run.Mode ?? "not recorded")}</td><td>{SafeHtml.E(message)}</td></tr>");
         }
 
         page.Append("</tbody></table></div></section>");

@@ -16,6 +16,9 @@ public sealed record GapInputs(
     /// </summary>
     public IReadOnlyDictionary<string, double> Measured { get; init; } = new Dictionary<string, double>(StringComparer.Ordinal);
 
+    /// <summary>What the inputs' maker has to say of them (a recompute: each assumption its request set), first among headline.json's notes.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     /// <summary>The queue tables the queue supply tail reads; null when they were not read (the tail is off).</summary>
     public QueueTailInputs? QueueTail { get; init; }
 }

@@ -19,7 +19,7 @@ public static class GapModel
     public static GapResult Compute(GapInputs inputs, GapSettings settings)
     {
         settings.Validate();
-        var notes = new List<string>();
+        var notes = new List<string>(inputs.Notes);
         var years = Enumerable.Range(settings.BaseYear, settings.HorizonYear - settings.BaseYear + 1).ToList();
         var regionOf = inputs.Regions.GroupBy(r => r.BalancingAuthorityCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().RegionCode, StringComparer.Ordinal);
         string RegionOf(string ba) => regionOf.GetValueOrDefault(ba, UnknownRegion);
@@ -86,6 +86,15 @@ public static class GapModel
                     var (ai, basis) = curve[year - settings.BaseYear];
                     byRegion.Add(Row(scenario, region, year, ai * share, basis, regionGrowth * (year - settings.BaseYear), growthBasis, settings.ReserveMargin, Firm(events, year, region)));
                 }
+            }
+        }
+
+        // A headline's year between a publisher's points, or past them, is this model's reading of the scenario, not the publisher's figure.
+        foreach (var (basis, words) in new[] { (ScenarioValueBasis.Interpolated, "interpolated between the scenario's points"), (ScenarioValueBasis.ExtrapolatedFlat, "held flat beyond the scenario's points") })
+        {
+            if (byYear.Where(r => r.Year == HeadlineYear && r.AiDemandBasis == basis).Select(r => r.ScenarioId).Distinct(StringComparer.Ordinal).ToList() is { Count: > 0 } ids)
+            {
+                notes.Add($"AI demand in {HeadlineYear}, the headline year, {words} (ai_demand_basis {basis}), not a figure the publisher gives: {string.Join(", ", ids)}");
             }
         }
 

@@ -21,7 +21,7 @@ public static class RecomputeOverrides
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(request);
         var assumptions = Assumptions(inputs.Assumptions, request);
-        var changed = With(inputs, assumptions, Scenarios(inputs.Scenarios, request.Scenarios));
+        var changed = With(inputs, assumptions, Scenarios(inputs.Scenarios, request.Scenarios)) with { Notes = [.. inputs.Notes, .. OverrideNotes(inputs.Assumptions, assumptions)] };
         return (changed, GapSettings.FromAssumptions(assumptions));
     }
 
@@ -64,6 +64,13 @@ public static class RecomputeOverrides
 
         return assumptions;
     }
+
+    /// <summary>One note for each assumption the request changed: the operator's value, and the run's.</summary>
+    private static IEnumerable<string> OverrideNotes(IReadOnlyDictionary<string, double> published, IReadOnlyDictionary<string, double> applied) =>
+        applied.Where(a => !published.TryGetValue(a.Key, out var was) || was != a.Value)
+            .OrderBy(a => a.Key, StringComparer.Ordinal)
+            .Select(a => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{a.Key} set by a recompute's request to {a.Value:R}{(published.TryGetValue(a.Key, out var was) ? $" (the run's assumptions table: {was:R})" : "")}: the operator's value, not the published one"));
 
     private static GapInputs With(GapInputs inputs, Dictionary<string, double> assumptions, IReadOnlyList<ScenarioPoint> scenarios) =>
         inputs with { Assumptions = assumptions, Scenarios = scenarios };

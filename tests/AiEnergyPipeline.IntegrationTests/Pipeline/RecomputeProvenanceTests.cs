@@ -17,7 +17,7 @@ public class RecomputeProvenanceTests
         var store = TestPaths.NewTempFolder();
         await TestPipeline.RunIngestAsync(store);
 
-        var recompute = await TestPipeline.RecomputeAsync(store, Replace("anthropic_build_ai_2028", (2025, 0), (2028, 60)));
+        var recompute = await TestPipeline.RecomputeAsync(store, Replace("anthropic_build_ai_2028", (2025, 0), (2028, 60)) with { Assumptions = new Dictionary<string, double> { ["reserve_margin"] = 0.2 } });
 
         Assert.Equal(RunStatus.Published, recompute.Status);
         var rows = File.ReadAllLines(Path.Combine(store, RunPublisher.RunFolder(recompute.RunId), "gap", "gap_by_year.csv")).Select(l => l.Split(',')).ToList();
@@ -28,7 +28,25 @@ public class RecomputeProvenanceTests
         var headline = TestPipeline.ReadJson(Path.Combine(store, RunPublisher.RunFolder(recompute.RunId), "gap", "headline.json"));
         var sentence = headline.GetProperty("scenarios").EnumerateArray().Single(s => s.GetProperty("scenario_id").GetString() == "anthropic_build_ai_2028").GetProperty("headline").GetString();
         Assert.Contains("Under a recompute's own figures for Anthropic's 'Build AI in America' estimate (anthropic_build_ai_2028)", sentence, StringComparison.Ordinal);
-        Assert.Contains(headline.GetProperty("notes").EnumerateArray(), n => n.GetString()!.StartsWith("scenarios whose points a recompute's request set", StringComparison.Ordinal) && n.GetString()!.EndsWith(": anthropic_build_ai_2028", StringComparison.Ordinal));
+        var notes = headline.GetProperty("notes").EnumerateArray().Select(n => n.GetString()!).ToList();
+        Assert.Contains(notes, n => n.StartsWith("scenarios whose points a recompute's request set", StringComparison.Ordinal) && n.EndsWith(": anthropic_build_ai_2028", StringComparison.Ordinal));
+        // Every sentence changed with the margin: the note says whose value it is.
+        Assert.Contains("reserve_margin set by a recompute's request to 0.2 (the run's assumptions table: 0.18): the operator's value, not the published one", notes);
+    }
+
+    [Fact]
+    public async Task RunIngestAsync_HeadlineYearBetweenAPublishersPoints_TheNotesSaySoPerScenario()
+    {
+        var store = TestPaths.NewTempFolder();
+        var ingest = await TestPipeline.RunIngestAsync(store);
+
+        var notes = TestPipeline.ReadJson(Path.Combine(store, RunPublisher.RunFolder(ingest.RunId), "gap", "headline.json")).GetProperty("notes").EnumerateArray().Select(n => n.GetString()!).ToList();
+
+        // EPRI publishes 2023 and 2030, Grid Strategies 2024 and 2029: their 2028 is the model's line between.
+        var interpolated = Assert.Single(notes, n => n.StartsWith("AI demand in 2028, the headline year, interpolated between the scenario's points (ai_demand_basis interpolated)", StringComparison.Ordinal));
+        Assert.Contains("epri_2024_high", interpolated, StringComparison.Ordinal);
+        Assert.Contains("grid_strategies_2024_high", interpolated, StringComparison.Ordinal);
+        Assert.DoesNotContain("anthropic_build_ai_2028", interpolated, StringComparison.Ordinal);
     }
 
     [Fact]

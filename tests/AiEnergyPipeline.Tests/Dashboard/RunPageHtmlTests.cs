@@ -48,9 +48,9 @@ public sealed class RunPageHtmlTests
     {
         var data = RunPageSamples.Data(sample: false);
 
-        Assert.Contains("mode live, model ingest-v9-gap-v6, status", RunPageHtml.Render(data), StringComparison.Ordinal);
+        Assert.Contains("mode live, model ingest-v9-gap-v7, status", RunPageHtml.Render(data), StringComparison.Ordinal);
         Assert.Contains("model not recorded, status", RunPageHtml.Render(data with { Package = data.Package with { ModelVersion = null } }), StringComparison.Ordinal);
-        Assert.Contains("model ingest-v9-gap-v6 (code 693ab3e8f24c), status", RunPageHtml.Render(data with { Package = data.Package with { CodeVersion = "1.0.0+693ab3e8f24c81433a7a8bb27137084e57ba3980" } }), StringComparison.Ordinal);
+        Assert.Contains("model ingest-v9-gap-v7 (code 693ab3e8f24c), status", RunPageHtml.Render(data with { Package = data.Package with { CodeVersion = "1.0.0+693ab3e8f24c81433a7a8bb27137084e57ba3980" } }), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -134,6 +134,38 @@ public sealed class RunPageHtmlTests
         Assert.Contains("2026-11-29 06:00 UTC", html, StringComparison.Ordinal);
         Assert.Contains("Creative Commons Attribution 4.0</a>: Ember", html, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"row\">reserve_margin</th>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_Recompute_SaysSoBesideTheRunsNameAndCreditsTheOperatorOnItsOverriddenScenario()
+    {
+        var data = RunPageSamples.Data(sample: false, derivedFrom: "20261129T000000Z-def456");
+        var headline = data.Headline!;
+        data = data with { Headline = headline with { Scenarios = [headline.Scenarios[0] with { Headline = $"Under {AiEnergyPipeline.Gap.GapHeadlineText.OverrideWords} EPRI's estimate (epri_2024_high), ..." }] } };
+
+        var html = RunPageHtml.Render(data);
+
+        Assert.Contains("<p class=\"meta\" id=\"recompute\">A recompute of run <a href=\"../20261129T000000Z-def456/index.html\">", html, StringComparison.Ordinal);
+        var card = Regex.Match(html, "<li class=\"card\" data-scenario=\"epri_2024_high\">(.*?)</li>").Groups[1].Value;
+        Assert.Contains("Operator's figures, in place of: <a href=\"https://www.epri.com/report\"", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("Source: ", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"recompute\"", RunPageHtml.Render(RunPageSamples.Data(sample: false)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_Tables_SayWhatEachWasComputedFrom()
+    {
+        var data = RunPageSamples.Data(sample: false);
+        var resources = data.Package.Resources.Select(r => r.Name.StartsWith("ba_hourly", StringComparison.Ordinal)
+            ? r with { Sources = [new AiEnergyPipeline.Tables.TableInput("eia930_bulk", "EIA930_BALANCE_2025_Jan_Jun.csv", "ab")] }
+            : r).ToList();
+
+        var html = RunPageHtml.Render(data with { Package = data.Package with { Resources = resources } });
+
+        var entry = Regex.Match(html, "<div class=\"table-entry\" id=\"table-ba_hourly\">(.*?)</div>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains("From: eia930_bulk (<a href=\"#sources\">sources</a>)", entry, StringComparison.Ordinal);
+        // A resource without sources (a run published before they were recorded) says nothing rather than something wrong.
+        Assert.DoesNotContain("From:", Regex.Match(html, "<div class=\"table-entry\" id=\"table-gap_by_year\">(.*?)</div>", RegexOptions.Singleline).Groups[1].Value, StringComparison.Ordinal);
     }
 
     [Fact]
