@@ -124,6 +124,6 @@ public sealed class FailureDescribingStore(IDatasetStore inner) : IDatasetStore
     /// <summary>A failure of the storage; a time-out of the SDK is a cancellation that the caller did not ask for.</summary>
     private static bool IsFailure(Exception e, CancellationToken cancellationToken) =>
         e is not (StoreConditionFailedException or StoreFailedException)
-        && (e is IOException or UnauthorizedAccessException or RequestFailedException or AggregateException or JsonException or System.Net.Http.HttpRequestException
+        && (e is IOException or UnauthorizedAccessException or RequestFailedException or AggregateException or JsonException or System.Net.Http.HttpRequestException or Azure.Identity.AuthenticationFailedException
             || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested));
 }

@@ -15,6 +15,8 @@ public static class StorageFailures
     /// </summary>
     public static bool IsStorageFailure(Exception e) =>
         e is IOException or UnauthorizedAccessException or RequestFailedException or StoreConditionFailedException
+        // The managed identity's token could not be had: the store cannot be reached, like a refused request.
+        or Azure.Identity.AuthenticationFailedException
         || (e is AggregateException a && a.InnerExceptions.Count > 0 && a.InnerExceptions.All(IsStorageFailure));
 
     /// <summary>
@@ -23,7 +25,7 @@ public static class StorageFailures
     /// content is damaged. A missing input file of the user's is not one.
     /// </summary>
     public static bool IsStoreFault(Exception e) =>
-        e is StoreFailedException or StoreConditionFailedException or RequestFailedException or DamagedRunException
+        e is StoreFailedException or StoreConditionFailedException or RequestFailedException or DamagedRunException or Azure.Identity.AuthenticationFailedException
         || (e is IOException && DiskFullCodes.Contains(e.HResult & 0xFFFF))
         || (e is AggregateException a && a.InnerExceptions.Count > 0 && a.InnerExceptions.All(IsStoreFault));
 
@@ -39,6 +41,7 @@ public static class StorageFailures
         RequestFailedException r => Answer(r),
         OperationCanceledException => $"timed out: {FirstLine(e.Message)}",
         JsonException => $"unreadable metadata: {FirstLine(e.Message)}",
+        Azure.Identity.AuthenticationFailedException => $"no token for the store (the identity could not authenticate): {FirstLine(e.Message)}",
         _ => FirstLine(e.Message),
     };
 

@@ -11,6 +11,31 @@ public class StorageFailuresTests
     private static RequestFailedException Refused() =>
         new(0, "Service request failed.", new HttpRequestException("Connection refused (127.0.0.1:1)", new SocketException((int)SocketError.ConnectionRefused)));
 
+    /// <summary>A managed identity that cannot get a token, as Azure.Identity reports it.</summary>
+    private sealed class NoTokenCredential : Azure.Core.TokenCredential
+    {
+        public override Azure.Core.AccessToken GetToken(Azure.Core.TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+            throw new Azure.Identity.CredentialUnavailableException("ManagedIdentityCredential authentication unavailable. No response from the IMDS endpoint.");
+
+        public override ValueTask<Azure.Core.AccessToken> GetTokenAsync(Azure.Core.TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+            throw new Azure.Identity.CredentialUnavailableException("ManagedIdentityCredential authentication unavailable. No response from the IMDS endpoint.");
+    }
+
+    [Fact]
+    public async Task IsStorageFailure_BlobStoreWhoseIdentityGetsNoToken_IsAStoreFailureDescribedAsSuch()
+    {
+        var container = new Azure.Storage.Blobs.BlobContainerClient(new Uri("https://127.0.0.1:1/published"), new NoTokenCredential(),
+            new Azure.Storage.Blobs.BlobClientOptions { Retry = { MaxRetries = 0 } });
+        var store = new FailureDescribingStore(new BlobDatasetStore(container));
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => store.OpenReadAsync("latest.json"));
+
+        // The reading endpoints answer 503 and the CLI exits 1 for such a failure, not a bare 500 or a stack trace.
+        Assert.True(StorageFailures.IsStorageFailure(error), error.GetType().Name);
+        Assert.True(StorageFailures.IsStoreFault(error), error.GetType().Name);
+        Assert.Contains("No response from the IMDS endpoint", StorageFailures.Describe(error), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Describe_TransportFailureWithStatusZero_GivesTheInnerCause()
     {
