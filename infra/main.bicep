@@ -38,7 +38,9 @@ param keepLatestRuns int = 10
 @allowed(['Queue', 'InProcess'])
 param ingestFanOut string = 'Queue'
 
-@description('The storage queue of ingest partitions, in the host account.')
+@description('The storage queue of ingest partitions, in the host account (at most 56 characters: its poison queue adds -poison).')
+@minLength(3)
+@maxLength(56)
 param ingestQueueName string = 'ingest-partitions'
 
 param eia930ApiUrl string = 'https://api.eia.gov/v2/electricity/rto/region-data/data/'

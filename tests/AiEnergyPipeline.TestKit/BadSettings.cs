@@ -65,6 +65,7 @@ public static class BadSettings
         new("APPLICATIONINSIGHTS_AUTHENTICATION_STRING", "Authorization=Key", "Authorization=AAD, optionally with ClientId="),
         new("OTEL_EXPORTER_OTLP_ENDPOINT", "localhost:4317", "an absolute http(s) URL such as http://localhost:4317"),
         new("INGEST_QUEUE_NAME", "Ingest_Partitions", "3 to 63 lowercase letters"),
+        new("INGEST_QUEUE_NAME", new string('q', 57), "at most 56 so that {name}-poison is one too"),
         new("IngestQueue", "no-connection-here", "a storage connection string"),
         new("IngestQueue__QueueServiceUri", "account.queue.core.windows.net", "an absolute http(s) URL"),
         new("IngestQueue__Credential", "password", "managedidentity"),

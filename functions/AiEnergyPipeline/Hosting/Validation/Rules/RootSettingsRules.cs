@@ -9,6 +9,9 @@ namespace AiEnergyPipeline.Hosting.Validation.Rules;
 /// <summary>The top-level settings: the timer schedule, the ingest queue's name and connection, the EIA key and the host's own.</summary>
 public sealed class RootSettingsRules : SettingRules<RootSettings>
 {
+    /// <summary>63, a queue name's most, less "-poison".</summary>
+    public const int MaxQueueNameLength = 56;
+
     public const string ScheduleRule = "a six-field NCRONTAB schedule in UTC (second minute hour day month weekday) such as 0 0 6 * * *";
 
     public const string ApiKeyRule = "blank or a key of letters, digits, - and _";
@@ -18,7 +21,9 @@ public sealed class RootSettingsRules : SettingRules<RootSettings>
     {
         Optional(RootSettings.IngestScheduleSetting, ScheduleRule, o => o.IngestSchedule, IsSchedule);
         Optional(RootSettings.SweepScheduleSetting, ScheduleRule, o => o.SweepSchedule, IsSchedule);
-        Optional(RootSettings.IngestQueueNameSetting, $"a queue name: {SettingValues.StorageNameRule}", o => o.IngestQueueName, SettingValues.IsStorageName);
+        // The host moves a message that keeps failing to {name}-poison, itself a queue name of at most 63 characters.
+        Optional(RootSettings.IngestQueueNameSetting, $"a queue name: {SettingValues.StorageNameRule}, at most {MaxQueueNameLength} so that {{name}}-poison is one too", o => o.IngestQueueName,
+            n => SettingValues.IsStorageName(n) && n.Length <= MaxQueueNameLength);
         Rule(RootSettings.IngestQueueSetting, "blank or a storage connection string such as UseDevelopmentStorage=true", o => Invalid(o.IngestQueue, SettingValues.IsQueueConnectionString));
         // Keys are letters and digits; a space or a quote is a paste gone wrong, and the key itself is never shown.
         Rule(RootSettings.EiaApiKeySetting, ApiKeyRule, o => Invalid(o.EiaApiKey, IsApiKey));
