@@ -53,6 +53,11 @@ public sealed partial class FanOutCoordinator(
         using var scope = RunLogScope.Plan(logger, plan.PlanId);
         if (occurrence is not null && await work.ClaimOccurrenceAsync(occurrence, plan.PlanId, cancellationToken) is { } owner)
         {
+            if (await ResumeAsync(occurrence, owner, plan, cancellationToken) is { } resumed)
+            {
+                return resumed;
+            }
+
             // The plan just made is dropped unstarted: nothing refers to it, nothing waits for it.
             LogAlreadyStarted(occurrence, owner);
             return new FanOutStart(owner, 0, true, $"The occurrence {occurrence} already started plan {owner}: nothing new was started.");
@@ -72,6 +77,48 @@ public sealed partial class FanOutCoordinator(
 
         LogStarted(plan.PlanId, plan.Partitions.Count);
         return new FanOutStart(plan.PlanId, plan.Partitions.Count, false, $"Started plan {plan.PlanId} with {plan.Partitions.Count} partitions.");
+    }
+
+    /// <summary>How old a claim of the occurrence must be before a second start takes it for a start that stopped part-way, not one still starting.</summary>
+    public static readonly TimeSpan ResumeAfter = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// A start of the occurrence that stopped part-way (a crash, or an enqueue that failed, after its
+    /// claim) is finished by the timer's next firing of that occurrence (past due after a restart):
+    /// when its claim is older than <see cref="ResumeAfter"/> and its plan has no outcome, the plan
+    /// is saved under the claim's id if it never was, and every partition without its marker is
+    /// enqueued again (a duplicate is harmless: the first marker stays). Null otherwise.
+    /// </summary>
+    private async Task<FanOutStart?> ResumeAsync(string occurrence, string owner, IngestPlan fresh, CancellationToken cancellationToken)
+    {
+        if (await work.ReadOccurrenceClaimAsync(occurrence, cancellationToken) is not { } claim
+            || time.GetUtcNow() - claim.ClaimedAtUtc < ResumeAfter
+            || await work.ReadOutcomeAsync(owner, cancellationToken) is not null)
+        {
+            return null;
+        }
+
+        if (await work.TryReadPlanAsync(owner, cancellationToken) is not { } plan)
+        {
+            await work.SavePlanAsync(fresh with { PlanId = owner }, cancellationToken);
+            plan = await work.ReadPlanAsync(owner, cancellationToken);
+        }
+
+        var done = await work.ReadAllDoneAsync(plan, cancellationToken);
+        var missing = plan.Partitions.Where(p => !done.ContainsKey(p)).ToList();
+        if (missing.Count == 0)
+        {
+            // Every partition is done but nothing completed the plan: its completion message was lost.
+            await queue.EnqueueAsync(IngestMessage.ForCompletion(plan.PlanId), cancellationToken);
+        }
+
+        foreach (var partition in missing)
+        {
+            await queue.EnqueueAsync(IngestMessage.ForPartition(plan.PlanId, partition), cancellationToken);
+        }
+
+        LogResumed(occurrence, plan.PlanId, missing.Count);
+        return new FanOutStart(plan.PlanId, missing.Count, true, $"The occurrence {occurrence} started plan {plan.PlanId}, which stopped part-way: {missing.Count} of its {plan.Partitions.Count} partitions enqueued again{(missing.Count == 0 ? ", and its completion" : "")}.");
     }
 
     /// <summary>Either kind of message; returns the run's outcome when this message completed it.</summary>
@@ -303,6 +350,9 @@ public sealed partial class FanOutCoordinator(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "started plan {PlanId}: {Partitions} partitions enqueued")]
     private partial void LogStarted(string planId, int partitions);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "occurrence {Occurrence} started plan {PlanId}, which stopped part-way: {Partitions} partitions enqueued again")]
+    private partial void LogResumed(string occurrence, string planId, int partitions);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "occurrence {Occurrence} already started plan {PlanId}: nothing new started")]
     private partial void LogAlreadyStarted(string occurrence, string planId);

@@ -43,6 +43,14 @@ public sealed class FanOutWorkState(IDatasetStore store, TimeProvider time)
         return owner == planId ? null : owner;
     }
 
+    /// <summary>The claim of <paramref name="occurrence"/>, or null when there is none (or it cannot be read).</summary>
+    public Task<OccurrenceClaim?> ReadOccurrenceClaimAsync(string occurrence, CancellationToken cancellationToken) =>
+        ReadAsync<OccurrenceClaim>(OccurrencePath(occurrence), cancellationToken);
+
+    /// <summary>The plan, or null when it was never saved (a start that stopped between its claim and its plan).</summary>
+    public Task<IngestPlan?> TryReadPlanAsync(string planId, CancellationToken cancellationToken) =>
+        ReadAsync<IngestPlan>(PlanPath(planId), cancellationToken);
+
     public Task SavePlanAsync(IngestPlan plan, CancellationToken cancellationToken) =>
         TryCreateAsync(PlanPath(plan.PlanId), plan, cancellationToken);
 

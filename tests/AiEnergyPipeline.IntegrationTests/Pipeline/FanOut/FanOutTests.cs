@@ -179,6 +179,36 @@ public class FanOutTests
         Assert.Null(await host.LatestRunIdAsync());
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task IngestAndPublish_StartStoppedPartWay_ThePastDueFiringOfItsOccurrenceFinishesTheRun(bool planNeverSaved)
+    {
+        var (container, queue) = (Azurite.NewContainer().Name, AzuriteQueues.NewQueueName());
+        var script = new TestIngestScript(3);
+        await using var first = FanOutHost.Create(container, queue, script, TestPipeline.Now);
+        await first.Function<IngestAndPublishFunction>().RunAsync(new TimerInfo(), CancellationToken.None);
+        var plan = Assert.Single(await first.PlansAsync());
+        // Its enqueues never arrived (the queue refused, the instance died): none of its messages will come.
+        await first.TakeAllAsync();
+        if (planNeverSaved)
+        {
+            // It died between claiming the occurrence and saving its plan.
+            await first.Store.DeleteAsync(FanOutWorkState.PlanPath(plan));
+        }
+
+        await using var restarted = FanOutHost.Create(container, queue, script, TestPipeline.Now.Add(FanOutCoordinator.ResumeAfter).AddMinutes(1));
+        await restarted.Function<IngestAndPublishFunction>().RunAsync(new TimerInfo { IsPastDue = true }, CancellationToken.None);
+        var enqueued = (await restarted.Queue.GetPropertiesAsync()).Value.ApproximateMessagesCount;
+        await restarted.DrainAsync(plan);
+
+        Assert.Equal(3, enqueued);
+        Assert.Equal([plan], await restarted.PlansAsync());
+        Assert.Contains(restarted.Logs.Lines, l => l.Contains($"started plan {plan}, which stopped part-way: 3 partitions enqueued again", StringComparison.Ordinal));
+        var run = Assert.Single(await restarted.PublishedRunsAsync());
+        Assert.Equal(run, await restarted.LatestRunIdAsync());
+    }
+
     [Fact]
     public async Task IngestAndPublish_AnEarlierPlanNeverCompleted_DoesNotBlockTheNextRun()
     {
