@@ -32,6 +32,7 @@ param sweepSchedule string = '0 30 5 * * *'
 
 @description('Complete runs the sweep keeps whatever their age (the newest); the last run of each month is kept as well.')
 @minValue(1)
+@maxValue(100000)
 param keepLatestRuns int = 10
 
 @description('Queue: the timer only plans a run and its partitions go through the ingest queue to many instances; InProcess: one instance runs it all.')
