@@ -47,7 +47,7 @@ public static class RunPageHtml
         RegionTable.Append(page, data.GapByRegion, CardYear);
         RunPageTables.AppendTables(page, package);
         RunPageTables.AppendAssumptions(page, data);
-        RunPageTables.AppendSources(page, package);
+        RunPageTables.AppendSources(page, package, data.Report);
         RunPageTables.AppendRecentRuns(page, data.RecentRuns);
         page.Append("</main><footer><p class=\"small\">Written by AiEnergyPipeline with the run. The model: docs/gap.md of the repository.</p></footer></body></html>\n");
         return page.ToString();

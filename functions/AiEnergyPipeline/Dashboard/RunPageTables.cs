@@ -85,11 +85,31 @@ public static class RunPageTables
     }
 
     /// <summary>Every input file: origin, when fetched or recorded, what a sample imitates; then the licences and their attribution.</summary>
-    public static void AppendSources(StringBuilder page, DataPackage package)
+    /// <param name="report">The run's report: a source read in part or not at all is named first, with the files it lacks.</param>
+    public static void AppendSources(StringBuilder page, DataPackage package, RunReport? report = null)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(package);
-        page.Append("<section aria-labelledby=\"sources\"><h2 id=\"sources\">Sources</h2><div class=\"scroll\"><table><thead><tr><th scope=\"col\">source</th><th scope=\"col\">file</th><th scope=\"col\">origin</th><th scope=\"col\">fetched</th><th scope=\"col\">bytes</th></tr></thead><tbody>");
+        page.Append("<section aria-labelledby=\"sources\"><h2 id=\"sources\">Sources</h2>");
+        // Numbers made from a source read in part are not findings of the whole: said where the inputs are listed.
+        if (report?.Sources.Where(s => s.Status != SourceStatus.Succeeded).ToList() is { Count: > 0 } incomplete)
+        {
+            page.Append("<div class=\"incomplete\" role=\"note\"><p><strong>Not every input was read</strong> (report.json says which):</p><ul>");
+            foreach (var source in incomplete)
+            {
+                page.Append(CultureInfo.InvariantCulture, $"<li>{SafeHtml.E(source.Name)}: {SafeHtml.E(source.Status.ToString().ToLowerInvariant())}{(source.Error is { } error ? ": " + SafeHtml.E(error) : "")}");
+                foreach (var failed in source.FailedFiles ?? [])
+                {
+                    page.Append(CultureInfo.InvariantCulture, $"; without {SafeHtml.E(failed.FileName)} ({SafeHtml.E(failed.Missing)}: {SafeHtml.E(failed.Error)})");
+                }
+
+                page.Append("</li>");
+            }
+
+            page.Append("</ul></div>");
+        }
+
+        page.Append("<div class=\"scroll\"><table><thead><tr><th scope=\"col\">source</th><th scope=\"col\">file</th><th scope=\"col\">origin</th><th scope=\"col\">fetched</th><th scope=\"col\">bytes</th></tr></thead><tbody>");
         foreach (var source in package.Sources)
         {
             var when = source.FetchedAt ?? source.RecordedAt;

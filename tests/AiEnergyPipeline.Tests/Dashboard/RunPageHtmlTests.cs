@@ -169,6 +169,22 @@ public sealed class RunPageHtmlTests
     }
 
     [Fact]
+    public void Render_SourceReadInPart_IsNamedWithTheFileItLacksAboveTheInputs()
+    {
+        var failed = new AiEnergyPipeline.Fetch.FileFailure("caiso_queue.xlsx", "Sources:Queues:Files:1:Url", "https://example.invalid/q.xlsx", "CAISO's queue", AiEnergyPipeline.Fetch.FailureStage.Fetch, "HTTP 404 Not Found");
+        var report = RunPageSamples.Report with { Sources = [new SourceReport("queues", SourceStatus.Partial, 1, [], 10, 10, 0, 0, null, FailedFiles: [failed]), new SourceReport("ember", SourceStatus.Succeeded, 1, [], 5, 5, 0, 0, null)] };
+
+        var html = RunPageHtml.Render(RunPageSamples.Data(sample: false) with { Report = report });
+
+        var note = Regex.Match(html, "<div class=\"incomplete\" role=\"note\">(.*?)</div>").Groups[1].Value;
+        Assert.Contains("<li>queues: partial; without caiso_queue.xlsx (CAISO&#39;s queue: HTTP 404 Not Found)</li>", note, StringComparison.Ordinal);
+        Assert.DoesNotContain("ember", note, StringComparison.Ordinal);
+        Assert.True(html.IndexOf("class=\"incomplete\"", StringComparison.Ordinal) < html.IndexOf("<th scope=\"col\">origin</th>", StringComparison.Ordinal));
+        // A run whose every source succeeded says nothing of the kind.
+        Assert.DoesNotContain("class=\"incomplete\"", RunPageHtml.Render(RunPageSamples.Data(sample: false)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_Recompute_LinksItsParentRun()
     {
         var html = RunPageHtml.Render(RunPageSamples.Data(sample: false, derivedFrom: "20261129T000000Z-def456"));
