@@ -2,6 +2,7 @@ using AiEnergyPipeline.IntegrationTests.Infrastructure;
 using AiEnergyPipeline.Pipeline;
 using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.Recompute;
+using System.Text.Json;
 
 namespace AiEnergyPipeline.IntegrationTests.Pipeline;
 
@@ -15,7 +16,7 @@ public class RecomputeProvenanceTests
     public async Task RecomputeAsync_ScenarioReplaced_ItsYearsSayOverrideAndItsHeadlineDoesNotCreditThePublisher()
     {
         var store = TestPaths.NewTempFolder();
-        await TestPipeline.RunIngestAsync(store);
+        var ingest = await TestPipeline.RunIngestAsync(store);
 
         var recompute = await TestPipeline.RecomputeAsync(store, Replace("anthropic_build_ai_2028", (2025, 0), (2028, 60)) with { Assumptions = new Dictionary<string, double> { ["reserve_margin"] = 0.2 } });
 
@@ -32,6 +33,11 @@ public class RecomputeProvenanceTests
         Assert.Contains(notes, n => n.StartsWith("scenarios whose points a recompute's request set", StringComparison.Ordinal) && n.EndsWith(": anthropic_build_ai_2028", StringComparison.Ordinal));
         // Every sentence changed with the margin: the note says whose value it is.
         Assert.Contains("reserve_margin set by a recompute's request to 0.2 (the run's assumptions table: 0.18): the operator's value, not the published one", notes);
+        // Its inputs are the ingest's, as the ingest read them: report.json says how each source was read (the page names any read in part).
+        static List<(string?, string?)> SourcesOf(JsonElement report) => [.. report.GetProperty("sources").EnumerateArray().Select(s => (s.GetProperty("name").GetString(), s.GetProperty("status").GetString()))];
+        var ingestSources = SourcesOf(TestPipeline.ReadJson(Path.Combine(store, RunPublisher.ReportPath(ingest.RunId))));
+        Assert.NotEmpty(ingestSources);
+        Assert.Equal(ingestSources, SourcesOf(TestPipeline.ReadJson(Path.Combine(store, RunPublisher.ReportPath(recompute.RunId)))));
     }
 
     [Fact]
