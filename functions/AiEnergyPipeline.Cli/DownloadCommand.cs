@@ -30,8 +30,8 @@ internal static class DownloadCommand
             var lookup = await services.GetRequiredService<PublishedDatasets>().OpenAsync(result.GetValue(name), result.GetValue(format), result.GetValue(run), cancellationToken, result.GetValue(part));
             if (lookup.Status != LookupStatus.Found)
             {
-                // The lookup speaks the HTTP API's query (part=P); here the option is --part P.
-                Console.Error.WriteLine($"error: {lookup.Message.Replace("(part=", "(--part ", StringComparison.Ordinal)}");
+                // The lookup names the field; each front end names its own form of it (HTTP: the part query, here --part).
+                Console.Error.WriteLine($"error: {lookup.Message}{(lookup.Field == "part" ? " Give one with --part." : "")}");
                 return lookup.Status == LookupStatus.Invalid ? 2 : 1;
             }
 

@@ -70,7 +70,8 @@ public static class RunPageHtml
             page.Append(CultureInfo.InvariantCulture, $"<p class=\"big\">{SafeHtml.Number(scenario.GapGw2028)} GW</p><p>gap in {CardYear}</p>");
             page.Append(CultureInfo.InvariantCulture, $"<p><strong>{SafeHtml.Number(scenario.GapGwHorizon)} GW</strong> in {scenario.HorizonYear}</p>");
             // A scenario whose points a recompute's request set is the operator's, whatever it was first a publisher's.
-            var overridden = scenario.Headline.Contains(GapHeadlineText.OverrideWords, StringComparison.Ordinal);
+            // Read from the data: a year of the scenario whose demand basis is override (the operator's figure).
+            var overridden = data.GapByYear.Any(r => CsvRows.Text(r, "scenario_id") == scenario.ScenarioId && CsvRows.Text(r, "ai_demand_basis") == ScenarioValueBasis.Override);
             page.Append(overridden ? "<p class=\"small\">Operator's figures, in place of: " : "<p class=\"small\">Source: ").Append(SafeHtml.Link(data.ScenarioUrl(scenario.ScenarioId), scenario.Source)).Append("</p>");
             page.Append("<p class=\"small\">").Append(SafeHtml.E(scenario.Headline)).Append("</p></li>");
         }

@@ -122,7 +122,7 @@ public sealed partial class PublishedDatasets(IDatasetStore store, RunPublisher 
         if (parts.Count > 0 && format != "csv")
         {
             // Parquet files cannot be joined by concatenation: each part is a file of its own.
-            return DatasetLookup.Invalid("part", $"'{name}' is published in parts; as {format}, ask for one part (part={parts[0].Part}); its parts are {string.Join(", ", parts.Select(p => p.Part))}.");
+            return DatasetLookup.Invalid("part", $"'{name}' is published in parts; as {format}, ask for one part; its parts are {string.Join(", ", parts.Select(p => p.Part))}.");
         }
 
         if (parts.Count > 0)

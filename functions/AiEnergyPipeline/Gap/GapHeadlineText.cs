@@ -22,11 +22,8 @@ public static partial class GapHeadlineText
             < 0 => $"US firm supply additions exceed {load} and other load growth by {gw} GW by {year}.",
             _ => $"US firm supply additions match {load} and other load growth by {year}.",
         };
-        return $"Under {(overridden ? OverrideWords + " " : "")}{Estimate(source)} ({scenarioId}), {outcome}";
+        return $"Under {(overridden ? "a recompute's own figures for " : "")}{Estimate(source)} ({scenarioId}), {outcome}";
     }
-
-    /// <summary>What a headline of a scenario a recompute's request set says before its estimate.</summary>
-    public const string OverrideWords = "a recompute's own figures for";
 
     /// <summary>"Publisher, Title (Month Year)" becomes "Publisher's 'Title' estimate".</summary>
     private static string Estimate(string source)

@@ -24,7 +24,7 @@ public class CliParquetTests
         Assert.Matches(@"ba_hourly\s+5,264 rows  runs/\S+/data/ba_hourly/\*\.parquet \(3 parts", datasets.Stdout);
         var inParts = await CliProcess.RunAsync(store, null, "download", "ba_hourly", "--format", "parquet", "--store", store);
         Assert.Equal(2, inParts.ExitCode);
-        Assert.Contains("ask for one part (--part 2025_h1)", inParts.Stderr, StringComparison.Ordinal);
+        Assert.Contains("ask for one part; its parts are 2025_h1, 2025_h2, api. Give one with --part.", inParts.Stderr, StringComparison.Ordinal);
         Assert.Equal(0, download.ExitCode);
         var runId = Directory.GetDirectories(Path.Combine(store, "runs")).Select(Path.GetFileName).Single()!;
         Assert.Equal(File.ReadAllBytes(Path.Combine(store, "runs", runId, "data", "ba_annual.parquet")), File.ReadAllBytes(output));

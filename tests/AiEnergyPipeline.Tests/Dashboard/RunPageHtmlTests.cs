@@ -140,8 +140,8 @@ public sealed class RunPageHtmlTests
     public void Render_Recompute_SaysSoBesideTheRunsNameAndCreditsTheOperatorOnItsOverriddenScenario()
     {
         var data = RunPageSamples.Data(sample: false, derivedFrom: "20261129T000000Z-def456");
-        var headline = data.Headline!;
-        data = data with { Headline = headline with { Scenarios = [headline.Scenarios[0] with { Headline = $"Under {AiEnergyPipeline.Gap.GapHeadlineText.OverrideWords} EPRI's estimate (epri_2024_high), ..." }] } };
+        // The request set the scenario's 2028 point: gap_by_year says override in that year.
+        data = data with { GapByYear = [.. data.GapByYear.Select(r => r["year"] == "2028" ? new Dictionary<string, string>(r) { ["ai_demand_basis"] = "override" } : r)] };
 
         var html = RunPageHtml.Render(data);
 
