@@ -27,22 +27,15 @@ public sealed record RecentRun(string RunId, DateTimeOffset FinishedAt, RunStatu
         var runs = new List<RecentRun>();
         foreach (var id in before)
         {
-            try
+            // A damaged report: the run is left out of the list, not the page out of the run.
+            if (await PublishedRun.TryReadReportAsync(store, id, cancellationToken) is { } report)
             {
-                await using var stored = await store.OpenReadAsync(RunPublisher.ReportPath(id), cancellationToken);
-                if (stored is not null && await PublishedJson.DeserializeAsync<RunReport>(stored.Content, cancellationToken) is { } report)
+                var hasPage = await store.GetInfoAsync(RunPublisher.PagePath(id), cancellationToken) is not null;
+                runs.Add(new RecentRun(id, report.FinishedAt, report.Status, report.Trigger, report.Mode, report.Message, hasPage));
+                if (runs.Count == Count)
                 {
-                    var hasPage = await store.GetInfoAsync(RunPublisher.PagePath(id), cancellationToken) is not null;
-                    runs.Add(new RecentRun(id, report.FinishedAt, report.Status, report.Trigger, report.Mode, report.Message, hasPage));
-                    if (runs.Count == Count)
-                    {
-                        break;
-                    }
+                    break;
                 }
-            }
-            catch (System.Text.Json.JsonException)
-            {
-                // A damaged report: the run is left out of the list, not the page out of the run.
             }
         }
 

@@ -145,7 +145,7 @@ public sealed partial class RecomputePipeline(
             var tableReports = TableReport.Of(all);
             var publishedMessage = $"Published run {runId}, recomputed ({trigger}) from run {latest.RunId}: {string.Join(", ", outputs.Select(t => t.IsTable ? $"{t.Schema.Name} {t.Rows} rows" : t.Schema.Name))}.";
             // The inputs are the run's it derives from, as read then: a source it read in part still is (the page names it).
-            var runReport = Report(runId, RunStatus.Published, startedAt, clock, publishedMessage, tableReports, previous.Mode) with { Sources = await BaseSourcesAsync(latest.RunId, cancellationToken) };
+            var runReport = Report(runId, RunStatus.Published, startedAt, clock, publishedMessage, tableReports, previous.Mode) with { Sources = (await PublishedRun.TryReadReportAsync(store, latest.RunId, cancellationToken))?.Sources ?? [] };
             var package = previous with
             {
                 Id = runId,
@@ -269,20 +269,6 @@ public sealed partial class RecomputePipeline(
         Directory.CreateDirectory(Path.GetDirectoryName(localPath)!);
         await using var file = new FileStream(localPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
         await opened.Content.CopyToAsync(file, cancellationToken);
-    }
-
-    /// <summary>The sources of the run's report.json as that run read them; none when it has no readable report.</summary>
-    private async Task<IReadOnlyList<SourceReport>> BaseSourcesAsync(string runId, CancellationToken cancellationToken)
-    {
-        await using var stored = await store.OpenReadAsync(RunPublisher.ReportPath(runId), cancellationToken);
-        try
-        {
-            return stored is not null && await PublishedJson.DeserializeAsync<RunReport>(stored.Content, cancellationToken) is { Sources: { } sources } ? sources : [];
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return [];
-        }
     }
 
     private static RunReport Report(string runId, RunStatus status, DateTimeOffset startedAt, Stopwatch clock, string message, IReadOnlyList<TableReport> tables, string? mode = null) =>

@@ -23,6 +23,20 @@ public static class PublishedRun
         }
     }
 
+    /// <summary>The run's report.json; null when it has none or it cannot be read (a report says what ran, and a reader goes on without it).</summary>
+    public static async Task<RunReport?> TryReadReportAsync(IDatasetStore store, string runId, CancellationToken cancellationToken)
+    {
+        await using var stored = await store.OpenReadAsync(RunPublisher.ReportPath(runId), cancellationToken);
+        try
+        {
+            return stored is null ? null : await PublishedJson.DeserializeAsync<RunReport>(stored.Content, cancellationToken);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The store path of a resource the package lists (paths are relative to the run folder).</summary>
     /// <exception cref="InvalidOperationException">The path is not a valid store path.</exception>
     public static string PathOf(DataPackage package, DataResource resource)

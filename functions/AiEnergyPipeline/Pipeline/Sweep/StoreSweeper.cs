@@ -170,33 +170,10 @@ public sealed partial class StoreSweeper(
                 }
             }
 
-            folders.Add(new StoredRunFolder(runId, items, complete, derivedFrom, Unreadable: false, FailedPublishing: complete && await ReportSaysFailedAsync(runId, cancellationToken)));
+            folders.Add(new StoredRunFolder(runId, items, complete, derivedFrom, Unreadable: false, FailedPublishing: complete && (await PublishedRun.TryReadReportAsync(store, runId, cancellationToken))?.Status == RunStatus.Failed));
         }
 
         return folders;
-    }
-
-    /// <summary>Whether the run's report.json says it failed; a report missing or unreadable says nothing (the run is judged as published).</summary>
-    private async Task<bool> ReportSaysFailedAsync(string runId, CancellationToken cancellationToken)
-    {
-        await using var opened = await store.OpenReadAsync(RunPublisher.ReportPath(runId), cancellationToken);
-        if (opened is null)
-        {
-            return false;
-        }
-
-        try
-        {
-            using var report = await System.Text.Json.JsonDocument.ParseAsync(opened.Content, cancellationToken: cancellationToken);
-            return report.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
-                && report.RootElement.TryGetProperty("status", out var status)
-                && status.ValueKind == System.Text.Json.JsonValueKind.String
-                && status.GetString() == nameof(RunStatus.Failed).ToLowerInvariant();
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return false;
-        }
     }
 
     private async Task<bool> RemoveAsync(SweepTarget target, List<string> errors, CancellationToken cancellationToken)
