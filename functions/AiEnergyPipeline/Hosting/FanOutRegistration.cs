@@ -18,6 +18,7 @@ public static class FanOutRegistration
         services.AddOptions<IngestQueueOptions>().Bind(configuration.GetSection(IngestQueueOptions.Section)).ValidateSettings<IngestQueueOptions, IngestQueueSettingsRules>();
         services.AddSingleton(new IngestSchedule(configuration[IngestSchedule.Setting]));
         services.AddSingleton<FanOutWorkState>();
+        services.AddTransient<FailedPlanRecorder>();
         services.AddTransient<FanOutCoordinator>();
         services.AddTransient<IngestRunner>();
         services.AddSingleton<IIngestQueue>(_ => CreateQueue(configuration));

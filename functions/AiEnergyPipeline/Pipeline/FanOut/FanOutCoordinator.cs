@@ -21,11 +21,9 @@ namespace AiEnergyPipeline.Pipeline.FanOut;
 /// </summary>
 public sealed partial class FanOutCoordinator(
     IPartitionedIngest ingest,
-    IEnumerable<ISource> sources,
     IIngestQueue queue,
     FanOutWorkState work,
-    IngestRunReports runReports,
-    FailedRunRecorder failures,
+    FailedPlanRecorder failures,
     SourceHistoryRecorder history,
     SecretRedactor redactor,
     TimeProvider time,
@@ -264,6 +262,34 @@ public sealed partial class FanOutCoordinator(
             return null;
         }
 
+        try
+        {
+            return await CompleteOwnedAsync(plan, delivery, cancellationToken);
+        }
+        catch (Exception e) when (delivery.IsLast && e is not OperationCanceledException)
+        {
+            // This message goes to the poison queue: a claim that outlived it would turn away every later
+            // completion message of the plan (a resumed start's), and the plan could never complete.
+            await ReleaseCompletingAsync(plan.PlanId, delivery.MessageId, e);
+            throw;
+        }
+    }
+
+    private async Task ReleaseCompletingAsync(string planId, string? messageId, Exception cause)
+    {
+        try
+        {
+            await work.ReleaseCompletingAsync(planId, messageId, CancellationToken.None);
+            LogCompletingReleased(planId, redactor.Redact(cause.Message));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogCompletingNotReleased(planId, redactor.Redact(e.Message));
+        }
+    }
+
+    private async Task<RunOutcome> CompleteOwnedAsync(IngestPlan plan, Delivery delivery, CancellationToken cancellationToken)
+    {
         var done = await work.ReadAllDoneAsync(plan, cancellationToken);
         var missing = plan.Partitions.Where(p => !done.ContainsKey(p)).ToList();
         if (missing.Count > 0)
@@ -275,7 +301,7 @@ public sealed partial class FanOutCoordinator(
         RunOutcome outcome;
         if (failed.Count > 0)
         {
-            outcome = await FailAsync(plan, failed, null, PartitionReportsOf(plan, done), cancellationToken);
+            outcome = await failures.RecordAsync(plan, failed, null, done, cancellationToken);
         }
         else
         {
@@ -285,7 +311,7 @@ public sealed partial class FanOutCoordinator(
             }
             catch (Exception e) when (delivery.IsLast && e is not OperationCanceledException)
             {
-                outcome = await FailAsync(plan, [], redactor.Redact($"completion: {e.Message}"), PartitionReportsOf(plan, done), cancellationToken);
+                outcome = await failures.RecordAsync(plan, [], redactor.Redact($"completion: {e.Message}"), done, cancellationToken);
             }
         }
 
@@ -323,31 +349,6 @@ public sealed partial class FanOutCoordinator(
         metrics.PartitionDuration.Record(elapsed.TotalSeconds, tags);
     }
 
-    /// <summary>Fails the run with a report naming each failed partition and its cause; latest.json is left alone.</summary>
-    private Task<RunOutcome> FailAsync(IngestPlan plan, IReadOnlyList<PartitionOutcome> failed, string? cause, IReadOnlyList<PartitionReport> partitions, CancellationToken cancellationToken)
-    {
-        var runId = RunId.Create(plan.CreatedAtUtc, Hashing.Sha256OfText("fan-out failure\n" + plan.PlanId));
-        var error = cause ?? string.Join("; ", failed.Select(f => $"partition {f.Partition} failed: {f.Error}"));
-        var sourceReports = failed.GroupBy(f => f.Partition.Source, StringComparer.Ordinal)
-            .Select(g => new SourceReport(g.Key, SourceStatus.Failed, 0, [], 0, 0, 0, 0, string.Join("; ", g.Select(f => $"partition {f.Partition.Name}: {f.Error}"))));
-        // The message names the plan, whose work folder in the store holds every partition's marker.
-        var message = FailedRunRecorder.Message($"Run {runId} (plan {plan.PlanId})", error);
-        var report = runReports.Create(plan, runReports.ClockOf(plan), runId, RunStatus.Failed, message, sourceReports, [], 0, partitions, files: null);
-        return failures.RecordAsync(report, derivedFrom: null, cancellationToken);
-    }
-
-    /// <summary>
-    /// Every partition of the plan as its marker left it, in plan order, for a failed run's report:
-    /// which were reused, normalised or failed and why (bytes and hashes are in the partition cache).
-    /// </summary>
-    private List<PartitionReport> PartitionReportsOf(IngestPlan plan, IReadOnlyDictionary<PartitionKey, PartitionOutcome> done) =>
-        plan.Partitions.Where(done.ContainsKey).Select(p => done[p])
-            .Select(o => new PartitionReport(o.Partition.Source, o.Partition.Name, FileNameOf(o.Partition), o.Status, null, 0, 0, o.RowsOut, 0, o.Error))
-            .ToList();
-
-    private string FileNameOf(PartitionKey key) =>
-        sources.OfType<IPartitionedSource>().FirstOrDefault(s => s.Name == key.Source)?.FileNameOf(key.Name) ?? "";
-
     [LoggerMessage(Level = LogLevel.Information, Message = "started plan {PlanId}: {Partitions} partitions enqueued")]
     private partial void LogStarted(string planId, int partitions);
 
@@ -368,6 +369,12 @@ public sealed partial class FanOutCoordinator(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "plan {PlanId} is being completed by message {MessageId}; nothing done")]
     private partial void LogCompletingElsewhere(string planId, string messageId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "plan {PlanId}: its completion failed on its last delivery ({Error}); the completion is given up, so that a later completion message may complete the plan")]
+    private partial void LogCompletingReleased(string planId, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "plan {PlanId}: its completion failed on its last delivery, and giving it up failed too: {Error}")]
+    private partial void LogCompletingNotReleased(string planId, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "plan {PlanId} completed: {Message}")]
     private partial void LogCompleted(string planId, string message);

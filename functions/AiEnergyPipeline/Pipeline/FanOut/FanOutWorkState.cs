@@ -107,6 +107,16 @@ public sealed class FanOutWorkState(IDatasetStore store, TimeProvider time)
         return (owner == messageId, owner);
     }
 
+    /// <summary>
+    /// Gives up the completion that <paramref name="messageId"/> owns (its last delivery failed, and
+    /// the queue moves it to the poison queue): a later completion message of the plan, such as a
+    /// resumed start's, may then complete it. A claim of another message is left alone.
+    /// </summary>
+    /// <returns>Whether a claim of <paramref name="messageId"/> was removed.</returns>
+    public async Task<bool> ReleaseCompletingAsync(string planId, string? messageId, CancellationToken cancellationToken) =>
+        (await ReadAsync<CompletingClaim>(CompletingPath(planId), cancellationToken))?.MessageId == messageId
+        && await store.DeleteAsync(CompletingPath(planId), cancellationToken);
+
     public Task<FanOutRunOutcome?> ReadOutcomeAsync(string planId, CancellationToken cancellationToken) =>
         ReadAsync<FanOutRunOutcome>(OutcomePath(planId), cancellationToken);
 

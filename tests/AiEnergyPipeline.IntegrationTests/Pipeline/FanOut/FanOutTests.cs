@@ -255,6 +255,33 @@ public class FanOutTests
     }
 
     [Fact]
+    public async Task HandleCompletion_ItsLastDeliveryFails_GivesUpItsClaimSoThatALaterCompletionPublishes()
+    {
+        var script = new TestIngestScript(2);
+        await using var host = FanOutHost.Create(Azurite.NewContainer().Name, AzuriteQueues.NewQueueName(), script);
+        var coordinator = host.Services.GetRequiredService<FanOutCoordinator>();
+        var start = await coordinator.StartAsync("test", null, CancellationToken.None);
+        var partitions = await host.TakeAllAsync();
+        await coordinator.HandlePartitionAsync(partitions[0].Message, new Delivery(1, false, "partition-1"), CancellationToken.None);
+        var completion = IngestMessage.ForCompletion(start.PlanId);
+
+        // A completion asked for too early (a partition not done) fails on every delivery; on its last, the queue poisons it.
+        var earlier = await Assert.ThrowsAsync<InvalidOperationException>(() => coordinator.HandleCompletionAsync(completion, new Delivery(1, false, "poisoned"), CancellationToken.None));
+        var heldMeanwhile = await host.Work.Store.GetInfoAsync(FanOutWorkState.CompletingPath(start.PlanId)) is not null;
+        await Assert.ThrowsAsync<InvalidOperationException>(() => coordinator.HandleCompletionAsync(completion, new Delivery(5, true, "poisoned"), CancellationToken.None));
+        var heldAfterItsLast = await host.Work.Store.GetInfoAsync(FanOutWorkState.CompletingPath(start.PlanId)) is not null;
+        await coordinator.HandlePartitionAsync(partitions[1].Message, new Delivery(1, false, "partition-2"), CancellationToken.None);
+        var later = await coordinator.HandleCompletionAsync(completion, new Delivery(1, false, "a later message"), CancellationToken.None);
+
+        Assert.Contains("partitions not done", earlier.Message, StringComparison.Ordinal);
+        Assert.True(heldMeanwhile);
+        Assert.False(heldAfterItsLast);
+        Assert.Contains(host.Logs.Lines, l => l.Contains("the completion is given up", StringComparison.Ordinal));
+        Assert.Equal(RunStatus.Published, later!.Status);
+        Assert.Equal(later.RunId, Assert.Single(await host.PublishedRunsAsync()));
+    }
+
+    [Fact]
     public async Task HandlePartition_RedeliveredAfterItsFirstDeliveryClaimedCompletionAndDied_EnqueuesTheCompletionAgain()
     {
         var script = new TestIngestScript(1);
