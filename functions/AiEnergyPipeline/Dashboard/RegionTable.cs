@@ -26,10 +26,13 @@ public static class RegionTable
             .Select(g => (Region: g.Key, Low: g.Min(r => CsvRows.Number(r, "gap_gw")!.Value), High: g.Max(r => CsvRows.Number(r, "gap_gw")!.Value), Scenarios: g.Count()))
             .OrderByDescending(r => r.High).ThenBy(r => r.Region, StringComparer.Ordinal)
             .ToList();
+        // A region's firm additions do not depend on its demand: the row keeps them when its gap is empty, and so does the page.
         var empty = (gapByRegion ?? [])
             .Where(r => CsvRows.Number(r, "year") == year && CsvRows.Number(r, "gap_gw") is null)
-            .Select(r => CsvRows.Text(r, "region_code")).Distinct(StringComparer.Ordinal)
-            .Where(r => !regions.Exists(g => g.Region == r)).Order(StringComparer.Ordinal).ToList();
+            .GroupBy(r => CsvRows.Text(r, "region_code"), StringComparer.Ordinal)
+            .Where(g => !regions.Exists(r => r.Region == g.Key)).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => CsvRows.Number(g.First(), "firm_additions_gw") is { } firm ? $"{g.Key} (firm additions by {year}: {SafeHtml.Number(firm)} GW)" : g.Key)
+            .ToList();
         var emptyLine = empty.Count == 0 ? "" : $"<p class=\"empty-regions\">Left empty, for want of complete inputs (the reasons are in the model's notes under the headline): {SafeHtml.E(string.Join(", ", empty))}.</p>";
         if (regions.Count == 0)
         {
@@ -40,7 +43,7 @@ public static class RegionTable
         var min = Math.Min(0, regions.Min(r => r.Low));
         var max = Math.Max(0.001, regions.Max(r => r.High));
         double X(double v) => (v - min) / (max - min) * BarWidth;
-        page.Append("<p>Regional AI demand is the US figure times the region's share of summed peaks (docs/gap.md). The bar spans the lowest to the highest scenario; the line marks zero.</p>");
+        page.Append("<p>Regional AI demand is the US figure times the region's share of summed peaks (docs/gap.md of the repository). The bar spans the lowest to the highest scenario; the line marks zero.</p>");
         page.Append(CultureInfo.InvariantCulture, $"<div class=\"scroll\"><table><caption>Gap (GW) by region in {year}, across the scenarios</caption><thead><tr><th scope=\"col\">region</th><th scope=\"col\">lowest (GW)</th><th scope=\"col\">highest (GW)</th><th scope=\"col\">range</th></tr></thead><tbody>");
         foreach (var (region, low, high, scenarios) in regions)
         {

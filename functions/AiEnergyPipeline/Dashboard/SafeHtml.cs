@@ -27,9 +27,21 @@ public static partial class SafeHtml
         _ => $"{(bytes / 1024.0 / 1024.0).ToString("0.0", CultureInfo.InvariantCulture)} MB",
     };
 
-    /// <summary>Whether a URL from the data (a source, a scenario's citation) may be a link: absolute http(s) only.</summary>
+    /// <summary>
+    /// Whether a URL from the data (a source, a scenario's citation) may be a link: absolute http(s)
+    /// only, and not on a name reserved for examples (RFC 2606), which a sample uses where the real
+    /// dataset has no address of its own: such a link would lead nowhere.
+    /// </summary>
     public static bool IsWebUrl(string? url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttps || absolute.Scheme == Uri.UriSchemeHttp);
+        Uri.TryCreate(url, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttps || absolute.Scheme == Uri.UriSchemeHttp)
+        && !IsReservedForExamples(absolute.IdnHost);
+
+    private static bool IsReservedForExamples(string host) =>
+        host.EndsWith(".example", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".invalid", StringComparison.OrdinalIgnoreCase)
+        || host.EndsWith(".test", StringComparison.OrdinalIgnoreCase)
+        || ReservedExampleDomains.Any(d => host.Equals(d, StringComparison.OrdinalIgnoreCase) || host.EndsWith("." + d, StringComparison.OrdinalIgnoreCase));
+
+    private static readonly string[] ReservedExampleDomains = ["example.com", "example.net", "example.org"];
 
     /// <summary>Whether a path may be a link within the store: relative, of safe characters, leaving by no scheme or host.</summary>
     public static bool IsStorePath(string? path) => !string.IsNullOrEmpty(path) && RelativePath().IsMatch(path);

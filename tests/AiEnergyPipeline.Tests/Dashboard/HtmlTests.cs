@@ -9,6 +9,9 @@ public sealed class HtmlTests
     [InlineData("data:text/html,<b>x</b>")]
     [InlineData("snapshot/eia860m/file.xlsx")]
     [InlineData("")]
+    [InlineData("https://data.gridstatus.example/interconnection_queues/pjm.csv")]
+    [InlineData("https://www.example.org/file.csv")]
+    [InlineData("http://queue.test/x")]
     public void Link_NotAWebUrl_WritesTheTextOnly(string url) =>
         Assert.Equal("a &lt;b&gt;", SafeHtml.Link(url, "a <b>"));
 

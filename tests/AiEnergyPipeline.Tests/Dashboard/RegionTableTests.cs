@@ -19,6 +19,16 @@ public sealed class RegionTableTests
     }
 
     [Fact]
+    public void Append_RegionLeftEmpty_StillShowsItsFirmAdditions()
+    {
+        var page = new StringBuilder();
+
+        RegionTable.Append(page, RunPageSamples.Rows("scenario_id,region_code,year,firm_additions_gw,gap_gw\nx,CAL,2028,2,3.5\nx,SE,2028,1.5,\ny,SE,2028,1.5,\nx,SE,2027,0.5,\n"), 2028);
+
+        Assert.Contains("Left empty, for want of complete inputs (the reasons are in the model's notes under the headline): SE (firm additions by 2028: 1.5 GW).", page.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Append_EveryRegionEmpty_SaysThereIsNoRegionalGapAndNamesThem()
     {
         var page = new StringBuilder();
