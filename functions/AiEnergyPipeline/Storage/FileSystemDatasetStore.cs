@@ -166,11 +166,13 @@ public sealed class FileSystemDatasetStore : IDatasetStore, ITemporaryObjects
     public IReadOnlyList<StoredObjectInfo> ListTemporary()
     {
         var found = new List<StoredObjectInfo>();
-        var files = Directory.EnumerateFiles(_root, "*" + TempSuffix, new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true });
+        // Nothing skipped as hidden: on Linux that is any name starting with a dot, such as the sidecars' .meta folder.
+        var files = Directory.EnumerateFiles(_root, "*" + TempSuffix, new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.None });
         foreach (var f in files)
         {
+            // A sidecar's half write (".meta/..."), left by a crash between its write and its move, is litter too.
             var path = Path.GetRelativePath(_root, f).Replace(Path.DirectorySeparatorChar, '/');
-            if (path.StartsWith(MetaFolder + "/", StringComparison.Ordinal) || !StorePath.IsValid(path))
+            if (!StorePath.IsValid(WithoutMetaFolder(path)))
             {
                 continue;
             }
@@ -196,7 +198,12 @@ public sealed class FileSystemDatasetStore : IDatasetStore, ITemporaryObjects
             throw new ArgumentException($"'{path}' is not a temporary file of this store.", nameof(path));
         }
 
-        var target = FullPath(path);
+        var target = Path.Combine(_root, StorePath.Validate(WithoutMetaFolder(path)).Replace('/', Path.DirectorySeparatorChar));
+        if (path.StartsWith(MetaFolder + "/", StringComparison.Ordinal))
+        {
+            target = Path.Combine(_root, MetaFolder, Path.GetRelativePath(_root, target));
+        }
+
         if (!File.Exists(target))
         {
             return false;
@@ -231,6 +238,10 @@ public sealed class FileSystemDatasetStore : IDatasetStore, ITemporaryObjects
             folder = Path.GetDirectoryName(folder)!;
         }
     }
+
+    /// <summary>A temporary file's path without the sidecars' folder, to be checked as any store path.</summary>
+    private static string WithoutMetaFolder(string path) =>
+        path.StartsWith(MetaFolder + "/", StringComparison.Ordinal) ? path[(MetaFolder.Length + 1)..] : path;
 
     private string FullPath(string path) =>
         Path.Combine(_root, StorePath.Validate(path).Replace('/', Path.DirectorySeparatorChar));

@@ -1,5 +1,8 @@
 using AiEnergyPipeline.IntegrationTests.Infrastructure;
+using AiEnergyPipeline.Pipeline.Sweep;
 using AiEnergyPipeline.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AiEnergyPipeline.IntegrationTests.Pipeline.Sweep;
 
@@ -21,6 +24,28 @@ public class FolderStoreSweeperTests : StoreSweeperContract
         }
 
         return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task SweepAsync_SidecarsHalfWriteLeftByACrash_IsRemovedWhenOldAndKeptWhileYoung()
+    {
+        var settings = NewStoreSettings();
+        var now = DateTimeOffset.UtcNow;
+        await using var services = TestPipeline.Build(settings, new FakeTimeProvider(now));
+        var store = services.GetRequiredService<IDatasetStore>();
+        await store.WriteAsync("runs/x/data/generators.csv", new MemoryStream("a\n"u8.ToArray()), WriteCondition.None, new StoreWriteOptions(ContentTypes.Csv));
+        // A crash between a sidecar's write and its move leaves "<sidecar>.<guid>.tmp" in the store's own .meta folder.
+        const string old = ".meta/runs/x/data/generators.csv.json.0123456789abcdef0123456789abcdef.tmp";
+        const string young = ".meta/runs/x/data/generators.csv.json.fedcba9876543210fedcba9876543210.tmp";
+        await PutTemporaryAsync(store, settings, old, now.AddDays(-3));
+        await PutTemporaryAsync(store, settings, young, now.AddMinutes(-5));
+
+        var report = await services.GetRequiredService<StoreSweeper>().SweepAsync("test", dryRun: false, CancellationToken.None);
+
+        Assert.Empty(report.Errors);
+        Assert.Equal([old], report.Removed.Where(r => r.Kind == SweepKind.TempFile).Select(r => r.Path));
+        Assert.Equal([young], await TemporaryAsync(store, settings));
+        Assert.Equal("text/csv", (await store.GetInfoAsync("runs/x/data/generators.csv"))!.ContentType?.Split(';')[0]);
     }
 
     protected override Task<List<string>> TemporaryAsync(IDatasetStore store, Dictionary<string, string?> settings) =>
