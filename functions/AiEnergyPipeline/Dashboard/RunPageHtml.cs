@@ -97,7 +97,8 @@ public static class RunPageHtml
         Figure(page, GapByYearChart.Render(data.GapByYear, data.Sample), "The gap by year, one panel per scenario on a shared scale.");
         page.Append("<details><summary>The gap by year as a table (GW)</summary><div class=\"scroll\">").Append(GapTable(data.GapByYear)).Append("</div></details>");
         Figure(page, data.GapChart ?? "", "Firm supply additions against the range of demand the scenarios need covered (gap/gap.svg).");
-        Figure(page, AdditionsChart.Render(data.Additions, data.Sample), "Planned firm additions per year, stacked by technology (weighted_accredited_mw of gap/additions_by_year_technology.csv): planned units only; the gap also counts units built or retired since the base year (firm_change_mw of the same file).");
+        // The caption comes from the chart: it says which column was drawn (firm_change_mw, or planned units alone for a run published before it).
+        Figure(page, AdditionsChart.Render(data.Additions, data.Sample), AdditionsChart.Caption(data.Additions));
         Figure(page, UsVsChinaChart.Render(data.UsVsChina, data.Sample), "Capacity added per year in the United States and in China (Ember; gap/us_vs_china_additions.csv).");
         page.Append("</section>");
     }

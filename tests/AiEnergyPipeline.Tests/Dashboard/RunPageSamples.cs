@@ -47,7 +47,7 @@ internal static class RunPageSamples
             [new GapHeadlineEntry(scenarioId, $"EPRI {Hostile}", 53.6, 2030, 88.8, $"Under EPRI's estimate {Hostile}")]),
         Rows($"scenario_id,year,ai_demand_gw,ai_demand_basis,other_load_growth_gw,other_load_growth_basis,reserve_margin,firm_additions_gw,gap_gw,firm_additions_basis\n\"{scenarioId.Replace("\"", "\"\"", StringComparison.Ordinal)}\",2025,0,published,0,assumption,0.18,0,0,none\n\"{scenarioId.Replace("\"", "\"\"", StringComparison.Ordinal)}\",2028,40,interpolated,6,assumption,0.18,0.7,53.6,assumption\n"),
         Rows("scenario_id,region_code,year,gap_gw\nx,CAL,2028,3.5\ny,CAL,2028,5\nx,TEX,2028,-1\n"),
-        Rows("year,accreditation_class,weighted_accredited_mw\n2026,battery_storage,121\n2026,nuclear,900\n"),
+        Rows("year,accreditation_class,weighted_accredited_mw,firm_change_mw\n2026,battery_storage,121,121\n2026,nuclear,900,900\n2027,coal,0,-450\n"),
         Rows("year,usa_additions_gw,chn_additions_gw\n2019,,\n2020,18.5,189.6\n"),
         Rows($"name,value,unit,source,url,notes\nreserve_margin,0.18,fraction,\"NERC {Hostile}\",javascript:alert(2),\"DEFAULT {Hostile}\"\n"),
         Rows($"scenario_id,year,url\n\"{scenarioId.Replace("\"", "\"\"", StringComparison.Ordinal)}\",2028,{scenarioUrl}\n"));

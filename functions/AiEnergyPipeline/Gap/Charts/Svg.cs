@@ -67,6 +67,13 @@ public sealed class Svg(double width)
         body.Append(CultureInfo.InvariantCulture, $"<polygon points=\"{list}\" fill=\"{fill}\" fill-opacity=\"{C(opacity)}\"/>");
     }
 
+    /// <summary>A diamond of half-diagonal <paramref name="r"/> centred at (<paramref name="x"/>, <paramref name="y"/>): a mark a reader can tell from bars and lines, with a tooltip when titled.</summary>
+    public void Diamond(double x, double y, double r, string fill, string stroke, string? title = null)
+    {
+        body.Append(CultureInfo.InvariantCulture, $"<polygon points=\"{C(x)},{C(y - r)} {C(x + r)},{C(y)} {C(x)},{C(y + r)} {C(x - r)},{C(y)}\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"1.5\"");
+        body.Append(title is null ? "/>" : $"><title>{E(title)}</title></polygon>");
+    }
+
     public void Circle(double x, double y, double r, string fill) =>
         body.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{C(x)}\" cy=\"{C(y)}\" r=\"{C(r)}\" fill=\"{fill}\"/>");
 
@@ -147,7 +154,7 @@ public sealed class Svg(double width)
 
     /// <summary>
     /// The legend in rows from (<paramref name="x"/>, <paramref name="y"/>), wrapping within
-    /// <paramref name="maxWidth"/>; returns its height. Each entry is a swatch (a line or a box) and its label.
+    /// <paramref name="maxWidth"/>; returns its height. Each entry is a swatch (a line, a box or a diamond) and its label.
     /// </summary>
     public double Legend(IReadOnlyList<ChartLegendEntry> entries, double x, double y, double maxWidth)
     {
@@ -164,7 +171,11 @@ public sealed class Svg(double width)
                 cy += rowHeight;
             }
 
-            if (entry.Box)
+            if (entry.Diamond)
+            {
+                Diamond(cx + (SwatchWidth / 2), cy - 4, 5, "#fff", entry.Colour);
+            }
+            else if (entry.Box)
             {
                 Rect(cx, cy - 10, SwatchWidth, 12, entry.Colour);
             }
