@@ -25,7 +25,7 @@ public static class AdditionsChart
         + "The nets summed up to a year, over 1000, are that year's firm_additions_gw in gap/gap_by_year.csv.";
 
     public const string PlannedCaption =
-        "Planned firm additions per year, stacked by technology (weighted_accredited_mw of gap/additions_by_year_technology.csv): planned units only; the gap also counts units built or retired since the base year (firm_change_mw of the same file).";
+        "Planned firm additions per year, stacked by technology (weighted_accredited_mw of gap/additions_by_year_technology.csv): planned units only: this run's file has no firm_change_mw, so the units built or retired since the base year, which the gap also counts, cannot be drawn.";
 
     private const string FirmChangeColumn = "firm_change_mw";
     private const string PlannedColumn = "weighted_accredited_mw";

@@ -15,7 +15,8 @@ public static partial class SafeHtml
 
     /// <summary>A number for people: invariant culture, fixed decimals, an en dash when unknown.</summary>
     public static string Number(double? value, int decimals = 1) =>
-        value is { } v ? v.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) : "\u2013";
+        // A value that rounds to zero is written 0, never "-0" (.NET keeps the sign of a negative value rounded away).
+        value is { } v ? (Math.Round(v, decimals, MidpointRounding.AwayFromZero) == 0 ? 0 : v).ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) : "\u2013";
 
     /// <summary>A number for SVG coordinates: invariant, two decimals at most.</summary>
     public static string Coordinate(double value) => Math.Round(value, 2).ToString(CultureInfo.InvariantCulture);

@@ -36,4 +36,11 @@ public sealed class HtmlTests
 
     [Fact]
     public void Number_Unknown_IsADash() => Assert.Equal("\u2013", SafeHtml.Number(null));
+
+    [Theory]
+    [InlineData(-0.04, 1, "0.0")]
+    [InlineData(-0.4, 0, "0")]
+    [InlineData(-0.06, 1, "-0.1")]
+    public void Number_NegativeThatRoundsToZero_HasNoMinusSign(double value, int decimals, string expected) =>
+        Assert.Equal(expected, SafeHtml.Number(value, decimals));
 }
