@@ -29,7 +29,10 @@ public sealed record FetchState(
     InputOrigin Origin = InputOrigin.Fetched,
     DateTimeOffset? RecordedAtUtc = null)
 {
-    public static string PathOf(string source, string fileName) => $"state/fetch/{Segment(source)}/{Segment(fileName)}.json";
+    /// <summary>The store folder of every source file's fetch state.</summary>
+    public const string Folder = "state/fetch/";
+
+    public static string PathOf(string source, string fileName) => $"{Folder}{Segment(source)}/{Segment(fileName)}.json";
 
     /// <summary>The last successful fetch of a file, or null when there is none (or it cannot be read: then the file is fetched whole).</summary>
     public static async Task<FetchState?> ReadAsync(IDatasetStore store, string source, string fileName, CancellationToken cancellationToken)

@@ -11,6 +11,9 @@ namespace AiEnergyPipeline.Fetch;
 /// </summary>
 public sealed class RawArchive(IDatasetStore store, string workDirectory)
 {
+    /// <summary>The store folder of every archived input file.</summary>
+    public const string Folder = "raw/";
+
     public IDatasetStore Store => store;
 
     /// <summary>
@@ -84,7 +87,7 @@ public sealed class RawArchive(IDatasetStore store, string workDirectory)
     /// </summary>
     public async Task<FetchedFile> ArchiveDownloadedAsync(string source, string fileName, string extension, string localPath, string sha256, long bytes, SourceProvenance provenance, CancellationToken cancellationToken)
     {
-        var rawPath = $"raw/{source}/{sha256}.{extension}";
+        var rawPath = $"{Folder}{source}/{sha256}.{extension}";
         var alreadyArchived = await store.GetInfoAsync(rawPath, cancellationToken) is not null;
         if (!alreadyArchived)
         {

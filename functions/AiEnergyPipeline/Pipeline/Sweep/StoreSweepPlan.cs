@@ -143,6 +143,56 @@ internal sealed class StoreSweepPlan(DateTimeOffset now, SweepOptions settings)
         }
     }
 
+    /// <summary>
+    /// Under partitions/{source}/{part}/{version}/ of this partition version (any codec): the entries
+    /// of a file's earlier bytes (the source revised the file), which no run reads again. An entry
+    /// goes when it is not its folder's newest complete entry, nothing in it was written for the plan
+    /// expiry, and nothing in <paramref name="inUse"/> names its sha256 (a fetch state, a young plan's record).
+    /// </summary>
+    public IEnumerable<SweepTarget> SupersededPartitions(IEnumerable<StoredObjectInfo> objects, string partitionVersion, InputsInUse inUse)
+    {
+        var entries = objects.Where(o => o.Path.Split('/') is { Length: > 5 } s && (s[3] == partitionVersion || s[3].StartsWith(partitionVersion + "-", StringComparison.Ordinal)))
+            .GroupBy(o => string.Join('/', o.Path.Split('/')[..5]), StringComparer.Ordinal);
+        foreach (var folder in entries.GroupBy(e => e.Key[..e.Key.LastIndexOf('/')], StringComparer.Ordinal).OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            // The newest complete entry (its summary is written last) is the one the next run of an unchanged file reuses.
+            var newest = folder.Where(e => e.Any(IsSummary)).MaxBy(e => e.First(IsSummary).LastModified ?? now)?.Key;
+            foreach (var entry in folder.Where(e => e.Key != newest).OrderBy(e => e.Key, StringComparer.Ordinal))
+            {
+                var sha256 = entry.Key[(entry.Key.LastIndexOf('/') + 1)..];
+                var age = now - Newest(entry, null);
+                if (age > settings.PlanExpiry && !inUse.Sha256s.Contains(sha256))
+                {
+                    var ordered = entry.OrderBy(o => IsSummary(o) ? 0 : 1).ThenBy(o => o.Path, StringComparer.Ordinal).ToList();
+                    yield return Target(SweepKind.SupersededPartition, entry.Key + "/", $"the partition as normalised from earlier bytes of its file ({(entry.Any(IsSummary) ? "a newer entry replaced it" : "never completed")}), used by no fetch state or plan of the last {settings.PlanExpiry}, untouched for {LocalLitter.Ago(age)}", ordered);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// raw/{source}/{sha256}.{ext} that no kept run, fetch state or young plan names (<paramref name="inUse"/>),
+    /// untouched for the plan expiry; none when a kept run's data package cannot be read.
+    /// </summary>
+    public IEnumerable<SweepTarget> UnusedRaw(IEnumerable<StoredObjectInfo> objects, InputsInUse inUse)
+    {
+        if (inUse.RawPaths is not { } used)
+        {
+            yield break;
+        }
+
+        foreach (var raw in objects.Where(o => !used.Contains(o.Path)).OrderBy(o => o.Path, StringComparer.Ordinal))
+        {
+            var age = now - Newest([raw], null);
+            if (age > settings.PlanExpiry)
+            {
+                yield return Target(SweepKind.UnusedRawFile, raw.Path, $"an input file no kept run, fetch state or plan of the last {settings.PlanExpiry} names, untouched for {LocalLitter.Ago(age)}", [raw]);
+            }
+        }
+    }
+
+    private static bool IsSummary(StoredObjectInfo o) => o.Path.EndsWith("/summary.json", StringComparison.Ordinal);
+
     public IEnumerable<SweepTarget> SweepReports(IEnumerable<StoredObjectInfo> objects)
     {
         foreach (var report in objects)

@@ -1,3 +1,4 @@
+using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.Pipeline.FanOut;
 using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.Storage;
@@ -19,10 +20,11 @@ namespace AiEnergyPipeline.Pipeline.Sweep;
 /// <item>complete runs past <see cref="RunRetention"/>;</item>
 /// <item>work/{plan}/ and work/occurrences/ older than Sweep:PlanExpiry; sweeps/ older than Sweep:ReportAge;</item>
 /// <item>partitions/ cached by another partition version, untouched for Sweep:PlanExpiry, and partitions' plan records past it;</item>
+/// <item>this version's entries of a file's earlier bytes, and raw/ files, that nothing uses (<see cref="InputsInUse"/>), untouched for Sweep:PlanExpiry;</item>
 /// <item>on this machine: work folders and buffered HTTP bodies (<see cref="LocalLitter"/>).</item>
 /// </list>
-/// raw/, state/, the current model's cached partitions and latest.json are never touched: raw objects are
-/// content-addressed and shared by every run that fetched the same bytes.
+/// state/ and latest.json are never touched. A raw file is content-addressed and shared by every run
+/// that fetched the same bytes: it stays while any of them is kept.
 /// </summary>
 public sealed partial class StoreSweeper(
     IDatasetStore store,
@@ -91,10 +93,14 @@ public sealed partial class StoreSweeper(
         var targets = plan.TempFiles(temporary).ToList();
 
         var (latestRunId, latestReadable) = await LatestAsync(listing.Any(i => i.Path == RunPublisher.LatestPath), cancellationToken);
+        List<StoredRunFolder>? keptRuns = null;
         if (latestReadable)
         {
             var runs = await ReadRunsAsync(listing.Where(i => i.Path.StartsWith(RunsFolder, StringComparison.Ordinal) && !i.Path.EndsWith(TempSuffix, StringComparison.Ordinal)), cancellationToken);
-            targets.AddRange(plan.Runs(runs, latestRunId, kept));
+            var runTargets = plan.Runs(runs, latestRunId, kept).ToList();
+            targets.AddRange(runTargets);
+            var going = runTargets.Select(t => t.Item.Path).ToHashSet(StringComparer.Ordinal);
+            keptRuns = [.. runs.Where(r => r.Complete && !going.Contains(RunPublisher.RunFolder(r.RunId) + "/"))];
         }
         else
         {
@@ -102,8 +108,14 @@ public sealed partial class StoreSweeper(
             errors.Add("latest.json could not be read: no run was judged; runs/ is left as it is");
         }
 
+        // Without the runs kept, the raw files they name are unknown: none is judged unused.
+        var inUse = await InputsInUse.ReadAsync(store, listing, keptRuns ?? [new StoredRunFolder("", [], true, null, Unreadable: true)], startedAt, settings.PlanExpiry, cancellationToken);
+
         targets.AddRange(plan.WorkState(listing.Where(i => i.Path.StartsWith(FanOutWorkState.Root + "/", StringComparison.Ordinal))));
-        targets.AddRange(plan.Partitions(listing.Where(i => i.Path.StartsWith(PartitionCache.Root + "/", StringComparison.Ordinal) && !i.Path.EndsWith(TempSuffix, StringComparison.Ordinal)), IngestPipeline.PartitionVersion));
+        var partitions = listing.Where(i => i.Path.StartsWith(PartitionCache.Root + "/", StringComparison.Ordinal) && !i.Path.EndsWith(TempSuffix, StringComparison.Ordinal)).ToList();
+        targets.AddRange(plan.Partitions(partitions, IngestPipeline.PartitionVersion));
+        targets.AddRange(plan.SupersededPartitions(partitions, IngestPipeline.PartitionVersion, inUse));
+        targets.AddRange(plan.UnusedRaw(listing.Where(i => i.Path.StartsWith(RawArchive.Folder, StringComparison.Ordinal) && !i.Path.EndsWith(TempSuffix, StringComparison.Ordinal)), inUse));
         targets.AddRange(plan.SweepReports(listing.Where(i => i.Path.StartsWith(Folder + "/", StringComparison.Ordinal))));
 
         foreach (var target in targets)

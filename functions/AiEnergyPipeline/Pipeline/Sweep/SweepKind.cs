@@ -35,4 +35,10 @@ public enum SweepKind
 
     /// <summary>A response body the HTTP retry handler buffered in the system's temporary folder.</summary>
     BufferedBody,
+
+    /// <summary>partitions/{source}/{part}/{version}/{sha256}/ of this version: a partition normalised from bytes its file no longer has, which nothing uses.</summary>
+    SupersededPartition,
+
+    /// <summary>raw/{source}/{sha256}.{ext}: an input file no kept run, fetch state or young plan names.</summary>
+    UnusedRawFile,
 }

@@ -19,14 +19,28 @@ internal static class Litter
     }
 
     /// <summary>A complete run: a table and a datapackage.json naming the run it derives from.</summary>
-    public static async Task CompleteRunAsync(IDatasetStore store, string runId, string? derivedFrom = null)
+    /// <param name="rawPaths">The raw files its data package names as its sources.</param>
+    public static async Task CompleteRunAsync(IDatasetStore store, string runId, string? derivedFrom = null, params string[] rawPaths)
     {
         await PutAsync(store, $"runs/{runId}/data/generators.csv", "a,b\n1,2\n");
         await PutAsync(store, $"runs/{runId}/report.json", "{}");
-        var package = new DataPackage("data-package", "aienergy", runId, "t", DateTimeOffset.UnixEpoch, "0000", [], [], [], DerivedFrom: derivedFrom);
+        var sources = rawPaths.Select(p => new DataSource("eia930_bulk", "t", Fetch.InputOrigin.Fetched, "https://example.invalid/f.csv", "f.csv", p, DateTimeOffset.UnixEpoch, Sha256Of(p), 1, null, null)).ToList();
+        var package = new DataPackage("data-package", "aienergy", runId, "t", DateTimeOffset.UnixEpoch, "0000", [], sources, [], DerivedFrom: derivedFrom);
         using var content = new MemoryStream(PublishedJson.Serialize(package));
         await store.WriteAsync(RunPublisher.DataPackagePath(runId), content, WriteCondition.None);
     }
+
+    /// <summary>The sha256 a content-addressed path names (raw/{source}/{sha256}.{ext}).</summary>
+    public static string Sha256Of(string rawPath) => Path.GetFileNameWithoutExtension(rawPath);
+
+    /// <summary>A source file's fetch state naming <paramref name="rawPath"/>: what a 304 Not Modified reuses.</summary>
+    public static Task PutFetchStateAsync(IDatasetStore store, string fileName, string rawPath) =>
+        new Fetch.FetchState("eia930_bulk", fileName, "https://example.invalid/" + fileName, null, null, 1, Sha256Of(rawPath), rawPath, DateTimeOffset.UnixEpoch).WriteAsync(store, CancellationToken.None);
+
+    /// <summary>How a partition ended in a plan, naming the file (and so the entry) it used.</summary>
+    public static Task PutPlanRecordAsync(IDatasetStore store, string path, string rawPath) =>
+        PutAsync(store, path, Encoding.UTF8.GetString(PublishedJson.Serialize(new AiEnergyPipeline.Pipeline.PartitionRecord("plan", "eia930_bulk", "2024_h1", "f.csv", PartitionStatus.Normalised,
+            new Fetch.FetchState("eia930_bulk", "f.csv", "https://example.invalid/f.csv", null, null, 1, Sha256Of(rawPath), rawPath, DateTimeOffset.UnixEpoch), 1, 1, 0, null, DateTimeOffset.UnixEpoch))));
 
     public static async Task PointLatestAtAsync(IDatasetStore store, string runId)
     {

@@ -87,6 +87,9 @@ public abstract class StoreSweeperContract
             await PutAsync(store, path);
         }
 
+        // The curated file's fetch state names its raw file: a 304 Not Modified reuses it.
+        await PutFetchStateAsync(store, "assumptions.csv", "raw/curated/00aa.csv");
+
         // Fanned-out plans: one created 10 days ago, one yesterday; a timer's claim.
         var oldPlan = Id(Now.AddDays(-10), "0004aa");
         var youngPlan = Id(Now.AddDays(-1), "0005aa");
@@ -145,6 +148,68 @@ public abstract class StoreSweeperContract
         Assert.Equal([oldFolder], removed[SweepKind.WorkFolder].Select(r => r.Path));
         Assert.All(report.Removed, r => Assert.False(string.IsNullOrWhiteSpace(r.Reason)));
         Assert.Contains(StoreSweeper.ReportPath(report.SweepId), paths);
+    }
+
+    [Fact]
+    public async Task SweepAsync_InputsOfEarlierBytes_GoOnlyWhenNoKeptRunFetchStateOrYoungPlanNamesThem()
+    {
+        var settings = NewStoreSettings();
+        settings["Sweep:KeepLatestRuns"] = "1";
+        settings["Sweep:KeepMonthlyRuns"] = "false";
+        await using var services = TestPipeline.Build(settings, new FakeTimeProvider(Now));
+        var store = services.GetRequiredService<IDatasetStore>();
+        const string raw = "raw/eia930_bulk/";
+        var (retired, latest) = (Id(Now.AddDays(-30), "0007aa"), Id(Now.AddDays(-20), "0008aa"));
+        await CompleteRunAsync(store, retired, null, raw + "22cc.csv");
+        await CompleteRunAsync(store, latest, null, raw + "11bb.csv");
+        await PointLatestAtAsync(store, latest);
+        foreach (var sha in new[] { "11bb", "22cc", "33dd", "44ee", "55ff" })
+        {
+            await PutAsync(store, $"{raw}{sha}.csv");
+        }
+
+        await PutFetchStateAsync(store, "f.csv", raw + "55ff.csv");
+        await PutPlanRecordAsync(store, $"partitions/eia930_bulk/2024_h1/plans/{Id(Now.AddHours(-2))}.json", raw + "44ee.csv");
+        // This version's entries of the half-year: an earlier one nothing names, one a young plan used, one never completed, and the newest.
+        var entries = $"partitions/eia930_bulk/2024_h1/{IngestPipeline.PartitionVersion}/";
+        await PutAsync(store, entries + "aa00/ba_hourly.csv");
+        await PutAsync(store, entries + "aa00/summary.json");
+        await PutAsync(store, entries + "44ee/summary.json");
+        await PutAsync(store, entries + "66aa/ba_hourly.csv");
+        // Store times have a resolution of a second (Azurite's Last-Modified): the newest entry is written in a later one.
+        await Task.Delay(TimeSpan.FromSeconds(1.1));
+        await PutAsync(store, entries + "77bb/summary.json");
+
+        var report = await services.GetRequiredService<StoreSweeper>().SweepAsync("test", dryRun: false, CancellationToken.None);
+
+        Assert.Empty(report.Errors);
+        Assert.Equal([$"{raw}22cc.csv", $"{raw}33dd.csv"], report.Removed.Where(r => r.Kind == SweepKind.UnusedRawFile).Select(r => r.Path));
+        Assert.Equal([entries + "66aa/", entries + "aa00/"], report.Removed.Where(r => r.Kind == SweepKind.SupersededPartition).Select(r => r.Path));
+        Assert.Equal([1, 2], report.Removed.Where(r => r.Kind == SweepKind.SupersededPartition).Select(r => r.Objects));
+        var paths = await PathsAsync(store);
+        Assert.All(new[] { "11bb", "44ee", "55ff" }, sha => Assert.Contains($"{raw}{sha}.csv", paths));
+        Assert.Contains(entries + "44ee/summary.json", paths);
+        Assert.Contains(entries + "77bb/summary.json", paths);
+        Assert.DoesNotContain(paths, p => p.StartsWith(entries + "aa00/", StringComparison.Ordinal) || p.StartsWith(entries + "66aa/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SweepAsync_AKeptRunsDataPackageUnreadable_RemovesNoRawFile()
+    {
+        var settings = NewStoreSettings();
+        await using var services = TestPipeline.Build(settings, new FakeTimeProvider(Now));
+        var store = services.GetRequiredService<IDatasetStore>();
+        var (damaged, latest) = (Id(Now.AddDays(-30), "0009aa"), Id(Now.AddDays(-20), "0010aa"));
+        await CompleteRunAsync(store, latest);
+        await PointLatestAtAsync(store, latest);
+        await PutAsync(store, RunPublisher.DataPackagePath(damaged), "{ not json");
+        await PutAsync(store, "raw/eia930_bulk/88cc.csv");
+
+        var report = await services.GetRequiredService<StoreSweeper>().SweepAsync("test", dryRun: false, CancellationToken.None);
+
+        // The damaged run may name it: what it needs cannot be told, so nothing in raw/ goes.
+        Assert.DoesNotContain(report.Removed, r => r.Kind == SweepKind.UnusedRawFile);
+        Assert.Contains("raw/eia930_bulk/88cc.csv", await PathsAsync(store));
     }
 
     [Fact]
