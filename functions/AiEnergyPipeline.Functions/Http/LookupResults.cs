@@ -1,5 +1,6 @@
 using AiEnergyPipeline.Datasets;
 using AiEnergyPipeline.Storage;
+using AiEnergyPipeline.Fetch;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AiEnergyPipeline.Functions.Http;
@@ -8,6 +9,9 @@ internal static class LookupResults
 {
     public const string RunIdHeader = "X-Run-Id";
     public const string RunModeHeader = "X-Run-Mode";
+
+    /// <summary>Before the name a file of a sample run is saved under (Content-Disposition).</summary>
+    public const string SampleFileNamePrefix = "SAMPLE-NOT-REAL-";
 
     /// <summary>What a cache may do with a file its run names: keep it, for a run's files never change.</summary>
     public const string ImmutableCacheControl = "public, max-age=31536000, immutable";
@@ -38,6 +42,12 @@ internal static class LookupResults
             {
                 // Also answers If-Modified-Since with 304, as the ETag answers If-None-Match.
                 file.LastModified = lastModified;
+            }
+
+            if (result is FileStreamResult saved && lookup.Mode == RunMode.Sample && !string.IsNullOrEmpty(saved.FileDownloadName))
+            {
+                // A CSV has no place to say it is a sample's, and the headers are gone once it is saved: its name says so.
+                saved.FileDownloadName = SampleFileNamePrefix + saved.FileDownloadName;
             }
         }
 

@@ -28,7 +28,7 @@ public sealed class DashboardFunctionTests
         using var reader = new StreamReader(page.FileStream);
         var html = await reader.ReadToEndAsync();
         Assert.Contains($"Run <strong>{runId}</strong>", html, StringComparison.Ordinal);
-        Assert.Equal("ba_annual.csv", csv.FileDownloadName);
+        Assert.Equal("SAMPLE-NOT-REAL-ba_annual.csv", csv.FileDownloadName);
         Assert.Equal((runId, "sample"), (csvRequest.HttpContext.Response.Headers["X-Run-Id"].ToString(), csvRequest.HttpContext.Response.Headers["X-Run-Mode"].ToString()));
         Assert.Equal("application/json; charset=utf-8", package.ContentType);
         await csv.FileStream.DisposeAsync();

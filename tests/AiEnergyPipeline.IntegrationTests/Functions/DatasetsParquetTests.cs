@@ -18,7 +18,7 @@ public class DatasetsParquetTests
         var result = Assert.IsType<FileStreamResult>(await host.Function<DatasetsFunction>().GetAsync(host.Get("?format=parquet&part=2025_h2"), "ba_hourly", CancellationToken.None));
 
         Assert.Equal("application/vnd.apache.parquet", result.ContentType);
-        Assert.Equal("ba_hourly_2025_h2.parquet", result.FileDownloadName);
+        Assert.Equal("SAMPLE-NOT-REAL-ba_hourly_2025_h2.parquet", result.FileDownloadName);
         var path = Path.Combine(TestPaths.NewTempFolder(), "ba_hourly.parquet");
         await using (var file = File.Create(path))
         {

@@ -79,7 +79,7 @@ public class FunctionsTests
         var result = Assert.IsType<FileStreamResult>(await host.Function<DatasetsFunction>().GetAsync(request, "ba_annual", CancellationToken.None));
 
         Assert.Equal("text/csv; charset=utf-8", result.ContentType);
-        Assert.Equal("ba_annual.csv", result.FileDownloadName);
+        Assert.Equal("SAMPLE-NOT-REAL-ba_annual.csv", result.FileDownloadName);
         Assert.NotNull(result.EntityTag);
         // The file cannot say it is a sample's: its headers do, to a client that skipped the listing.
         Assert.Equal("sample", request.HttpContext.Response.Headers["X-Run-Mode"].ToString());
@@ -134,7 +134,7 @@ public class FunctionsTests
 
         var result = Assert.IsType<FileStreamResult>(await host.Function<DatasetsFunction>().GetAsync(host.Get(query), name, CancellationToken.None));
 
-        Assert.Equal(fileName, result.FileDownloadName);
+        Assert.Equal("SAMPLE-NOT-REAL-" + fileName, result.FileDownloadName);
         Assert.StartsWith(start, (await ReadAsync(result)).TrimStart(), StringComparison.Ordinal);
     }
 
