@@ -74,6 +74,8 @@ public static class BadSettings
         new("Ingest__FanOut", "Cloud", "InProcess, or Queue"),
         new("Ingest__FanOut", "Queue", "Queue, but neither IngestQueue nor IngestQueue__QueueServiceUri is set", new Dictionary<string, string> { ["IngestQueue"] = "" }),
         new("Ingest__MaxDequeueCount", "0", "an integer from 1 to 100"),
+        new("AzureFunctionsJobHost__extensions__queues__maxDequeueCount", "7", "AzureFunctionsJobHost__extensions__queues__maxDequeueCount is '7', not Ingest__MaxDequeueCount's 5: must be blank or equal to Ingest__MaxDequeueCount"),
+        new("AzureFunctionsJobHost__extensions__queues__maxDequeueCount", "5", "is '5', not Ingest__MaxDequeueCount's 3", new Dictionary<string, string> { ["Ingest__MaxDequeueCount"] = "3" }),
         new("EIA_API_KEY", "my key", "a key of letters, digits, - and _"),
         new("Pipeline__Mode", "Offline", "Snapshot or Live", Cli: ["datasets", "--store", "published"]),
         new("Pipeline__SnapshotPath", "/no/such/snapshot", "an existing folder that holds a snapshot"),

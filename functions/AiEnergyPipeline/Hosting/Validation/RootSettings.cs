@@ -21,6 +21,9 @@ public sealed class RootSettings
     public const string ApplicationInsightsAuthenticationSetting = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
     public const string OtlpEndpointSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
+    /// <summary>host.json's queues.maxDequeueCount as an app setting overrides it (AzureFunctionsJobHost__extensions__queues__maxDequeueCount).</summary>
+    public const string HostMaxDequeueCountSetting = "AzureFunctionsJobHost:extensions:queues:maxDequeueCount";
+
     public string? IngestSchedule { get; set; }
 
     public string? SweepSchedule { get; set; }
@@ -46,8 +49,20 @@ public sealed class RootSettings
     /// <summary>Where Telemetry__Exporter=Otlp (or Auto) sends; the OTLP exporter reads it itself.</summary>
     public string? OtlpEndpoint { get; set; }
 
+    /// <summary>An override of host.json's deliveries before the poison queue, which the app must count to the same last delivery.</summary>
+    public string? HostMaxDequeueCount { get; set; }
+
+    /// <summary>The deliveries the app counts (Ingest:MaxDequeueCount, validated with its section; its default where it is not a number).</summary>
+    public int IngestMaxDequeueCount { get; set; } = new IngestOptions().MaxDequeueCount;
+
     public void Read(IConfiguration configuration)
     {
+        HostMaxDequeueCount = configuration[HostMaxDequeueCountSetting];
+        if (int.TryParse(configuration[$"{IngestOptions.Section}:{nameof(IngestOptions.MaxDequeueCount)}"], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var counted))
+        {
+            IngestMaxDequeueCount = counted;
+        }
+
         IngestSchedule = configuration[IngestScheduleSetting];
         SweepSchedule = configuration[SweepScheduleSetting];
         IngestQueueName = configuration[IngestQueueNameSetting];

@@ -34,6 +34,11 @@ public sealed class RootSettingsRules : SettingRules<RootSettings>
             o => Invalid(o.ApplicationInsightsConnectionString, ApplicationInsightsAuthentication.IsConnectionString));
         Optional(RootSettings.ApplicationInsightsAuthenticationSetting, "Authorization=AAD, optionally with ClientId={client id of a user-assigned identity}", o => o.ApplicationInsightsAuthentication,
             v => ApplicationInsightsAuthentication.Parse(v) is not null);
+        // The app takes a delivery as the last (and records the failure, so that the run ends with a report) by its own count: the host's must agree.
+        Rule(RootSettings.HostMaxDequeueCountSetting, $"blank or equal to {SettingKey.Of(IngestOptions.Section, nameof(IngestOptions.MaxDequeueCount))}, the deliveries the app counts to a message's last",
+            o => Settings.ValueOrNull(o.HostMaxDequeueCount)?.Trim() is { } host && host != SettingKey.Show(o.IngestMaxDequeueCount)
+                ? $"{SettingKey.Show(host)}, not {SettingKey.Of(IngestOptions.Section, nameof(IngestOptions.MaxDequeueCount))}'s {SettingKey.Show(o.IngestMaxDequeueCount)}"
+                : null);
         Optional(RootSettings.OtlpEndpointSetting, "an absolute http(s) URL such as http://localhost:4317", o => o.OtlpEndpoint, IsHttp);
     }
 
