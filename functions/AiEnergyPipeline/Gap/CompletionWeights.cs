@@ -24,6 +24,8 @@ public static class CompletionWeights
 
         var first = cohorts.Min();
         var last = cohorts.Max();
+        // A range would claim the years between as measured too.
+        var years = cohorts.Count == last - first + 1 ? null : string.Join(", ", cohorts.Order().Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var weights = new List<MeasuredWeight>();
         foreach (var pool in rows.Where(r => cohorts.Contains(r.CohortYear) && r.StatusAtStart != All)
                      .GroupBy(r => (r.StatusAtStart, r.AccreditationClass))
@@ -41,7 +43,7 @@ public static class CompletionWeights
             var name = pool.Key.AccreditationClass == All
                 ? AssumptionNames.CompletionWeight(pool.Key.StatusAtStart)
                 : AssumptionNames.CompletionWeight($"{pool.Key.StatusAtStart}.{pool.Key.AccreditationClass}");
-            weights.Add(new MeasuredWeight(name, Math.Round(Math.Clamp(online / planned, 0, 1), 6), first, last, planned, online));
+            weights.Add(new MeasuredWeight(name, Math.Round(Math.Clamp(online / planned, 0, 1), 6), first, last, planned, online, years));
         }
 
         return weights;

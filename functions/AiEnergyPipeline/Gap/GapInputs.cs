@@ -19,6 +19,12 @@ public sealed record GapInputs(
     /// <summary>What the inputs' maker has to say of them (a recompute: each assumption its request set), first among headline.json's notes.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
+    /// <summary>EIA-860M rows the run's normaliser set aside, by workbook (from quarantine.csv): units the gap cannot count.</summary>
+    public IReadOnlyList<UnreadGeneratorRows> UnreadGenerators { get; init; } = [];
+
+    /// <summary>Balancing authorities of ba_annual without a peak in any year (every hour flagged): in no share and no trend.</summary>
+    public IReadOnlyList<string> WithoutPeaks { get; init; } = [];
+
     /// <summary>The queue tables the queue supply tail reads; null when they were not read (the tail is off).</summary>
     public QueueTailInputs? QueueTail { get; init; }
 }

@@ -1,5 +1,6 @@
 using AiEnergyPipeline.Sources.Ember;
 using AiEnergyPipeline.Tables;
+using AiEnergyPipeline.Vocabulary;
 using CsvHelper;
 using System.Globalization;
 
@@ -16,7 +17,7 @@ public static class GapInputsReader
 
     /// <summary>The tables the gap reads: all a recompute downloads (never ba_hourly).</summary>
     public static IReadOnlyList<string> Tables { get; } =
-        [Schemas.DemandScenarios.Name, Schemas.Assumptions.Name, Schemas.Generators.Name, Schemas.BaAnnual.Name, Schemas.CountryCapacity.Name];
+        [Schemas.DemandScenarios.Name, Schemas.Assumptions.Name, Schemas.Generators.Name, Schemas.BaAnnual.Name, Schemas.CountryCapacity.Name, Schemas.Quarantine.Name];
 
     /// <exception cref="GapException">A table the model needs is missing or does not parse.</exception>
     public static GapInputs Read(IReadOnlyList<StagedTable> tables, string regionsPath)
@@ -31,17 +32,29 @@ public static class GapInputsReader
             r["sheet"], r["balancing_authority_code"], r["accreditation_class"], r["status"], r.Number("nameplate_mw"), r.YearOfMonth("planned_operation_month"), r.YearOfMonth("planned_retirement_month"),
             r["state"], r.OptionalNumber("plant_id") is { } plant ? (long)plant : null, r.YearOfMonth("operating_month"), r.YearOfMonth("retirement_month")));
         // A year whose every hour was flagged has no peak: nothing to share or trend.
-        var peaks = ReadRows(PathOf(Schemas.BaAnnual), "ba_annual", r => r.OptionalNumber("peak_demand_mw") is { } peak
+        var annual = ReadRows(PathOf(Schemas.BaAnnual), "ba_annual", r => (Code: r["balancing_authority_code"], Peak: r.OptionalNumber("peak_demand_mw") is { } peak
                 ? new AnnualPeak(r["balancing_authority_code"], r.Int("year"), peak, r.Number("coverage_ratio"))
-                : null)
-            .OfType<AnnualPeak>().ToList();
+                : null));
+        var peaks = annual.Select(a => a.Peak).OfType<AnnualPeak>().ToList();
+        var withPeaks = peaks.Select(p => p.BalancingAuthorityCode).ToHashSet(StringComparer.Ordinal);
         var countries = ReadCountries(PathOf(Schemas.CountryCapacity));
         var regions = ReadRegions(regionsPath);
+        // Optional: a run published before the gap read it has one all the same, and a test's inputs may have none.
+        var quarantine = tables.FirstOrDefault(t => t.Schema.Name == Schemas.Quarantine.Name && t.IsTable && t.Format == "csv")?.LocalPath;
         return new GapInputs(scenarios, assumptions, generators, peaks, countries, regions)
         {
             Measured = assumptionRows.Where(a => MeasuredAssumptions.IsMeasured(a.Notes)).ToDictionary(a => a.Name, a => a.Value, StringComparer.Ordinal),
+            UnreadGenerators = quarantine is null ? [] : ReadUnreadGenerators(quarantine),
+            WithoutPeaks = [.. annual.Select(a => a.Code).Where(c => !withPeaks.Contains(c)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
         };
     }
+
+    /// <summary>The EIA-860M rows of quarantine.csv, counted by workbook and sheet.</summary>
+    internal static IReadOnlyList<UnreadGeneratorRows> ReadUnreadGenerators(string path) =>
+        [.. ReadRows(path, "quarantine", r => r["source"] == SourceNames.Eia860m ? (File: r["file"], Sheet: UnreadGeneratorRows.SheetOf(r["reason"])) : default((string File, string Sheet)?))
+            .OfType<(string File, string Sheet)>()
+            .GroupBy(r => r.File, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new UnreadGeneratorRows(g.Key, g.GroupBy(r => r.Sheet, StringComparer.Ordinal).ToDictionary(s => s.Key, s => s.Count(), StringComparer.Ordinal)))];
 
     public static IReadOnlyList<BalancingAuthorityRegion> ReadRegions(string path) =>
         ReadRows(path, RegionsFileName, r => new BalancingAuthorityRegion(r["balancing_authority_code"], r["balancing_authority_name"], r["region_code"], r["region_name"]));

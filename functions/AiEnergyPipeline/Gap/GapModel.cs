@@ -25,6 +25,11 @@ public static class GapModel
         string RegionOf(string ba) => regionOf.GetValueOrDefault(ba, UnknownRegion);
 
         var demand = ScenarioDemand(inputs.Scenarios, settings, years, notes);
+        if (UnreadGeneratorRows.Note(inputs.UnreadGenerators) is { } unread)
+        {
+            notes.Add(unread);
+        }
+
         var events = FirmSupply.Events(inputs.Generators, settings, RegionOf, notes);
         // Off (the default), the tail adds nothing and notes nothing: the outputs are as they were before it existed.
         var tail = QueueTailModel.Additions(inputs.QueueTail, settings, inputs.Generators, RegionOf, notes);
@@ -35,6 +40,12 @@ public static class GapModel
         if (peakShares.Note is { } shareNote)
         {
             notes.Add(shareNote);
+        }
+
+        if (inputs.WithoutPeaks.Count > 0)
+        {
+            // Their regions' shares and trends are of the other authorities: no empty cell says so, this note does.
+            notes.Add($"balancing authorities of ba_annual without a peak in any year (every hour flagged), in no region's share of US AI demand and no trend, so that their regions' figures are their other authorities': {string.Join(", ", inputs.WithoutPeaks.Select(ba => $"{ba} ({RegionOf(ba)})"))}");
         }
 
         var regions = inputs.Regions.Select(r => r.RegionCode)
@@ -52,6 +63,21 @@ public static class GapModel
         if (withoutTrend.Count > 0)
         {
             notes.Add($"regions without a balancing authority of {LoadGrowthTrend.MinYears} complete years, so without a trend of their own: their other_load_growth_gw and gap_gw in gap_by_region left empty (the US trend sums the other regions'): {string.Join(", ", withoutTrend)}");
+        }
+
+        // A region with no trend at all is empty (above); one with a trend from some of its authorities is not, and says whose growth it lacks.
+        var leftOut = growthBasis == GrowthBasis.Trend
+            ? LoadGrowthTrend.LeftOut(inputs.Peaks, settings.CompleteYearMinCoverage).Where(ba => growthGwPerYearByRegion.ContainsKey(RegionOf(ba))).ToList()
+            : [];
+        if (leftOut.Count > 0)
+        {
+            // Their regions keep a trend from their other authorities: the figure is then that of part of the region.
+            notes.Add($"balancing authorities still reporting but without {LoadGrowthTrend.MinYears} complete years, whose growth the trend of other load growth leaves out (their regions' other_load_growth_gw and the US one count only the other authorities): {string.Join(", ", leftOut.Select(ba => $"{ba} ({RegionOf(ba)})"))}");
+        }
+
+        if (years[^1] < HeadlineYear || years[0] > HeadlineYear)
+        {
+            notes.Add($"gap_gw_2028 in headline.json left empty: {HeadlineYear} is outside the years computed ({settings.BaseYear} to {settings.HorizonYear}); each headline gives the horizon year's gap instead");
         }
 
         notes.Add(growthBasis == GrowthBasis.Trend

@@ -27,7 +27,8 @@ public sealed partial class GapStage(ILogger<GapStage> logger, IOptions<Completi
     /// <param name="settings">Settings to use instead of those of the assumptions table (a recompute's overrides).</param>
     /// <exception cref="GapException">The gap cannot be computed; the message says why.</exception>
     /// <param name="sample">The inputs include sample files: every headline and chart says the numbers are not real.</param>
-    public async Task<IReadOnlyList<StagedTable>> ComputeAsync(string runId, IReadOnlyList<StagedTable> tables, IReadOnlyList<FetchedFile> curatedFiles, string stagingDirectory, bool sample, CancellationToken cancellationToken, GapSettings? settings = null)
+    /// <param name="queuesNotRead">The queues a file of which failed in this run (what each failed file lacks): the queue supply tail is not added without them.</param>
+    public async Task<IReadOnlyList<StagedTable>> ComputeAsync(string runId, IReadOnlyList<StagedTable> tables, IReadOnlyList<FetchedFile> curatedFiles, string stagingDirectory, bool sample, CancellationToken cancellationToken, GapSettings? settings = null, IEnumerable<string>? queuesNotRead = null)
     {
         var regions = curatedFiles.FirstOrDefault(f => f.FileName == GapInputsReader.RegionsFileName)
             ?? throw new GapException($"the curated file {GapInputsReader.RegionsFileName} was not fetched.");
@@ -35,7 +36,7 @@ public sealed partial class GapStage(ILogger<GapStage> logger, IOptions<Completi
         if ((settings ?? GapSettings.FromAssumptions(inputs.Assumptions)).AddQueueTail)
         {
             // Read only when asked for: with the tail off the gap never opens the queue tables.
-            inputs = inputs with { QueueTail = QueueTailReader.Read(tables) };
+            inputs = inputs with { QueueTail = QueueTailReader.Read(tables).WithQueuesNotRead(queuesNotRead ?? []) };
         }
 
         return await ComputeAsync(runId, inputs, stagingDirectory, sample, cancellationToken, settings);

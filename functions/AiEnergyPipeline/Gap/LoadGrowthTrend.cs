@@ -26,6 +26,22 @@ public static class LoadGrowthTrend
         return slopes;
     }
 
+    /// <summary>
+    /// The authorities still reporting (with a peak in the latest year of the peaks) that have no
+    /// slope: their growth is in no trend. One that stopped reporting long ago (a retired authority) is not named.
+    /// </summary>
+    public static IReadOnlyList<string> LeftOut(IReadOnlyList<AnnualPeak> peaks, double minCoverage)
+    {
+        if (peaks.Count == 0)
+        {
+            return [];
+        }
+
+        var latest = peaks.Max(p => p.Year);
+        var slopes = Slopes(peaks, minCoverage);
+        return [.. peaks.Where(p => p.Year == latest && !slopes.ContainsKey(p.BalancingAuthorityCode)).Select(p => p.BalancingAuthorityCode).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    }
+
     public static double LeastSquaresSlope(IReadOnlyList<(double X, double Y)> points)
     {
         var meanX = points.Average(p => p.X);

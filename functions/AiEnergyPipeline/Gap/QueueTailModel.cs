@@ -65,7 +65,7 @@ public static class QueueTailModel
 
         if (queues.IncompleteRegions.Count > 0)
         {
-            notes.Add($"queue supply tail not added (firm additions of {first}-{settings.HorizonYear} are EIA-860M's only): the queues {string.Join(", ", queues.IncompleteRegions)} were read only in part in this run (queue_projects complete false), and a tail from part of a queue is not the queue's");
+            notes.Add($"queue supply tail not added (firm additions of {first}-{settings.HorizonYear} are EIA-860M's only): the queues {string.Join(", ", queues.IncompleteRegions)} were read only in part in this run (queue_projects complete false, or a file of theirs failed: report.json's failed_files), and a tail from part of a queue is not the queue's");
             return [];
         }
 

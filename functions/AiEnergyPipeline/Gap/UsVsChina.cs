@@ -29,6 +29,8 @@ internal static class UsVsChina
     {
         if (!totals.TryGetValue((iso3, year), out var total))
         {
+            // The other country has the year: this one's empty cell needs its reason too.
+            notes.Add($"{Schemas.UsVsChinaAdditions.Name}: {iso3} {year} left empty: country_capacity has no {iso3} total for {year}");
             return null;
         }
 

@@ -138,7 +138,8 @@ public sealed partial class IngestCompletion(
         var gapSpan = PipelineTelemetry.Start(PipelineTelemetry.GapSpan);
         try
         {
-            tables.AddRange(await gap.ComputeAsync(runId, tables, context.FilesOf(CuratedSource.SourceName), staging, RunMode.Of(files.Values.SelectMany(f => f)) == RunMode.Sample, cancellationToken));
+            var queuesNotRead = context.FetchFailuresOf(QueuesSource.SourceName).Concat(context.CountsOf(QueuesSource.SourceName).Failures).Select(f => f.Missing);
+            tables.AddRange(await gap.ComputeAsync(runId, tables, context.FilesOf(CuratedSource.SourceName), staging, RunMode.Of(files.Values.SelectMany(f => f)) == RunMode.Sample, cancellationToken, queuesNotRead: queuesNotRead));
             metrics.StepDuration.Record(time.GetElapsedTime(computeStarted).TotalSeconds, PipelineMetrics.Tag("aienergy.step", PipelineTelemetry.GapSpan));
         }
         catch (GapException e)

@@ -122,7 +122,10 @@ public sealed partial class RecomputePipeline(
                 if (settings.AddQueueTail)
                 {
                     // The run's own queue tables, downloaded only when the tail is on; they are published by copy as before.
-                    inputs = inputs with { QueueTail = await DownloadQueueTailAsync(previous, raw, cancellationToken) };
+                    // A queue whose files all failed in the run has no row to say so: the run's report names it.
+                    var notRead = ((await PublishedRun.TryReadReportAsync(store, latest.RunId, cancellationToken))?.Sources ?? [])
+                        .Where(s => s.Name == SourceNames.Queues).SelectMany(s => s.FailedFiles ?? []).Select(f => f.Missing);
+                    inputs = inputs with { QueueTail = (await DownloadQueueTailAsync(previous, raw, cancellationToken)).WithQueuesNotRead(notRead) };
                 }
 
                 // A recompute of a sample run is a sample run: its inputs are the same sample files.

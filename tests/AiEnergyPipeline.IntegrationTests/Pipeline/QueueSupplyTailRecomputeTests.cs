@@ -60,6 +60,25 @@ public class QueueSupplyTailRecomputeTests
         Assert.DoesNotContain(Notes(store, off.RunId), n => n.Contains("queue supply tail", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task RunAsync_QueueSupplyTailOnAfterTheRunLostAQueuesFile_AddsNoTailAndNamesTheQueue()
+    {
+        var store = TestPaths.NewTempFolder();
+        var ingest = await TestPipeline.RunIngestAsync(store);
+        Patch(store, ingest.RunId, "generators", lines => lines.Where(l => !(l.Split(',')[1] == "planned" && string.CompareOrdinal(l.Split(',')[18], "2029") >= 0)));
+        // The run read SPP's queue from no file (its report says so): queue_projects has no SPP row to say it is incomplete.
+        var reportPath = Path.Combine(store, RunPublisher.ReportPath(ingest.RunId));
+        var report = JsonNode.Parse(File.ReadAllText(reportPath))!;
+        var queues = report["sources"]!.AsArray().Single(s => (string?)s!["name"] == SourceNames.Queues)!;
+        queues["status"] = "partial";
+        queues["failed_files"] = new JsonArray(new JsonObject { ["file_name"] = "spp.csv", ["setting"] = "Sources:Queues:Files:7", ["url"] = "https://example.invalid/spp.csv", ["missing"] = "SPP", ["stage"] = "fetch", ["error"] = "queues: spp.csv: HTTP 500" });
+        File.WriteAllText(reportPath, report.ToJsonString());
+
+        var on = await RecomputeAsync(store, 1, 1);
+
+        Assert.Contains(Notes(store, on.RunId), n => n.StartsWith("queue supply tail not added (firm additions of 2029-2030 are EIA-860M's only): the queues SPP were read only in part", StringComparison.Ordinal));
+    }
+
     private static async Task<RunOutcome> RecomputeAsync(string store, double tail, int hours)
     {
         var outcome = await TestPipeline.RecomputeAsync(store, RecomputeRequest.Empty with { Assumptions = new Dictionary<string, double> { [AssumptionNames.QueueSupplyTail] = tail } }, hours);
