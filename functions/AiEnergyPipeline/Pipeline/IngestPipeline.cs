@@ -26,7 +26,10 @@ public sealed class IngestPipeline(IngestPlanner planner, PartitionProcessor pro
     // built_nameplate_mw, retired_nameplate_mw, firm_change_mw); a region without a complete share or trend is
     // published empty, not 0; ai_demand_basis says assumption for this project's points; headlines of
     // data-centre scenarios say so; notes for a base-year assumption and for AI demand held flat
-    public const string ModelVersion = "ingest-v9-gap-v7";
+    // gap v7: a recompute's own points say override; notes name overridden assumptions and an interpolated headline year
+    // gap v8: notes for inputs that are not whole (unread EIA-860M rows, authorities outside the trend or without a
+    // peak, a country without a total, gap_gw_2028 outside the years); a queue whose files failed stops the queue tail
+    public const string ModelVersion = "ingest-v9-gap-v8";
 
     /// <summary>
     /// The version of what a partition's normaliser writes (a BALANCE half-year's ba_hourly part and
@@ -42,7 +45,7 @@ public sealed class IngestPipeline(IngestPlanner planner, PartitionProcessor pro
 
     /// <summary>
     /// What outputs depend on besides the inputs: <see cref="ModelVersion"/>, and the Parquet codec
-    /// where it is not the default (<c>ingest-v9-gap-v7-parquet-zstd</c>), so that a change of
+    /// where it is not the default (<c>ingest-v9-gap-v8-parquet-zstd</c>), so that a change of
     /// <c>Parquet__Compression</c> publishes a new run, while runs written with the default keep
     /// their model's name.
     /// </summary>
