@@ -34,6 +34,18 @@ public static class Workbook
 
     public static IReadOnlyList<string> SheetNames(string path)
     {
+        try
+        {
+            return ReadSheetNames(path);
+        }
+        catch (Exception e) when (IsReaderFault(e))
+        {
+            throw Fault(e);
+        }
+    }
+
+    private static List<string> ReadSheetNames(string path)
+    {
         using var stream = File.OpenRead(path);
         using var reader = ExcelReaderFactory.CreateOpenXmlReader(stream, Configuration);
         var names = new List<string>();
@@ -50,7 +62,43 @@ public static class Workbook
     /// <exception cref="LimitExceededException">The sheet has more rows or columns than allowed.</exception>
     public static IEnumerable<SheetRow> ReadSheet(string path, string sheetName, SourceLimitsOptions? limits = null)
     {
-        limits ??= new SourceLimitsOptions();
+        using var rows = ReadSheetRows(path, sheetName, limits ?? new SourceLimitsOptions()).GetEnumerator();
+        while (true)
+        {
+            // A yield may not sit in a try with a catch: each step of the reader is guarded instead.
+            bool more;
+            try
+            {
+                more = rows.MoveNext();
+            }
+            catch (Exception e) when (IsReaderFault(e))
+            {
+                throw Fault(e);
+            }
+
+            if (!more)
+            {
+                yield break;
+            }
+
+            yield return rows.Current;
+        }
+    }
+
+    /// <summary>
+    /// What ExcelDataReader throws on a malformed part beyond its own exception (an overflowing
+    /// sheetId, a missing attribute, an empty mergeCell: OverflowException, ArgumentNullException,
+    /// NullReferenceException, IndexOutOfRangeException): a damaged file, not a bug of ours. The
+    /// sources catch <see cref="InvalidDataException"/> and name the file with its cause.
+    /// </summary>
+    private static bool IsReaderFault(Exception e) =>
+        e is ArithmeticException or ArgumentException or NullReferenceException or IndexOutOfRangeException or InvalidCastException or KeyNotFoundException or InvalidOperationException
+        && e is not ObjectDisposedException;
+
+    private static InvalidDataException Fault(Exception e) => new($"{e.GetType().Name}: {e.Message}", e);
+
+    private static IEnumerable<SheetRow> ReadSheetRows(string path, string sheetName, SourceLimitsOptions limits)
+    {
         using var stream = File.OpenRead(path);
         using var reader = ExcelReaderFactory.CreateOpenXmlReader(stream, Configuration);
         while (!string.Equals(reader.Name, sheetName, StringComparison.OrdinalIgnoreCase))

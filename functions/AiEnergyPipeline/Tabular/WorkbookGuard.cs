@@ -50,6 +50,24 @@ public static class WorkbookGuard
         }
     }
 
+    /// <summary>The 1-based column of a cell reference such as AB12 (0 when it has none); past the int range counts as long.MaxValue.</summary>
+    internal static long ColumnOf(string? reference)
+    {
+        long column = 0;
+        foreach (var c in reference ?? "")
+        {
+            if (c is >= 'A' and <= 'Z' or >= 'a' and <= 'z')
+            {
+                column = column > int.MaxValue ? long.MaxValue : (column * 26) + (char.ToUpperInvariant(c) - 'A' + 1);
+                continue;
+            }
+
+            break;
+        }
+
+        return column;
+    }
+
     /// <summary>
     /// Text is counted per shared string (an &lt;si&gt;, whose runs ExcelDataReader joins) or per
     /// cell (a &lt;c&gt;, whose inline string may have runs too), elsewhere per text node.
@@ -63,6 +81,7 @@ public static class WorkbookGuard
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, CloseInput = true };
         using var xml = XmlReader.Create(entry.Open(), settings);
         long rows = 0;
+        long cellsInRow = 0;
         long length = 0;
         var unitDepth = -1;
         while (xml.Read())
@@ -76,9 +95,24 @@ public static class WorkbookGuard
                         unitDepth = xml.LocalName == unitName ? xml.Depth : -1;
                     }
 
-                    if (!sharedStrings && xml.LocalName == "row" && ++rows > limits.MaxSheetRows)
+                    if (!sharedStrings && xml.LocalName == "row")
                     {
-                        throw new LimitExceededException($"part '{entry.FullName}': the sheet's row count", limits.MaxSheetRows, SourceLimitsOptions.Setting(nameof(limits.MaxSheetRows)));
+                        cellsInRow = 0;
+                        if (++rows > limits.MaxSheetRows)
+                        {
+                            throw new LimitExceededException($"part '{entry.FullName}': the sheet's row count", limits.MaxSheetRows, SourceLimitsOptions.Setting(nameof(limits.MaxSheetRows)));
+                        }
+                    }
+
+                    if (!sharedStrings && xml.LocalName == "c")
+                    {
+                        // ExcelDataReader makes every row as wide as its farthest cell before anything can count
+                        // it: a 5 KB sheet with one cell at ZZZZZZ2 took 2.4 GB. So the widths are checked here.
+                        var column = ColumnOf(xml.GetAttribute("r"));
+                        if (++cellsInRow > limits.MaxSheetColumns || column > limits.MaxSheetColumns)
+                        {
+                            throw new LimitExceededException($"part '{entry.FullName}': the column count ({(column > limits.MaxSheetColumns ? $"a cell at {xml.GetAttribute("r")}" : "cells in a row")})", limits.MaxSheetColumns, SourceLimitsOptions.Setting(nameof(limits.MaxSheetColumns)));
+                        }
                     }
 
                     break;

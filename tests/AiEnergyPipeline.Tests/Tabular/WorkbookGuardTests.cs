@@ -73,6 +73,60 @@ public class WorkbookGuardTests
         Assert.EndsWith("bytes, which is larger than the limit of 1,048,576 (raise Sources:Limits:MaxPartBytes if the file is genuine).", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("ZZZZZZ2", "a cell at ZZZZZZ2")]
+    [InlineData("FXSHRXV2", "a cell at FXSHRXV2")]
+    [InlineData("ALM2", "a cell at ALM2")]
+    public void Check_CellFarBeyondMaxSheetColumns_ThrowsBeforeExcelDataReaderWidensTheRow(string reference, string named)
+    {
+        var path = NewPath();
+        XlsxWriter.Write(path, new Sheet("Data", [["Plant ID", "Name"], [1.0, "x"]]));
+        PatchPart(path, "xl/worksheets/sheet1.xml", xml => xml.Replace("r=\"B2\"", $"r=\"{reference}\"", StringComparison.Ordinal));
+
+        var error = AllocationProbe.Throws<LimitExceededException>(() => WorkbookGuard.Check(path, new SourceLimitsOptions()));
+
+        Assert.Equal($"part 'xl/worksheets/sheet1.xml': the column count ({named}) is larger than the limit of 1,000 (raise Sources:Limits:MaxSheetColumns if the file is genuine).", error.Message);
+    }
+
+    [Fact]
+    public void Check_RowOfMoreCellsThanMaxSheetColumns_Throws()
+    {
+        var path = NewPath();
+        XlsxWriter.Write(path, new Sheet("Data", [["a"], [1.0]]));
+        // Cells without a reference, as a writer may leave them: only their count says how wide the row is.
+        PatchPart(path, "xl/worksheets/sheet1.xml", xml => xml.Replace("<row r=\"2\">", "<row r=\"2\">" + string.Concat(Enumerable.Repeat("<c><v>1</v></c>", 20)), StringComparison.Ordinal));
+
+        var error = Assert.Throws<LimitExceededException>(() => WorkbookGuard.Check(path, new SourceLimitsOptions { MaxSheetColumns = 10 }));
+
+        Assert.StartsWith("part 'xl/worksheets/sheet1.xml': the column count (cells in a row) is larger than the limit of 10 ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("A1", 1)]
+    [InlineData("Z9", 26)]
+    [InlineData("AA10", 27)]
+    [InlineData("XFD1048576", 16384)]
+    [InlineData(null, 0)]
+    [InlineData("ZZZZZZZZZZZZZZZZ1", long.MaxValue)]
+    public void ColumnOf_CellReference_IsItsColumnNumber(string? reference, long column) =>
+        Assert.Equal(column, WorkbookGuard.ColumnOf(reference));
+
+    /// <summary>Rewrites one part of a workbook, as a damaged or hostile file would have it.</summary>
+    internal static void PatchPart(string path, string part, Func<string, string> change)
+    {
+        using var zip = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Update);
+        var entry = zip.GetEntry(part)!;
+        string text;
+        using (var reader = new StreamReader(entry.Open()))
+        {
+            text = reader.ReadToEnd();
+        }
+
+        entry.Delete();
+        using var writer = new StreamWriter(zip.CreateEntry(part).Open());
+        writer.Write(change(text));
+    }
+
     [Fact]
     public void Check_OrdinaryWorkbookAtTheLimits_Passes()
     {

@@ -74,6 +74,23 @@ public class WorkbookTests
         Assert.Contains("no sheet 'Retired'", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("xl/workbook.xml", "sheetId=\"1\"", "sheetId=\"99999999999\"")]
+    [InlineData("xl/workbook.xml", "sheetId=\"1\" ", "")]
+    [InlineData("xl/worksheets/sheet1.xml", "</sheetData>", "</sheetData><mergeCells><mergeCell/></mergeCells>")]
+    public void SheetNamesAndReadSheet_MalformedPartExcelDataReaderTripsOn_ThrowInvalidDataExceptionWithItsCause(string part, string find, string replace)
+    {
+        var path = Path.Combine(Repository.NewTempFolder(), "book.xlsx");
+        XlsxWriter.Write(path, new Sheet("Data", [["a", "b"], [1.0, 2.0]]));
+        WorkbookGuardTests.PatchPart(path, part, xml => xml.Replace(find, replace, StringComparison.Ordinal));
+
+        // What the sources catch and name with the file; before, an OverflowException or NullReferenceException escaped them.
+        var error = Record.Exception(() => Workbook.ReadSheet(path, "Data").ToList()) ?? Record.Exception(() => Workbook.SheetNames(path));
+
+        var invalid = Assert.IsType<InvalidDataException>(error);
+        Assert.Matches("^[A-Za-z]+Exception: ", invalid.Message);
+    }
+
     [Fact]
     public void IsXlsxFile_HtmlServedAsWorkbook_IsFalse()
     {

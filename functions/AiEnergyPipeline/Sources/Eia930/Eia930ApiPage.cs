@@ -149,7 +149,8 @@ public static class Eia930ApiPage
 
     private static double? ReadNumber(JsonElement element) => element.ValueKind switch
     {
-        JsonValueKind.Number => element.GetDouble(),
+        // 1e400 reads as Infinity: not a number of MW, so the row is quarantined as any unreadable value is.
+        JsonValueKind.Number when element.TryGetDouble(out var n) && double.IsFinite(n) => n,
         JsonValueKind.String when double.TryParse(element.GetString(), NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) => v,
         _ => null,
     };

@@ -65,6 +65,16 @@ public class Eia930ApiPageTests
     }
 
     [Fact]
+    public void Read_ValueOutOfTheDoubleRange_IsQuarantinedNotInfinity()
+    {
+        var (rows, quarantine) = Read(Page("2", Row(value: "1e400"), Row(type: "\"NG\"", value: "-1e400")));
+
+        Assert.Empty(rows);
+        Assert.Equal([1L, 2L], quarantine.Select(q => q.Line));
+        Assert.All(quarantine, q => Assert.Contains("is not a number", q.Reason, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Read_MalformedRows_QuarantinesEachWithRecordNumberAndReason()
     {
         var (rows, quarantine) = Read(Page("5",
