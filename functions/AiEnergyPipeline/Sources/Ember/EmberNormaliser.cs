@@ -35,6 +35,12 @@ public sealed partial class EmberNormaliser(ILogger<EmberNormaliser> logger, IOp
 
             counts.RowsIn += stats.Rows;
             LogRead(file.FileName, stats.Layout, stats.Rows, stats.Values, stats.Blank, stats.NotCapacity, stats.NotCountry, stats.Quarantined);
+            if (stats.Values == 0)
+            {
+                // A file of no capacity at all (only a header, or every row set aside) is no release of Ember's: published, it would
+                // empty country_capacity and us_vs_china_additions and take latest.json with it.
+                throw new SourceException(file.Source, file.FileName, $"no capacity value could be read ({stats.Rows:N0} rows, {stats.Quarantined:N0} quarantined): the file is not the yearly release this source reads.");
+            }
         }
 
         await using var writer = TableWriter.Create(context.StagingDirectory, Schemas.CountryCapacity);

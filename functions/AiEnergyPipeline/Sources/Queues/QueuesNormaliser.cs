@@ -89,6 +89,16 @@ public sealed partial class QueuesNormaliser(IOptions<QueuesOptions> options, IL
                 continue;
             }
 
+            if (entry.HoldsOneIso && staged.Count == 0)
+            {
+                // No ISO's queue is empty: a file of no project (only a header, or every row set aside) is a broken export, and
+                // published it would read as every project of the queue gone (queue_changes: left).
+                var error = $"{QueuesSource.SourceName}: {file.FileName}: no project could be read ({counts.RowsIn - rowsIn:N0} rows quarantined).";
+                counts.Failures.Add(new FileFailure(entry.FileName, entry.Setting, file.Url, entry.Region!, FailureStage.Read, error));
+                LeaveOut(entry, error);
+                continue;
+            }
+
             Keep(staged);
             LogFile(file.FileName, written, zeroMw, quarantined);
 

@@ -74,6 +74,18 @@ public class EmberNormaliserTests
     }
 
     [Fact]
+    public async Task NormaliseAsync_FileOfOnlyAHeader_FailsTheSourceNamingTheFile()
+    {
+        var path = Path.Combine(Repository.NewTempFolder(), "yearly_full_release_long_format.csv");
+        await File.WriteAllTextAsync(path, EmberSamples.Long());
+
+        var error = await Assert.ThrowsAsync<SourceException>(() => NormaliseAsync(path, "yearly_full_release_long_format.csv"));
+
+        Assert.Equal("yearly_full_release_long_format.csv", error.File);
+        Assert.Contains("no capacity value could be read (0 rows, 0 quarantined)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task NormaliseAsync_WideFixtureAndLongSnapshotOfTheSameData_GiveTheSameTable()
     {
         var fromLong = await NormaliseAsync(EmberSamples.LongSnapshot, "yearly_full_release_long_format.csv");

@@ -155,6 +155,20 @@ public class QueuesNormaliserTests
     }
 
     [Fact]
+    public async Task NormaliseAsync_IsoFileOfOnlyAHeader_FailsThatIsoAloneInsteadOfPublishingAnEmptyQueue()
+    {
+        var lbnl = Workbook(DataSheet(LbnlRow(id: "7")));
+        var pjm = Text("pjm.csv", Gridstatus());
+
+        var (lines, _, counts, _) = await RunAsync(Settings(Lbnl(), Pjm()), lbnl, pjm);
+
+        Assert.Equal(["ERCOT,7"], lines.Skip(1).Select(l => string.Join(',', l.Split(',').Take(2))));
+        var failure = Assert.Single(counts.Failures);
+        Assert.Equal(("pjm.csv", "PJM", FailureStage.Read, "queues: pjm.csv: no project could be read (0 rows quarantined)."), (failure.FileName, failure.Missing, failure.Stage, failure.Error));
+        Assert.EndsWith("PJM's queue is missing from this run; the other queues are published.", Assert.Single(counts.Notes), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task NormaliseAsync_IsoFileNotDownloaded_LeftOutItsRegionsOtherRowsIncompleteOthersComplete()
     {
         // LBNL lists a CAISO request too: with CAISO's own file missing, that row is all the run has of CAISO.
