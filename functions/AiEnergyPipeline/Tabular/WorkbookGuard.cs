@@ -30,11 +30,28 @@ public static class WorkbookGuard
         }
 
         var buffer = new char[16 * 1024];
-        foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)))
+        foreach (var entry in zip.Entries.Where(IsXmlPartReaderMayOpen))
         {
             ScanXml(entry, limits, buffer);
         }
     }
+
+    /// <summary>The name of an entry as ExcelDataReader finds it: '\' read as '/' (a zip made on Windows by hand).</summary>
+    private static string NameOf(ZipArchiveEntry entry) => entry.FullName.Replace('\\', '/');
+
+    /// <summary>
+    /// Every part ExcelDataReader may read as XML: any .xml part, and a sheet or the shared strings
+    /// whatever they are named (a relationship may point at worksheets/sheet1.dat, which it opens all the same).
+    /// </summary>
+    private static bool IsXmlPartReaderMayOpen(ZipArchiveEntry entry)
+    {
+        var name = NameOf(entry);
+        return name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)
+            || name.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase) && !name.StartsWith("xl/worksheets/_rels/", StringComparison.OrdinalIgnoreCase)
+            || IsSharedStrings(name);
+    }
+
+    private static bool IsSharedStrings(string name) => Path.GetFileName(name).StartsWith("sharedStrings", StringComparison.OrdinalIgnoreCase);
 
     private static void CheckSize(ZipArchiveEntry entry, SourceLimitsOptions limits)
     {
@@ -74,7 +91,7 @@ public static class WorkbookGuard
     /// </summary>
     private static void ScanXml(ZipArchiveEntry entry, SourceLimitsOptions limits, char[] buffer)
     {
-        var sharedStrings = entry.Name.StartsWith("sharedStrings", StringComparison.OrdinalIgnoreCase);
+        var sharedStrings = IsSharedStrings(NameOf(entry));
         var (unitName, max, setting, what) = sharedStrings
             ? ("si", limits.MaxSharedStringChars, nameof(limits.MaxSharedStringChars), "a shared string")
             : ("c", limits.MaxCellChars, nameof(limits.MaxCellChars), "a cell");

@@ -102,6 +102,45 @@ public class WorkbookGuardTests
     }
 
     [Theory]
+    [InlineData("xl/worksheets/sheet1.xml", "xl/worksheets/sheet1.dat", "a cell (in characters)", false)]
+    [InlineData("xl/sharedStrings.xml", "xl\\sharedStrings.xml", "a shared string (in characters)", true)]
+    public void Check_PartNamedAsTheReaderStillOpensIt_IsScannedAsWhatItIs(string part, string renamed, string what, bool sharedString)
+    {
+        // ExcelDataReader opens a sheet wherever its relationship points and finds "xl\sharedStrings.xml" as the shared strings.
+        var path = NewPath();
+        if (sharedString)
+        {
+            XlsxBombs.SharedString(path, 5_000);
+        }
+        else
+        {
+            XlsxBombs.Cell(path, 5_000);
+        }
+
+        RenamePart(path, part, renamed);
+
+        var error = Assert.Throws<LimitExceededException>(() => WorkbookGuard.Check(path, new SourceLimitsOptions { MaxCellChars = 1_000, MaxSharedStringChars = 1_000 }));
+
+        Assert.StartsWith($"part '{renamed}': {what} is larger than the limit of 1,000", error.Message, StringComparison.Ordinal);
+    }
+
+    private static void RenamePart(string path, string part, string renamed)
+    {
+        using var zip = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Update);
+        var entry = zip.GetEntry(part)!;
+        using var bytes = new MemoryStream();
+        using (var content = entry.Open())
+        {
+            content.CopyTo(bytes);
+        }
+
+        entry.Delete();
+        using var target = zip.CreateEntry(renamed).Open();
+        bytes.Position = 0;
+        bytes.CopyTo(target);
+    }
+
+    [Theory]
     [InlineData("A1", 1)]
     [InlineData("Z9", 26)]
     [InlineData("AA10", 27)]
