@@ -34,6 +34,9 @@ public static class IsoHtmlPage
     /// <summary>The largest page read: many times ISO-NE's (about 1.4 MB for 1,750 requests).</summary>
     public const long MaxPageBytes = 64L << 20;
 
+    /// <summary>Tables of a page without the queue's table read as sheets (ISO-NE's page has a handful).</summary>
+    public const int MaxTables = 100;
+
     /// <summary>Whether the first bytes of a file look like markup (an HTML page) rather than a workbook or data.</summary>
     public static bool StartsLikeMarkup(string path) => QueueWorkbookFile.HeadText(path).StartsWith('<');
 
@@ -50,6 +53,13 @@ public static class IsoHtmlPage
         // One pass for the tables' ids; each sheet's rows are another pass, when it is read.
         var ids = TableIds(file.LocalPath);
         var queue = ids.IndexOf(QueueTableId);
+        if (queue < 0 && ids.Count > MaxTables)
+        {
+            // Without the queue's table each table is a sheet, and each sheet reads the page from its start:
+            // thousands of tables would cost time as the square of the page.
+            throw new SourceException(file.Source, file.FileName, $"the HTML page has {ids.Count:N0} tables and none with id \"{QueueTableId}\"; a queue page is read up to {MaxTables} tables.");
+        }
+
         return (queue >= 0 ? [queue] : Enumerable.Range(0, ids.Count))
             .Select(i => new IsoSheet(string.IsNullOrWhiteSpace(ids[i]) ? $"table {i + 1}" : ids[i]!.Trim(), () => Rows(file.LocalPath, i, maxColumns)))
             .ToList();

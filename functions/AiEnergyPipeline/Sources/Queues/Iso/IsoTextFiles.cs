@@ -29,8 +29,10 @@ public static class IsoTextFiles
     /// has), then for the rows, so that memory holds one object, not the file.
     /// </summary>
     /// <exception cref="SourceException">The file is not a JSON array of objects.</exception>
-    public static IReadOnlyList<IsoSheet> JsonSheets(FetchedFile file)
+    /// <param name="limits">Its keys are the sheet's columns: at most <see cref="SourceLimitsOptions.MaxSheetColumns"/> (each row is as wide as the header).</param>
+    public static IReadOnlyList<IsoSheet> JsonSheets(FetchedFile file, SourceLimitsOptions? limits = null)
     {
+        var maxColumns = (limits ?? new SourceLimitsOptions()).MaxSheetColumns;
         var keys = new List<string>();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         var objects = 0;
@@ -40,6 +42,11 @@ public static class IsoTextFiles
             foreach (var property in item.EnumerateObject().Where(p => index.TryAdd(p.Name, keys.Count)))
             {
                 keys.Add(property.Name);
+                if (keys.Count > maxColumns)
+                {
+                    // Objects of ever new keys would make every row as wide as all of them: time and memory growing as the square of the file.
+                    throw new SourceException(file.Source, file.FileName, new LimitExceededException("the number of distinct keys (the sheet's columns)", maxColumns, SourceLimitsOptions.Setting(nameof(SourceLimitsOptions.MaxSheetColumns))).Message);
+                }
             }
         }
 
@@ -80,7 +87,7 @@ public static class IsoTextFiles
                 values[index[property.Name]] = property.Value.ValueKind switch
                 {
                     JsonValueKind.String => property.Value.GetString(),
-                    JsonValueKind.Number => property.Value.GetDouble(),
+                    JsonValueKind.Number => property.Value.TryGetDouble(out var number) && double.IsFinite(number) ? number : property.Value.GetRawText(),
                     JsonValueKind.True or JsonValueKind.False => property.Value.GetRawText(),
                     _ => null,
                 };

@@ -24,7 +24,7 @@ public static class IsoWorkbook
     public static IReadOnlyList<IsoSheet> SheetsOf(FetchedFile file, QueueFileFormat format, SourceLimitsOptions? limits = null) => format switch
     {
         QueueFileFormat.Spp => IsoTextFiles.CsvSheets(file, limits),
-        QueueFileFormat.Miso => IsoTextFiles.JsonSheets(file),
+        QueueFileFormat.Miso => IsoTextFiles.JsonSheets(file, limits),
         QueueFileFormat.Isone when !Workbook.IsXlsxFile(file.LocalPath) && IsoHtmlPage.StartsLikeMarkup(file.LocalPath) => IsoHtmlPage.Sheets(file, limits),
         _ => Sheets(file, limits),
     };

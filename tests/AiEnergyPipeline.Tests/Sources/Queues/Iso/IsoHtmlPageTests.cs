@@ -34,6 +34,17 @@ public class IsoHtmlPageTests
     }
 
     [Fact]
+    public void Sheets_PageOfThousandsOfTablesWithoutTheQueueTable_FailsTheFileAtOnce()
+    {
+        var file = QueueSamples.Text("page.html", "<html><body>" + string.Concat(Enumerable.Repeat("<table></table>", 5_000)) + "</body></html>");
+
+        var error = Assert.Throws<SourceException>(() => IsoHtmlPage.Sheets(file));
+
+        Assert.Equal("page.html", error.File);
+        Assert.Contains("the HTML page has 5,000 tables and none with id \"publicqueue\"; a queue page is read up to 100 tables.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Sheets_PageWithoutTheQueueTableId_IsEveryTableNamedByIdOrPlace()
     {
         var file = QueueSamples.Text("page.html", "<html><body><table><tr><td>a</td></tr></table><table id=\"queue2\"><tr><td>b</td></tr></table></body></html>");

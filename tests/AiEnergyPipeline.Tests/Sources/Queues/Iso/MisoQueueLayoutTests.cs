@@ -16,6 +16,17 @@ public class MisoQueueLayoutTests
     }
 
     [Fact]
+    public void JsonSheets_ObjectsOfEverNewKeys_FailTheFileAtTheColumnLimit()
+    {
+        var file = QueueSamples.Text("getprojects.json", "[" + string.Join(",", Enumerable.Range(0, 50).Select(i => $"{{\"key{i}\": 1}}")) + "]");
+
+        var error = Assert.Throws<SourceException>(() => IsoTextFiles.JsonSheets(file, new SourceLimitsOptions { MaxSheetColumns = 20 }));
+
+        Assert.Equal("getprojects.json", error.File);
+        Assert.Contains("the number of distinct keys (the sheet's columns) is larger than the limit of 20 (raise Sources:Limits:MaxSheetColumns", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_EveryFateWithDates_FromTheApiArray()
     {
         var (projects, quarantine) = Read("""
