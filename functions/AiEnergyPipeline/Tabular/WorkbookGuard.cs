@@ -24,17 +24,41 @@ public static class WorkbookGuard
     public static void Check(string path, SourceLimitsOptions limits)
     {
         using var zip = ZipFile.OpenRead(path);
+        if (zip.Entries.Count > MaxParts)
+        {
+            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"the workbook has {zip.Entries.Count:N0} parts, more than the {MaxParts:N0} a workbook is read with (real ones have a few dozen)."));
+        }
+
         foreach (var entry in zip.Entries)
         {
             CheckSize(entry, limits);
         }
 
+        // Each part may be small and still the sum be vast (a thousand parts of 1 MiB, or many directory
+        // records pointing at one part): the scan's time is bounded by the sum of what it expands.
+        var scanned = zip.Entries.Where(IsXmlPartReaderMayOpen).ToList();
+        var total = scanned.Sum(e => e.Length);
+        var maxTotal = limits.MaxPartBytes > long.MaxValue / MaxTotalPartsFactor ? long.MaxValue : MaxTotalPartsFactor * limits.MaxPartBytes;
+        if (total > maxTotal)
+        {
+            throw new LimitExceededException(string.Create(CultureInfo.InvariantCulture, $"the workbook's XML parts expand to {total:N0} bytes in all ({MaxTotalPartsFactor} times the limit of one part is allowed), which"), maxTotal, SourceLimitsOptions.Setting(nameof(limits.MaxPartBytes)));
+        }
+
         var buffer = new char[16 * 1024];
-        foreach (var entry in zip.Entries.Where(IsXmlPartReaderMayOpen))
+        foreach (var entry in scanned)
         {
             ScanXml(entry, limits, buffer);
         }
     }
+
+    /// <summary>Parts of one workbook: real ones have a few dozen (sheets, styles, relationships).</summary>
+    public const int MaxParts = 10_000;
+
+    /// <summary>The XML parts of a workbook may expand to this many times <see cref="SourceLimitsOptions.MaxPartBytes"/> in all.</summary>
+    public const long MaxTotalPartsFactor = 4;
+
+    /// <summary>Runs (&lt;r&gt;) of one shared string, which ExcelDataReader joins one by one, copying the string each time.</summary>
+    public const int MaxRunsPerString = 1_000;
 
     /// <summary>The name of an entry as ExcelDataReader finds it: '\' read as '/' (a zip made on Windows by hand).</summary>
     private static string NameOf(ZipArchiveEntry entry) => entry.FullName.Replace('\\', '/');
@@ -99,6 +123,7 @@ public static class WorkbookGuard
         using var xml = XmlReader.Create(entry.Open(), settings);
         long rows = 0;
         long cellsInRow = 0;
+        long runsInString = 0;
         long length = 0;
         var unitDepth = -1;
         while (xml.Read())
@@ -110,6 +135,16 @@ public static class WorkbookGuard
                     {
                         length = 0;
                         unitDepth = xml.LocalName == unitName ? xml.Depth : -1;
+                    }
+
+                    if (sharedStrings && xml.LocalName == "r" && ++runsInString > MaxRunsPerString)
+                    {
+                        throw new InvalidDataException($"part '{entry.FullName}': a shared string of more than {MaxRunsPerString:N0} runs (formatted pieces), which are joined one by one: real ones have a few.");
+                    }
+
+                    if (sharedStrings && xml.LocalName == "si")
+                    {
+                        runsInString = 0;
                     }
 
                     if (!sharedStrings && xml.LocalName == "row")

@@ -140,6 +140,56 @@ public class WorkbookGuardTests
         bytes.CopyTo(target);
     }
 
+    [Fact]
+    public void Check_ManyPartsEachUnderItsLimit_ThrowsOnTheirSum()
+    {
+        var path = NewPath();
+        XlsxWriter.Write(path, new Sheet("Data", [["a"], [1.0]]));
+        AddParts(path, 5, 1 << 20);
+
+        var error = Assert.Throws<LimitExceededException>(() => WorkbookGuard.Check(path, new SourceLimitsOptions { MaxPartBytes = 1 << 20, MaxCompressionRatio = double.MaxValue }));
+
+        Assert.StartsWith("the workbook's XML parts expand to 5,2", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("which is larger than the limit of 4,194,304 (raise Sources:Limits:MaxPartBytes if the file is genuine).", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_MorePartsThanAnyWorkbookHas_ThrowsBeforeReadingThem()
+    {
+        var path = NewPath();
+        XlsxWriter.Write(path, new Sheet("Data", [["a"], [1.0]]));
+        AddParts(path, WorkbookGuard.MaxParts, 1);
+
+        var error = Assert.Throws<InvalidDataException>(() => WorkbookGuard.Check(path, new SourceLimitsOptions()));
+
+        Assert.Contains("parts, more than the 10,000 a workbook is read with", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_SharedStringOfThousandsOfRuns_Throws()
+    {
+        var path = NewPath();
+        XlsxWriter.Write(path, new Sheet("Data", [["a"], ["b"]]));
+        // Each run is joined to the string so far: 32,000 one-character runs cost ExcelDataReader 39 GB of copies per open.
+        WorkbookGuardTests.PatchPart(path, "xl/sharedStrings.xml", xml => xml.Replace("<si><t xml:space=\"preserve\">b</t></si>", "<si>" + string.Concat(Enumerable.Repeat("<r><t>x</t></r>", 1_001)) + "</si>", StringComparison.Ordinal));
+
+        var error = Assert.Throws<InvalidDataException>(() => WorkbookGuard.Check(path, new SourceLimitsOptions()));
+
+        Assert.Equal("part 'xl/sharedStrings.xml': a shared string of more than 1,000 runs (formatted pieces), which are joined one by one: real ones have a few.", error.Message);
+    }
+
+    /// <summary>Adds <paramref name="count"/> XML parts of <paramref name="bytes"/> bytes each (a comment's worth of markup).</summary>
+    private static void AddParts(string path, int count, int bytes)
+    {
+        using var zip = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Update);
+        var content = System.Text.Encoding.UTF8.GetBytes("<a>" + new string('x', Math.Max(0, bytes - 7)) + "</a>");
+        for (var i = 0; i < count; i++)
+        {
+            using var part = zip.CreateEntry($"xl/extra/part{i}.xml", System.IO.Compression.CompressionLevel.Fastest).Open();
+            part.Write(content);
+        }
+    }
+
     [Theory]
     [InlineData("A1", 1)]
     [InlineData("Z9", 26)]
