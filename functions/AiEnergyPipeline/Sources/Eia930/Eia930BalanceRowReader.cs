@@ -22,6 +22,9 @@ public sealed class Eia930BalanceRowReader : IDisposable
 
     private const int MaxStackChars = 256;
 
+    /// <summary>Distinct balancing authority codes one file may list: EIA-930 has about 70.</summary>
+    public const int MaxBalancingAuthorities = 1_000;
+
     private readonly CsvReader _csv;
     private readonly FetchedFile _file;
     private readonly SourceLimitsOptions? _limits;
@@ -248,6 +251,11 @@ public sealed class Eia930BalanceRowReader : IDisposable
             {
                 ba = trimmed.ToString();
                 _codes.Add(ba);
+                if (_codes.Count > MaxBalancingAuthorities)
+                {
+                    // Every authority keeps state to the file's end (its last hour, coverage, annual sums): bounded by their number.
+                    throw new SourceException(_file.Source, _file.FileName, $"line {_csv.LineNumber}: more than {MaxBalancingAuthorities:N0} distinct balancing authority codes; a BALANCE file lists about 70.");
+                }
             }
         }
         else

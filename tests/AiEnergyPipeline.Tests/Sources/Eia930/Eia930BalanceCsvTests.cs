@@ -34,6 +34,16 @@ public class Eia930BalanceCsvTests
     }
 
     [Fact]
+    public void Read_MoreDistinctAuthoritiesThanAnyFileLists_FailsTheFileNamingTheLine()
+    {
+        var rows = Enumerable.Range(0, Eia930BalanceRowReader.MaxBalancingAuthorities + 1).Select(i => Row($"B{i}", "07/01/2025 8:00:00 AM", "1", "2", "3", "4")).ToArray();
+
+        var error = Assert.Throws<SourceException>(() => Read(BalanceCsvSamples.File(rows)));
+
+        Assert.Contains("line 1002: more than 1,000 distinct balancing authority codes; a BALANCE file lists about 70.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_PmHourAndNoLeadingZeros_ParsesTwentyFourHourTime()
     {
         var (rows, _) = Read(BalanceCsvSamples.File(Row("PJM", "12/5/2025 11:00:00 PM", "1", "2", "3", "4")));
