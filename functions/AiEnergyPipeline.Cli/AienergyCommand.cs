@@ -19,7 +19,9 @@ public static class AienergyCommand
             return await parsed.InvokeAsync();
         }
 
-        await Console.Error.WriteLineAsync($"error: {parsed.Errors[0].Message.Split('\n', 2)[0].Trim()} (see {CommandLineOf(parsed.CommandResult)} --help)");
+        // A mistyped command ("donwload") is also "required command was not provided", listed first: the unrecognised word says more.
+        var error = parsed.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parsed.Errors[0];
+        await Console.Error.WriteLineAsync($"error: {error.Message.Split('\n', 2)[0].Trim()} (see {CommandLineOf(parsed.CommandResult)} --help)");
         return 2;
     }
 

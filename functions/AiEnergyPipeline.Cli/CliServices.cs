@@ -67,6 +67,15 @@ internal static class CliServices
         }
     }
 
+    /// <summary>
+    /// The line that refuses a live fetch without an EIA API key, or null when there is one: checked
+    /// before the first request, not after every other source has been downloaded (the API is fetched last).
+    /// </summary>
+    public static string? MissingApiKey(IServiceProvider services) =>
+        string.IsNullOrWhiteSpace(services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Sources.Eia930.Eia930ApiOptions>>().Value.ApiKey)
+            ? $"error: a live fetch needs an EIA API key: set {Sources.Eia930.Eia930ApiOptions.ApiKeySetting} (free from https://www.eia.gov/opendata/register.php)."
+            : null;
+
     public static Dictionary<string, string?> ModeSettings(SourceMode mode) =>
         new() { [$"{PipelineOptions.Section}:{nameof(PipelineOptions.Mode)}"] = mode.ToString() };
 }

@@ -26,7 +26,7 @@ internal static class DatasetsCommand
 
             if (latest is null)
             {
-                Console.Error.WriteLine("Nothing has been published yet: run 'aienergy run' first.");
+                Console.Error.WriteLine($"Nothing has been published yet: run 'aienergy run' first{store.SameStoreHint(result)}.");
                 return 1;
             }
 

@@ -12,7 +12,8 @@ internal static class DownloadCommand
     public static Command Create()
     {
         var name = new Argument<string>("name") { Description = "Dataset name, such as ba_hourly." };
-        var format = new Option<string>("--format") { Description = "File format: csv, parquet (tables), json or svg (gap outputs).", DefaultValueFactory = _ => "csv" };
+        // No fixed default: a table's first format is csv, and headline or gap have only json or svg (as over HTTP).
+        var format = new Option<string?>("--format") { Description = "File format: csv, parquet (tables), json or svg (gap outputs) (default: csv for a table, a gap output's only format)." };
         var run = new Option<string?>("--run") { Description = "Run id (default: the latest run)." };
         var part = new Option<string?>("--part") { Description = "One part of a table published in parts, such as 2024_h1 or api (default: every part, under one header)." };
         var output = new Option<string?>("--output", "-o") { Description = "File to write (default: standard output)." };
@@ -73,6 +74,8 @@ internal static class DownloadCommand
     /// </summary>
     private static async Task<long> WriteCheckedAsync(Stream content, string path, CancellationToken cancellationToken)
     {
+        // A folder that is not there yet is made, as a user asking for -o out/g.csv expects.
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var partial = $"{path}.{Environment.ProcessId}.part";
         try
         {

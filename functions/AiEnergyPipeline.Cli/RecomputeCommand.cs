@@ -27,6 +27,13 @@ internal static class RecomputeCommand
         {
             var settings = store.Settings(result);
             var file = result.GetValue(assumptions);
+            if (file is not null && !file.Exists)
+            {
+                // A folder (or nothing) where the file was meant: said as such, not as "access denied".
+                Console.Error.WriteLine($"error: --assumptions: {file.FullName} is {(Directory.Exists(file.FullName) ? "a folder, not a file" : "not there")}.");
+                return 2;
+            }
+
             return await CommandErrors.GuardAsync(async () =>
             {
                 telemetry.Apply(result, settings);
@@ -35,7 +42,7 @@ internal static class RecomputeCommand
                 var recomputed = await services.GetRequiredService<RecomputeEntry>().RunAsync(body, "cli", cancellationToken);
                 if (recomputed.IsNothingPublished)
                 {
-                    Console.Error.WriteLine($"error: {RecomputePipeline.NothingPublishedMessage}");
+                    Console.Error.WriteLine($"error: nothing has been published yet: run 'aienergy run' first{store.SameStoreHint(result)}.");
                     return 1;
                 }
 

@@ -49,6 +49,12 @@ internal static class RunCommand
             {
                 telemetry.Apply(result, settings);
                 await using var services = CliServices.Build(settings);
+                if (result.GetValue(live) && CliServices.MissingApiKey(services) is { } missing)
+                {
+                    Console.Error.WriteLine(missing);
+                    return 2;
+                }
+
                 // The same plan, partitions and completion as the queue fan-out on Azure, all in this process.
                 var outcome = await new InProcessFanOut(services).RunAsync("cli", cancellationToken);
                 await PrintAsync(services, outcome, cancellationToken);

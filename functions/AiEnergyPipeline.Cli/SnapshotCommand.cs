@@ -32,6 +32,12 @@ internal static class SnapshotCommand
             return await CommandErrors.GuardAsync(async () =>
             {
                 await using var services = CliServices.BuildSources(settings);
+                if (CliServices.MissingApiKey(services) is { } missing)
+                {
+                    Console.Error.WriteLine(missing);
+                    return 2;
+                }
+
                 try
                 {
                     var recording = await services.GetRequiredService<SnapshotRecorder>().RecordAsync(folder.FullName, cancellationToken);

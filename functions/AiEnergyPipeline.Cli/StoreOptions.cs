@@ -40,6 +40,13 @@ internal sealed class StoreOptions
         });
     }
 
+    /// <summary>
+    /// " with --store DIR" (or " with the same --connection") when the command was given a store, so
+    /// that advice to run first names the store it was about; the connection string is never shown.
+    /// </summary>
+    public string SameStoreHint(ParseResult result) =>
+        result.GetValue(Store) is { } folder ? $" with --store {folder}" : result.GetValue(Connection) is not null ? " with the same --connection" : "";
+
     /// <summary>The settings these options stand for, in the configuration keys the pipeline reads.</summary>
     public Dictionary<string, string?> Settings(ParseResult result)
     {

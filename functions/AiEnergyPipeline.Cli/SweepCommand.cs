@@ -42,7 +42,7 @@ internal static class SweepCommand
                 Console.WriteLine(dry ? "dry run: nothing was removed and no report was written" : $"report: {StoreSweeper.ReportPath(report.SweepId)}");
                 Console.WriteLine($"store: {report.Store}");
                 return report.Errors.Count == 0 ? 0 : 1;
-            });
+            }, "sweep failed");
         });
         return command;
     }

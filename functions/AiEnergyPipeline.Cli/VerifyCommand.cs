@@ -39,7 +39,7 @@ internal static class VerifyCommand
                 var read = await services.GetRequiredService<RunPublisher>().ReadLatestAsync(cancellationToken);
                 if (read.Pointer is null)
                 {
-                    Console.Error.WriteLine(read.Problem is null ? "Nothing has been published yet: run 'aienergy run' first." : $"error: {read.Problem} Name a run with --run.");
+                    Console.Error.WriteLine(read.Problem is null ? $"Nothing has been published yet: run 'aienergy run' first{store.SameStoreHint(result)}." : $"error: {read.Problem} Name a run with --run.");
                     return 1;
                 }
 

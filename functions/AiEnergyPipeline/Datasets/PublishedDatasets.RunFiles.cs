@@ -51,6 +51,8 @@ public sealed partial class PublishedDatasets
         }
 
         // A listed file is read through a check of its sha256, as a download by name is; the two documents list none.
-        return DatasetLookup.Found(listed is null ? opened : new StoredObject(opened.Info, new Sha256CheckingStream(opened.Content, listed.Sha256, path)), runId!, Path.GetFileName(path), mode);
+        // A part is saved as its table's part (ba_hourly_2025_h1.csv), as a download by name names it, not as a bare 2025_h1.csv.
+        var fileName = listed is { Part: { } part } ? $"{listed.TableName}_{part}.{listed.Format}" : Path.GetFileName(path);
+        return DatasetLookup.Found(listed is null ? opened : new StoredObject(opened.Info, new Sha256CheckingStream(opened.Content, listed.Sha256, path)), runId!, fileName, mode);
     }
 }

@@ -21,9 +21,17 @@ public sealed class WorkFolder : IDisposable
     /// <summary>Where the step's tables are staged before they are published.</summary>
     public string Tables => Combine("tables");
 
-    /// <summary>Where every work folder goes: <see cref="PipelineOptions.WorkDirectory"/>, by default the system's temporary folder.</summary>
+    /// <summary>
+    /// Where every work folder goes: <see cref="PipelineOptions.WorkDirectory"/>, by default a folder
+    /// of this user's in the system's temporary folder (aienergy-{user}): one folder shared by every
+    /// user took the first one's permissions, and a second user could not run at all.
+    /// </summary>
     public static string RootOf(PipelineOptions options) =>
-        Settings.ValueOrNull(options.WorkDirectory) ?? System.IO.Path.Combine(System.IO.Path.GetTempPath(), "aienergy");
+        Settings.ValueOrNull(options.WorkDirectory) ?? System.IO.Path.Combine(System.IO.Path.GetTempPath(), DefaultFolderName);
+
+    /// <summary>The default folder's name: aienergy-{user name}, the user name cut to safe characters.</summary>
+    public static string DefaultFolderName { get; } =
+        "aienergy-" + new string([.. Environment.UserName.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_')]);
 
     /// <summary>A new folder under <see cref="RootOf"/>, named uniquely so that concurrent steps never share one; not created yet.</summary>
     public static WorkFolder Create(PipelineOptions options) => new(System.IO.Path.Combine(RootOf(options), Guid.NewGuid().ToString("N")));

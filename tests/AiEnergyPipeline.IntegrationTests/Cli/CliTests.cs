@@ -134,6 +134,8 @@ public class CliTests
     [InlineData("error: Required argument missing for command: 'download'. (see aienergy download --help)", "download")]
     [InlineData("error: Option '--out' is required. (see aienergy snapshot record --help)", "snapshot", "record")]
     [InlineData("error: Required command was not provided. (see aienergy --help)")]
+    [InlineData("error: Unrecognized command or argument 'donwload'. (see aienergy --help)", "donwload", "generators")]
+    [InlineData("error: Unrecognized command or argument 'recrod'. (see aienergy snapshot --help)", "snapshot", "recrod")]
     public async Task Invoke_CommandLineTheParserRejects_OneLineAndExit2(string expected, params string[] args)
     {
         var result = await CliProcess.RunAsync(TestPaths.NewTempFolder(), null, args);

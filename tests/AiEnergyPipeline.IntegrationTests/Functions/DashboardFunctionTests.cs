@@ -36,6 +36,20 @@ public sealed class DashboardFunctionTests
     }
 
     [Fact]
+    public async Task GetDataFile_APartFromTheRunPage_IsSavedUnderItsTablesName()
+    {
+        await using var host = FunctionsHost.Create();
+        var ingest = Assert.IsType<OkObjectResult>(await host.Function<IngestFunction>().RunAsync(host.Get(), CancellationToken.None));
+        var runId = System.Text.Json.JsonSerializer.SerializeToElement(ingest.Value).GetProperty("run_id").GetString()!;
+
+        var part = Assert.IsType<FileStreamResult>(await host.Function<DashboardFunction>().GetDataFileAsync(host.Get(), runId, "ba_hourly/2025_h2.csv", CancellationToken.None));
+        await part.FileStream.DisposeAsync();
+
+        // As GET /api/datasets/ba_hourly?part=2025_h2 names it, not a bare 2025_h2.csv.
+        Assert.Equal("SAMPLE-NOT-REAL-ba_hourly_2025_h2.csv", part.FileDownloadName);
+    }
+
+    [Fact]
     public async Task PageLinks_TheLatestRunAndAnotherRunsPage_AnswerOverHttp()
     {
         await using var host = FunctionsHost.Create();

@@ -24,7 +24,7 @@ public class WorkFolderTests
     [Fact]
     public void RootOf_NoWorkDirectory_IsAnAienergyFolderInTheSystemTemporaryFolder()
     {
-        Assert.Equal(Path.Combine(Path.GetTempPath(), "aienergy"), WorkFolder.RootOf(new PipelineOptions { WorkDirectory = " " }));
+        Assert.Equal(Path.Combine(Path.GetTempPath(), "aienergy-" + Environment.UserName), WorkFolder.RootOf(new PipelineOptions { WorkDirectory = " " }));
     }
 
     [Fact]

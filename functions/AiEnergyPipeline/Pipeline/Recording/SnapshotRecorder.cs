@@ -36,6 +36,12 @@ public sealed partial class SnapshotRecorder(
             throw new IOException($"{target} exists and is not empty: record into a new folder.");
         }
 
+        if (File.Exists(target))
+        {
+            // Found before fetching anything: the recording would otherwise end, every source fetched, in a failed move.
+            throw new IOException($"{target} is a file: record into a new folder.");
+        }
+
         var parent = Path.GetDirectoryName(target) ?? throw new IOException($"{target} has no parent folder.");
         Directory.CreateDirectory(parent);
         // Beside the target, so that the finished snapshot is moved into place in one step.

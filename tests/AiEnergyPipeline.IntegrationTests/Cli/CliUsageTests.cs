@@ -1,0 +1,91 @@
+using AiEnergyPipeline.IntegrationTests.Infrastructure;
+
+namespace AiEnergyPipeline.IntegrationTests.Cli;
+
+/// <summary>What a new user runs into first: defaults, folders that are not there, and advice that names what to do.</summary>
+public class CliUsageTests
+{
+    [Fact]
+    public async Task Download_GapOutputsWithoutFormat_AreServedInTheirOnlyFormat()
+    {
+        var store = TestPaths.NewTempFolder();
+        await CliProcess.RunAsync(store, null, "run", "--store", store);
+
+        var headline = await CliProcess.RunAsync(store, null, "download", "headline", "--store", store);
+        var gap = await CliProcess.RunAsync(store, null, "download", "gap", "--store", store);
+        var table = await CliProcess.RunAsync(store, null, "download", "ba_annual", "--store", store);
+
+        Assert.Equal((0, 0, 0), (headline.ExitCode, gap.ExitCode, table.ExitCode));
+        Assert.StartsWith("{", headline.Stdout.TrimStart(), StringComparison.Ordinal);
+        Assert.StartsWith("<svg", gap.Stdout.TrimStart(), StringComparison.Ordinal);
+        Assert.StartsWith("balancing_authority_code,", table.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Download_OutputInAFolderNotThereYet_MakesTheFolder()
+    {
+        var store = TestPaths.NewTempFolder();
+        await CliProcess.RunAsync(store, null, "run", "--store", store);
+        var output = Path.Combine(TestPaths.NewTempFolder(), "new", "folder", "generators.csv");
+
+        var result = await CliProcess.RunAsync(store, null, "download", "generators", "--store", store, "-o", output);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("report_month,sheet,", await File.ReadAllTextAsync(output), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Recompute_AssumptionsGivenAFolder_SaysSoAndExitsTwo()
+    {
+        var folder = TestPaths.NewTempFolder();
+
+        var result = await CliProcess.RunAsync(folder, null, "recompute", "--assumptions", folder, "--store", folder);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"error: --assumptions: {folder} is a folder, not a file.", result.Stderr.Trim());
+    }
+
+    [Theory]
+    [InlineData("recompute", "error: nothing has been published yet: run 'aienergy run' first with --store {0}.")]
+    [InlineData("datasets", "Nothing has been published yet: run 'aienergy run' first with --store {0}.")]
+    public async Task ReadingCommand_EmptyStore_AdviceNamesTheStoreGiven(string command, string expected)
+    {
+        var store = TestPaths.NewTempFolder();
+
+        var result = await CliProcess.RunAsync(store, null, command, "--store", store);
+
+        Assert.Equal(1, result.ExitCode);
+        // The last line: a recompute logs its start-of-run sweep above it.
+        Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, expected, store), result.Stderr.Trim().Split('\n')[^1].Trim());
+    }
+
+    [Theory]
+    [InlineData("run", "--live")]
+    [InlineData("snapshot", "record", "--out")]
+    public async Task LiveFetch_NoApiKey_RefusedBeforeAnyRequest(params string[] args)
+    {
+        var folder = TestPaths.NewTempFolder();
+        // Every source pointed at a port nothing listens on: a request made would show as a failed fetch, not this line.
+        var environment = new Dictionary<string, string?> { ["Sources__Eia930Bulk__Url"] = "http://127.0.0.1:9/", ["Sources__Eia860m__Url"] = "http://127.0.0.1:9/" };
+
+        var result = await CliProcess.RunAsync(folder, environment, [.. args, .. args[^1] == "--out" ? new[] { Path.Combine(folder, "rec") } : ["--store", folder]]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("error: a live fetch needs an EIA API key: set EIA_API_KEY (free from https://www.eia.gov/opendata/register.php).", result.Stderr.Trim().Split('\n')[^1]);
+        Assert.DoesNotContain("fetching", result.Stderr, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task SnapshotRecord_OutIsAFile_RefusedBeforeAnyRequest()
+    {
+        var folder = TestPaths.NewTempFolder();
+        var file = Path.Combine(folder, "run.out");
+        await File.WriteAllTextAsync(file, "x");
+
+        var result = await CliProcess.RunAsync(folder, new Dictionary<string, string?> { ["EIA_API_KEY"] = "test-key", ["Sources__Eia930Bulk__Url"] = "http://127.0.0.1:9/" }, "snapshot", "record", "--out", file);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.EndsWith($"error: {file} is a file: record into a new folder.", result.Stderr.Trim(), StringComparison.Ordinal);
+        Assert.Equal("x", await File.ReadAllTextAsync(file));
+    }
+}
