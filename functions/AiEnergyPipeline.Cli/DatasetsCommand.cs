@@ -16,7 +16,14 @@ internal static class DatasetsCommand
         store.AddTo(command);
         command.SetAction(async (result, cancellationToken) => await CommandErrors.GuardAsync(async () =>
         {
+            var noStore = store.NoStoreFolder(result);
             await using var services = CliServices.Build(store.Settings(result));
+            if (noStore is not null)
+            {
+                Console.Error.WriteLine(noStore);
+                return 1;
+            }
+
             var (latest, _, problem) = await services.GetRequiredService<PublishedDatasets>().LatestAsync(cancellationToken);
             if (problem is not null)
             {

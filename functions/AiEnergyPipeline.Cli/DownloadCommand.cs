@@ -27,7 +27,14 @@ internal static class DownloadCommand
         store.AddTo(command);
         command.SetAction(async (result, cancellationToken) => await CommandErrors.GuardAsync(async () =>
         {
+            var noStore = store.NoStoreFolder(result);
             await using var services = CliServices.Build(store.Settings(result));
+            if (noStore is not null)
+            {
+                Console.Error.WriteLine(noStore);
+                return 1;
+            }
+
             var lookup = await services.GetRequiredService<PublishedDatasets>().OpenAsync(result.GetValue(name), result.GetValue(format), result.GetValue(run), cancellationToken, result.GetValue(part));
             if (lookup.Status != LookupStatus.Found)
             {

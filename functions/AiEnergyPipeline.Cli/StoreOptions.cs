@@ -47,6 +47,21 @@ internal sealed class StoreOptions
     public string SameStoreHint(ParseResult result) =>
         result.GetValue(Store) is { } folder ? $" with --store {folder}" : result.GetValue(Connection) is not null ? " with the same --connection" : "";
 
+    /// <summary>
+    /// For a command that only reads the store: the line to print when its folder is not there (a
+    /// mistyped --store), or null. Asked before the store is opened, which would make the folder.
+    /// </summary>
+    public string? NoStoreFolder(ParseResult result)
+    {
+        if (result.GetValue(Connection) is not null)
+        {
+            return null;
+        }
+
+        var folder = Path.GetFullPath(result.GetValue(Store) ?? DefaultFolder);
+        return Directory.Exists(folder) ? null : $"error: there is no store at {folder}: nothing has been published there (run 'aienergy run'{SameStoreHint(result)} first).";
+    }
+
     /// <summary>The settings these options stand for, in the configuration keys the pipeline reads.</summary>
     public Dictionary<string, string?> Settings(ParseResult result)
     {

@@ -25,7 +25,15 @@ internal static class SweepCommand
             var dry = result.GetValue(dryRun);
             return await CommandErrors.GuardAsync(async () =>
             {
+                var noStore = store.NoStoreFolder(result);
                 await using var services = CliServices.Build(settings);
+                if (noStore is not null)
+                {
+                    // A sweep of a mistyped folder would make it to write its report there.
+                    Console.Error.WriteLine(noStore);
+                    return 1;
+                }
+
                 var report = await services.GetRequiredService<StoreSweeper>().SweepAsync("cli", dry, cancellationToken);
                 var verb = dry ? "would remove" : "removed";
                 foreach (var item in report.Removed)

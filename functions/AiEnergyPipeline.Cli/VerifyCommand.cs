@@ -31,7 +31,14 @@ internal static class VerifyCommand
                 return 2;
             }
 
+            var noStore = store.NoStoreFolder(result);
             await using var services = CliServices.Build(store.Settings(result));
+            if (noStore is not null)
+            {
+                Console.Error.WriteLine(noStore);
+                return 1;
+            }
+
             var datasetStore = services.GetRequiredService<IDatasetStore>();
             if (runId is null)
             {

@@ -17,8 +17,8 @@ public sealed class FileSystemDatasetStore : IDatasetStore, ITemporaryObjects
 
     public FileSystemDatasetStore(string root)
     {
+        // Made by the first write, not here: a command that only reads a mistyped folder must not leave it behind.
         _root = Path.GetFullPath(root);
-        Directory.CreateDirectory(_root);
     }
 
     public string Description => _root;
@@ -97,6 +97,11 @@ public sealed class FileSystemDatasetStore : IDatasetStore, ITemporaryObjects
     public async IAsyncEnumerable<StoredObjectInfo> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         StorePath.ValidatePrefix(prefix);
+        if (!Directory.Exists(_root))
+        {
+            yield break;
+        }
+
         var paths = Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(_root, f).Replace(Path.DirectorySeparatorChar, '/'))
             .Where(p => p.StartsWith(prefix, StringComparison.Ordinal) && StorePath.IsValid(p) && !p.EndsWith(TempSuffix, StringComparison.Ordinal))
@@ -166,6 +171,11 @@ public sealed class FileSystemDatasetStore : IDatasetStore, ITemporaryObjects
     public IReadOnlyList<StoredObjectInfo> ListTemporary()
     {
         var found = new List<StoredObjectInfo>();
+        if (!Directory.Exists(_root))
+        {
+            return found;
+        }
+
         // Nothing skipped as hidden: on Linux that is any name starting with a dot, such as the sidecars' .meta folder.
         var files = Directory.EnumerateFiles(_root, "*" + TempSuffix, new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.None });
         foreach (var f in files)
