@@ -11,12 +11,30 @@ public static partial class SettingValues
     /// <summary>What a hidden value shows: connection strings and keys may hold secrets, and messages end up in logs.</summary>
     public const string Hidden = "set, but not valid (the value is not shown: it may hold a key)";
 
-    /// <summary>A folder that may not exist yet: any path that is not a file.</summary>
+    /// <summary>A folder that may not exist yet: any path that is not a file, nor under one (which could never be made).</summary>
     public static bool IsFolderPath(string path)
     {
         try
         {
-            return !File.Exists(System.IO.Path.GetFullPath(path)) && path.IndexOf('\0', StringComparison.Ordinal) < 0;
+            if (path.IndexOf('\0', StringComparison.Ordinal) >= 0)
+            {
+                return false;
+            }
+
+            for (var at = System.IO.Path.GetFullPath(path); !string.IsNullOrEmpty(at); at = System.IO.Path.GetDirectoryName(at))
+            {
+                if (File.Exists(at))
+                {
+                    return false;
+                }
+
+                if (Directory.Exists(at))
+                {
+                    return true;
+                }
+            }
+
+            return true;
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException or System.Security.SecurityException)
         {

@@ -12,7 +12,7 @@ public sealed class PipelineSettingsRules : SettingRules<PipelineOptions>
     {
         Rule(nameof(PipelineOptions.Mode), "Snapshot or Live", o => Enum.IsDefined(o.Mode) ? null : SettingKey.Show(o.Mode.ToString()));
         Optional(nameof(PipelineOptions.SnapshotPath), $"an existing folder that holds a snapshot ({Snapshot.IndexFileName} files)", o => o.SnapshotPath, HoldsSnapshot);
-        Optional(nameof(PipelineOptions.WorkDirectory), "a folder path (created when needed), not a file", o => o.WorkDirectory, SettingValues.IsFolderPath);
+        Optional(nameof(PipelineOptions.WorkDirectory), "a folder path (created when needed), not a file nor under one", o => o.WorkDirectory, SettingValues.IsFolderPath);
     }
 
     private static bool HoldsSnapshot(string path)

@@ -13,7 +13,7 @@ public sealed class PublishedStorageSettingsRules : SettingRules<PublishedStorag
     public PublishedStorageSettingsRules()
         : base(PublishedStorageOptions.Section)
     {
-        Rule(nameof(PublishedStorageOptions.Path), $"a folder path (not a file), required unless {Connection} or {ServiceUri} is set", o =>
+        Rule(nameof(PublishedStorageOptions.Path), $"a folder path (not a file nor under one), required unless {Connection} or {ServiceUri} is set", o =>
             Settings.ValueOrNull(o.Path) is { } path ? (SettingValues.IsFolderPath(path) ? null : SettingKey.Show(path))
             : UsesBlobs(o) ? null : "not set");
         Rule(nameof(PublishedStorageOptions.ConnectionString), "blank or a storage connection string such as UseDevelopmentStorage=true", o =>
