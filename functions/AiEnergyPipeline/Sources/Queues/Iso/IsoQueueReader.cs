@@ -16,21 +16,16 @@ public static class IsoQueueReader
     public static IEnumerable<QueueProject> Read(FetchedFile file, IReadOnlyList<IsoSheet> sheets, IsoQueueLayout layout, Action<QuarantineRecord> quarantine)
     {
         // Headers are checked before any row is given, so that a wrong layout fails before the file's rows are counted.
-        var found = new List<(IsoSheet Sheet, List<SheetRow> Head, IEnumerator<SheetRow> Remaining, ColumnMap Map, IReadOnlyList<string?> Headers, int Index)>();
+        // Only what was learnt of each sheet is kept, not its open reader: a workbook of many matching sheets
+        // held one reader each (with its shared strings) at once. Each sheet is read again, one at a time, for its rows.
+        var found = new List<FoundSheet>();
         (string Sheet, IReadOnlyList<string> Missing)? closest = null;
         foreach (var sheet in sheets)
         {
-            var rest = sheet.Rows().GetEnumerator();
-            var head = new List<SheetRow>();
-            while (head.Count < IsoHeader.ScanRows && rest.MoveNext())
-            {
-                head.Add(rest.Current);
-            }
-
+            var head = sheet.Rows().Take(IsoHeader.ScanRows).ToList();
             var (map, headers, index, missing) = IsoHeader.Find(head, layout.Specs);
             if (map is null)
             {
-                rest.Dispose();
                 if (closest is null || missing.Count < closest.Value.Missing.Count)
                 {
                     closest = (sheet.Name, missing);
@@ -39,7 +34,7 @@ public static class IsoQueueReader
                 continue;
             }
 
-            found.Add((sheet, head, rest, map, headers, index));
+            found.Add(new FoundSheet(sheet, index, map, headers));
         }
 
         if (found.Count == 0)
@@ -51,25 +46,25 @@ public static class IsoQueueReader
             throw new SourceException(file.Source, file.FileName, $"not in the {layout.Region} queue layout: no sheet has its columns; {detail}");
         }
 
-        return ReadSheets(file, found.Select(f => new FoundSheet(f.Sheet.Name, f.Head.Skip(f.Index + 1), f.Remaining, f.Map, f.Headers)).ToList(), layout, quarantine);
+        return ReadSheets(file, found, layout, quarantine);
     }
 
     private static IEnumerable<QueueProject> ReadSheets(FetchedFile file, List<FoundSheet> sheets, IsoQueueLayout layout, Action<QuarantineRecord> quarantine)
     {
         foreach (var sheet in sheets)
         {
-            using var rest = sheet.Rest;
-            foreach (var raw in sheet.Head.Concat(Remaining(rest)))
+            // The rows after the header, read again from the sheet's start (blank rows were never counted).
+            foreach (var raw in sheet.Sheet.Rows().Skip(sheet.HeaderIndex + 1))
             {
                 var row = new IsoRow(raw, sheet.Map, sheet.Headers);
-                var project = IsoRowReader.Read(row, sheet.Name, file, layout, out var reason);
+                var project = IsoRowReader.Read(row, sheet.Sheet.Name, file, layout, out var reason);
                 if (project is not null)
                 {
                     yield return project;
                 }
                 else if (reason is not null)
                 {
-                    var location = new QueueRowLocation(row.Number, sheet.Name);
+                    var location = new QueueRowLocation(row.Number, sheet.Sheet.Name);
                     quarantine(new QuarantineRecord(file.Source, file.FileName, file.RawPath, row.Number, location.ReasonPrefix + reason, row.Excerpt()));
                 }
             }
@@ -79,13 +74,6 @@ public static class IsoQueueReader
     private static string HeaderOf(IsoQueueLayout layout, string field) =>
         layout.Specs.First(s => s.Name == field) is { Aliases.Length: > 0 } spec ? spec.Aliases[0] : field;
 
-    private static IEnumerable<SheetRow> Remaining(IEnumerator<SheetRow> rows)
-    {
-        while (rows.MoveNext())
-        {
-            yield return rows.Current;
-        }
-    }
-
-    private sealed record FoundSheet(string Name, IEnumerable<SheetRow> Head, IEnumerator<SheetRow> Rest, ColumnMap Map, IReadOnlyList<string?> Headers);
+    /// <param name="HeaderIndex">The header's place among the sheet's first rows (blank rows not counted).</param>
+    private sealed record FoundSheet(IsoSheet Sheet, int HeaderIndex, ColumnMap Map, IReadOnlyList<string?> Headers);
 }
