@@ -16,11 +16,9 @@ internal static class DatasetsCommand
         store.AddTo(command);
         command.SetAction(async (result, cancellationToken) => await CommandErrors.GuardAsync(async () =>
         {
-            var noStore = store.NoStoreFolder(result);
             await using var services = CliServices.Build(store.Settings(result));
-            if (noStore is not null)
+            if (store.ReportsNoStoreFolder(result))
             {
-                Console.Error.WriteLine(noStore);
                 return 1;
             }
 

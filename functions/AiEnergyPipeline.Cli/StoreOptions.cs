@@ -48,18 +48,19 @@ internal sealed class StoreOptions
         result.GetValue(Store) is { } folder ? $" with --store {folder}" : result.GetValue(Connection) is not null ? " with the same --connection" : "";
 
     /// <summary>
-    /// For a command that only reads the store: the line to print when its folder is not there (a
-    /// mistyped --store), or null. Asked before the store is opened, which would make the folder.
+    /// For a command that only reads the store: whether its folder is not there (a mistyped --store),
+    /// having said so on standard error. Such a command must not make the folder, nor write into it.
     /// </summary>
-    public string? NoStoreFolder(ParseResult result)
+    public bool ReportsNoStoreFolder(ParseResult result)
     {
-        if (result.GetValue(Connection) is not null)
+        var folder = Path.GetFullPath(result.GetValue(Store) ?? DefaultFolder);
+        if (result.GetValue(Connection) is not null || Directory.Exists(folder))
         {
-            return null;
+            return false;
         }
 
-        var folder = Path.GetFullPath(result.GetValue(Store) ?? DefaultFolder);
-        return Directory.Exists(folder) ? null : $"error: there is no store at {folder}: nothing has been published there (run 'aienergy run'{SameStoreHint(result)} first).";
+        Console.Error.WriteLine($"error: there is no store at {folder}: nothing has been published there (run 'aienergy run'{SameStoreHint(result)} first).");
+        return true;
     }
 
     /// <summary>The settings these options stand for, in the configuration keys the pipeline reads.</summary>

@@ -25,12 +25,9 @@ internal static class SweepCommand
             var dry = result.GetValue(dryRun);
             return await CommandErrors.GuardAsync(async () =>
             {
-                var noStore = store.NoStoreFolder(result);
                 await using var services = CliServices.Build(settings);
-                if (noStore is not null)
+                if (store.ReportsNoStoreFolder(result))
                 {
-                    // A sweep of a mistyped folder would make it to write its report there.
-                    Console.Error.WriteLine(noStore);
                     return 1;
                 }
 

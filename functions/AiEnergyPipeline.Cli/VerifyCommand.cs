@@ -31,11 +31,9 @@ internal static class VerifyCommand
                 return 2;
             }
 
-            var noStore = store.NoStoreFolder(result);
             await using var services = CliServices.Build(store.Settings(result));
-            if (noStore is not null)
+            if (store.ReportsNoStoreFolder(result))
             {
-                Console.Error.WriteLine(noStore);
                 return 1;
             }
 
