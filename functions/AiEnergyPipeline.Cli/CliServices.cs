@@ -72,9 +72,9 @@ internal static class CliServices
     /// before the first request, not after every other source has been downloaded (the API is fetched last).
     /// </summary>
     public static string? MissingApiKey(IServiceProvider services) =>
-        string.IsNullOrWhiteSpace(services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Sources.Eia930.Eia930ApiOptions>>().Value.ApiKey)
-            ? $"error: a live fetch needs an EIA API key: set {Sources.Eia930.Eia930ApiOptions.ApiKeySetting} (free from https://www.eia.gov/opendata/register.php)."
-            : null;
+        services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Sources.Eia930.Eia930ApiOptions>>().Value.HasApiKey
+            ? null
+            : $"error: a live fetch needs an EIA API key: {Sources.Eia930.Eia930ApiOptions.MissingKeyAdvice}.";
 
     public static Dictionary<string, string?> ModeSettings(SourceMode mode) =>
         new() { [$"{PipelineOptions.Section}:{nameof(PipelineOptions.Mode)}"] = mode.ToString() };

@@ -13,6 +13,12 @@ public sealed class Eia930ApiOptions
     /// <summary>Read from the setting EIA_API_KEY; never logged.</summary>
     public string? ApiKey { get; set; }
 
+    /// <summary>What to do without a key: the source's failure and the CLI's refusal of a live fetch say the same.</summary>
+    public const string MissingKeyAdvice = $"set {ApiKeySetting} (free from https://www.eia.gov/opendata/register.php)";
+
+    /// <summary>Whether a key is set: without one the API, fetched last in a run, cannot be read.</summary>
+    public bool HasApiKey => !string.IsNullOrWhiteSpace(ApiKey);
+
     /// <summary>First hour (UTC, hour ending, "yyyy-MM-ddTHH"); default: <see cref="Days"/> before <see cref="End"/>.</summary>
     public string? Start { get; set; }
 

@@ -54,9 +54,9 @@ public sealed partial class Eia930ApiSource(
     public async Task<SourceFetch> FetchEachAsync(RawArchive archive, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        if (string.IsNullOrWhiteSpace(settings.ApiKey))
+        if (!settings.HasApiKey)
         {
-            throw new SourceException(Name, null, "no API key: set EIA_API_KEY (free from https://www.eia.gov/opendata/register.php).");
+            throw new SourceException(Name, null, $"no API key: {Eia930ApiOptions.MissingKeyAdvice}.");
         }
 
         var (start, end) = Window(settings);
