@@ -25,6 +25,14 @@ public sealed class RecomputeEntry(RunPublisher publisher, RecomputeLimitsLoader
     /// </exception>
     public async Task<RecomputeResult> RunAsync(Stream? body, string trigger, CancellationToken cancellationToken)
     {
+        // A body that no run's limits could pass (too long, not UTF-8, not a JSON object) is refused
+        // before anything is swept or read: a typo in a file of assumptions changes nothing.
+        var read = body is null ? default : await RecomputeRequestParser.ReadAsync(body, cancellationToken);
+        if (read.Problem is { } early)
+        {
+            return RecomputeResult.Invalid(early.Errors);
+        }
+
         // Swept before latest.json is read, never after: a sweep between the two could remove the
         // run this recompute derives from (displaced by a newer ingest, past Sweep:KeepLatestRuns).
         await sweeper.SweepAtRunStartAsync(RecomputePipeline.Trigger, cancellationToken);
@@ -42,7 +50,7 @@ public sealed class RecomputeEntry(RunPublisher publisher, RecomputeLimitsLoader
         var runLimits = await limits.LoadAsync(pointer.RunId, cancellationToken);
         var parsed = body is null
             ? RecomputeParseResult.Valid(RecomputeRequest.Empty)
-            : await RecomputeRequestParser.ParseAsync(body, runLimits, cancellationToken);
+            : RecomputeRequestParser.Parse(read.Utf8, runLimits);
         if (!parsed.IsValid)
         {
             return RecomputeResult.Invalid(parsed.Errors);

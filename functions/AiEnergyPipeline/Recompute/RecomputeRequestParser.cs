@@ -28,21 +28,58 @@ public static class RecomputeRequestParser
     /// </summary>
     public static async Task<RecomputeParseResult> ParseAsync(Stream body, RecomputeLimits limits, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(limits);
+        var read = await ReadAsync(body, cancellationToken);
+        return read.Problem ?? Parse(read.Utf8, limits);
+    }
+
+    /// <summary>
+    /// Reads at most <see cref="RecomputeLimits.MaxBodyBytes"/> + 1 bytes of <paramref name="body"/>
+    /// and checks what needs no run's limits (size, UTF-8, JSON syntax, an object), so that a body
+    /// that can never pass is refused before anything is swept or read from the store.
+    /// </summary>
+    /// <returns>The bytes, and the invalid result when they already fail; pass the bytes to <see cref="Parse"/>.</returns>
+    public static async Task<(ReadOnlyMemory<byte> Utf8, RecomputeParseResult? Problem)> ReadAsync(Stream body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
         var bytes = await BoundedBody.ReadAsync(body, RecomputeLimits.MaxBodyBytes, cancellationToken);
-        return bytes is { } utf8
-            ? Parse(utf8, limits)
-            : BodyError($"the body is over {RecomputeLimits.MaxBodyBytes:N0} bytes (1 MiB), the most a recompute request may be");
+        if (bytes is not { } utf8)
+        {
+            return (ReadOnlyMemory<byte>.Empty, TooLong());
+        }
+
+        var (_, document, problem) = Open(utf8);
+        document?.Dispose();
+        return (utf8, problem);
     }
 
     /// <summary>Validates a body already in memory; the same rules as <see cref="ParseAsync"/>.</summary>
     public static RecomputeParseResult Parse(ReadOnlyMemory<byte> utf8, RecomputeLimits limits)
     {
         ArgumentNullException.ThrowIfNull(limits);
+        var (empty, document, problem) = Open(utf8);
+        if (problem is not null || empty)
+        {
+            return problem ?? RecomputeParseResult.Valid(RecomputeRequest.Empty);
+        }
+
+        using (document)
+        {
+            var errors = new ValidationErrors();
+            var request = new RequestReader(limits, errors).Read(document!.RootElement);
+            return errors.Any ? RecomputeParseResult.Invalid(errors.ToDictionary()) : RecomputeParseResult.Valid(request);
+        }
+    }
+
+    /// <summary>
+    /// The checks that need no limits: size, a byte order mark, nothing but whitespace (the empty
+    /// request), UTF-8, JSON syntax and an object at the root. The document is the caller's to dispose.
+    /// </summary>
+    private static (bool Empty, JsonDocument? Document, RecomputeParseResult? Problem) Open(ReadOnlyMemory<byte> utf8)
+    {
         if (utf8.Length > RecomputeLimits.MaxBodyBytes)
         {
-            return BodyError($"the body is over {RecomputeLimits.MaxBodyBytes:N0} bytes (1 MiB), the most a recompute request may be");
+            return (false, null, TooLong());
         }
 
         // A UTF-8 byte order mark is tolerated, as JsonDocument.Parse(Stream) does.
@@ -53,13 +90,13 @@ public static class RecomputeRequestParser
 
         if (utf8.Span.IndexOfAnyExcept(" \t\r\n"u8) < 0)
         {
-            return RecomputeParseResult.Valid(RecomputeRequest.Empty);
+            return (true, null, null);
         }
 
         // Checked up front so that no string read later can meet broken UTF-8.
         if (!Utf8.IsValid(utf8.Span))
         {
-            return BodyError($"the body is not valid UTF-8 (first bad byte at offset {FirstInvalidUtf8(utf8.Span)})");
+            return (false, null, BodyError($"the body is not valid UTF-8 (first bad byte at offset {FirstInvalidUtf8(utf8.Span)})"));
         }
 
         JsonDocument document;
@@ -69,21 +106,21 @@ public static class RecomputeRequestParser
         }
         catch (JsonException e)
         {
-            return BodyError(Malformed(e));
+            return (false, null, BodyError(Malformed(e)));
         }
 
-        using (document)
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
         {
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return BodyError($"the body must be a JSON object, not {JsonValues.Kind(document.RootElement)}");
-            }
-
-            var errors = new ValidationErrors();
-            var request = new RequestReader(limits, errors).Read(document.RootElement);
-            return errors.Any ? RecomputeParseResult.Invalid(errors.ToDictionary()) : RecomputeParseResult.Valid(request);
+            var kind = JsonValues.Kind(document.RootElement);
+            document.Dispose();
+            return (false, null, BodyError($"the body must be a JSON object, not {kind}"));
         }
+
+        return (false, document, null);
     }
+
+    private static RecomputeParseResult TooLong() =>
+        BodyError($"the body is over {RecomputeLimits.MaxBodyBytes:N0} bytes (1 MiB), the most a recompute request may be");
 
     private static RecomputeParseResult BodyError(string message)
     {

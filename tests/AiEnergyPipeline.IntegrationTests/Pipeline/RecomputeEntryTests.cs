@@ -88,4 +88,26 @@ public class RecomputeEntryTests
         Assert.Equal("7", Assert.Single(rows, r => r["scenario_id"] == "frontier_training_swing" && r["year"] == "2028")["ai_demand_gw"]);
         Assert.DoesNotContain(rows, r => r["scenario_id"] == "anthropic_frontier_training");
     }
+
+    [Theory]
+    [InlineData("""{"assumptions": {"reserve_margin": 0.25}""", "malformed JSON")]
+    [InlineData("[1, 2]", "must be a JSON object")]
+    public async Task RunAsync_BodyNoRunCouldPass_RefusedBeforeTheSweepReadsTheStore(string body, string expected)
+    {
+        var store = TestPaths.NewTempFolder();
+        await TestPipeline.RunIngestAsync(store, time: new FakeTimeProvider(TestPipeline.Now));
+        var counter = new ListingCounter(new FileSystemDatasetStore(store));
+        await using var services = TestPipeline.Build(new Dictionary<string, string?>(TestPipeline.FolderStore(store)) { ["Sweep:AtRunStart"] = "true" },
+            new FakeTimeProvider(TestPipeline.Now.AddHours(1)), configure: s => s.AddSingleton<IDatasetStore>(counter));
+
+        var refused = await RecomputeAsync(services, body);
+
+        Assert.False(refused.Ran);
+        Assert.Contains(expected, Assert.Single(Assert.Single(refused.Errors).Value), StringComparison.Ordinal);
+        Assert.Equal(0, counter.Listings);
+        // The same services with a body that passes do sweep first: the count above could have moved.
+        var ran = await RecomputeAsync(services, """{"assumptions": {"reserve_margin": 0.25}}""");
+        Assert.True(ran.Ran);
+        Assert.True(counter.Listings > 0);
+    }
 }
