@@ -1,4 +1,5 @@
 using AiEnergyPipeline.Hosting;
+using AiEnergyPipeline.Hosting.Validation;
 using AiEnergyPipeline.Vocabulary;
 using System.CommandLine;
 
@@ -26,6 +27,16 @@ internal sealed class StoreOptions
             if (result.GetValue(Store) is { } folder && string.IsNullOrWhiteSpace(folder))
             {
                 result.AddError("--store is empty: give the folder to publish to (default ./published).");
+            }
+            else if (result.GetValue(Store) is { } path && !SettingValues.IsFolderPath(path))
+            {
+                // Said with the flag the user typed; the setting's own rule would name PublishedStorage__Path.
+                result.AddError($"--store {path}: not a folder path (it is a file, or under one).");
+            }
+
+            if (result.GetValue(Connection) is { } connection && !SettingValues.IsStorageConnectionString(connection.Trim()))
+            {
+                result.AddError($"--connection: {SettingValues.Hidden}: must be a storage connection string such as UseDevelopmentStorage=true.");
             }
 
             if (result.GetValue(Store) is not null && result.GetValue(Connection) is not null)

@@ -104,4 +104,33 @@ public class CliUsageTests
         Assert.EndsWith($"error: {file} is a file: record into a new folder.", result.Stderr.Trim(), StringComparison.Ordinal);
         Assert.Equal("x", await File.ReadAllTextAsync(file));
     }
+
+    [Theory]
+    [InlineData("run")]
+    [InlineData("datasets")]
+    public async Task StoreOptions_StoreUnderAFile_NamedByTheFlagTyped(string command)
+    {
+        var folder = TestPaths.NewTempFolder();
+        var file = Path.Combine(folder, "notes.txt");
+        await File.WriteAllTextAsync(file, "x");
+        var store = Path.Combine(file, "published");
+
+        var result = await CliProcess.RunAsync(folder, null, command, "--store", store);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"error: --store {store}: not a folder path (it is a file, or under one).", result.Stderr.Trim(), StringComparison.Ordinal);
+        Assert.DoesNotContain("PublishedStorage__Path", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StoreOptions_ConnectionNotAConnectionString_NamedByTheFlagWithoutItsValue()
+    {
+        var folder = TestPaths.NewTempFolder();
+
+        var result = await CliProcess.RunAsync(folder, null, "datasets", "--connection", "AccountKey=s3cr3t-value;nonsense");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: --connection: set, but not valid (the value is not shown: it may hold a key)", result.Stderr.Trim(), StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cr3t", result.Stderr, StringComparison.Ordinal);
+    }
 }
