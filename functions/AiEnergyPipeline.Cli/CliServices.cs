@@ -24,9 +24,24 @@ internal static class CliServices
         return provider;
     }
 
-    /// <summary>Only the sources: commands that read settings need no published store.</summary>
-    public static ServiceProvider BuildSources(IDictionary<string, string?> settings) =>
-        Build(settings, (services, configuration) => services.AddSourcesWithTheirNeeds(configuration));
+    /// <summary>
+    /// For the commands that use only the sources (<c>sources</c>, <c>snapshot record</c>): the whole
+    /// pipeline is composed all the same, so that they check every setting as the app does at start-up
+    /// (a user checking an environment with <c>aienergy sources</c> must not get a pass the app would
+    /// refuse). With no store configured, the default folder stands in; it is never written.
+    /// </summary>
+    public static ServiceProvider BuildSources(IDictionary<string, string?> settings)
+    {
+        var section = PublishedStorageOptions.Section;
+        var configured = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(settings).Build().GetSection(section);
+        var withStore = new Dictionary<string, string?>(settings);
+        if (new[] { nameof(PublishedStorageOptions.Path), nameof(PublishedStorageOptions.ConnectionString), nameof(PublishedStorageOptions.ServiceUri) }.All(key => string.IsNullOrWhiteSpace(configured[key])))
+        {
+            withStore[$"{section}:{nameof(PublishedStorageOptions.Path)}"] = Path.GetFullPath(StoreOptions.DefaultFolder);
+        }
+
+        return Build(withStore, (services, configuration) => services.AddAiEnergyPipeline(configuration));
+    }
 
     private static ServiceProvider Build(IDictionary<string, string?> settings, Action<IServiceCollection, IConfiguration> add)
     {

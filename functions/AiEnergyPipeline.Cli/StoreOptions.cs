@@ -23,30 +23,30 @@ internal sealed class StoreOptions
         command.Options.Add(Container);
         command.Validators.Add(result =>
         {
-            // An empty value would otherwise reach Path.GetFullPath and end in a stack trace.
-            if (result.GetValue(Store) is { } folder && string.IsNullOrWhiteSpace(folder))
-            {
-                result.AddError("--store is empty: give the folder to publish to (default ./published).");
-            }
-            else if (result.GetValue(Store) is { } path && !SettingValues.IsFolderPath(path))
-            {
-                // Said with the flag the user typed; the setting's own rule would name PublishedStorage__Path.
-                result.AddError($"--store {path}: not a folder path (it is a file, or under one).");
-            }
-
-            if (result.GetValue(Connection) is { } connection && !SettingValues.IsStorageConnectionString(connection.Trim()))
-            {
-                result.AddError($"--connection: {SettingValues.Hidden}: must be a storage connection string such as UseDevelopmentStorage=true.");
-            }
-
-            if (result.GetValue(Store) is not null && result.GetValue(Connection) is not null)
+            // One line for each mistake: the contradictions first, then each flag's own value.
+            var folder = result.GetValue(Store);
+            var connection = result.GetValue(Connection);
+            if (folder is not null && connection is not null)
             {
                 result.AddError("Use either --store or --connection, not both.");
             }
-
-            if (result.GetValue(Container) is not null && result.GetValue(Connection) is null)
+            else if (result.GetValue(Container) is not null && connection is null)
             {
                 result.AddError("--container goes with --connection.");
+            }
+            else if (folder is not null && string.IsNullOrWhiteSpace(folder))
+            {
+                // An empty value would otherwise reach Path.GetFullPath and end in a stack trace.
+                result.AddError("--store is empty: give the folder to publish to (default ./published).");
+            }
+            else if (folder is not null && !SettingValues.IsFolderPath(folder))
+            {
+                // Said with the flag the user typed; the setting's own rule would name PublishedStorage__Path.
+                result.AddError($"--store {folder}: not a folder path (it is a file, or under one).");
+            }
+            else if (connection is not null && !SettingValues.IsStorageConnectionString(connection.Trim()))
+            {
+                result.AddError($"--connection: {SettingValues.Hidden}: must be a storage connection string such as UseDevelopmentStorage=true.");
             }
         });
     }
@@ -83,6 +83,8 @@ internal sealed class StoreOptions
             return new()
             {
                 [$"{section}:ConnectionString"] = connection,
+                // A folder set in the environment would otherwise win over the flag (a folder wins over blobs).
+                [$"{section}:Path"] = "",
                 [$"{section}:Container"] = result.GetValue(Container) ?? "published",
             };
         }

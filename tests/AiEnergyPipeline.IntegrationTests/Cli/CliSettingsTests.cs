@@ -55,6 +55,23 @@ public class CliSettingsTests
         Assert.Equal("error: Sources__Http__MaxRetries is 0: must be an integer from 1 to 20.", line);
     }
 
+    [Theory]
+    [InlineData("Sweep__KeepLatestRuns", "0", "sources")]
+    [InlineData("Health__MaxConsecutiveFailures", "-1", "sources")]
+    [InlineData("PublishedStorage__MaxRetries", "99", "sources")]
+    [InlineData("Ingest__MaxDequeueCount", "0", "snapshot", "record", "--out")]
+    public async Task SourcesOnlyCommand_BadSettingOfAnotherPart_ExitsTwoAsTheAppWould(string key, string value, params string[] args)
+    {
+        var folder = TestPaths.NewTempFolder();
+        var environment = new Dictionary<string, string?> { [key] = value, ["EIA_API_KEY"] = "test-key" };
+
+        var line = OneLine(await CliProcess.RunAsync(folder, environment, [.. args, .. args[^1] == "--out" ? new[] { Path.Combine(folder, "rec") } : []]));
+
+        Assert.StartsWith($"error: {key} is {value}: must be ", line, StringComparison.Ordinal);
+        // The stand-in store folder the check composes with is never made.
+        Assert.False(Directory.Exists(Path.Combine(folder, "published")));
+    }
+
     [Fact]
     public async Task Run_TotalTimeoutShorterThanTheAttempt_ExitsTwoNamingBoth()
     {

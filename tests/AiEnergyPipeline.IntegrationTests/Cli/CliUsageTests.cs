@@ -133,4 +133,19 @@ public class CliUsageTests
         Assert.StartsWith("error: --connection: set, but not valid (the value is not shown: it may hold a key)", result.Stderr.Trim(), StringComparison.Ordinal);
         Assert.DoesNotContain("s3cr3t", result.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task StoreOptions_ConnectionWhileAFolderIsSetInTheEnvironment_TheFlagWins()
+    {
+        var folder = TestPaths.NewTempFolder();
+        await CliProcess.RunAsync(folder, null, "run", "--store", folder);
+        var container = Azurite.NewContainer();
+
+        var result = await CliProcess.RunAsync(TestPaths.NewTempFolder(), new Dictionary<string, string?> { ["PublishedStorage__Path"] = folder },
+            "datasets", "--connection", Azurite.ConnectionString, "--container", container.Name);
+
+        // The empty container was read, not the folder of the environment, which has a run.
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Nothing has been published yet", result.Stderr + result.Stdout, StringComparison.Ordinal);
+    }
 }
