@@ -29,7 +29,7 @@ public static class PageStyle
     public static string Hash => Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Css)));
 
     public static string ContentSecurityPolicy =>
-        $"default-src 'none'; style-src 'sha256-{Hash}'; img-src 'self'; base-uri 'none'; form-action 'none'";
+        $"default-src 'none'; style-src 'sha256-{Hash}'; base-uri 'none'; form-action 'none'";
 
     /// <summary>The head of a page: its charset, viewport, policy, title and style.</summary>
     public static string Head(string title) =>

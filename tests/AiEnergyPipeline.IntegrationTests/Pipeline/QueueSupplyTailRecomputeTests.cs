@@ -73,10 +73,14 @@ public class QueueSupplyTailRecomputeTests
         queues["status"] = "partial";
         queues["failed_files"] = new JsonArray(new JsonObject { ["file_name"] = "spp.csv", ["setting"] = "Sources:Queues:Files:7", ["url"] = "https://example.invalid/spp.csv", ["missing"] = "SPP", ["stage"] = "fetch", ["error"] = "queues: spp.csv: HTTP 500" });
         File.WriteAllText(reportPath, report.ToJsonString());
+        // A rate for MISO's tail project, as in the test above: without the lost file's guard, 0.444 GW would be added in 2030.
+        Patch(store, ingest.RunId, "queue_completion_rates", lines => lines.Append("MISO,gas_combined_cycle,2010,6,3000,6,3000,0,0,0.5,0.5,measured,true"));
 
-        var on = await RecomputeAsync(store, 1, 1);
+        var off = await RecomputeAsync(store, 0, 1);
+        var on = await RecomputeAsync(store, 1, 2);
 
         Assert.Contains(Notes(store, on.RunId), n => n.StartsWith("queue supply tail not added (firm additions of 2029-2030 are EIA-860M's only): the queues SPP were read only in part", StringComparison.Ordinal));
+        Assert.Equal(FirmAdditions(store, off.RunId), FirmAdditions(store, on.RunId));
     }
 
     private static async Task<RunOutcome> RecomputeAsync(string store, double tail, int hours)

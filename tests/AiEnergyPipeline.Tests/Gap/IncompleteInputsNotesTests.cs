@@ -80,7 +80,7 @@ public class IncompleteInputsNotesTests
                 new QueueFileOptions { Url = "https://data.gridstatus.example/pjm.csv", Format = "gridstatus", Region = "PJM" },
             ],
         };
-        var ercot = Text("ercot.csv", Gridstatus(GridstatusRow(id: "INR-1", state: "TX", proposed: "06-2029")));
+        var ercot = Text("ercot.csv", Gridstatus(GridstatusRow(id: "INR-1", state: "TX", proposed: "06-2027")));
         var pjm = Text("pjm.csv", Gridstatus(GridstatusRow(id: "AF1-123")).Replace("Queue ID,", "Request,", StringComparison.Ordinal));
         var staging = Repository.NewTempFolder();
         await using var quarantineWriter = TableWriter.Create(staging, Schemas.Quarantine);
@@ -91,14 +91,21 @@ public class IncompleteInputsNotesTests
         // The source is partial (report.json: queues partial, failed_files names PJM) ...
         Assert.Equal("PJM", Assert.Single(context.CountsOf(Source).Failures).Missing);
         // ... but queue_projects has no PJM row at all, so nothing in it says complete=false: the failures do.
-        var fromTables = QueueTailReader.Read(tables);
+        // A completion rate for ERCOT's project (there is no LBNL workbook here), so that a tail could be added.
+        var fromTables = QueueTailReader.Read(tables) is var read
+            ? read with { Rates = [.. read.Projects.Select(p => new QueueTailRate(p.Region, p.AccreditationClass, p.EntryCohort, 10, 3000, 10, 3000, 0.5))] }
+            : null!;
         var queues = fromTables.WithQueuesNotRead(context.CountsOf(Source).Failures.Select(f => f.Missing));
         var notes = new List<string>();
-        var added = QueueTailModel.Additions(queues, GapTestData.Settings() with { AddQueueTail = true }, [new GeneratorUnit("planned", "ERCO", "solar_pv", "U", 100, 2026, null, "TX", 1, null, null)], _ => "TEX", notes);
+        var gapSettings = GapTestData.Settings() with { AddQueueTail = true };
+        GeneratorUnit[] planned = [new GeneratorUnit("planned", "ERCO", "solar_pv", "U", 100, 2026, null, "TX", 1, null, null)];
+        var added = QueueTailModel.Additions(queues, gapSettings, planned, _ => "TEX", notes);
 
         Assert.Empty(fromTables.IncompleteRegions);
         Assert.Equal(["PJM"], queues.IncompleteRegions);
         Assert.Empty(added);
+        // Without PJM's failure the same inputs do add ERCOT's project: the empty tail above is the failure's doing.
+        Assert.NotEmpty(QueueTailModel.Additions(fromTables, gapSettings, planned, _ => "TEX", []));
         Assert.Contains(notes, n => n.Contains("the queues PJM were read only in part in this run", StringComparison.Ordinal));
     }
     [Fact]

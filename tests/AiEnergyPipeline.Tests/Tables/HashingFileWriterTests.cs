@@ -52,6 +52,13 @@ public sealed class HashingFileWriterTests : IDisposable
         using (var writer = new HashingFileWriter(path, chunkBytes: 16, chunks: 2))
         {
             writer.Write(new byte[100]);
+            // While the writer holds the file, an exclusive open is refused (on Linux a lock, not the
+            // deletion, tells: an open file can be deleted there), so the check below can fail.
+            Assert.Throws<IOException>(() => new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None).Dispose());
+        }
+
+        using (new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+        {
         }
 
         File.Delete(path);
