@@ -68,6 +68,8 @@ public class QueuesPipelineTests
         Assert.Equal(("pjm.csv", "PJM", "queues: pjm.csv: required column missing: 'Queue Date'."), (failure.FileName, failure.Missing, failure.Error));
         var rows = await ReadProjectsAsync(store, outcome.RunId);
         Assert.DoesNotContain(rows, r => r["source_format"] == "gridstatus");
+        // PJM's rows (from the LBNL workbook) are there, and every one says its queue is incomplete.
+        Assert.Contains(rows, r => r["region"] == "PJM");
         Assert.All(rows.Where(r => r["region"] == "PJM"), r => Assert.Equal("false", r["complete"]));
     }
 

@@ -87,6 +87,7 @@ public class RecomputePipelineTests
         Assert.Contains(energy, k => before[k] > 0);
         // 0.8 to 0.4 doubles the capacity an energy figure needs; rounding to 6 decimals allows 1e-6.
         Assert.All(energy, k => Assert.InRange(after[k] - (2 * before[k]), -2e-6, 2e-6));
+        Assert.Contains(before.Keys, k => k.Item1 == "anthropic_build_ai_2028");
         Assert.All(before.Keys.Where(k => k.Item1 == "anthropic_build_ai_2028"), k => Assert.Equal(before[k], after[k]));
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using AiEnergyPipeline.Storage;
+using AiEnergyPipeline.TestKit;
 
 namespace AiEnergyPipeline.IntegrationTests.Storage;
 
@@ -179,6 +180,18 @@ public abstract class DatasetStoreContract
         await Assert.ThrowsAsync<ArgumentException>(() => store.GetInfoAsync(path));
         await Assert.ThrowsAsync<ArgumentException>(() => store.CopyAsync(path, "runs/r/copy.csv"));
         await Assert.ThrowsAsync<ArgumentException>(() => store.CopyAsync("runs/r/source.csv", path));
+        var local = Path.Combine(Repository.NewTempFolder(), "x.csv");
+        await File.WriteAllTextAsync(local, "x");
+        await Assert.ThrowsAsync<ArgumentException>(() => store.WriteFileAsync(path, local, WriteCondition.None));
+        await Assert.ThrowsAsync<ArgumentException>(() => store.DeleteAsync(path));
+
+        // Nothing was written anywhere the store lists, and the local file handed over is still there.
+        await foreach (var written in store.ListAsync(""))
+        {
+            Assert.Fail($"{written.Path} was written");
+        }
+
+        Assert.True(File.Exists(local));
     }
 
     [Fact]

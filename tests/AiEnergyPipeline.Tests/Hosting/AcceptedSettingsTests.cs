@@ -46,6 +46,8 @@ public class AcceptedSettingsTests
     {
         var queue = FanOutRegistration.CreateQueue(SettingsSample.With(Odd));
 
-        Assert.NotNull(queue);
+        // Azurite's development account, read from the trimmed connection string.
+        Assert.Equal("devstoreaccount1", queue.Client.AccountName);
+        Assert.Equal("127.0.0.1", queue.Client.Uri.Host);
     }
 }

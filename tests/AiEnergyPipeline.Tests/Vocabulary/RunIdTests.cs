@@ -8,12 +8,14 @@ public class RunIdTests
     public void Create_StartAndHash_SortsByTimeAndEndsWithTheHash()
     {
         var early = RunId.Create(new DateTimeOffset(2026, 11, 27, 6, 0, 0, TimeSpan.Zero), "ffffff00");
-        var late = RunId.Create(new DateTimeOffset(2026, 11, 27, 6, 0, 1, TimeSpan.FromHours(2)), "000000ff");
+        // One second later in UTC, given in another offset: the id is in UTC, so it still sorts after.
+        var late = RunId.Create(new DateTimeOffset(2026, 11, 27, 8, 0, 1, TimeSpan.FromHours(2)), "000000ff");
 
         Assert.Equal("20261127T060000Z-ffffff", early);
-        Assert.Equal("20261127T040001Z-000000", late);
+        Assert.Equal("20261127T060001Z-000000", late);
         Assert.True(RunId.IsValid(early));
-        Assert.True(string.CompareOrdinal("20261127T060000Z-ffffff", "20261127T060001Z-000000") < 0);
+        // The hash's ffffff against 000000 does not outweigh the second.
+        Assert.True(string.CompareOrdinal(early, late) < 0);
     }
 
     [Theory]

@@ -3,7 +3,6 @@ using AiEnergyPipeline.Pipeline;
 using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.TestKit;
 using AiEnergyPipeline.Vocabulary;
-using System.Diagnostics;
 
 namespace AiEnergyPipeline.IntegrationTests.Pipeline.Faults;
 
@@ -41,10 +40,8 @@ public class BoundedInputTests
         var bytes = await File.ReadAllBytesAsync(bomb);
         server.Script(SourceFaultTests.Generators, Fault.Changed("zip bomb", _ => bytes));
 
-        var started = Stopwatch.GetTimestamp();
         var outcome = await run.RunAsync();
 
-        Assert.True(Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(60));
         var error = await FailedSourceErrorAsync(run, outcome, "eia860m");
         // EIA-860M's vintages are partitions: the fan-out names the partition before the file.
         Assert.StartsWith("partition 2026-08: eia860m: august_generator2026.xlsx: part 'xl/sharedStrings.xml' expands to 1,073,741,", error, StringComparison.Ordinal);
@@ -61,10 +58,8 @@ public class BoundedInputTests
         var before = server.RequestsFor(SourceFaultTests.Ember).Count;
         server.Script(SourceFaultTests.Ember, Fault.Trickle(TimeSpan.FromMilliseconds(100)));
 
-        var started = Stopwatch.GetTimestamp();
         var outcome = await run.RunAsync(new Dictionary<string, string?> { ["Sources:Http:BodyDeadline"] = "00:00:01.500" });
 
-        Assert.True(Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(60));
         var error = await FailedSourceErrorAsync(run, outcome, "ember");
         Assert.Matches(@"^ember: yearly_full_release_long_format\.csv: download failed: the body took longer than 1\.5 s in all, \d+ bytes arrived; the server sends too slowly \(raise Sources:Http:BodyDeadline if it is genuine\)$", error);
         Assert.Equal(1, server.RequestsFor(SourceFaultTests.Ember).Count - before);
