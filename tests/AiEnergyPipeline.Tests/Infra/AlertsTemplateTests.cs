@@ -122,7 +122,9 @@ public partial class AlertsTemplateTests
         var setting = app.Property("properties.siteConfig.appSettings")!.AsArray().Single(s => (string?)s!["name"] == "Health__MaxDataAge")!["value"];
 
         Assert.Equal("[format('{0}.{1}:00:00', div(parameters('maxDataAgeHours'), 24), padLeft(string(mod(parameters('maxDataAgeHours'), 24)), 2, '0'))]", (string?)setting);
-        Assert.Equal(new HealthOptions().MaxDataAge.ToString(), $"{36 / 24}.{36 % 24:00}:00:00");
+        // The expression worked out on main.bicep's default: the app's own default, so that the alert and /api/health agree.
+        var hours = (int)ArmTemplate.Root["parameters"]!["maxDataAgeHours"]!["defaultValue"]!;
+        Assert.Equal(new HealthOptions().MaxDataAge.ToString(), $"{hours / 24}.{hours % 24:00}:00:00");
     }
 
     [GeneratedRegex(@"^\[variables\('([^']+)'\)\]$")]
