@@ -60,7 +60,9 @@ internal static class CliServices
         services.AddLogging(logging => logging
             .SetMinimumLevel(LogLevel.Information)
             .AddFilter("System.Net.Http", LogLevel.Warning)
-            .AddFilter("Polly", LogLevel.Warning)
+            // Each retry is said once, by the fetch layer's own line (Fetch/RetryLog.cs); the resilience
+            // library's two lines a retry, and its error line for the last attempt, repeat it.
+            .AddFilter("Polly", LogLevel.None)
             .AddFilter("Microsoft", LogLevel.Warning)
             // The blob SDK warns of every answer that is not a success, the 404s a run expects among
             // them, ten lines each: on the terminal only its errors show (a rule of the console's own,

@@ -73,8 +73,7 @@ public sealed class HttpFileFetcher(HttpClient http, SecretRedactor redactor, Ti
 
             if (!response.IsSuccessStatusCode)
             {
-                var excerpt = await HttpResponses.ReadErrorExcerptAsync(response, cancellationToken);
-                throw new SourceException(source, fileName, redactor.Redact($"{HttpResponses.Describe(response)}: {excerpt}")) { StatusCode = response.StatusCode };
+                throw new SourceException(source, fileName, redactor.Redact(await HttpResponses.DescribeWithBodyAsync(response, cancellationToken))) { StatusCode = response.StatusCode };
             }
 
             var provenance = SourceProvenance.Of(response, redactedUrl, time.GetUtcNow());
@@ -104,7 +103,7 @@ public sealed class HttpFileFetcher(HttpClient http, SecretRedactor redactor, Ti
             await FetchState.Of(file).WriteAsync(archive.Store, cancellationToken);
             return file;
         }
-        catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when ((HttpResponses.IsRequestFailure(e) || e is IOException) && !cancellationToken.IsCancellationRequested)
         {
             throw new SourceException(source, fileName, redactor.Redact($"download failed: {e.Message}"));
         }

@@ -7,6 +7,7 @@ using AiEnergyPipeline.Vocabulary;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AiEnergyPipeline.Hosting;
@@ -88,6 +89,9 @@ public sealed class SourceSetup
             resilience.Retry.MaxRetryAttempts = settings.MaxRetries;
             resilience.Retry.Delay = settings.RetryDelay;
             resilience.Retry.UseJitter = true;
+            var retryLogger = services.GetRequiredService<ILoggerFactory>().CreateLogger(RetryLog.Category);
+            var redactor = services.GetService<SecretRedactor>();
+            resilience.Retry.OnRetry = retry => RetryLog.OnRetry(retry, retryLogger, redactor, settings.MaxRetries);
             resilience.AttemptTimeout.Timeout = settings.AttemptTimeout;
             resilience.TotalRequestTimeout.Timeout = settings.TotalTimeout;
             // The breaker's window must be at least twice the attempt time-out.

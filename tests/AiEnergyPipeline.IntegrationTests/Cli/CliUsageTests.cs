@@ -148,4 +148,35 @@ public class CliUsageTests
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("Nothing has been published yet", result.Stderr + result.Stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Run_ServerAnswering503_OneLineOfOursForEachRetryNoneOfTheLibrarys()
+    {
+        await using var server = await LocalHttpServer.StartAsync(context =>
+        {
+            context.Response.StatusCode = 503;
+            return Task.CompletedTask;
+        });
+        var folder = TestPaths.NewTempFolder();
+        var environment = new Dictionary<string, string?>
+        {
+            ["EIA_API_KEY"] = "test-key",
+            ["Sources__Eia930Bulk__Url"] = server.BaseAddress.ToString(),
+            ["Sources__Http__MaxRetries"] = "2",
+            ["Sources__Http__RetryDelay"] = "00:00:00",
+        };
+
+        var result = await CliProcess.RunAsync(folder, environment, "run", "--live", "--store", folder);
+
+        Assert.Equal(1, result.ExitCode);
+        var lines = result.Stderr.Split('\n');
+        var retries = lines.Where(l => l.Contains("warning: EIA930_File_List_Meta.csv: HTTP 503 Service Unavailable; attempt ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, retries.Count);
+        Assert.Contains("; attempt 2 of 3 in ", retries[0], StringComparison.Ordinal);
+        Assert.Contains("; attempt 3 of 3 in ", retries[1], StringComparison.Ordinal);
+        Assert.Equal(3, server.Requests.Count);
+        Assert.DoesNotContain(lines, l => l.Contains("Execution attempt", StringComparison.Ordinal) || l.Contains("Resilience event", StringComparison.Ordinal));
+        // An empty error body leaves no dangling colon.
+        Assert.Contains(lines, l => l.EndsWith("eia930_bulk: EIA930_File_List_Meta.csv: HTTP 503 Service Unavailable", StringComparison.Ordinal));
+    }
 }

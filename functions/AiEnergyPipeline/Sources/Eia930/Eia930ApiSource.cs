@@ -186,7 +186,7 @@ public sealed partial class Eia930ApiSource(
         {
             response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (HttpResponses.IsRequestFailure(e) && !cancellationToken.IsCancellationRequested)
         {
             throw new SourceException(Name, fileName, redactor.Redact($"request failed: {e.Message}"));
         }
@@ -195,8 +195,7 @@ public sealed partial class Eia930ApiSource(
         {
             if (!response.IsSuccessStatusCode)
             {
-                var excerpt = await HttpResponses.ReadErrorExcerptAsync(response, cancellationToken);
-                throw new SourceException(Name, fileName, redactor.Redact($"{HttpResponses.Describe(response)}: {excerpt}"));
+                throw new SourceException(Name, fileName, redactor.Redact(await HttpResponses.DescribeWithBodyAsync(response, cancellationToken)));
             }
 
             try

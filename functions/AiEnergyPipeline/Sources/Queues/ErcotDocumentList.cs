@@ -25,8 +25,7 @@ public static class ErcotDocumentList
             using var response = await http.GetAsync(listUrl, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
-                var excerpt = await HttpResponses.ReadErrorExcerptAsync(response, cancellationToken);
-                throw new SourceException(source, fileName, redactor.Redact($"ERCOT's document list {shown}: {HttpResponses.Describe(response)}: {excerpt}")) { StatusCode = response.StatusCode };
+                throw new SourceException(source, fileName, redactor.Redact($"ERCOT's document list {shown}: {await HttpResponses.DescribeWithBodyAsync(response, cancellationToken)}")) { StatusCode = response.StatusCode };
             }
 
             await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
@@ -39,7 +38,7 @@ public static class ErcotDocumentList
         {
             throw new SourceException(source, fileName, redactor.Redact($"ERCOT's document list {shown} is not the JSON expected (ListDocsByRptTypeRes.DocumentList[].Document with DocID, ConstructedName, PublishDate): {e.Message}"));
         }
-        catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when ((HttpResponses.IsRequestFailure(e) || e is IOException) && !cancellationToken.IsCancellationRequested)
         {
             throw new SourceException(source, fileName, redactor.Redact($"ERCOT's document list {shown}: download failed: {e.Message}"));
         }
