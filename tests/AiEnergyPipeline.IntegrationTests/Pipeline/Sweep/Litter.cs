@@ -1,3 +1,4 @@
+using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.Storage;
 using AiEnergyPipeline.Vocabulary;
@@ -24,7 +25,7 @@ internal static class Litter
     {
         await PutAsync(store, $"runs/{runId}/data/generators.csv", "a,b\n1,2\n");
         await PutAsync(store, $"runs/{runId}/report.json", "{}");
-        var sources = rawPaths.Select(p => new DataSource("eia930_bulk", "t", Fetch.InputOrigin.Fetched, "https://example.invalid/f.csv", "f.csv", p, DateTimeOffset.UnixEpoch, Sha256Of(p), 1, null, null)).ToList();
+        var sources = rawPaths.Select(p => new DataSource("eia930_bulk", "t", InputOrigin.Fetched, "https://example.invalid/f.csv", "f.csv", p, DateTimeOffset.UnixEpoch, Sha256Of(p), 1, null, null)).ToList();
         var package = new DataPackage("data-package", "aienergy", runId, "t", DateTimeOffset.UnixEpoch, "0000", [], sources, [], DerivedFrom: derivedFrom);
         using var content = new MemoryStream(PublishedJson.Serialize(package));
         await store.WriteAsync(RunPublisher.DataPackagePath(runId), content, WriteCondition.None);
@@ -35,12 +36,12 @@ internal static class Litter
 
     /// <summary>A source file's fetch state naming <paramref name="rawPath"/>: what a 304 Not Modified reuses.</summary>
     public static Task PutFetchStateAsync(IDatasetStore store, string fileName, string rawPath) =>
-        new Fetch.FetchState("eia930_bulk", fileName, "https://example.invalid/" + fileName, null, null, 1, Sha256Of(rawPath), rawPath, DateTimeOffset.UnixEpoch).WriteAsync(store, CancellationToken.None);
+        new FetchState("eia930_bulk", fileName, "https://example.invalid/" + fileName, null, null, 1, Sha256Of(rawPath), rawPath, DateTimeOffset.UnixEpoch).WriteAsync(store, CancellationToken.None);
 
     /// <summary>How a partition ended in a plan, naming the file (and so the entry) it used.</summary>
     public static Task PutPlanRecordAsync(IDatasetStore store, string path, string rawPath) =>
         PutAsync(store, path, Encoding.UTF8.GetString(PublishedJson.Serialize(new AiEnergyPipeline.Pipeline.PartitionRecord("plan", "eia930_bulk", "2024_h1", "f.csv", PartitionStatus.Normalised,
-            new Fetch.FetchState("eia930_bulk", "f.csv", "https://example.invalid/f.csv", null, null, 1, Sha256Of(rawPath), rawPath, DateTimeOffset.UnixEpoch), 1, 1, 0, null, DateTimeOffset.UnixEpoch))));
+            new FetchState("eia930_bulk", "f.csv", "https://example.invalid/f.csv", null, null, 1, Sha256Of(rawPath), rawPath, DateTimeOffset.UnixEpoch), 1, 1, 0, null, DateTimeOffset.UnixEpoch))));
 
     public static async Task PointLatestAtAsync(IDatasetStore store, string runId)
     {
