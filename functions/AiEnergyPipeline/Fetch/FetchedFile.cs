@@ -29,6 +29,18 @@ public sealed record FetchedFile(
     SampleOf? SampleOf = null,
     DateTimeOffset? RecordedAtUtc = null)
 {
+    /// <summary>What the fetch came to, in words for a progress line (not the record's booleans).</summary>
+    public string Outcome => (NotModified ? "not modified (304), the archived copy is used"
+        : AlreadyArchived ? $"{Got}, the same bytes were already archived"
+        : $"{Got} and archived") + (Origin == InputOrigin.Sample ? " (a sample file, not real data)" : "");
+
+    private string Got => Origin switch
+    {
+        InputOrigin.Recorded => "replayed from a recorded snapshot",
+        InputOrigin.Sample => "read from the bundled snapshot",
+        _ => "downloaded",
+    };
+
     /// <summary>
     /// The download still writing this file's bytes, when it is read while it arrives: its
     /// <see cref="RawPath"/>, <see cref="Sha256"/> and <see cref="Bytes"/> are then not known yet.

@@ -69,7 +69,7 @@ public sealed partial class WholeBodyRetryHandler(IOptions<SourceHttpOptions> op
                 if (attempt > settings.BodyRetries)
                 {
                     // HttpRequestException: what callers already report as a failed download.
-                    throw new HttpRequestException($"{cause} (gave up after {attempt} attempts, Sources:Http:BodyRetries)", e);
+                    throw new HttpRequestException($"{cause} (gave up after {attempt} attempt{(attempt == 1 ? "" : "s")}, Sources:Http:BodyRetries)", e);
                 }
 
                 var delay = settings.RetryDelay * Math.Pow(2, attempt - 1);

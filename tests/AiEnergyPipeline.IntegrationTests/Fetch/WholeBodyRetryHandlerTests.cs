@@ -123,7 +123,7 @@ public class WholeBodyRetryHandlerTests
         Assert.Single(server.Requests);
         // Over a socket the HTTP stack notices the early end itself and says how many bytes were still
         // missing; the handler's own "N of M bytes arrived" check is for streams that end cleanly short.
-        Assert.Equal("the body was cut off: The response ended prematurely, with at least 199990 additional bytes expected. (ResponseEnded) (gave up after 1 attempts, Sources:Http:BodyRetries)", error!.Message);
+        Assert.Equal("the body was cut off: The response ended prematurely, with at least 199990 additional bytes expected. (ResponseEnded) (gave up after 1 attempt, Sources:Http:BodyRetries)", error!.Message);
     }
 
     [Fact]

@@ -162,7 +162,7 @@ public sealed partial class Eia860mSource(
             try
             {
                 var file = await fetcher.FetchAsync(Name, url, fileName, "xlsx", archive, cancellationToken, HeadChecks.IsXlsx);
-                LogFetched(fileName, file.Bytes, file.NotModified, file.AlreadyArchived);
+                LogFetched(fileName, file.Bytes, file.Outcome);
                 return file;
             }
             catch (SourceException e) when (e.StatusCode == HttpStatusCode.NotFound || e.RejectedByHeadCheck)
@@ -184,6 +184,6 @@ public sealed partial class Eia860mSource(
     [LoggerMessage(Level = LogLevel.Information, Message = "eia860m: no workbook at {Url}: {Reason}; trying the next address")]
     private partial void LogMiss(Uri url, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "eia860m: {File}: {Bytes} bytes, not modified: {NotModified}, already archived: {AlreadyArchived}")]
-    private partial void LogFetched(string file, long bytes, bool notModified, bool alreadyArchived);
+    [LoggerMessage(Level = LogLevel.Information, Message = "eia860m: {File}: {Bytes} bytes, {Outcome}")]
+    private partial void LogFetched(string file, long bytes, string outcome);
 }

@@ -84,7 +84,7 @@ public sealed partial class Eia930BulkSource(
         var name = FileNameOf(partition);
         LogFetching(name);
         var file = await new HttpFileFetcher(http, redactor, time).FetchAsync(Name, new Uri(Folder(options.Value.Url), Uri.EscapeDataString(name)), name, "csv", archive, cancellationToken, HeadChecks.NotEmptyOrHtml);
-        LogFetched(name, file.Bytes, file.NotModified, file.AlreadyArchived);
+        LogFetched(name, file.Bytes, file.Outcome);
         return file;
     }
 
@@ -120,6 +120,6 @@ public sealed partial class Eia930BulkSource(
     [LoggerMessage(Level = LogLevel.Information, Message = "eia930_bulk: fetching {File}")]
     private partial void LogFetching(string file);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "eia930_bulk: {File}: {Bytes} bytes, not modified: {NotModified}, already archived: {AlreadyArchived}")]
-    private partial void LogFetched(string file, long bytes, bool notModified, bool alreadyArchived);
+    [LoggerMessage(Level = LogLevel.Information, Message = "eia930_bulk: {File}: {Bytes} bytes, {Outcome}")]
+    private partial void LogFetched(string file, long bytes, string outcome);
 }
