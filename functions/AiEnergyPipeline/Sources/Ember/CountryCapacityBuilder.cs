@@ -24,6 +24,17 @@ public sealed class CountryCapacityBuilder
     /// <summary>Output precision: 1 kW, far below Ember's own, and enough to drop float noise such as -1.39e-17 GW.</summary>
     public const int Decimals = 6;
 
+    /// <summary>
+    /// The most capacity values a file may hold, a fixed bound (no real file comes near it): Ember's
+    /// has under 100,000. Past it the file is not Ember's, and every value kept costs memory.
+    /// </summary>
+    public const int MaxValues = 250_000;
+
+    /// <summary>The most distinct fuels and aggregates a file may name: Ember's names about 20.</summary>
+    public const int MaxFuels = 200;
+
+    private readonly HashSet<string> _fuels = new(StringComparer.Ordinal);
+
     private readonly Dictionary<string, string> _countries = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Iso3, int Year, string Fuel), (EmberFuel Fuel, double Gw, long Line)> _values = [];
 
@@ -41,6 +52,16 @@ public sealed class CountryCapacityBuilder
                 $"duplicate of line {first.Line}: same ISO 3 code, year and fuel ({value.Iso3} {value.Year} {value.Fuel.Name})",
                 string.Create(CultureInfo.InvariantCulture, $"{value.Iso3},{value.Country},{value.Year},{value.Fuel.Name},{value.CapacityGw}")));
             return false;
+        }
+
+        if (_values.Count >= MaxValues)
+        {
+            throw new SourceException(file.Source, file.FileName, $"line {value.Line}: more than {MaxValues:N0} capacity values (by country, year and fuel), where Ember's file has under 100,000: not read further.");
+        }
+
+        if (_fuels.Add(value.Fuel.Name) && _fuels.Count > MaxFuels)
+        {
+            throw new SourceException(file.Source, file.FileName, $"line {value.Line}: more than {MaxFuels} distinct fuels (the last '{value.Fuel.Name}'), where Ember's file names about 20: not read further.");
         }
 
         _values[key] = (value.Fuel, value.CapacityGw, value.Line);

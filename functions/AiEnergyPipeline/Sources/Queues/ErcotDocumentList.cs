@@ -15,6 +15,12 @@ public static class ErcotDocumentList
     /// <summary>What a GIS report's name holds (ERCOT also lists other documents under the report type).</summary>
     public const string GisReportName = "GIS_Report";
 
+    /// <summary>
+    /// The most a document list may be: ERCOT's is tens of KB. Parsed whole, a list as large as any
+    /// body may be (Sources:Limits:MaxBodyBytes, 1 GiB) would hold several times that in memory.
+    /// </summary>
+    public const int MaxListBytes = 16 << 20;
+
     /// <summary>The address of the newest GIS report the list at <paramref name="listUrl"/> names.</summary>
     /// <exception cref="SourceException">The list cannot be fetched, is not the JSON expected, or names no GIS report; the message names the list's URL.</exception>
     public static async Task<Uri> NewestGisReportAsync(HttpClient http, Uri listUrl, SecretRedactor redactor, string source, string fileName, CancellationToken cancellationToken)
@@ -28,8 +34,7 @@ public static class ErcotDocumentList
                 throw new SourceException(source, fileName, redactor.Redact($"ERCOT's document list {shown}: {await HttpResponses.DescribeWithBodyAsync(response, cancellationToken)}")) { StatusCode = response.StatusCode };
             }
 
-            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-            using var json = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
+            using var json = JsonDocument.Parse(await ReadBoundedAsync(response, source, fileName, shown, cancellationToken));
             var docId = NewestGisReport(json.RootElement)
                 ?? throw new SourceException(source, fileName, $"ERCOT's document list {shown} names no GIS report (no .xlsx document whose name holds '{GisReportName}').");
             return IsoQueueFormats.ErcotDownloadUrlOf(listUrl, docId);
@@ -42,6 +47,31 @@ public static class ErcotDocumentList
         {
             throw new SourceException(source, fileName, redactor.Redact($"ERCOT's document list {shown}: download failed: {e.Message}"));
         }
+    }
+
+    /// <summary>The list's bytes, failing the source past <see cref="MaxListBytes"/> without reading further.</summary>
+    private static async Task<ReadOnlyMemory<byte>> ReadBoundedAsync(HttpResponseMessage response, string source, string fileName, string shown, CancellationToken cancellationToken)
+    {
+        var tooLarge = new SourceException(source, fileName, $"ERCOT's document list {shown} is over {MaxListBytes:N0} bytes (16 MiB), far more than a document list: not read.");
+        if (response.Content.Headers.ContentLength > MaxListBytes)
+        {
+            throw tooLarge;
+        }
+
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxListBytes)
+            {
+                throw tooLarge;
+            }
+        }
+
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
     }
 
     /// <summary>The DocID of the newest GIS report workbook, or null when the list names none.</summary>

@@ -204,7 +204,20 @@ public class QueuesIsoDownloadTests
     [InlineData("<!DOCTYPE html><html><body>Maintenance</body></html>", "is not the JSON expected")]
     [InlineData("""{"ListDocsByRptTypeRes":{"DocumentList":{"Document":{}}}}""", "is not the JSON expected (ListDocsByRptTypeRes.DocumentList[].Document with DocID, ConstructedName, PublishDate): DocumentList is not an array")]
     [InlineData("""{"ListDocsByRptTypeRes":{"DocumentList":[{"Document":{"DocID":"9","ConstructedName":"Notes.pdf","PublishDate":"2026-11-02T10:12:00"}}]}}""", "names no GIS report (no .xlsx document whose name holds 'GIS_Report').")]
-    public async Task FetchEachAsync_ErcotDocumentListMalformed_FailsErcotNamingTheList(string list, string cause)
+    public async Task FetchEachAsync_ErcotDocumentListMalformed_FailsErcotNamingTheList(string list, string cause) =>
+        Assert.Contains(cause, await ErcotListFailureAsync(list), StringComparison.Ordinal);
+
+    [Fact]
+    public async Task FetchEachAsync_ErcotDocumentListOver16MiB_FailsErcotWithoutParsingIt()
+    {
+        // Valid JSON, padded: only its size is wrong.
+        var list = """{"ListDocsByRptTypeRes":""" + new string(' ', ErcotDocumentList.MaxListBytes) + "{}}";
+
+        Assert.Contains("is over 16,777,216 bytes (16 MiB), far more than a document list: not read.", await ErcotListFailureAsync(list), StringComparison.Ordinal);
+    }
+
+    /// <summary>ERCOT's entry against a document list of <paramref name="list"/>: the failure's error, ERCOT alone failed and nothing downloaded.</summary>
+    private static async Task<string> ErcotListFailureAsync(string list)
     {
         var seen = new ConcurrentQueue<Seen>();
         await using var server = await ServeAsync(seen, list);
@@ -221,8 +234,8 @@ public class QueuesIsoDownloadTests
         var failure = Assert.Single(fetched.Failures);
         Assert.Equal(("ERCOT", "Sources:Queues:Files:1", listUrl), (failure.Missing, failure.Setting, failure.Url));
         Assert.StartsWith($"queues: ercot_mirDownload.xlsx: ERCOT's document list {listUrl} ", failure.Error, StringComparison.Ordinal);
-        Assert.Contains(cause, failure.Error, StringComparison.Ordinal);
         Assert.DoesNotContain(seen, s => s.PathAndQuery.StartsWith(DownloadPath, StringComparison.Ordinal));
+        return failure.Error;
     }
 
     [Fact]

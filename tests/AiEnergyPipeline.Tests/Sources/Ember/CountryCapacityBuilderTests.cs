@@ -193,4 +193,38 @@ public class CountryCapacityBuilderTests
         Assert.Contains("0.68134", q.Excerpt, StringComparison.Ordinal);
         Assert.Equal(4.166, builder.Rows().Single(r => r.Fuel == "fossil").CapacityGw);
     }
+
+    [Fact]
+    public void Add_MoreDistinctFuelsThanAnyEmberFile_FailsTheFileNamingTheLine()
+    {
+        var builder = new CountryCapacityBuilder();
+        var quarantined = new List<QuarantineRecord>();
+        for (var i = 0; i < CountryCapacityBuilder.MaxFuels; i++)
+        {
+            builder.Add(new EmberCapacityValue("USA", "United States", 2024, new EmberFuel($"fuel_{i}", EmberFuelKind.Single), 1, i + 2), File, quarantined.Add);
+        }
+
+        var error = Assert.Throws<SourceException>(() => builder.Add(new EmberCapacityValue("USA", "United States", 2024, new EmberFuel("one_too_many", EmberFuelKind.Single), 1, 9999), File, quarantined.Add));
+
+        Assert.Equal("ember: ember.csv: line 9999: more than 200 distinct fuels (the last 'one_too_many'), where Ember's file names about 20: not read further.", error.Message);
+    }
+
+    [Fact]
+    public void Add_MoreValuesThanAnyEmberFile_FailsTheFileNamingTheLine()
+    {
+        var builder = new CountryCapacityBuilder();
+        var solar = EmberFuels.Find("Solar")!;
+        var line = 1L;
+        for (var country = 0; line <= CountryCapacityBuilder.MaxValues; country++)
+        {
+            for (var year = 1900; year <= 2200 && line <= CountryCapacityBuilder.MaxValues; year++)
+            {
+                builder.Add(new EmberCapacityValue($"C{country:D4}", "Somewhere", year, solar, 1, ++line), File, _ => { });
+            }
+        }
+
+        var error = Assert.Throws<SourceException>(() => builder.Add(new EmberCapacityValue("ZZZ", "Nowhere", 2024, solar, 1, line + 1), File, _ => { }));
+
+        Assert.StartsWith($"ember: ember.csv: line {line + 1}: more than 250,000 capacity values", error.Message, StringComparison.Ordinal);
+    }
 }
