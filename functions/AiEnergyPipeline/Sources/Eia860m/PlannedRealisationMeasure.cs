@@ -7,7 +7,7 @@ namespace AiEnergyPipeline.Sources.Eia860m;
 /// </summary>
 public static class PlannedRealisationMeasure
 {
-    private enum Outcome { Online, Slipped, Canceled, Vanished }
+    private enum UnitOutcome { Online, Slipped, Canceled, Vanished }
 
     /// <summary>The cohort's rows: by class and status, and their sums by status (class all), by class (status all) and in all.</summary>
     /// <exception cref="ArgumentException">The vintages are not the Januaries of two consecutive years.</exception>
@@ -22,7 +22,7 @@ public static class PlannedRealisationMeasure
         }
 
         var later = end.Records.ToDictionary(r => (r.PlantId, r.GeneratorId));
-        var units = new List<(string Class, string Status, double Mw, Outcome Outcome, int? Slip)>();
+        var units = new List<(string Class, string Status, double Mw, UnitOutcome Outcome, int? Slip)>();
         foreach (var r in start.Records)
         {
             if (r.Sheet != GeneratorSheet.Planned || GeneratorVintage.MonthOf(r.PlannedOperationMonth) is not { } planned || planned.Year != year)
@@ -30,7 +30,7 @@ public static class PlannedRealisationMeasure
                 continue;
             }
 
-            var (outcome, slip) = later.TryGetValue((r.PlantId, r.GeneratorId), out var next) ? OutcomeOf(next, planned) : (Outcome.Vanished, null);
+            var (outcome, slip) = later.TryGetValue((r.PlantId, r.GeneratorId), out var next) ? OutcomeOf(next, planned) : (UnitOutcome.Vanished, null);
             units.Add((classOf(r.Technology), r.Status, r.NameplateMw, outcome, slip));
         }
 
@@ -54,29 +54,29 @@ public static class PlannedRealisationMeasure
         return rows;
     }
 
-    private static (Outcome, int?) OutcomeOf(GeneratorRecord next, DateOnly planned)
+    private static (UnitOutcome, int?) OutcomeOf(GeneratorRecord next, DateOnly planned)
     {
         if (next.Sheet == GeneratorSheet.Operating || next.Sheet == GeneratorSheet.Retired)
         {
-            return (Outcome.Online, null);
+            return (UnitOutcome.Online, null);
         }
 
         if (next.Sheet == GeneratorSheet.Canceled)
         {
-            return (Outcome.Canceled, null);
+            return (UnitOutcome.Canceled, null);
         }
 
         // Still planned: it slipped, by however far its planned month moved (a unit still planned for a past month slipped too).
-        return (Outcome.Slipped, GeneratorVintage.MonthOf(next.PlannedOperationMonth) is { } moved ? GeneratorVintage.MonthsBetween(planned, moved) : null);
+        return (UnitOutcome.Slipped, GeneratorVintage.MonthOf(next.PlannedOperationMonth) is { } moved ? GeneratorVintage.MonthsBetween(planned, moved) : null);
     }
 
-    private static RealisationRow Row(int year, string accreditationClass, string status, IEnumerable<(string Class, string Status, double Mw, Outcome Outcome, int? Slip)> group, string startVintage, string endVintage)
+    private static RealisationRow Row(int year, string accreditationClass, string status, IEnumerable<(string Class, string Status, double Mw, UnitOutcome Outcome, int? Slip)> group, string startVintage, string endVintage)
     {
         var list = group.ToList();
-        double Sum(Outcome o) => list.Where(u => u.Outcome == o).Sum(u => u.Mw);
-        var slips = list.Where(u => u.Outcome == Outcome.Slipped && u.Slip is not null).Select(u => (double)u.Slip!.Value).ToList();
+        double Sum(UnitOutcome o) => list.Where(u => u.Outcome == o).Sum(u => u.Mw);
+        var slips = list.Where(u => u.Outcome == UnitOutcome.Slipped && u.Slip is not null).Select(u => (double)u.Slip!.Value).ToList();
         return new RealisationRow(year, accreditationClass, status, list.Count, list.Sum(u => u.Mw),
-            Sum(Outcome.Online), Sum(Outcome.Slipped), Sum(Outcome.Canceled), Sum(Outcome.Vanished),
+            Sum(UnitOutcome.Online), Sum(UnitOutcome.Slipped), Sum(UnitOutcome.Canceled), Sum(UnitOutcome.Vanished),
             slips.Count > 0 ? slips.Average() : null, startVintage, endVintage);
     }
 }
