@@ -94,6 +94,9 @@ public sealed partial class IngestCompletion(
             return new RunOutcome(RunStatus.Unchanged, latest.RunId, latest.RunId, store.Description, message, report);
         }
 
+        // Made from sample files: said in every output, and never compared with a run that is not.
+        var sample = RunMode.Of(files.Values.SelectMany(f => f)) == RunMode.Sample;
+
         // Files the sources answered with 304 are copied from the raw archive now that a normaliser needs them.
         foreach (var file in files.Where(p => !IsPartitioned(p.Key)).SelectMany(p => p.Value))
         {
@@ -126,7 +129,7 @@ public sealed partial class IngestCompletion(
             LogNormalised(string.Join(", ", normaliser.Tables.Select(t => t.Name)), ElapsedMs(started));
         }
 
-        if (await new QueueChangesStage(store, publisher).ComputeAsync(runId, tables, staging, context.CountsOf(QueuesSource.SourceName).Notes.Add, cancellationToken) is { } queueChanges)
+        if (await new QueueChangesStage(store, publisher).ComputeAsync(runId, tables, staging, sample, context.CountsOf(QueuesSource.SourceName).Notes.Add, cancellationToken) is { } queueChanges)
         {
             tables.Add(queueChanges);
         }
@@ -139,7 +142,7 @@ public sealed partial class IngestCompletion(
         try
         {
             var queuesNotRead = context.FetchFailuresOf(QueuesSource.SourceName).Concat(context.CountsOf(QueuesSource.SourceName).Failures).Select(f => f.Missing);
-            tables.AddRange(await gap.ComputeAsync(runId, tables, context.FilesOf(CuratedSource.SourceName), staging, RunMode.Of(files.Values.SelectMany(f => f)) == RunMode.Sample, cancellationToken, queuesNotRead: queuesNotRead));
+            tables.AddRange(await gap.ComputeAsync(runId, tables, context.FilesOf(CuratedSource.SourceName), staging, sample, cancellationToken, queuesNotRead: queuesNotRead));
             metrics.StepDuration.Record(time.GetElapsedTime(computeStarted).TotalSeconds, PipelineMetrics.Tag("aienergy.step", PipelineTelemetry.GapSpan));
         }
         catch (GapException e)
@@ -157,7 +160,7 @@ public sealed partial class IngestCompletion(
 
         LogComputed(ElapsedMs(computeStarted));
         var parquetStarted = time.GetTimestamp();
-        tables = await ParquetSiblings.AddAsync(tables, parquet.Value.Compression, cancellationToken, sample: RunMode.Of(files.Values.SelectMany(f => f)) == RunMode.Sample);
+        tables = await ParquetSiblings.AddAsync(tables, parquet.Value.Compression, cancellationToken, sample: sample);
         LogParquet(ElapsedMs(parquetStarted));
         var tableReports = TableReport.Of(tables);
         var finalReports = IngestRunReports.WithCounts(reports, context, redactor);

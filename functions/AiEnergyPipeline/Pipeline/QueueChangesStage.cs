@@ -10,14 +10,16 @@ namespace AiEnergyPipeline.Pipeline;
 /// Writes queue_changes for an ingest: this run's queue_projects against the one of the run
 /// latest.json points to (the previous published run). With nothing published, or a previous run
 /// without queue_projects, the table is empty. Only queues both runs read whole are compared; the
-/// others are named in a note. Recomputes copy their ingest's table and never run this stage, so
-/// they publish no changes of their own.
+/// others are named in a note. A run made from sample files is never compared with one that is not
+/// (either way round): the sample's invented projects would show as left or entered. Recomputes copy
+/// their ingest's table and never run this stage, so they publish no changes of their own.
 /// </summary>
 public sealed class QueueChangesStage(IDatasetStore store, RunPublisher publisher)
 {
+    /// <param name="sample">Whether this run is made from sample files (<see cref="Fetch.RunMode.Sample"/>).</param>
     /// <param name="note">Receives what the report should say of the comparison: the queues it left out and why.</param>
     /// <returns>The staged table, or null when this run has no queue_projects.</returns>
-    public async Task<StagedTable?> ComputeAsync(string runId, IReadOnlyList<StagedTable> tables, string staging, Action<string> note, CancellationToken cancellationToken)
+    public async Task<StagedTable?> ComputeAsync(string runId, IReadOnlyList<StagedTable> tables, string staging, bool sample, Action<string> note, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(note);
         var projects = tables.FirstOrDefault(t => t.IsTable && t.Schema.Name == Schemas.QueueProjects.Name && t.Part is null);
@@ -28,7 +30,12 @@ public sealed class QueueChangesStage(IDatasetStore store, RunPublisher publishe
 
         await using var writer = TableWriter.Create(staging, Schemas.QueueChanges);
         var (latest, _) = await publisher.ReadLatestAsync(cancellationToken);
-        if (latest is not null)
+        if (latest is not null && latest.Sample != sample)
+        {
+            note($"{Schemas.QueueChanges.Name}: not compared with run {latest.RunId}: {(latest.Sample ? "that run was" : "this run is")} made from sample files and "
+                + $"{(latest.Sample ? "this run is" : "that run was")} not, so every sample project would show as left or entered; the table is empty until the next run of the same kind.");
+        }
+        else if (latest is not null)
         {
             await using var previous = await store.OpenReadAsync(RunPublisher.TablePath(latest.RunId, Schemas.QueueProjects.Name, "csv"), cancellationToken);
             if (previous is not null)

@@ -179,4 +179,25 @@ public class CliUsageTests
         // An empty error body leaves no dangling colon.
         Assert.Contains(lines, l => l.EndsWith("eia930_bulk: EIA930_File_List_Meta.csv: HTTP 503 Service Unavailable", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Run_ServerNotListening_EachRetryLineStillNamesTheFile()
+    {
+        var folder = TestPaths.NewTempFolder();
+        var environment = new Dictionary<string, string?>
+        {
+            ["EIA_API_KEY"] = "test-key",
+            ["Sources__Eia930Bulk__Url"] = $"http://127.0.0.1:{ClosedPort.Next()}/",
+            ["Sources__Http__MaxRetries"] = "1",
+            ["Sources__Http__RetryDelay"] = "00:00:00",
+        };
+
+        var result = await CliProcess.RunAsync(folder, environment, "run", "--live", "--store", folder);
+
+        Assert.Equal(1, result.ExitCode);
+        // No response to take the address from: the line still names the file, from the request.
+        var retry = Assert.Single(result.Stderr.Split('\n'), l => l.Contains("; attempt 2 of 2 in ", StringComparison.Ordinal));
+        Assert.Contains("warning: EIA930_File_List_Meta.csv: ", retry, StringComparison.Ordinal);
+        Assert.Contains("Connection refused", retry, StringComparison.OrdinalIgnoreCase);
+    }
 }

@@ -115,6 +115,28 @@ public class QueuesPipelineTests
         Assert.Equal(("2028-12-01", "2029-03-01", "3"), (changes[2]["from_value"], changes[2]["to_value"], changes[2]["months_moved"]));
     }
 
+    [Fact]
+    public async Task RunAsync_LiveRunAfterASampleRun_ComparesNothingAndSaysWhy()
+    {
+        var store = TestPaths.NewTempFolder();
+        var sample = await RunAsync(store);
+        // The same files served live (NYISO a month later): fetched, so real by their label.
+        var snapshot = TestPaths.CopyOfSnapshot();
+        WriteNyisoAMonthLater(snapshot);
+        await using var server = await FaultServer.StartAsync(snapshot);
+        var settings = server.LiveSettings();
+        settings["PublishedStorage:Path"] = store;
+        await using var services = TestPipeline.Build(settings, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestPipeline.Now.AddHours(1)));
+
+        var live = await TestPipeline.RunIngestAsync(services);
+
+        Assert.Equal((RunStatus.Published, "live"), (live.Status, live.Report.Mode));
+        // Against the sample run NYISO's invented projects would have entered, moved and left.
+        Assert.Empty(await ReadTableAsync(store, live.RunId, "queue_changes"));
+        var queues = Assert.Single(live.Report.Sources, s => s.Name == "queues");
+        Assert.Contains(queues.Notes!, n => n.StartsWith($"queue_changes: not compared with run {sample.RunId}: that run was made from sample files and this run is not", StringComparison.Ordinal));
+    }
+
     /// <summary>NYISO a month later: 1098 in service with 10 MW more, 1177's date three months later, 1200 new, 1021 withdrawn, 0845 no longer listed.</summary>
     internal static void WriteNyisoAMonthLater(string snapshot)
     {

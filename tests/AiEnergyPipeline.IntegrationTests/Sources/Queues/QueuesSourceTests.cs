@@ -156,7 +156,7 @@ public class QueuesSourceTests
 
         var error = await Assert.ThrowsAsync<SourceException>(() => services.GetRequiredService<QueuesSource>().FetchEachAsync(new RawArchive(services.GetRequiredService<IDatasetStore>(), TestPaths.NewTempFolder()), CancellationToken.None));
 
-        Assert.Equal("queues: no queue file could be fetched: queues: gone.csv: HTTP 404 Not Found: ", error.Message);
+        Assert.Equal("queues: no queue file could be fetched: queues: gone.csv: HTTP 404 Not Found", error.Message);
     }
 
     [Fact]
