@@ -13,7 +13,7 @@ public static class PageStyle
         body{font-family:Arial,Helvetica,"Liberation Sans",sans-serif;margin:0 auto;max-width:1100px;padding:0 16px 40px;color:#222;line-height:1.45}
         h1{font-size:1.6rem;margin:20px 0 4px}h2{margin-top:36px;border-bottom:2px solid #0072B2;padding-bottom:4px}
         a{color:#005a8c}.meta{color:#555;margin:0 0 12px}
-        .banner{background:#000;color:#fff;font-weight:bold;padding:12px 16px;border-left:8px solid #D55E00;font-size:1.1rem}
+        .banner{background:#000;color:#fff;font-weight:bold;padding:12px 16px;border-left:8px solid #D55E00;font-size:1.1rem;position:sticky;top:0;z-index:1;margin-top:0}
         .incomplete{border-left:6px solid #D55E00;padding:4px 12px;margin:8px 0}
         .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(240px,1fr));gap:12px;padding:0;list-style:none}
         .card{border:1px solid #ccc;border-radius:6px;padding:10px 12px;background:#fafafa}

@@ -75,6 +75,10 @@ public sealed class RunPageBrowserTests
             await CheckChartsFitAsync(page, 4);
             Assert.Equal(1, await page.Locator("figure > svg#chart-supply-demand").CountAsync());
             await CheckAccessibilityAsync(page);
+            // A screenshot of any part of a sample run's page shows the banner: it stays at the top as the page scrolls.
+            await page.EvaluateAsync("() => window.scrollTo(0, document.body.scrollHeight)");
+            Assert.True(await page.EvaluateAsync<double>("() => window.scrollY") > height, "the page is taller than the viewport");
+            Assert.InRange(await page.EvaluateAsync<double>("() => document.getElementById('sample-banner').getBoundingClientRect().top"), -0.5, 0.5);
 
             // gap/gap.svg on its own, as it is downloaded: the same chart, its texts inside its box.
             await page.GotoAsync(storeUri + RunPublisher.RunFolder(outcome.RunId) + "/gap/gap.svg");
