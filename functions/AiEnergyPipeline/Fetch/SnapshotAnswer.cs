@@ -15,4 +15,7 @@ public sealed record SnapshotAnswer(InputOrigin Origin, string File, string? Sam
     /// <summary>The answer the snapshot gave to the response's request, or null for a live response.</summary>
     public static SnapshotAnswer? Of(HttpResponseMessage response) =>
         response.RequestMessage is { } request && request.Options.TryGetValue(Key, out var answer) ? answer : null;
+
+    /// <summary>Who answered: the snapshot's origin for the file (recorded or sample), else <see cref="InputOrigin.Fetched"/> (a live server).</summary>
+    public static InputOrigin OriginOf(HttpResponseMessage response) => Of(response)?.Origin ?? InputOrigin.Fetched;
 }

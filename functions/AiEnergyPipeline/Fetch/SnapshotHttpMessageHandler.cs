@@ -10,7 +10,8 @@ namespace AiEnergyPipeline.Fetch;
 /// options (<see cref="SnapshotAnswer"/>), which file answered and whether it is a sample written by
 /// this project or a recording of a live answer: provenance then never mistakes either for a fetch.
 /// A recorded file is served with the validators it was recorded with, and a conditional request
-/// that matches them is answered 304, as the live server answered it.
+/// that matches them is answered 304, as the live server answered it. That 304 vouches for a copy
+/// of this recording only: the fetcher asks again, unconditionally, for a copy fetched live.
 /// </summary>
 public sealed class SnapshotHttpMessageHandler(Snapshot snapshot) : HttpMessageHandler
 {
@@ -48,11 +49,17 @@ public sealed class SnapshotHttpMessageHandler(Snapshot snapshot) : HttpMessageH
         return Task.FromResult(response);
     }
 
+    /// <summary>
+    /// RFC 9110 13.1.3 and 13.2.2: If-None-Match, when the request has it, alone decides (weak
+    /// comparison); If-Modified-Since counts only without it. A file whose ETag changed while its
+    /// Last-Modified did not (one-second resolution, a server that keeps it) is then answered whole.
+    /// </summary>
     private static bool IsNotModified(HttpRequestMessage request, SnapshotRoute route)
     {
-        if (route.ETag is { } etag && request.Headers.IfNoneMatch.Any(t => t.ToString() == etag))
+        if (request.Headers.IfNoneMatch.Count > 0)
         {
-            return true;
+            var current = route.ETag is { } recorded && EntityTagHeaderValue.TryParse(recorded, out var parsed) ? parsed.Tag : null;
+            return request.Headers.IfNoneMatch.Any(t => t.Equals(EntityTagHeaderValue.Any) || (current is not null && t.Tag == current));
         }
 
         return route.LastModified is { } text && request.Headers.IfModifiedSince is { } since

@@ -53,7 +53,7 @@ public sealed partial class WholeBodyRetryHandler(IOptions<SourceHttpOptions> op
             try
             {
                 var limits = new IdleTimeoutCopy.Limits(settings.BodyIdleTimeout, settings.BodyDeadline, settings.MaxBodyBytes);
-                response.Content = await DownloadAsync(response.Content, destination, SnapshotAnswer.Of(response)?.Origin ?? InputOrigin.Fetched, limits, cancellationToken);
+                response.Content = await DownloadAsync(response.Content, destination, SnapshotAnswer.OriginOf(response), limits, cancellationToken);
                 return response;
             }
             catch (BodyLimitException e)

@@ -23,7 +23,8 @@ internal sealed class NormalisationBesideDownload(IPartitionNormaliser normalise
     /// <summary>Starts normalising the body of <paramref name="download"/> once it starts to arrive (for <see cref="RawArchive.DownloadStarting"/>).</summary>
     public void Start(BodyDestination download, string source, string fileName)
     {
-        // One file per partition: a second download (none today) is simply not read beside.
+        // One file per partition: a second download (a 304 for a copy of another origin, asked again
+        // whole) is not read beside; the first ended without a body, so the archived file is normalised.
         _run ??= Task.Run(() => RunAsync(download, source, fileName));
     }
 

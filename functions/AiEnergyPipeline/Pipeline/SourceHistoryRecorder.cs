@@ -57,7 +57,8 @@ public sealed partial class SourceHistoryRecorder(IDatasetStore store, SecretRed
             LogNotWritten(report.RunId, redactor.Redact(StorageFailures.Describe(e)));
         }
 
-        foreach (var failed in report.Sources.Where(s => s.Status == SourceStatus.Failed))
+        // A replay that failed counts against no source (SourceHistory.CountsForSources): no line that says it does.
+        foreach (var failed in report.Sources.Where(s => s.Status == SourceStatus.Failed && SourceHistory.CountsForSources(report)))
         {
             // The alert "a source failing repeatedly" parses this line (infra/modules/alerts.bicep): keep its wording.
             var entry = updated.Sources.FirstOrDefault(s => s.Name == failed.Name);

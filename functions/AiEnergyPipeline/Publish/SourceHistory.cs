@@ -1,3 +1,4 @@
+using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.Storage;
 using AiEnergyPipeline.Vocabulary;
 using System.Text.Json;
@@ -7,7 +8,8 @@ namespace AiEnergyPipeline.Publish;
 /// <summary>
 /// state/source-history.json: what the ingests found, kept small and bounded (one entry per source,
 /// errors cut short) so that a health check reads one object instead of the reports of many runs.
-/// Every ingest, published, unchanged or failed, applies its report (<see cref="With"/>); an
+/// Every ingest, published, unchanged or failed, applies its report (<see cref="With"/>; a replay of
+/// a recording only as the last ingest, <see cref="CountsForSources"/>); an
 /// unchanged ingest writes no report.json, so the runs' reports alone could not say that a source
 /// still answers or that the latest run is still current.
 /// </summary>
@@ -46,7 +48,7 @@ public sealed record SourceHistory(
     {
         ArgumentNullException.ThrowIfNull(report);
         var entries = Sources.ToDictionary(e => e.Name, StringComparer.Ordinal);
-        foreach (var source in report.Sources.Where(s => s.Status != SourceStatus.NotRun))
+        foreach (var source in report.Sources.Where(s => s.Status != SourceStatus.NotRun && CountsForSources(report)))
         {
             var entry = entries.GetValueOrDefault(source.Name) ?? new SourceHistoryEntry(source.Name, []);
             var afterLastSuccess = entry.LastSuccessStartedAt is not { } lastSuccess || report.StartedAt > lastSuccess;
@@ -75,7 +77,7 @@ public sealed record SourceHistory(
         }
 
         var newest = LastIngestStartedAt is not { } last || report.StartedAt >= last;
-        var confirms = report.Status != RunStatus.Failed && latestRunId is not null && (ConfirmedAt is not { } at || report.FinishedAt >= at);
+        var confirms = report.Status != RunStatus.Failed && CountsForSources(report) && latestRunId is not null && (ConfirmedAt is not { } at || report.FinishedAt >= at);
         return this with
         {
             Sources = [.. entries.Values.OrderBy(e => e.Name, StringComparer.Ordinal)],
@@ -86,6 +88,19 @@ public sealed record SourceHistory(
             ConfirmedRunId = confirms ? latestRunId : ConfirmedRunId,
             ConfirmedAt = confirms ? report.FinishedAt : ConfirmedAt,
         };
+    }
+
+    /// <summary>
+    /// Whether an ingest says anything about the sources: a replay of a recording asked none of them.
+    /// Its success is no sign that a source answers, its failure (a file missing from the recording)
+    /// none that it fails, and finding the latest run's bytes again does not make that run current:
+    /// the recording may be older than it. A sample run still counts, so that a deployment on the
+    /// bundled snapshot reports as one that fetches (its data is labelled sample everywhere).
+    /// </summary>
+    public static bool CountsForSources(RunReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return report.Mode != RunMode.Recorded;
     }
 
     /// <summary>The history and its ETag (null when there is none); a damaged one reads as empty with its problem, and the next ingest replaces it.</summary>

@@ -45,6 +45,41 @@ public class SnapshotHttpMessageHandlerTests
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
     }
 
+    [Theory]
+    [InlineData("\"v2\"", "Mon, 31 Aug 2026 10:00:00 GMT", HttpStatusCode.NotModified)]
+    [InlineData("W/\"v2\"", null, HttpStatusCode.NotModified)]
+    [InlineData("\"v1\"", "Tue, 01 Sep 2026 10:00:00 GMT", HttpStatusCode.OK)]
+    [InlineData("\"v1\"", "Wed, 02 Sep 2026 10:00:00 GMT", HttpStatusCode.OK)]
+    public async Task SendAsync_IfNoneMatchPresent_DecidesAloneWhateverIfModifiedSinceSays(string ifNoneMatch, string? ifModifiedSince, HttpStatusCode expected)
+    {
+        // The file changed since "v1" within the same second: a new ETag, the same Last-Modified.
+        using var client = new HttpClient(new SnapshotHttpMessageHandler(Write("recorded", "", """ "etag": "\"v2\"", "last_modified": "Tue, 01 Sep 2026 10:00:00 GMT", """)));
+        using var request = new HttpRequestMessage(HttpMethod.Get, Url);
+        request.Headers.IfNoneMatch.Add(EntityTagHeaderValue.Parse(ifNoneMatch));
+        request.Headers.IfModifiedSince = ifModifiedSince is null ? null : DateTimeOffset.Parse(ifModifiedSince, System.Globalization.CultureInfo.InvariantCulture);
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("\"v2\"", response.Headers.ETag?.ToString());
+        Assert.Equal(expected == HttpStatusCode.OK ? "a,b\n1,2\n" : "", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("Tue, 01 Sep 2026 10:00:00 GMT", HttpStatusCode.NotModified)]
+    [InlineData("Wed, 02 Sep 2026 10:00:00 GMT", HttpStatusCode.NotModified)]
+    [InlineData("Mon, 31 Aug 2026 10:00:00 GMT", HttpStatusCode.OK)]
+    public async Task SendAsync_IfModifiedSinceWithoutIfNoneMatch_DecidesByTheRecordedLastModified(string ifModifiedSince, HttpStatusCode expected)
+    {
+        using var client = new HttpClient(new SnapshotHttpMessageHandler(Write("recorded", "", """ "etag": "\"v2\"", "last_modified": "Tue, 01 Sep 2026 10:00:00 GMT", """)));
+        using var request = new HttpRequestMessage(HttpMethod.Get, Url);
+        request.Headers.IfModifiedSince = DateTimeOffset.Parse(ifModifiedSince, System.Globalization.CultureInfo.InvariantCulture);
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
     [Fact]
     public void Of_LiveResponse_IsFetchedFromItsUrl()
     {

@@ -50,6 +50,21 @@ public class SourceHistoryTests
     }
 
     [Fact]
+    public void With_ReplaysOfARecordingBetweenLiveFailures_NeitherResetNorAddToTheCount()
+    {
+        var history = SourceHistory.Empty
+            .With(Report(0, RunStatus.Published, ("ember", SourceStatus.Succeeded)), "run-0")
+            .With(Report(1, RunStatus.Failed, ("ember", SourceStatus.Failed)), "run-0")
+            .With(Report(2, RunStatus.Published, ("ember", SourceStatus.Succeeded)) with { Mode = RunMode.Recorded }, "run-2")
+            .With(Report(3, RunStatus.Failed, ("ember", SourceStatus.Failed)) with { Mode = RunMode.Recorded }, "run-2")
+            .With(Report(4, RunStatus.Failed, ("ember", SourceStatus.Failed)) with { Mode = RunMode.Live }, "run-2");
+
+        var ember = Entry(history, "ember");
+        Assert.Equal((2, "run-0", "run-4"), (ember.ConsecutiveFailures, ember.LastSuccessRunId, ember.LastFailureRunId));
+        Assert.Equal(("run-4", RunStatus.Failed, "run-0"), (history.LastIngestRunId, history.LastIngestStatus, history.ConfirmedRunId));
+    }
+
+    [Fact]
     public void With_SameReportTwice_CountsItOnce()
     {
         var failed = Report(1, RunStatus.Failed, ("ember", SourceStatus.Failed));
