@@ -96,6 +96,12 @@ public sealed partial class IngestCompletion(
 
         // Made from sample files: said in every output, and never compared with a run that is not.
         var sample = RunMode.Of(files.Values.SelectMany(f => f)) == RunMode.Sample;
+        if (sample && latest is not null && !latest.Sample)
+        {
+            // An offline `aienergy run` pointed at a store of real data (or an app left in snapshot
+            // mode) must not swing its latest.json to invented numbers.
+            return await FailAsync(plan, clock, runId, SampleOverRealData(latest), reports, [], 0, partitionReports, files, cancellationToken);
+        }
 
         // Files the sources answered with 304 are copied from the raw archive now that a normaliser needs them.
         foreach (var file in files.Where(p => !IsPartitioned(p.Key)).SelectMany(p => p.Value))
@@ -192,6 +198,11 @@ public sealed partial class IngestCompletion(
         var outcomeMessage = isLatest ? publishedMessage : publishedMessage + RunPublisher.NotLatestNote(latestRunId);
         return new RunOutcome(RunStatus.Published, runId, latestRunId, store.Description, outcomeMessage, runReport with { Message = outcomeMessage });
     }
+
+    /// <summary>Why a run made from sample files is not published over a store whose latest run is real data.</summary>
+    public static string SampleOverRealData(LatestPointer latest) =>
+        $"this run is made from sample files, and the store's latest run {latest.RunId} is {latest.Mode ?? RunMode.Live} data: a sample never replaces real data as latest. "
+        + "Publish samples to another store (--store, PublishedStorage__Path), or run with live sources (--live, Pipeline__Mode=Live).";
 
     private Task<RunOutcome> FailAsync(IngestPlan plan, RunClock clock, string runId, string error, IReadOnlyDictionary<string, SourceReport> reports, IReadOnlyList<TableReport> tables,
         long quarantined, IReadOnlyList<PartitionReport> partitionReports, IReadOnlyDictionary<string, IReadOnlyList<FetchedFile>>? files, CancellationToken cancellationToken)
