@@ -367,7 +367,8 @@ def write_index():
               for m, y, _ in vintages for folder in ("xls", "archive/xls")]
     index = {
         "origin": "sample",
-        "sample_of": "EIA-860M Monthly Update to the Annual Electric Generator Report",
+        "sample_of": {"dataset": "EIA-860M Monthly Update to the Annual Electric Generator Report", "publisher": "EIA",
+                      "documentation_url": "https://www.eia.gov/electricity/data/eia860m/"},
         "description": "EIA-860M: six monthly generator workbooks (the vintages January 2023 to 2026, July and August 2026) in the real layout, with invented plants, written by tools/snapshot/make_eia860m_snapshot.py. Between them units come online on time, slip, are canceled and vanish; January 2023 is written in the early workbooks' header layout (Sector Name, no balancing authority, net winter or unit code column). An offline run answers the source's requests for these months from them; the settings pin the vintages and the newest month so that the offline run asks for exactly these rather than searching back from today.",
         "settings": settings,
         "routes": routes,

@@ -184,7 +184,8 @@ def write_long():
             writer.writerows(long_rows(area, series))
     index = {
         "origin": "sample",
-        "sample_of": "Ember Yearly Electricity Data (long format)",
+        "sample_of": {"dataset": "Ember Yearly Electricity Data (long format)", "publisher": "Ember",
+                      "documentation_url": "https://ember-energy.org/data/yearly-electricity-data/"},
         "description": "Ember yearly electricity data: an excerpt of the long-format release (four countries, one region, 2019-2024; capacity, generation, demand and emissions rows), written by tools/snapshot/make_ember_snapshot.py in the real format. An offline run answers the source's request from this file.",
         "settings": {},
         "routes": [{"url": URL, "query": {}, "file": LONG_FILE}],

@@ -35,11 +35,16 @@ import queues_iso_samples  # noqa: E402
 import queues_iso_text_samples  # noqa: E402
 
 ROOT = os.path.join("functions", "AiEnergyPipeline", "snapshot", "queues")
-LBNL_URL = "https://emp.lbl.gov/sites/default/files/2026-05/LBNL_Ix_Queue_Data_File_thru2025.xlsx"
+# The sample's addresses: where a real file has no fixed address of its own (LBNL names each edition's
+# file anew), the sample is asked for at a name reserved for examples (RFC 2606), never at an
+# invented path on the publisher's real host. What each sample imitates is named in its sample_of:
+# the dataset, its publisher and the publisher's page that documents it, never a file's address.
+LBNL_URL = "https://lbnl.example/queued-up/LBNL_Ix_Queue_Data_File_thru2025.xlsx"
 GRIDSTATUS_URL = "https://data.gridstatus.example/interconnection_queues/pjm.csv"
 LBNL_FILE = "lbnl/LBNL_Ix_Queue_Data_File_thru2025.xlsx"
 GRIDSTATUS_FILE = "gridstatus/pjm.csv"
 ZIP_TIME = (2026, 5, 1, 0, 0, 0)
+sample_of = queues_iso_samples.sample_of
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
@@ -286,15 +291,17 @@ def main():
         "Sources:Queues:Files:1:Region": "PJM",
     }
     routes = [
-        {"url": LBNL_URL, "query": {}, "file": LBNL_FILE, "sample_of": "LBNL Queued Up: Interconnection Queue Data"},
-        {"url": GRIDSTATUS_URL, "query": {}, "file": GRIDSTATUS_FILE, "sample_of": "PJM interconnection queue in gridstatus form"},
+        {"url": LBNL_URL, "query": {}, "file": LBNL_FILE,
+         "sample_of": sample_of("LBNL Queued Up: Interconnection Queue Data", "LBNL", "https://emp.lbl.gov/queues")},
+        {"url": GRIDSTATUS_URL, "query": {}, "file": GRIDSTATUS_FILE,
+         "sample_of": sample_of("PJM interconnection queue in gridstatus form", "PJM", "https://github.com/gridstatus/gridstatus")},
     ]
     texts = queues_iso_text_samples.files()
     for relative, _, _, _, _, text in texts:
         os.makedirs(os.path.join(ROOT, os.path.dirname(relative)), exist_ok=True)
         with open(os.path.join(ROOT, relative), "w", encoding="utf-8", newline="") as f:
             f.write(text)
-    for i, (relative, url, query, sample_of, fmt, _) in enumerate(isos + texts, start=2):
+    for i, (relative, url, query, imitates, fmt, _) in enumerate(isos + texts, start=2):
         full = url + ("?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else "")
         settings[f"Sources:Queues:Files:{i}:Url"] = full
         settings[f"Sources:Queues:Files:{i}:Format"] = fmt
@@ -302,10 +309,10 @@ def main():
             # PJM's export wants a POST with PJM's subscription key; the snapshot answers by URL whatever the method, so a plain GET needs no key.
             settings[f"Sources:Queues:Files:{i}:Method"] = "GET"
         # A route names the address without its query; the query parameters it needs are matched apart.
-        routes.append({"url": url.split("?")[0], "query": query, "file": relative, "sample_of": sample_of})
+        routes.append({"url": url.split("?")[0], "query": query, "file": relative, "sample_of": imitates})
     index = {
         "origin": "sample",
-        "sample_of": "Interconnection queues",
+        "sample_of": {"dataset": "Interconnection queues"},
         "description": "Interconnection queues: an LBNL Queued Up style workbook, one ISO's queue (PJM) in gridstatus form, "
                        "and the queue files of PJM, CAISO, NYISO, ERCOT, ISO-NE, SPP and MISO each in its ISO's own layout (invented projects), "
                        "written by tools/snapshot/make_queues_snapshot.py in the real formats. An offline run answers the source's "

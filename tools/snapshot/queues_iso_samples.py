@@ -23,7 +23,9 @@ EXCEL_EPOCH = dt.date(1899, 12, 30)
 PJM_URL = "https://services.pjm.com/PJMPlanningApi/api/Queue/ExportToXls"
 CAISO_URL = "https://www.caiso.com/PublishedDocuments/PublicQueueReport.xlsx"
 NYISO_URL = "https://www.nyiso.com/documents/20142/1407078/NYISO-Interconnection-Queue.xlsx"
-ERCOT_URL = "https://www.ercot.com/misdownload/servlets/mirDownload"
+# ERCOT serves each month's report under a document id of its own: the sample's is invented, so it is
+# asked for at a name reserved for examples, with the path and query of ERCOT's download address.
+ERCOT_URL = "https://ercot.example/misdownload/servlets/mirDownload"
 ERCOT_QUERY = {"doclookupId": "1100000001"}
 
 PJM_FILE = "pjm/pjm_ExportToXls.xlsx"
@@ -200,14 +202,24 @@ def ercot_sheets(D):
     ]
 
 
+def sample_of(dataset, publisher, documentation_url):
+    """What a sample imitates: the dataset, its publisher and the publisher's page that documents it (never a file)."""
+    return {"dataset": dataset, "publisher": publisher, "documentation_url": documentation_url}
+
+
 def files(D):
     """(relative file, url, query, sample_of, format, sheets or a page's text) of each ISO's sample."""
     return [
-        (PJM_FILE, PJM_URL, {}, "PJM interconnection queue workbook", "pjm", pjm_sheets(D)),
-        (CAISO_FILE, CAISO_URL, {}, "CAISO Public Queue Report", "caiso", caiso_sheets(D)),
-        (NYISO_FILE, NYISO_URL, {}, "NYISO Interconnection Queue workbook", "nyiso", nyiso_sheets(D)),
-        (ERCOT_FILE, ERCOT_URL, ERCOT_QUERY, "ERCOT Generator Interconnection Status (GIS) report", "ercot", ercot_sheets(D)),
+        (PJM_FILE, PJM_URL, {}, sample_of("PJM interconnection queue workbook", "PJM",
+                                          "https://www.pjm.com/planning/service-requests/services-request-status"), "pjm", pjm_sheets(D)),
+        (CAISO_FILE, CAISO_URL, {}, sample_of("CAISO Public Queue Report", "CAISO",
+                                              "https://www.caiso.com/generation-transmission/generation/generator-interconnection"), "caiso", caiso_sheets(D)),
+        (NYISO_FILE, NYISO_URL, {}, sample_of("NYISO Interconnection Queue workbook", "NYISO", "https://www.nyiso.com/interconnections"),
+         "nyiso", nyiso_sheets(D)),
+        (ERCOT_FILE, ERCOT_URL, ERCOT_QUERY, sample_of("ERCOT Generator Interconnection Status (GIS) report", "ERCOT",
+                                                       "https://www.ercot.com/mp/data-products/data-product-details?id=PG7-200-ER"), "ercot", ercot_sheets(D)),
         # A page, not sheets: make_queues_snapshot.py writes its text as it is.
-        (queues_isone_page.FILE, queues_isone_page.URL, {}, "ISO-NE interconnection request queue (IRTT report page)", "isone",
+        (queues_isone_page.FILE, queues_isone_page.URL, {}, sample_of("ISO-NE interconnection request queue (IRTT report page)", "ISO-NE",
+                                                                      "https://irtt.iso-ne.com/reports/external"), "isone",
          queues_isone_page.page()),
     ]

@@ -11,11 +11,15 @@ import csv
 import io
 import json
 
+from queues_iso_samples import sample_of
+
 SPP_ACTIVE_URL = "https://opsportal.spp.org/Studies/GenerateActiveCSV"
 # Not a verified SPP address (no source found shows SPP publishing withdrawn requests alone): SPP's
 # summary file, https://opsportal.spp.org/Studies/GenerateSummaryCSV, holds active and withdrawn requests
-# together (gridstatus/spp.py). The sample keeps a file of its own to exercise one whose name states its fate.
-SPP_WITHDRAWN_URL = "https://opsportal.spp.org/Studies/GenerateWithdrawnCSV"
+# together (gridstatus/spp.py). The sample keeps a file of its own to exercise one whose name states its
+# fate, asked for at a name reserved for examples rather than at an invented path on SPP's host.
+SPP_WITHDRAWN_URL = "https://spp.example/Studies/GenerateWithdrawnCSV"
+SPP_PAGE = "https://www.spp.org/engineering/generator-interconnection/"
 MISO_URL = "https://www.misoenergy.org/api/giqueue/getprojects"
 
 SPP_ACTIVE_FILE = "spp/spp_GenerateActiveCSV.csv"
@@ -80,7 +84,11 @@ def spp_csv(header, rows):
 def files():
     """(relative file, url, query, sample_of, format, text) of each sample."""
     return [
-        (SPP_ACTIVE_FILE, SPP_ACTIVE_URL, {}, "SPP active generator interconnection requests", "spp", spp_csv(SPP_HEADER, SPP_ACTIVE)),
-        (SPP_WITHDRAWN_FILE, SPP_WITHDRAWN_URL, {}, "SPP withdrawn generator interconnection requests", "spp", spp_csv(SPP_WITHDRAWN_HEADER, SPP_WITHDRAWN)),
-        (MISO_FILE, MISO_URL, {}, "MISO generator interconnection queue (queue API)", "miso", json.dumps(MISO_PROJECTS, indent=1) + "\n"),
+        (SPP_ACTIVE_FILE, SPP_ACTIVE_URL, {}, sample_of("SPP active generator interconnection requests", "SPP", SPP_PAGE),
+         "spp", spp_csv(SPP_HEADER, SPP_ACTIVE)),
+        (SPP_WITHDRAWN_FILE, SPP_WITHDRAWN_URL, {}, sample_of("SPP withdrawn generator interconnection requests", "SPP", SPP_PAGE),
+         "spp", spp_csv(SPP_WITHDRAWN_HEADER, SPP_WITHDRAWN)),
+        (MISO_FILE, MISO_URL, {}, sample_of("MISO generator interconnection queue (queue API)", "MISO",
+                                            "https://www.misoenergy.org/planning/generator-interconnection/GI_Queue/"),
+         "miso", json.dumps(MISO_PROJECTS, indent=1) + "\n"),
     ]

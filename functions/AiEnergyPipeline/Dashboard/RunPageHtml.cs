@@ -3,6 +3,7 @@ using System.Text;
 using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.Gap;
 using AiEnergyPipeline.Publish;
+using AiEnergyPipeline.Vocabulary;
 
 namespace AiEnergyPipeline.Dashboard;
 
@@ -99,7 +100,7 @@ public static class RunPageHtml
         Figure(page, data.GapChart ?? "", "Firm supply additions against the range of demand the scenarios need covered (gap/gap.svg).");
         // The caption comes from the chart: it says which column was drawn (firm_change_mw, or planned units alone for a run published before it).
         Figure(page, AdditionsChart.Render(data.Additions, data.Sample), AdditionsChart.Caption(data.Additions));
-        Figure(page, UsVsChinaChart.Render(data.UsVsChina, data.Sample), "Capacity added per year in the United States and in China (Ember; gap/us_vs_china_additions.csv).");
+        Figure(page, UsVsChinaChart.Render(data.UsVsChina, data.Sample), UsVsChinaChart.Caption(data.Package.Sources.Any(s => s.Name == SourceNames.Ember && s.Origin == InputOrigin.Sample)));
         page.Append("</section>");
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.Publish;
 
 namespace AiEnergyPipeline.Dashboard;
@@ -118,7 +119,7 @@ public static class RunPageTables
             page.Append(SafeHtml.Link(source.Path, source.FileName)).Append("</td><td>").Append(SafeHtml.E(origin));
             if (source.SampleOf is { } real)
             {
-                page.Append(": a sample written in the format of ").Append(SafeHtml.Link(real.Url, real.Dataset));
+                AppendSampleOf(page, real);
             }
 
             page.Append("</td><td>").Append(SafeHtml.E(when?.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "\u2013"));
@@ -133,6 +134,21 @@ public static class RunPageTables
         }
 
         page.Append("</ul></section>");
+    }
+
+    /// <summary>
+    /// What a sample imitates, in words: written by this project in the format of the dataset, with a
+    /// link to the page that documents the dataset (never to a file), and whose data it is not.
+    /// </summary>
+    private static void AppendSampleOf(StringBuilder page, SampleOf real)
+    {
+        page.Append(": written by this project in the format of ").Append(SafeHtml.E(real.Dataset));
+        if (SafeHtml.IsWebUrl(real.DocumentationUrl))
+        {
+            page.Append(" (").Append(SafeHtml.Link(real.DocumentationUrl, "the dataset's documentation")).Append(')');
+        }
+
+        page.Append("; not ").Append(SafeHtml.E(real.Publisher is { } publisher ? publisher + " data" : "the publisher's data"));
     }
 
     /// <summary>The runs before this one: id (linked to its page when it has one), when it ended, its status and what it said.</summary>

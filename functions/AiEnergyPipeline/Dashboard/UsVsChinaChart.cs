@@ -17,6 +17,12 @@ public static class UsVsChinaChart
 
     public const string YLabel = "Capacity added (GW)";
 
+    /// <summary>The figure's caption: it credits Ember, unless the run's Ember files are samples, which are not Ember's data.</summary>
+    public static string Caption(bool sampleInputs) =>
+        sampleInputs
+            ? "Capacity added per year in the United States and in China (a sample written by this project in the format of Ember's Yearly Electricity Data, not Ember data; gap/us_vs_china_additions.csv)."
+            : "Capacity added per year in the United States and in China (Ember; gap/us_vs_china_additions.csv).";
+
     public static string Render(IReadOnlyList<IReadOnlyDictionary<string, string>> usVsChina, bool sample)
     {
         var rows = usVsChina.Select(r => (Year: (int)(CsvRows.Number(r, "year") ?? 0), Us: CsvRows.Number(r, "usa_additions_gw"), China: CsvRows.Number(r, "chn_additions_gw"))).OrderBy(r => r.Year).ToList();

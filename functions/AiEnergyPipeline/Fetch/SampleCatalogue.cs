@@ -2,9 +2,8 @@ namespace AiEnergyPipeline.Fetch;
 
 /// <summary>
 /// What each sample file of the snapshot imitates, read from the snapshot's index: the real
-/// dataset and the URL its route answers. Kept out of the store's fetch state and partition
-/// records, so that no real URL is ever recorded for a sample; added to a run's inputs when the
-/// run is described.
+/// dataset, its publisher and its documentation page, never the URL its route answers. Kept out of
+/// the store's fetch state and partition records; added to a run's inputs when the run is described.
 /// </summary>
 public sealed class SampleCatalogue
 {
@@ -15,7 +14,7 @@ public sealed class SampleCatalogue
         _byPath = (snapshot?.Routes ?? [])
             .Where(r => r.InputOrigin == InputOrigin.Sample)
             .GroupBy(r => SnapshotAnswer.SamplePathPrefix + r.File, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => new SampleOf(g.First().SampleOf ?? "(not named)", g.First().Url), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.First().SampleOf ?? SampleOf.NotNamed, StringComparer.Ordinal);
     }
 
     /// <summary>The file with what it imitates, when it is a sample of this snapshot; any other file as it is.</summary>

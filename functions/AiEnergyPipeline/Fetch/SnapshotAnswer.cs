@@ -5,7 +5,7 @@ namespace AiEnergyPipeline.Fetch;
 /// its place in the snapshot and what it imitates or when it was recorded. Carried in the request's
 /// options, which a live server cannot set, so no response from the internet can pass as one.
 /// </summary>
-public sealed record SnapshotAnswer(InputOrigin Origin, string File, string? SampleOf, DateTimeOffset? RecordedAtUtc)
+public sealed record SnapshotAnswer(InputOrigin Origin, string File, SampleOf? SampleOf, DateTimeOffset? RecordedAtUtc)
 {
     /// <summary>The prefix of a sample file's provenance path: its place in the snapshot folder.</summary>
     public const string SamplePathPrefix = "snapshot/";

@@ -8,11 +8,11 @@ namespace AiEnergyPipeline.Fetch;
 /// project, or <c>recorded</c> from the live sources), the settings an offline run applies, and the
 /// routes that answer the sources' requests.
 /// </summary>
-/// <param name="SampleOf">For sample files: the real dataset they imitate (a route may name its own).</param>
+/// <param name="SampleOf">For sample files: the real dataset they imitate, its publisher and its documentation page (a route may name its own).</param>
 public sealed record SnapshotIndex(
     [property: JsonPropertyName("origin")] string? Origin,
     [property: JsonPropertyName("description")] string? Description,
     [property: JsonPropertyName("settings")] Dictionary<string, string>? Settings,
     [property: JsonPropertyName("routes")] List<SnapshotRoute>? Routes,
-    [property: JsonPropertyName("sample_of")] string? SampleOf = null,
+    [property: JsonPropertyName("sample_of"), JsonConverter(typeof(SampleOfJsonConverter))] SampleOf? SampleOf = null,
     [property: JsonPropertyName("recorded_at")] DateTimeOffset? RecordedAt = null);

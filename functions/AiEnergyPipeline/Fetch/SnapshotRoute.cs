@@ -11,7 +11,7 @@ public sealed record SnapshotRoute(
     [property: JsonPropertyName("query")] Dictionary<string, string>? Query,
     [property: JsonPropertyName("file")] string File,
     [property: JsonPropertyName("origin")] string? Origin = null,
-    [property: JsonPropertyName("sample_of")] string? SampleOf = null,
+    [property: JsonPropertyName("sample_of"), JsonConverter(typeof(SampleOfJsonConverter))] SampleOf? SampleOf = null,
     [property: JsonPropertyName("recorded_at")] DateTimeOffset? RecordedAt = null,
     [property: JsonPropertyName("etag")] string? ETag = null,
     [property: JsonPropertyName("last_modified")] string? LastModified = null,

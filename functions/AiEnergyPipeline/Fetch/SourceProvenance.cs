@@ -2,8 +2,8 @@ namespace AiEnergyPipeline.Fetch;
 
 /// <summary>
 /// Where bytes came from, with any secret already removed from the URL. A sample file's
-/// <see cref="Url"/> is its place in the snapshot and it has no validators: a sample must never
-/// look like something fetched from the real URL it imitates.
+/// <see cref="Url"/> is its place in the snapshot and it has no validators, and what it imitates
+/// (<see cref="SampleOf"/>) names no address: a sample must never look like something fetched from a real URL.
 /// </summary>
 public sealed record SourceProvenance(
     string Url,
@@ -24,7 +24,7 @@ public sealed record SourceProvenance(
         var lastModified = response.Content.Headers.LastModified?.ToString("R");
         return SnapshotAnswer.Of(response) switch
         {
-            { Origin: InputOrigin.Sample } sample => new(SnapshotAnswer.SamplePathPrefix + sample.File, now, Origin: InputOrigin.Sample, SampleOf: new SampleOf(sample.SampleOf ?? "(not named)", redactedUrl)),
+            { Origin: InputOrigin.Sample } sample => new(SnapshotAnswer.SamplePathPrefix + sample.File, now, Origin: InputOrigin.Sample, SampleOf: sample.SampleOf ?? SampleOf.NotNamed),
             { Origin: InputOrigin.Recorded } recorded => new(redactedUrl, now, etag, lastModified, InputOrigin.Recorded, RecordedAtUtc: recorded.RecordedAtUtc),
             _ => new(redactedUrl, now, etag, lastModified),
         };

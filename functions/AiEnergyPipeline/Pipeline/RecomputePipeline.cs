@@ -154,7 +154,7 @@ public sealed partial class RecomputePipeline(
                 Id = runId,
                 Created = startedAt,
                 InputsSha256 = inputsSha256,
-                Resources = DataPackageBuilder.Resources(all),
+                Resources = DataPackageBuilder.Resources(all, DataPackageBuilder.SampleSources(previous.Sources.Select(s => (s.Name, s.Origin)))),
                 DerivedFrom = latest.RunId,
                 Overrides = RecomputeCanonicalJson.ToElement(request),
                 BaseInputsSha256 = baseInputs,

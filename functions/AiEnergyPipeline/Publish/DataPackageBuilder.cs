@@ -9,7 +9,7 @@ public static class DataPackageBuilder
 {
     public static DataPackage Build(string runId, DateTimeOffset created, string inputsSha256, string modelVersion, IReadOnlyList<StagedTable> tables, IReadOnlyList<FetchedFile> inputs, IReadOnlyDictionary<string, SourceCitation> citations)
     {
-        var resources = Resources(tables);
+        var resources = Resources(tables, SampleSources(inputs.Select(f => (f.Source, f.Origin))));
         var sources = inputs.Select(f => new DataSource(
             f.Source,
             citations.TryGetValue(f.Source, out var citation) ? citation.Title : f.Source,
@@ -36,14 +36,29 @@ public static class DataPackageBuilder
             inputsSha256,
             resources,
             sources,
-            inputs.Select(f => f.Source).Distinct().Where(citations.ContainsKey).Select(s => citations[s].Licence).Distinct().ToList(),
+            Licenses(inputs, citations),
             Mode: RunMode.Of(inputs),
             ModelVersion: modelVersion,
             CodeVersion: CodeVersion.Current);
     }
 
-    /// <summary>The resources describing staged files, in their order.</summary>
-    public static IReadOnlyList<DataResource> Resources(IReadOnlyList<StagedTable> tables) =>
+    /// <summary>
+    /// The licence entry of each source, in the order of the inputs: a source's sample files list its
+    /// sample entry (written by this project in the publisher's format, not the publisher's data),
+    /// any other file the publisher's licence and attribution.
+    /// </summary>
+    public static IReadOnlyList<Vocabulary.DataLicence> Licenses(IReadOnlyList<FetchedFile> inputs, IReadOnlyDictionary<string, SourceCitation> citations) =>
+        inputs.Where(f => citations.ContainsKey(f.Source)).Select(f => citations[f.Source].LicenceOf(f.Origin)).Distinct().ToList();
+
+    /// <summary>The sources with a sample file among the inputs: the tables made from them describe themselves as samples.</summary>
+    public static IReadOnlySet<string> SampleSources(IEnumerable<(string Source, InputOrigin Origin)> inputs) =>
+        inputs.Where(i => i.Origin == InputOrigin.Sample).Select(i => i.Source).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The resources describing staged files, in their order. A table made from a source in
+    /// <paramref name="sampleSources"/> has its schema's sample description (<see cref="TableSchema.DescriptionFor"/>).
+    /// </summary>
+    public static IReadOnlyList<DataResource> Resources(IReadOnlyList<StagedTable> tables, IReadOnlySet<string>? sampleSources = null) =>
         tables.Select(t => new DataResource(
             t.ResourceName,
             // Relative to the data package, as Frictionless resolves paths.
@@ -53,7 +68,7 @@ public static class DataPackageBuilder
             // Parquet is binary: it has no text encoding.
             t.Format == StagedTable.ParquetFormat ? null : "utf-8",
             t.Schema.Title,
-            t.Format == StagedTable.ParquetFormat ? $"{t.Schema.Description} {ParquetNote}" : t.Schema.Description,
+            Description(t, sampleSources),
             t.Bytes,
             "sha256:" + t.Sha256,
             t.Sha256,
@@ -63,6 +78,12 @@ public static class DataPackageBuilder
             t.Part is null && t.Format != StagedTable.ParquetFormat ? null : t.Schema.Name,
             t.Part,
             t.InputsOrSources)).ToList();
+
+    private static string Description(StagedTable table, IReadOnlySet<string>? sampleSources)
+    {
+        var description = table.Schema.DescriptionFor(sampleSources is not null && table.Schema.Sources.Any(sampleSources.Contains));
+        return table.Format == StagedTable.ParquetFormat ? $"{description} {ParquetNote}" : description;
+    }
 
     /// <summary>How a Parquet sibling stores the schema's types, said in its resource's description.</summary>
     public const string ParquetNote =

@@ -7,13 +7,7 @@ public static partial class Schemas
     public static TableSchema CountryCapacity { get; } = new(
         "country_capacity",
         "Installed generating capacity by country, year and fuel (Ember)",
-        "Ember's yearly installed electricity generating capacity of each country (areas with an ISO 3 code; Ember's regions and other aggregated areas are left out), one row per fuel and year. "
-        + "The single fuels (coal, gas, other_fossil, nuclear, hydro, wind, solar, bioenergy, other_renewables) partition a country's capacity. "
-        + "The aggregates Ember publishes beside them (fossil, gas_and_other_fossil, renewables, hydro_bioenergy_and_other_renewables, wind_and_solar, clean) and total repeat sums of single fuels and have is_aggregate true: never add them to the single fuels. "
-        + "Each single fuel belongs to one of eight groups: coal (coal), gas (gas), oil (other_fossil, mostly oil), nuclear (nuclear), hydro (hydro), wind (wind), solar (solar) and other (bioenergy, other_renewables, and any single fuel Ember adds later); a group is reported for a country and year when at least one of its fuels has a value. "
-        + "Every country and year with any value has one total row. Its capacity is Ember's own total where the file gives one, else the sum of the single fuels Ember reports; but only when the single fuels report all eight groups (complete true). "
-        + "Where a group is missing (Ember leaves blank fuels it has no figure for: the older API extract has no gas or other_fossil at all, and its 2020 rows only coal, wind and solar), the total is unknown: its row has an empty capacity_gw and additions_gw and complete false, never a sum that is short by a whole fuel. "
-        + "Blank values are not rows. Capacities are rounded to 1 kW (6 decimals of GW). Licence CC-BY-4.0: Ember (2025), Yearly Electricity Data.",
+        CountryCapacityText + " Licence CC-BY-4.0: Ember (2025), Yearly Electricity Data.",
         [
             new("iso3", "string", "ISO 3166-1 alpha-3 code of the country, as Ember gives it."),
             new("country", "string", "Country name as Ember gives it (the first seen for the code)."),
@@ -27,5 +21,15 @@ public static partial class Schemas
         ["iso3", "year", "fuel"])
     {
         Sources = [SourceNames.Ember],
+        SampleDescription = CountryCapacityText + " " + Licences.EmberSample.Attribution,
     };
+
+    private const string CountryCapacityText =
+        "Ember's yearly installed electricity generating capacity of each country (areas with an ISO 3 code; Ember's regions and other aggregated areas are left out), one row per fuel and year. "
+        + "The single fuels (coal, gas, other_fossil, nuclear, hydro, wind, solar, bioenergy, other_renewables) partition a country's capacity. "
+        + "The aggregates Ember publishes beside them (fossil, gas_and_other_fossil, renewables, hydro_bioenergy_and_other_renewables, wind_and_solar, clean) and total repeat sums of single fuels and have is_aggregate true: never add them to the single fuels. "
+        + "Each single fuel belongs to one of eight groups: coal (coal), gas (gas), oil (other_fossil, mostly oil), nuclear (nuclear), hydro (hydro), wind (wind), solar (solar) and other (bioenergy, other_renewables, and any single fuel Ember adds later); a group is reported for a country and year when at least one of its fuels has a value. "
+        + "Every country and year with any value has one total row. Its capacity is Ember's own total where the file gives one, else the sum of the single fuels Ember reports; but only when the single fuels report all eight groups (complete true). "
+        + "Where a group is missing (Ember leaves blank fuels it has no figure for: the older API extract has no gas or other_fossil at all, and its 2020 rows only coal, wind and solar), the total is unknown: its row has an empty capacity_gw and additions_gw and complete false, never a sum that is short by a whole fuel. "
+        + "Blank values are not rows. Capacities are rounded to 1 kW (6 decimals of GW).";
 }

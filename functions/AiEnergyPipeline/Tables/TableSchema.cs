@@ -16,4 +16,13 @@ public sealed record TableSchema(
     /// (<see cref="StagedTable.Inputs"/>: a part made from one file).
     /// </summary>
     public IReadOnlyList<string> Sources { get; init; } = [];
+
+    /// <summary>
+    /// The description of the table made from sample files of its <see cref="Sources"/>, where
+    /// <see cref="Description"/> credits a publisher (a licence line): a sample is not the publisher's data.
+    /// </summary>
+    public string? SampleDescription { get; init; }
+
+    /// <summary>The description as published: <see cref="SampleDescription"/> when the table is made from sample files and has one.</summary>
+    public string DescriptionFor(bool sample) => sample && SampleDescription is { } described ? described : Description;
 }

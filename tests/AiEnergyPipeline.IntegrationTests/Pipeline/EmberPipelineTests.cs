@@ -18,7 +18,7 @@ public class EmberPipelineTests
     private static JsonElement ReadJson(string path) => TestPipeline.ReadJson(path);
 
     [Fact]
-    public async Task RunAsync_BundledSnapshot_DataPackageCarriesEmbersCcByAttribution()
+    public async Task RunAsync_BundledSnapshot_CreditsTheSampleInEmbersFormatNotEmbersCcByData()
     {
         var store = TestPaths.NewTempFolder();
 
@@ -26,15 +26,20 @@ public class EmberPipelineTests
 
         Assert.Equal(RunStatus.Published, outcome.Status);
         var package = ReadJson(Path.Combine(store, "runs", outcome.RunId, "datapackage.json"));
-        // Other CC-BY sources (LBNL's queues) carry their own attribution beside Ember's.
-        var licence = Assert.Single(package.GetProperty("licenses").EnumerateArray(), l => l.GetProperty("attribution").GetString() == "Ember (2025), Yearly Electricity Data; licensed CC-BY-4.0");
-        Assert.Equal("CC-BY-4.0", licence.GetProperty("name").GetString());
-        Assert.Equal("https://creativecommons.org/licenses/by/4.0/", licence.GetProperty("path").GetString());
+        // The file is this project's: Ember's licence and attribution credit Ember's data, which it is not.
+        var licence = Assert.Single(package.GetProperty("licenses").EnumerateArray(), l => l.GetProperty("attribution").GetString()!.Contains("Ember", StringComparison.Ordinal));
+        Assert.Equal("Sample written by this project in the format of Ember's Yearly Electricity Data; not Ember data.", licence.GetProperty("attribution").GetString());
+        Assert.Equal("AiEnergyPipeline-sample", licence.GetProperty("name").GetString());
         var source = Assert.Single(package.GetProperty("sources").EnumerateArray(), s => s.GetProperty("name").GetString() == "ember");
-        // A sample of Ember's file, written by this project: its path is in the snapshot, the real URL only what it imitates.
+        // A sample of Ember's file, written by this project: its path is in the snapshot; it imitates Ember's dataset, named with its documentation page, not the file's address.
         Assert.Equal("snapshot/ember/yearly_full_release_long_format.csv", source.GetProperty("path").GetString());
-        Assert.Equal("https://files.ember-energy.org/public-downloads/yearly_full_release_long_format.csv", source.GetProperty("sample_of").GetProperty("url").GetString());
+        var sampleOf = source.GetProperty("sample_of");
+        Assert.Equal("Ember", sampleOf.GetProperty("publisher").GetString());
+        Assert.Equal("https://ember-energy.org/data/yearly-electricity-data/", sampleOf.GetProperty("documentation_url").GetString());
+        Assert.False(sampleOf.TryGetProperty("url", out _), sampleOf.ToString());
         Assert.StartsWith("Ember, Yearly Electricity Data", source.GetProperty("title").GetString(), StringComparison.Ordinal);
+        var capacity = Assert.Single(package.GetProperty("resources").EnumerateArray(), r => r.GetProperty("name").GetString() == "country_capacity");
+        Assert.EndsWith("not Ember data.", capacity.GetProperty("description").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

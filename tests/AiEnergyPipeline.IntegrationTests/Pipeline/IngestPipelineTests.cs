@@ -54,7 +54,9 @@ public class IngestPipelineTests
         // The file list, two BALANCE files and three API pages.
         Assert.Equal(6, sources.Count(s => s.GetProperty("name").GetString()!.StartsWith("eia930_", StringComparison.Ordinal)));
         Assert.All(sources, s => Assert.True(File.Exists(Path.Combine(store, s.GetProperty("raw_path").GetString()!))));
-        Assert.Contains(package.GetProperty("licenses").EnumerateArray(), l => l.GetProperty("name").GetString() == "US-PD");
+        // Sample files: credited as samples in EIA's format, not under EIA's licence as EIA's data.
+        Assert.Contains(package.GetProperty("licenses").EnumerateArray(), l => l.GetProperty("attribution").GetString() == "Sample written by this project in the format of EIA-930; not EIA data.");
+        Assert.DoesNotContain(package.GetProperty("licenses").EnumerateArray(), l => l.GetProperty("name").GetString() == "US-PD");
     }
 
     [Fact]

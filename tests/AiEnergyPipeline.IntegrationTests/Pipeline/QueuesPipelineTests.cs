@@ -47,7 +47,10 @@ public class QueuesPipelineTests
         var rates = Assert.Single(outcome.Report.Tables, t => t.Name == "queue_completion_rates" && t.Format == "csv");
         Assert.Equal(49, rates.Rows);
         var package = await File.ReadAllTextAsync(Path.Combine(store, "runs", outcome.RunId, "datapackage.json"));
-        Assert.Contains("\"CC-BY-4.0\"", package, StringComparison.Ordinal);
+        // Sample files: credited as samples in LBNL's and the ISOs' formats, not under LBNL's CC-BY licence as its data.
+        var licences = System.Text.Json.JsonDocument.Parse(package).RootElement.GetProperty("licenses").EnumerateArray().ToList();
+        Assert.Contains(licences, l => l.GetProperty("attribution").GetString() == AiEnergyPipeline.Vocabulary.Licences.InterconnectionQueuesSample.Attribution);
+        Assert.DoesNotContain(licences, l => l.GetProperty("name").GetString() == "CC-BY-4.0");
     }
 
     [Fact]

@@ -43,9 +43,12 @@ public sealed class SampleRunLabelTests
             var path = source.GetProperty("path").GetString()!;
             Assert.StartsWith(SnapshotAnswer.SamplePathPrefix, path, StringComparison.Ordinal);
             Assert.DoesNotContain("://", path, StringComparison.Ordinal);
+            // What it imitates: the dataset, its publisher and the publisher's page about it; no file's address.
             var sampleOf = source.GetProperty("sample_of");
             Assert.False(string.IsNullOrWhiteSpace(sampleOf.GetProperty("dataset").GetString()), source.ToString());
-            Assert.StartsWith("https://", sampleOf.GetProperty("url").GetString(), StringComparison.Ordinal);
+            Assert.False(string.IsNullOrWhiteSpace(sampleOf.GetProperty("publisher").GetString()), source.ToString());
+            Assert.StartsWith("https://", sampleOf.GetProperty("documentation_url").GetString(), StringComparison.Ordinal);
+            Assert.Equal(["dataset", "publisher", "documentation_url"], sampleOf.EnumerateObject().Select(p => p.Name));
             foreach (var absent in new[] { "fetched_at", "etag", "last_modified", "recorded_at" })
             {
                 Assert.False(source.TryGetProperty(absent, out _), $"{absent} in {source}");
@@ -55,6 +58,27 @@ public sealed class SampleRunLabelTests
         // The curated files are the project's own, cited row by row: curated, not sample, and not fetched either.
         Assert.All(sources.Except(samples), s => Assert.Equal("curated", s.GetProperty("origin").GetString()));
         Assert.All(sources.Except(samples), s => Assert.False(s.TryGetProperty("fetched_at", out var at) && at.ValueKind != JsonValueKind.Null, s.ToString()));
+
+        // No publisher is credited with the sample's numbers: each source's licence entry says it is a sample in that publisher's format.
+        var licences = package.GetProperty("licenses").EnumerateArray().ToList();
+        Assert.All(licences.Where(l => l.GetProperty("name").GetString() != Licences.Curated.Name), l =>
+        {
+            Assert.Equal(Licences.SampleName, l.GetProperty("name").GetString());
+            Assert.Matches("^Sample written by this project in the format of .+; not .+ data\\.$", l.GetProperty("attribution").GetString());
+        });
+        Assert.Equal(4, licences.Count(l => l.GetProperty("name").GetString() == Licences.SampleName));
+        var page = await File.ReadAllTextAsync(Path.Combine(run, "index.html"));
+        foreach (var credit in new[] { Licences.EiaPublicDomain.Attribution!, Licences.EmberCcBy4.Attribution!, "Lawrence Berkeley National Laboratory", "(Ember;", "Licence CC-BY-4.0" })
+        {
+            Assert.DoesNotContain(System.Net.WebUtility.HtmlEncode(credit), page, StringComparison.Ordinal);
+            Assert.DoesNotContain(credit, await File.ReadAllTextAsync(Path.Combine(run, "datapackage.json")), StringComparison.Ordinal);
+        }
+
+        Assert.Contains("not Ember data; gap/us_vs_china_additions.csv).</figcaption>", page, StringComparison.Ordinal);
+        // The page links what a sample imitates only by its documentation page, and no address the snapshot invented.
+        Assert.DoesNotContain("href=\"https://www.eia.gov/electricity/data/eia860m/xls/", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(".example", page, StringComparison.Ordinal);
+        Assert.Contains("in the format of EIA-860M Monthly Update to the Annual Electric Generator Report (<a href=\"https://www.eia.gov/electricity/data/eia860m/\"", page, StringComparison.Ordinal);
 
         var report = TestPipeline.ReadJson(Path.Combine(run, "report.json"));
         Assert.Equal("sample", report.GetProperty("mode").GetString());

@@ -136,6 +136,37 @@ public sealed class RunPageHtmlTests
         Assert.Contains("<th scope=\"row\">reserve_margin</th>", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("https://www.eia.gov/electricity/data/eia860m/", true)]
+    [InlineData("https://www.eia.gov.example/xls/august_generator2026.xlsx", false)]
+    [InlineData(null, false)]
+    public void Render_SampleSource_NamesTheFormatLinksOnlyARealDocumentationPageAndSaysWhoseDataItIsNot(string? documentation, bool linked)
+    {
+        var data = RunPageSamples.Data(sample: true);
+        var sources = data.Package.Sources.Select(s => s.Name == "eia860m" ? s with { SampleOf = new SampleOf("EIA-860M Monthly Update", "EIA", documentation) } : s).ToList();
+
+        var html = RunPageHtml.Render(data with { Package = data.Package with { Sources = sources } });
+
+        var expected = "sample: written by this project in the format of EIA-860M Monthly Update"
+            + (linked ? $" (<a href=\"{documentation}\" rel=\"noreferrer\">the dataset&#39;s documentation</a>)" : "") + "; not EIA data</td>";
+        Assert.Contains(expected, html, StringComparison.Ordinal);
+        Assert.DoesNotContain(".example", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(InputOrigin.Fetched, "(Ember; gap/us_vs_china_additions.csv).")]
+    [InlineData(InputOrigin.Recorded, "(Ember; gap/us_vs_china_additions.csv).")]
+    [InlineData(InputOrigin.Sample, "(a sample written by this project in the format of Ember&#39;s Yearly Electricity Data, not Ember data; gap/us_vs_china_additions.csv).")]
+    public void Render_UsVsChinaCaption_CreditsEmberOnlyWhenTheRunsEmberFilesAreNotSamples(InputOrigin origin, string credit)
+    {
+        var data = RunPageSamples.Data(sample: true);
+        var sources = data.Package.Sources.Select(s => s.Name == "ember" ? s with { Origin = origin } : s).ToList();
+
+        var html = RunPageHtml.Render(data with { Package = data.Package with { Sources = sources } });
+
+        Assert.Contains("<figcaption>Capacity added per year in the United States and in China " + credit + "</figcaption>", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Render_Recompute_SaysSoBesideTheRunsNameAndCreditsTheOperatorOnItsOverriddenScenario()
     {

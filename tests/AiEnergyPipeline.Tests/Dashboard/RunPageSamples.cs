@@ -27,7 +27,7 @@ internal static class RunPageSamples
             Resource("headline", "gap/headline.json", "json", rows: null),
         ],
         [
-            new DataSource("eia860m", $"EIA-860M {Hostile}", InputOrigin.Sample, "snapshot/eia860m/file.xlsx", "file.xlsx", "raw/eia860m/ab.xlsx", null, "ab", 10, null, null, null, new SampleOf("EIA-860M", "javascript:alert(1)")),
+            new DataSource("eia860m", $"EIA-860M {Hostile}", InputOrigin.Sample, "snapshot/eia860m/file.xlsx", "file.xlsx", "raw/eia860m/ab.xlsx", null, "ab", 10, null, null, null, new SampleOf("EIA-860M", "EIA", "javascript:alert(1)")),
             new DataSource("ember", "Ember", InputOrigin.Fetched, "https://ember-energy.org/data.csv", "data.csv", "raw/ember/cd.csv", new DateTimeOffset(2026, 11, 29, 6, 0, 0, TimeSpan.Zero), "cd", 20, null, null),
         ],
         [new DataLicence("CC-BY-4.0", "Creative Commons Attribution 4.0", "https://creativecommons.org/licenses/by/4.0/", "Ember")],

@@ -11,7 +11,7 @@ public class SnapshotHttpMessageHandlerTests
     [Fact]
     public async Task SendAsync_SampleRoute_AnswersWithoutValidatorsAndSaysSample()
     {
-        using var client = new HttpClient(new SnapshotHttpMessageHandler(Write("sample", """ "sample_of": "The Example Report", """)));
+        using var client = new HttpClient(new SnapshotHttpMessageHandler(Write("sample", SampleOfExample)));
 
         using var response = await client.GetAsync(Url);
         var provenance = SourceProvenance.Of(response, Url, DateTimeOffset.UnixEpoch);
@@ -21,8 +21,30 @@ public class SnapshotHttpMessageHandlerTests
         Assert.Equal("a,b\n1,2\n", await response.Content.ReadAsStringAsync());
         Assert.Equal(InputOrigin.Sample, provenance.Origin);
         Assert.Equal("snapshot/files/report.csv", provenance.Url);
-        Assert.Equal(new SampleOf("The Example Report", Url), provenance.SampleOf);
+        // What it imitates, by name and documentation page: never the address the request went to.
+        Assert.Equal(new SampleOf("The Example Report", "Example Agency", "https://agency.example.org/report/about"), provenance.SampleOf);
         Assert.Null(provenance.ETag);
+    }
+
+    [Fact]
+    public async Task SendAsync_SampleOfAsAName_ImitatesThatDatasetAndNamesNoAddress()
+    {
+        using var client = new HttpClient(new SnapshotHttpMessageHandler(Write("sample", """ "sample_of": "The Example Report", """)));
+
+        using var response = await client.GetAsync(Url);
+
+        Assert.Equal(new SampleOf("The Example Report"), SourceProvenance.Of(response, Url, DateTimeOffset.UnixEpoch).SampleOf);
+    }
+
+    [Theory]
+    [InlineData(""" "sample_of": {"publisher": "Example Agency"}, """, "no dataset")]
+    [InlineData(""" "sample_of": {"dataset": "The Example Report", "url": "https://data.example.org/files/report.csv"}, """, "unknown field 'url'")]
+    [InlineData(""" "sample_of": 3, """, "must be the dataset's name or an object")]
+    public void Load_SampleOfNamingNoDatasetOrAFileAddress_FailsNamingTheField(string sampleOf, string expected)
+    {
+        var error = Assert.Throws<InvalidDataException>(() => Write("sample", sampleOf));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -117,6 +139,9 @@ public class SnapshotHttpMessageHandlerTests
         Assert.Equal(expected, whileDownloading.Origin);
         Assert.Equal(SourceProvenance.Of(response, Url, DateTimeOffset.UnixEpoch).Origin, whileDownloading.Origin);
     }
+
+    private const string SampleOfExample =
+        """ "sample_of": {"dataset": "The Example Report", "publisher": "Example Agency", "documentation_url": "https://agency.example.org/report/about"}, """;
 
     private static Snapshot Write(string origin, string indexExtra, string routeExtra = "")
     {

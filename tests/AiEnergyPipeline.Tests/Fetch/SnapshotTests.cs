@@ -43,14 +43,31 @@ public class SnapshotTests
     }
 
     [Fact]
-    public void Load_Bundled_EveryRouteIsASampleThatNamesWhatItImitates()
+    public void Load_Bundled_EveryRouteIsASampleThatNamesWhatItImitatesByItsPublishersDocumentationPage()
     {
         Assert.Equal(Snapshot.SampleOrigin, Bundled.Mode);
         Assert.All(Bundled.Routes, r =>
         {
             Assert.Equal(InputOrigin.Sample, r.InputOrigin);
-            Assert.False(string.IsNullOrWhiteSpace(r.SampleOf), r.File);
+            Assert.NotNull(r.SampleOf);
+            Assert.False(string.IsNullOrWhiteSpace(r.SampleOf.Dataset), r.File);
+            Assert.False(string.IsNullOrWhiteSpace(r.SampleOf.Publisher), r.File);
+            // The publisher's own page about the dataset: a real one, so never on a host reserved for examples.
+            Assert.StartsWith("https://", r.SampleOf.DocumentationUrl, StringComparison.Ordinal);
+            Assert.DoesNotContain(".example", new Uri(r.SampleOf.DocumentationUrl!).Host, StringComparison.Ordinal);
         });
+    }
+
+    [Theory]
+    [InlineData("Sources:Queues:Files:0:Url")] // LBNL names each edition's file anew: no fixed address to imitate
+    [InlineData("Sources:Queues:Files:5:Url")] // ERCOT's document id of the month is invented
+    [InlineData("Sources:Queues:Files:8:Url")] // SPP is not known to publish withdrawn requests alone
+    public void Load_Bundled_AddressesItInvents_AreOnHostsReservedForExamples(string setting)
+    {
+        var url = new Uri(Bundled.Settings[setting]);
+
+        Assert.EndsWith(".example", url.Host, StringComparison.Ordinal);
+        Assert.NotNull(Bundled.Find(url));
     }
 
     [Theory]

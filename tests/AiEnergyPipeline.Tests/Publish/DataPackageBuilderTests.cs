@@ -1,3 +1,4 @@
+using AiEnergyPipeline.Fetch;
 using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.Tables;
 using AiEnergyPipeline.Vocabulary;
@@ -31,7 +32,7 @@ public class DataPackageBuilderTests
     [Fact]
     public void Build_AnyRun_RecordsTheBuildThatMadeIt()
     {
-        var package = DataPackageBuilder.Build("20261130T000000Z-abc123", DateTimeOffset.UnixEpoch, "sha", "model-v1", [], [], new Dictionary<string, AiEnergyPipeline.Fetch.SourceCitation>());
+        var package = DataPackageBuilder.Build("20261130T000000Z-abc123", DateTimeOffset.UnixEpoch, "sha", "model-v1", [], [], new Dictionary<string, SourceCitation>());
 
         Assert.Equal(CodeVersion.Current, package.CodeVersion);
         // Built from this repository's git checkout, the SDK names the commit.
@@ -42,7 +43,7 @@ public class DataPackageBuilderTests
     public void Serialize_Package_WritesOnlyTheDocumentedFieldsNotItsDerivedHelpers()
     {
         var csv = new StagedTable(Schemas.BaAnnual, "/x/ba_annual.csv", "csv", 10, 451, "aa");
-        var package = DataPackageBuilder.Build("20261130T000000Z-abc123", DateTimeOffset.UnixEpoch, "sha", "model-v1", [csv], [], new Dictionary<string, AiEnergyPipeline.Fetch.SourceCitation>());
+        var package = DataPackageBuilder.Build("20261130T000000Z-abc123", DateTimeOffset.UnixEpoch, "sha", "model-v1", [csv], [], new Dictionary<string, SourceCitation>());
 
         using var json = System.Text.Json.JsonDocument.Parse(PublishedJson.Serialize(package));
 
@@ -54,6 +55,64 @@ public class DataPackageBuilderTests
         // What the table is computed from, by source: its schema's.
         Assert.Equal(["eia930_bulk", "eia930_api"], json.RootElement.GetProperty("resources")[0].GetProperty("sources").EnumerateArray().Select(s => s.GetProperty("name").GetString()));
     }
+
+    [Fact]
+    public void Build_SampleFiles_CreditedAsSamplesInThePublishersFormatNotWithThePublishersLicence()
+    {
+        var package = DataPackageBuilder.Build("20261130T000000Z-abc123", DateTimeOffset.UnixEpoch, "sha", "model-v1", [],
+            [Input("eia930_bulk", InputOrigin.Sample), Input("eia930_api", InputOrigin.Sample), Input("ember", InputOrigin.Sample), Input("curated", InputOrigin.Curated)], Citations);
+
+        Assert.Equal(
+            ["Sample written by this project in the format of EIA-930; not EIA data.", "Sample written by this project in the format of Ember's Yearly Electricity Data; not Ember data.", Licences.Curated.Attribution],
+            package.Licenses.Select(l => l.Attribution));
+        Assert.All(package.Licenses.Take(2), l => Assert.Equal(Licences.SampleName, l.Name));
+        Assert.DoesNotContain(package.Licenses, l => l.Path.Contains("eia.gov", StringComparison.Ordinal) || l.Path.Contains("creativecommons", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(InputOrigin.Fetched)]
+    [InlineData(InputOrigin.Recorded)]
+    public void Build_RealFiles_KeepThePublishersLicenceAndAttribution(InputOrigin origin)
+    {
+        var package = DataPackageBuilder.Build("20261130T000000Z-abc123", DateTimeOffset.UnixEpoch, "sha", "model-v1", [],
+            [Input("eia930_bulk", origin), Input("eia930_api", origin), Input("ember", origin), Input("curated", InputOrigin.Curated)], Citations);
+
+        Assert.Equal([Licences.EiaPublicDomain, Licences.EmberCcBy4, Licences.Curated], package.Licenses);
+    }
+
+    [Fact]
+    public void Build_SourceWithSampleAndRealFiles_ListsBothSoNeitherIsCreditedAsTheOther()
+    {
+        var package = DataPackageBuilder.Build("20261130T000000Z-abc123", DateTimeOffset.UnixEpoch, "sha", "model-v1", [],
+            [Input("ember", InputOrigin.Sample), Input("ember", InputOrigin.Fetched)], Citations);
+
+        Assert.Equal([Licences.EmberSample, Licences.EmberCcBy4], package.Licenses);
+    }
+
+    [Theory]
+    [InlineData(true, "Capacities are rounded to 1 kW (6 decimals of GW). Sample written by this project in the format of Ember's Yearly Electricity Data; not Ember data.")]
+    [InlineData(false, "Capacities are rounded to 1 kW (6 decimals of GW). Licence CC-BY-4.0: Ember (2025), Yearly Electricity Data.")]
+    public void Resources_TableOfASampleSource_DescriptionCreditsTheSampleNotThePublisher(bool sample, string ending)
+    {
+        var csv = new StagedTable(Schemas.CountryCapacity, "/x/country_capacity.csv", "csv", 10, 451, "aa");
+        var parquet = new StagedTable(Schemas.CountryCapacity, "/x/country_capacity.parquet", "parquet", 10, 2000, "bb");
+
+        var resources = DataPackageBuilder.Resources([csv, parquet], sample ? new HashSet<string> { "ember" } : new HashSet<string> { "eia860m" });
+
+        Assert.EndsWith(ending, resources[0].Description, StringComparison.Ordinal);
+        Assert.StartsWith(resources[0].Description + " Parquet:", resources[1].Description, StringComparison.Ordinal);
+    }
+
+    private static readonly Dictionary<string, SourceCitation> Citations = new()
+    {
+        ["eia930_bulk"] = new("EIA-930, six-month BALANCE files", Licences.EiaPublicDomain, Licences.Sample("EIA-930", "EIA")),
+        ["eia930_api"] = new("EIA-930, EIA API v2", Licences.EiaPublicDomain, Licences.Sample("EIA-930", "EIA")),
+        ["ember"] = new("Ember, Yearly Electricity Data", Licences.EmberCcBy4, Licences.EmberSample),
+        ["curated"] = new("AiEnergyPipeline curated scenarios and assumptions", Licences.Curated),
+    };
+
+    private static FetchedFile Input(string source, InputOrigin origin) =>
+        new(source, $"{source}-{origin}.csv", $"raw/{source}/ab.csv", "ab", 10, "https://example.org/f.csv", DateTimeOffset.UnixEpoch, null, null, "/x/f.csv", AlreadyArchived: false, Origin: origin);
 
     [Theory]
     [InlineData("1.0.0+693ab3e8f24c81433a7a8bb27137084e57ba3980", "693ab3e8f24c")]

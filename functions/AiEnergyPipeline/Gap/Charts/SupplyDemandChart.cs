@@ -32,7 +32,7 @@ public static class SupplyDemandChart
     /// <summary>The source line: the inputs' publishers and the run id; a sample run's names its inputs for what they are.</summary>
     public static string SourceLine(IEnumerable<string> scenarioPublishers, string runId, bool sample) =>
         sample
-            ? $"Sources: invented SAMPLE files written by AiEnergyPipeline, not EIA data; scenarios: {string.Join(", ", scenarioPublishers)}. Run {runId}"
+            ? $"Sources: invented SAMPLE files written by AiEnergyPipeline in the format of EIA-860M, not EIA data; PJM ELCC ratings; scenarios: {string.Join(", ", scenarioPublishers)}. Run {runId}"
             : $"Sources: EIA-860M, PJM ELCC ratings; scenarios: {string.Join(", ", scenarioPublishers)}. Run {runId}";
 
     /// <summary>The chart of gap_by_year's rows (US, Region null); with fewer than two years, a chart that says there is nothing to draw.</summary>

@@ -30,7 +30,7 @@ public sealed partial class Eia860mSource(
     public IReadOnlyList<SourceEndpoint> Endpoints =>
         [new(SourceEndpoint.SettingOf(Eia860mOptions.Section, nameof(Eia860mOptions.Url)), redactor.RedactUrl(options.Value.Url))];
 
-    public SourceCitation Citation { get; } = new("EIA-860M Monthly Update to the Annual Electric Generator Report (Preliminary Monthly Electric Generator Inventory)", Licences.EiaPublicDomain);
+    public SourceCitation Citation { get; } = new("EIA-860M Monthly Update to the Annual Electric Generator Report (Preliminary Monthly Electric Generator Inventory)", Licences.EiaPublicDomain, Licences.Sample("EIA-860M", "EIA"));
 
     /// <summary>Every planned vintage, fetched in month order (the partitioned pipeline fetches them one partition at a time instead).</summary>
     public Task<IReadOnlyList<FetchedFile>> FetchAsync(RawArchive archive, CancellationToken cancellationToken) =>

@@ -41,7 +41,7 @@ public sealed partial class Eia930ApiSource(
         new(Eia930ApiOptions.ApiKeySetting, string.IsNullOrWhiteSpace(options.Value.ApiKey) ? "(not set)" : SecretRedactor.Mask),
     ];
 
-    public SourceCitation Citation { get; } = new("EIA-930 Hourly Electric Grid Monitor, EIA API v2 electricity/rto/region-data", Licences.EiaPublicDomain);
+    public SourceCitation Citation { get; } = new("EIA-930 Hourly Electric Grid Monitor, EIA API v2 electricity/rto/region-data", Licences.EiaPublicDomain, Licences.Sample("EIA-930", "EIA"));
 
     public async Task<IReadOnlyList<FetchedFile>> FetchAsync(RawArchive archive, CancellationToken cancellationToken) =>
         (await FetchEachAsync(archive, cancellationToken)).Files;

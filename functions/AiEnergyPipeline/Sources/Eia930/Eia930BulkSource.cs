@@ -28,7 +28,7 @@ public sealed partial class Eia930BulkSource(
     public IReadOnlyList<SourceEndpoint> Endpoints =>
         [new(SourceEndpoint.SettingOf(Eia930BulkOptions.Section, nameof(Eia930BulkOptions.Url)), redactor.RedactUrl(options.Value.Url))];
 
-    public SourceCitation Citation { get; } = new("EIA-930 Hourly Electric Grid Monitor, six-month BALANCE files", Licences.EiaPublicDomain);
+    public SourceCitation Citation { get; } = new("EIA-930 Hourly Electric Grid Monitor, six-month BALANCE files", Licences.EiaPublicDomain, Licences.Sample("EIA-930", "EIA"));
 
     /// <summary>Every planned file, fetched in order (the partitioned pipeline fetches them one partition at a time instead).</summary>
     public Task<IReadOnlyList<FetchedFile>> FetchAsync(RawArchive archive, CancellationToken cancellationToken) =>

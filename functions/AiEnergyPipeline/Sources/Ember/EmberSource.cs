@@ -27,7 +27,7 @@ public sealed partial class EmberSource(
     public IReadOnlyList<SourceEndpoint> Endpoints =>
         [new(SourceEndpoint.SettingOf(EmberOptions.Section, nameof(EmberOptions.Url)), redactor.RedactUrl(options.Value.Url))];
 
-    public SourceCitation Citation { get; } = new("Ember, Yearly Electricity Data (installed capacity by country and fuel)", Licences.EmberCcBy4);
+    public SourceCitation Citation { get; } = new("Ember, Yearly Electricity Data (installed capacity by country and fuel)", Licences.EmberCcBy4, Licences.EmberSample);
 
     public async Task<IReadOnlyList<FetchedFile>> FetchAsync(RawArchive archive, CancellationToken cancellationToken)
     {

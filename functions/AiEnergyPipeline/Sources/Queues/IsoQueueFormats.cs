@@ -41,9 +41,9 @@ public static class IsoQueueFormats
     /// WITHDRAWN, column "Date Withdrawn"), a "Last Updated On" line above the header
     /// (gridstatus/spp.py, get_raw_interconnection_queue, commit f797c76d; earlier gridstatus read
     /// the active requests alone, https://opsportal.spp.org/Studies/GenerateActiveCSV, in the same
-    /// layout). A file of withdrawn requests alone, as the bundled sample's
-    /// https://opsportal.spp.org/Studies/GenerateWithdrawnCSV imitates, is read too where an entry
-    /// names one, but that address is unverified: no source found shows SPP publishing it.
+    /// layout). A file of withdrawn requests alone, as the bundled sample's (at a reserved example
+    /// host, https://spp.example/Studies/GenerateWithdrawnCSV) imitates, is read too where an entry
+    /// names one, but no source found shows SPP publishing one.
     /// </summary>
     public const string DefaultSppUrl = "https://opsportal.spp.org/Studies/GenerateSummaryCSV";
 

@@ -33,7 +33,8 @@ public sealed partial class QueuesSource(
 
     public SourceCitation Citation { get; } = new(
         "Interconnection queues: LBNL Queued Up workbook and ISO queues in gridstatus form",
-        Licences.InterconnectionQueues);
+        Licences.InterconnectionQueues,
+        Licences.InterconnectionQueuesSample);
 
     /// <summary>Every file, or a failure: what a recording needs (a snapshot missing a file replays as a failure).</summary>
     public async Task<IReadOnlyList<FetchedFile>> FetchAsync(RawArchive archive, CancellationToken cancellationToken) =>

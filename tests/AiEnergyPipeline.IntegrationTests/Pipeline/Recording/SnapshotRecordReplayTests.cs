@@ -78,6 +78,8 @@ public sealed class SnapshotRecordReplayTests
                 Assert.False(source.TryGetProperty("sample_of", out _), source.ToString());
             }
 
+            AssertPublishersCredited(package);
+
             var report = TestPipeline.ReadJson(Path.Combine(replayStore, RunPublisher.ReportPath(replay.RunId)));
             Assert.Equal("recorded", report.GetProperty("mode").GetString());
             Assert.False(report.GetProperty("sample").GetBoolean());
@@ -89,6 +91,19 @@ public sealed class SnapshotRecordReplayTests
         Assert.Equal("live", livePackage.GetProperty("mode").GetString());
         Assert.All(livePackage.GetProperty("sources").EnumerateArray().Where(s => s.GetProperty("name").GetString() != CuratedSource.SourceName),
             s => Assert.Equal("fetched", s.GetProperty("origin").GetString()));
+        AssertPublishersCredited(livePackage);
+    }
+
+    /// <summary>A run of real files (fetched or recorded) credits the publishers with their licences, and no sample.</summary>
+    private static void AssertPublishersCredited(System.Text.Json.JsonElement package)
+    {
+        var attributions = package.GetProperty("licenses").EnumerateArray().Select(l => l.GetProperty("attribution").GetString()).ToList();
+        Assert.Contains(Licences.EiaPublicDomain.Attribution, attributions);
+        Assert.Contains(Licences.EmberCcBy4.Attribution, attributions);
+        Assert.Contains(Licences.InterconnectionQueues.Attribution, attributions);
+        Assert.DoesNotContain(package.GetProperty("licenses").EnumerateArray(), l => l.GetProperty("name").GetString() == Licences.SampleName);
+        var capacity = Assert.Single(package.GetProperty("resources").EnumerateArray(), r => r.GetProperty("name").GetString() == "country_capacity");
+        Assert.EndsWith("Licence CC-BY-4.0: Ember (2025), Yearly Electricity Data.", capacity.GetProperty("description").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -63,6 +63,12 @@ public sealed class SupplyDemandChartTests
         Assert.Contains(texts, t => t.Contains("invented SAMPLE files", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(true, "Sources: invented SAMPLE files written by AiEnergyPipeline in the format of EIA-860M, not EIA data; PJM ELCC ratings; scenarios: EPRI. Run ")]
+    [InlineData(false, "Sources: EIA-860M, PJM ELCC ratings; scenarios: EPRI. Run ")]
+    public void SourceLine_SampleOrReal_CreditsEiaOnlyForRealFilesAndTheRatingsEither(bool sample, string expected) =>
+        Assert.Equal(expected + RunId, SupplyDemandChart.SourceLine(["EPRI"], RunId, sample));
+
     [Fact]
     public void Render_RegionRowsAndOneYear_SaysThereIsNothingToDraw()
     {
