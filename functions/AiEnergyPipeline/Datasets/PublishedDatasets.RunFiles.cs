@@ -44,6 +44,11 @@ public sealed partial class PublishedDatasets
             }
         }
 
+        else
+        {
+            mode = await ModeOfRunAsync(runId!, cancellationToken);
+        }
+
         var opened = await store.OpenReadAsync($"{RunPublisher.RunFolder(runId!)}/{path}", cancellationToken);
         if (opened is null)
         {
@@ -55,4 +60,11 @@ public sealed partial class PublishedDatasets
         var fileName = listed is { Part: { } part } ? $"{listed.TableName}_{part}.{listed.Format}" : Path.GetFileName(path);
         return DatasetLookup.Found(listed is null ? opened : new StoredObject(opened.Info, new Sha256CheckingStream(opened.Content, listed.Sha256, path)), runId!, fileName, mode);
     }
+
+    /// <summary>
+    /// The run's mode for the X-Run-Mode header of its own documents, read from its report (a failed
+    /// run has no data package); null when the report cannot be read, as for a run before modes.
+    /// </summary>
+    private async Task<string?> ModeOfRunAsync(string runId, CancellationToken cancellationToken) =>
+        (await PublishedRun.TryReadReportAsync(store, runId, cancellationToken))?.Mode;
 }

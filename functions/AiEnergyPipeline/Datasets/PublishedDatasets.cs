@@ -169,7 +169,7 @@ public sealed partial class PublishedDatasets(IDatasetStore store, RunPublisher 
         }
 
         var opened = await store.OpenReadAsync(RunPublisher.ReportPath(runId!), cancellationToken);
-        return opened is null ? DatasetLookup.NotFound($"there is no run {runId}.") : DatasetLookup.Found(opened, runId!, "report.json");
+        return opened is null ? DatasetLookup.NotFound($"there is no run {runId}.") : DatasetLookup.Found(opened, runId!, "report.json", await ModeOfRunAsync(runId!, cancellationToken));
     }
 
     public static bool IsDatasetName(string? name) => name is not null && DatasetName().IsMatch(name);

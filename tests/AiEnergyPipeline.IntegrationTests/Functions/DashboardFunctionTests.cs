@@ -19,7 +19,8 @@ public sealed class DashboardFunctionTests
         var page = Assert.IsType<FileStreamResult>(await function.GetRunAsync(pageRequest, runId, CancellationToken.None));
         var csvRequest = host.Get();
         var csv = Assert.IsType<FileStreamResult>(await function.GetDataFileAsync(csvRequest, runId, "ba_annual.csv", CancellationToken.None));
-        var package = Assert.IsType<FileStreamResult>(await function.GetDocumentAsync(host.Get(), runId, "datapackage", CancellationToken.None));
+        var packageRequest = host.Get();
+        var package = Assert.IsType<FileStreamResult>(await function.GetDocumentAsync(packageRequest, runId, "datapackage", CancellationToken.None));
 
         Assert.Equal($"runs/{runId}/dashboard", redirect.Url);
         Assert.Equal("text/html; charset=utf-8", page.ContentType);
@@ -31,6 +32,7 @@ public sealed class DashboardFunctionTests
         Assert.Equal("SAMPLE-NOT-REAL-ba_annual.csv", csv.FileDownloadName);
         Assert.Equal((runId, "sample"), (csvRequest.HttpContext.Response.Headers["X-Run-Id"].ToString(), csvRequest.HttpContext.Response.Headers["X-Run-Mode"].ToString()));
         Assert.Equal("application/json; charset=utf-8", package.ContentType);
+        Assert.Equal("sample", packageRequest.HttpContext.Response.Headers["X-Run-Mode"].ToString());
         await csv.FileStream.DisposeAsync();
         await package.FileStream.DisposeAsync();
     }

@@ -259,11 +259,14 @@ public class FunctionsTests
         var run = Json(await host.Function<IngestFunction>().RunAsync(host.Get(), CancellationToken.None)).GetProperty("run_id").GetString()!;
         var runs = host.Function<RunsFunction>();
 
-        var report = JsonDocument.Parse(await ReadAsync(await runs.GetAsync(host.Get(), run, CancellationToken.None))).RootElement;
+        var request = host.Get();
+        var report = JsonDocument.Parse(await ReadAsync(await runs.GetAsync(request, run, CancellationToken.None))).RootElement;
         var invalid = Assert.IsType<ObjectResult>(await runs.GetAsync(host.Get(), "../latest", CancellationToken.None));
         var missing = Assert.IsType<ObjectResult>(await runs.GetAsync(host.Get(), "20000101T000000Z-000000", CancellationToken.None));
 
         Assert.Equal(("published", run), (report.GetProperty("status").GetString(), report.GetProperty("run_id").GetString()));
         Assert.Equal((400, 404), (invalid.StatusCode, missing.StatusCode));
+        // The report of a sample run says so in its header too, as every file served does.
+        Assert.Equal((run, "sample"), (request.HttpContext.Response.Headers["X-Run-Id"].ToString(), request.HttpContext.Response.Headers["X-Run-Mode"].ToString()));
     }
 }
