@@ -67,7 +67,7 @@ internal static class ChangeLogBench
                 }
             }
 
-            var table = await VintageTables.WriteChangesAsync(staging, Sampled(), CancellationToken.None);
+            var table = await VintageTables.WriteChangesAsync(staging, AiEnergyPipeline.Tables.OriginColumn.Fetched, Sampled(), CancellationToken.None);
             maxLive = Math.Max(maxLive, Live());
             var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
             string sha;

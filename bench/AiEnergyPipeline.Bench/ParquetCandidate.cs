@@ -39,7 +39,7 @@ internal abstract class ParquetCandidate : IDisposable
 
     private sealed class HandWritten(string path, ParquetCompression compression) : ParquetCandidate
     {
-        private readonly BaHourlyParquetWriter _writer = new(path, RowGroupRows, compression);
+        private readonly BaHourlyParquetWriter _writer = new(path, OriginColumn.Fetched, RowGroupRows, compression);
 
         public override void Add(string ba, DateTime periodEndUtc, BaSeries series, double valueMw, string source, bool? imputed, DemandQuality? quality) =>
             _writer.Add(ba, periodEndUtc, series, valueMw, source, imputed, quality);
@@ -65,6 +65,7 @@ internal abstract class ParquetCandidate : IDisposable
             _writer.SetString(4, source);
             _writer.SetBoolean(5, imputed);
             _writer.SetString(6, quality?.Name());
+            _writer.SetString(7, OriginColumn.Fetched);
             var end = _writer.EndRowAsync(CancellationToken.None);
             if (!end.IsCompletedSuccessfully)
             {
@@ -87,6 +88,9 @@ internal abstract class ParquetCandidate : IDisposable
         protected readonly string[] Source = new string[RowGroupRows];
         protected readonly bool?[] Imputed = new bool?[RowGroupRows];
         protected readonly string?[] Quality = new string?[RowGroupRows];
+
+        // Every candidate writes the origin column as the product does: one value for a whole file.
+        protected readonly string[] Origin = [.. Enumerable.Repeat(OriginColumn.Fetched, RowGroupRows)];
         protected int Count;
 
         public override void Add(string ba, DateTime periodEndUtc, BaSeries series, double valueMw, string source, bool? imputed, DemandQuality? quality)
@@ -140,6 +144,7 @@ internal abstract class ParquetCandidate : IDisposable
                 new Column<string>("source", LogicalType.String()),
                 new Column<bool?>("imputed"),
                 new Column<string>("quality", LogicalType.String()),
+                new Column<string>(OriginColumn.Name, LogicalType.String()),
             ];
             using var properties = new WriterPropertiesBuilder().Compression(Codec(compression)).Build();
             _file = new ParquetFileWriter(path, columns, properties);
@@ -162,6 +167,7 @@ internal abstract class ParquetCandidate : IDisposable
             Write(group, Source, n);
             Write(group, Imputed, n);
             Write(group, Quality, n);
+            Write(group, Origin, n);
         }
 
         protected override void Close() => _file.Close();
@@ -188,6 +194,7 @@ internal abstract class ParquetCandidate : IDisposable
             .Field(f => f.Name("source").DataType(StringType.Default).Nullable(true))
             .Field(f => f.Name("imputed").DataType(BooleanType.Default).Nullable(true))
             .Field(f => f.Name("quality").DataType(StringType.Default).Nullable(true))
+            .Field(f => f.Name(OriginColumn.Name).DataType(StringType.Default).Nullable(true))
             .Build();
 
         private readonly ParquetSharp.Arrow.FileWriter _file;
@@ -218,7 +225,7 @@ internal abstract class ParquetCandidate : IDisposable
                 }
             }
 
-            IArrowArray[] arrays = [Strings(Ba, n), period.Build(), Strings(Series, n), value.Build(), Strings(Source, n), imputed.Build(), Strings(Quality, n)];
+            IArrowArray[] arrays = [Strings(Ba, n), period.Build(), Strings(Series, n), value.Build(), Strings(Source, n), imputed.Build(), Strings(Quality, n), Strings(Origin, n)];
             using var batch = new RecordBatch(_schema, arrays, n);
             _file.WriteRecordBatch(batch, RowGroupRows);
         }

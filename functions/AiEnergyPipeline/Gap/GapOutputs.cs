@@ -19,16 +19,18 @@ public static class GapOutputs
     public static string HeadlineText(string headline, bool sample) => sample ? $"{RunMode.SampleWarning} {headline}" : headline;
 
     /// <param name="sample">The inputs include sample files: headlines and the chart say the numbers are not real.</param>
+    /// <param name="origins">Each source's origin in the run, for the tables' <see cref="OriginColumn"/>; null: every source sample when <paramref name="sample"/>, else fetched.</param>
     /// <exception cref="GapException">A number of the result is not finite (<see cref="FiniteOutputs"/>): nothing is written.</exception>
-    public static async Task<IReadOnlyList<StagedTable>> WriteAsync(GapResult result, IReadOnlyList<ScenarioPoint> scenarios, string runId, string stagingDirectory, bool sample, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<StagedTable>> WriteAsync(GapResult result, IReadOnlyList<ScenarioPoint> scenarios, string runId, string stagingDirectory, bool sample, CancellationToken cancellationToken, SourceOrigins? origins = null)
     {
         FiniteOutputs.Require(result);
+        origins ??= SourceOrigins.All(sample ? OriginColumn.Sample : OriginColumn.Fetched);
         var staged = new List<StagedTable>
         {
-            await WriteGapRowsAsync(stagingDirectory, Schemas.GapByYear, result.ByYear, cancellationToken),
-            await WriteGapRowsAsync(stagingDirectory, Schemas.GapByRegion, result.ByRegion, cancellationToken),
-            await WriteAdditionsAsync(stagingDirectory, result.Additions, cancellationToken),
-            await WriteUsVsChinaAsync(stagingDirectory, result.UsVsChina, cancellationToken),
+            await WriteGapRowsAsync(stagingDirectory, Schemas.GapByYear, origins.Of(Schemas.GapByYear), result.ByYear, cancellationToken),
+            await WriteGapRowsAsync(stagingDirectory, Schemas.GapByRegion, origins.Of(Schemas.GapByRegion), result.ByRegion, cancellationToken),
+            await WriteAdditionsAsync(stagingDirectory, origins.Of(Schemas.AdditionsByYearTechnology), result.Additions, cancellationToken),
+            await WriteUsVsChinaAsync(stagingDirectory, origins.Of(Schemas.UsVsChinaAdditions), result.UsVsChina, cancellationToken),
         };
 
         var folder = Path.Combine(stagingDirectory, Schemas.GapFolder);
@@ -56,9 +58,9 @@ public static class GapOutputs
 
     private static string Publisher(string source) => source.Split(", ", 2)[0];
 
-    private static async Task<StagedTable> WriteGapRowsAsync(string staging, TableSchema schema, IReadOnlyList<GapRow> rows, CancellationToken cancellationToken)
+    private static async Task<StagedTable> WriteGapRowsAsync(string staging, TableSchema schema, string origin, IReadOnlyList<GapRow> rows, CancellationToken cancellationToken)
     {
-        await using var writer = TableWriter.Create(staging, schema, Schemas.GapFolder);
+        await using var writer = TableWriter.Create(staging, schema, origin, Schemas.GapFolder);
         foreach (var row in rows)
         {
             writer.Csv.WriteField(row.ScenarioId);
@@ -82,9 +84,9 @@ public static class GapOutputs
         return await writer.CompleteAsync(cancellationToken);
     }
 
-    private static async Task<StagedTable> WriteAdditionsAsync(string staging, IReadOnlyList<AdditionsRow> rows, CancellationToken cancellationToken)
+    private static async Task<StagedTable> WriteAdditionsAsync(string staging, string origin, IReadOnlyList<AdditionsRow> rows, CancellationToken cancellationToken)
     {
-        await using var writer = TableWriter.Create(staging, Schemas.AdditionsByYearTechnology, Schemas.GapFolder);
+        await using var writer = TableWriter.Create(staging, Schemas.AdditionsByYearTechnology, origin, Schemas.GapFolder);
         foreach (var row in rows)
         {
             writer.Csv.WriteField(row.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -103,9 +105,9 @@ public static class GapOutputs
         return await writer.CompleteAsync(cancellationToken);
     }
 
-    private static async Task<StagedTable> WriteUsVsChinaAsync(string staging, IReadOnlyList<CountryComparisonRow> rows, CancellationToken cancellationToken)
+    private static async Task<StagedTable> WriteUsVsChinaAsync(string staging, string origin, IReadOnlyList<CountryComparisonRow> rows, CancellationToken cancellationToken)
     {
-        await using var writer = TableWriter.Create(staging, Schemas.UsVsChinaAdditions, Schemas.GapFolder);
+        await using var writer = TableWriter.Create(staging, Schemas.UsVsChinaAdditions, origin, Schemas.GapFolder);
         foreach (var row in rows)
         {
             writer.Csv.WriteField(row.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -28,7 +28,7 @@ public sealed partial class GapStage(ILogger<GapStage> logger, IOptions<Completi
     /// <exception cref="GapException">The gap cannot be computed; the message says why.</exception>
     /// <param name="sample">The inputs include sample files: every headline and chart says the numbers are not real.</param>
     /// <param name="queuesNotRead">The queues a file of which failed in this run (what each failed file lacks): the queue supply tail is not added without them.</param>
-    public async Task<IReadOnlyList<StagedTable>> ComputeAsync(string runId, IReadOnlyList<StagedTable> tables, IReadOnlyList<FetchedFile> curatedFiles, string stagingDirectory, bool sample, CancellationToken cancellationToken, GapSettings? settings = null, IEnumerable<string>? queuesNotRead = null)
+    public async Task<IReadOnlyList<StagedTable>> ComputeAsync(string runId, IReadOnlyList<StagedTable> tables, IReadOnlyList<FetchedFile> curatedFiles, string stagingDirectory, bool sample, CancellationToken cancellationToken, GapSettings? settings = null, IEnumerable<string>? queuesNotRead = null, SourceOrigins? origins = null)
     {
         var regions = curatedFiles.FirstOrDefault(f => f.FileName == GapInputsReader.RegionsFileName)
             ?? throw new GapException($"the curated file {GapInputsReader.RegionsFileName} was not fetched.");
@@ -39,12 +39,12 @@ public sealed partial class GapStage(ILogger<GapStage> logger, IOptions<Completi
             inputs = inputs with { QueueTail = QueueTailReader.Read(tables).WithQueuesNotRead(queuesNotRead ?? []) };
         }
 
-        return await ComputeAsync(runId, inputs, stagingDirectory, sample, cancellationToken, settings);
+        return await ComputeAsync(runId, inputs, stagingDirectory, sample, cancellationToken, settings, origins);
     }
 
     /// <summary>Computes the gap from inputs already read (a recompute's, with its overrides applied) and stages its outputs.</summary>
     /// <exception cref="GapException">The gap cannot be computed; the message says why.</exception>
-    public async Task<IReadOnlyList<StagedTable>> ComputeAsync(string runId, GapInputs inputs, string stagingDirectory, bool sample, CancellationToken cancellationToken, GapSettings? settings = null)
+    public async Task<IReadOnlyList<StagedTable>> ComputeAsync(string runId, GapInputs inputs, string stagingDirectory, bool sample, CancellationToken cancellationToken, GapSettings? settings = null, SourceOrigins? origins = null)
     {
         if (inputs.Scenarios.Count == 0)
         {
@@ -67,7 +67,7 @@ public sealed partial class GapStage(ILogger<GapStage> logger, IOptions<Completi
             LogNote(note);
         }
 
-        var staged = await GapOutputs.WriteAsync(result, inputs.Scenarios, runId, stagingDirectory, sample, cancellationToken);
+        var staged = await GapOutputs.WriteAsync(result, inputs.Scenarios, runId, stagingDirectory, sample, cancellationToken, origins);
         if (used.AddQueueTail && inputs.QueueTail is { Missing: null })
         {
             // The queue supply tail added queue projects to supply: the outputs it reaches name the queues too.

@@ -26,7 +26,8 @@ public static class MeasuredAssumptions
             return (tables, []);
         }
 
-        var weights = CompletionWeights.Learn(ReadCohorts(realisation.LocalPath), options);
+        var (cohorts, measuredOrigin) = ReadCohorts(realisation.LocalPath);
+        var weights = CompletionWeights.Learn(cohorts, options);
         if (weights.Count == 0)
         {
             return (tables, weights);
@@ -35,17 +36,18 @@ public static class MeasuredAssumptions
         var rows = ReadRows(assumptions.LocalPath);
         var byName = weights.ToDictionary(w => w.Name, StringComparer.Ordinal);
         var staging = Path.GetDirectoryName(assumptions.LocalPath)!;
-        await using var writer = TableWriter.Create(staging, Schemas.Assumptions);
+        await using var writer = TableWriter.Create(staging, Schemas.Assumptions, measuredOrigin);
         // Replaced rows keep their place; weights by status and class, which no curated row has, follow.
-        foreach (var row in rows.Select(r => byName.TryGetValue(r[0], out var w) ? Row(w) : r)
-                     .Concat(weights.Where(w => !rows.Any(r => r[0] == w.Name)).Select(Row)))
+        // A measured row's origin is planned_realisation's (EIA-860M's files); a curated row keeps its own (its last cell).
+        foreach (var row in rows.Select(r => byName.TryGetValue(r[0], out var w) ? [.. Row(w), measuredOrigin] : r)
+                     .Concat(weights.Where(w => !rows.Any(r => r[0] == w.Name)).Select(w => (string[])[.. Row(w), measuredOrigin])))
         {
-            foreach (var cell in row)
+            foreach (var cell in row[..^1])
             {
                 writer.Csv.WriteField(cell);
             }
 
-            writer.EndRow();
+            writer.EndRow(row[^1]);
         }
 
         var staged = await writer.CompleteAsync(cancellationToken);
@@ -71,14 +73,17 @@ public static class MeasuredAssumptions
         return rows;
     }
 
-    private static List<RealisationCohort> ReadCohorts(string path)
+    /// <summary>The cohorts of planned_realisation, and the origin of its rows.</summary>
+    private static (List<RealisationCohort> Cohorts, string Origin) ReadCohorts(string path)
     {
         using var stream = File.OpenRead(path);
         using var csv = CsvReader.Create(stream, CsvReaderOptions.Default with { Separator = ',' }, leaveOpen: true);
         var at = csv.Headers.Select((h, i) => (h, i)).ToDictionary(p => p.h, p => p.i, StringComparer.Ordinal);
         var rows = new List<RealisationCohort>();
+        var origins = new HashSet<string>(StringComparer.Ordinal);
         while (csv.Read())
         {
+            origins.Add(csv.GetString(at[OriginColumn.Name]));
             rows.Add(new RealisationCohort(
                 int.Parse(csv.GetString(at["cohort_year"]), CultureInfo.InvariantCulture),
                 csv.GetString(at["accreditation_class"]),
@@ -87,6 +92,6 @@ public static class MeasuredAssumptions
                 double.Parse(csv.GetString(at["online_mw"]), CultureInfo.InvariantCulture)));
         }
 
-        return rows;
+        return (rows, OriginColumn.Combine(origins));
     }
 }

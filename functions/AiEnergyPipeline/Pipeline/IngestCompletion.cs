@@ -85,8 +85,10 @@ public sealed partial class IngestCompletion(
         }
 
         // Unchanged only against a whole latest run: a damaged one (or a damaged latest.json) is replaced.
+        // The hash counts each file's origin, as every row says it: a live run that finds a replay's bytes
+        // publishes them again as fetched, while a replay of the latest live run's bytes is that run.
         var (latest, latestETag, latestProblem) = await publisher.ReadIntactLatestAsync(cancellationToken);
-        if (latest is not null && latest.InputsSha256 == inputsSha256)
+        if (latest is not null && (latest.InputsSha256 == inputsSha256 || latest.InputsSha256 == IngestInputsHash.AsFetched(files, fetchFailures, parquet.Value.Compression)))
         {
             var message = $"Unchanged: the inputs are those of run {latest.RunId}, and so is the model ({IngestPipeline.OutputsVersion(parquet.Value.Compression)}); nothing new was published.";
             LogUnchanged(latest.RunId);
@@ -110,8 +112,12 @@ public sealed partial class IngestCompletion(
         }
 
         var staging = work.Tables;
-        await using var quarantineWriter = TableWriter.Create(staging, Schemas.Quarantine);
-        var context = new NormaliseContext(files, staging, new QuarantineTable(quarantineWriter)) { Partitions = processed.Summaries, PartitionStore = store, FetchFailures = fetchFailures };
+        // Each quarantined row says the origin of the file it was read from (a run may mix them).
+        var originByRawPath = files.Values.SelectMany(f => f).GroupBy(f => f.RawPath, StringComparer.Ordinal).ToDictionary(g => g.Key, g => RowOrigin.Of(g), StringComparer.Ordinal);
+        var runOrigin = RowOrigin.Of(files.Values.SelectMany(f => f));
+        await using var quarantineWriter = TableWriter.Create(staging, Schemas.Quarantine, runOrigin);
+        var quarantine = new QuarantineTable(quarantineWriter, r => originByRawPath.GetValueOrDefault(r.RawPath, runOrigin));
+        var context = new NormaliseContext(files, staging, quarantine) { Partitions = processed.Summaries, PartitionStore = store, FetchFailures = fetchFailures };
         var tables = new List<StagedTable>();
         foreach (var normaliser in normalisers)
         {
@@ -135,7 +141,7 @@ public sealed partial class IngestCompletion(
             LogNormalised(string.Join(", ", normaliser.Tables.Select(t => t.Name)), ElapsedMs(started));
         }
 
-        if (await new QueueChangesStage(store, publisher).ComputeAsync(runId, tables, staging, sample, context.CountsOf(QueuesSource.SourceName).Notes.Add, cancellationToken) is { } queueChanges)
+        if (await new QueueChangesStage(store, publisher).ComputeAsync(runId, tables, staging, sample, context.OriginOf(Schemas.QueueChanges.Sources), context.CountsOf(QueuesSource.SourceName).Notes.Add, cancellationToken) is { } queueChanges)
         {
             tables.Add(queueChanges);
         }
@@ -148,7 +154,7 @@ public sealed partial class IngestCompletion(
         try
         {
             var queuesNotRead = context.FetchFailuresOf(QueuesSource.SourceName).Concat(context.CountsOf(QueuesSource.SourceName).Failures).Select(f => f.Missing);
-            tables.AddRange(await gap.ComputeAsync(runId, tables, context.FilesOf(CuratedSource.SourceName), staging, sample, cancellationToken, queuesNotRead: queuesNotRead));
+            tables.AddRange(await gap.ComputeAsync(runId, tables, context.FilesOf(CuratedSource.SourceName), staging, sample, cancellationToken, queuesNotRead: queuesNotRead, origins: RowOrigin.BySource(files.Values.SelectMany(f => f).Select(f => (f.Source, f.Origin)))));
             metrics.StepDuration.Record(time.GetElapsedTime(computeStarted).TotalSeconds, PipelineMetrics.Tag("aienergy.step", PipelineTelemetry.GapSpan));
         }
         catch (GapException e)

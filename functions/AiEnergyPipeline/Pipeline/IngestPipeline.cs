@@ -29,7 +29,8 @@ public sealed class IngestPipeline(IngestPlanner planner, PartitionProcessor pro
     // gap v7: a recompute's own points say override; notes name overridden assumptions and an interpolated headline year
     // gap v8: notes for inputs that are not whole (unread EIA-860M rows, authorities outside the trend or without a
     // peak, a country without a total, gap_gw_2028 outside the years); a queue whose files failed stops the queue tail
-    public const string ModelVersion = "ingest-v9-gap-v8";
+    // v10, gap v9: every table ends with origin (fetched, recorded, sample or curated); the inputs hash counts each file's origin
+    public const string ModelVersion = "ingest-v10-gap-v9";
 
     /// <summary>
     /// The version of what a partition's normaliser writes (a BALANCE half-year's ba_hourly part and
@@ -41,11 +42,12 @@ public sealed class IngestPipeline(IngestPlanner planner, PartitionProcessor pro
     /// </summary>
     // v9: a part normalised from a sample file says so in its Parquet footer. (v8 was named
     // "ingest-v8-gap-v4", as the whole model was when its version keyed the cache.)
-    public const string PartitionVersion = "partitions-v9";
+    // v10: every row of a part says its file's origin, and a part from a sample or recorded file is cached apart (-sample, -recorded)
+    public const string PartitionVersion = "partitions-v10";
 
     /// <summary>
     /// What outputs depend on besides the inputs: <see cref="ModelVersion"/>, and the Parquet codec
-    /// where it is not the default (<c>ingest-v9-gap-v8-parquet-zstd</c>), so that a change of
+    /// where it is not the default (<c>ingest-v10-gap-v9-parquet-zstd</c>), so that a change of
     /// <c>Parquet__Compression</c> publishes a new run, while runs written with the default keep
     /// their model's name.
     /// </summary>

@@ -13,10 +13,13 @@ namespace AiEnergyPipeline.Pipeline;
 /// <code>
 /// partitions/{source}/{part}/{partitionVersion}/{sha256}/{table}.csv      (and .parquet when written)
 /// partitions/{source}/{part}/{partitionVersion}/{sha256}/summary.json     written last: the entry is complete
+/// partitions/{source}/{part}/{partitionVersion}-sample/{sha256}/...       the same, from a sample file (or -recorded: a recorded one)
 /// partitions/{source}/{part}/plans/{planId}.json                      how the partition ended in one plan
 /// </code>
 /// Entries are written whole and never changed, so processing a partition twice, or twice at
-/// once, writes the same bytes.
+/// once, writes the same bytes. The file's origin is part of the key because every row says it
+/// (<see cref="OriginColumn"/>): a live run that meets the bytes of a sample or a recording must
+/// not publish their rows labelled so.
 /// </summary>
 /// <param name="compression">The codec the partition's Parquet files are written with.</param>
 public sealed class PartitionCache(IDatasetStore store, ParquetCompression compression = ParquetCompression.Snappy)
@@ -27,17 +30,21 @@ public sealed class PartitionCache(IDatasetStore store, ParquetCompression compr
     /// <summary>The folder of a partition's records in plans, beside its entries' version folders.</summary>
     public const string PlanRecords = "plans";
 
-    public string Folder(PartitionKey key, string sha256) =>
-        $"{Root}/{key.Source}/{key.Name}/{IngestPipeline.PartitionOutputsVersion(compression)}/{sha256}";
+    public string Folder(PartitionKey key, string sha256, InputOrigin origin) =>
+        $"{Root}/{key.Source}/{key.Name}/{Version(origin)}/{sha256}";
 
-    public string SummaryPath(PartitionKey key, string sha256) => $"{Folder(key, sha256)}/summary.json";
+    public string SummaryPath(PartitionKey key, string sha256, InputOrigin origin) => $"{Folder(key, sha256, origin)}/summary.json";
 
-    public string FilePath(PartitionKey key, string sha256, string table, string format) => $"{Folder(key, sha256)}/{table}.{format}";
+    public string FilePath(PartitionKey key, string sha256, InputOrigin origin, string table, string format) => $"{Folder(key, sha256, origin)}/{table}.{format}";
+
+    /// <summary>The version folder of entries made from files of this origin: a fetched file's has no suffix.</summary>
+    private string Version(InputOrigin origin) =>
+        IngestPipeline.PartitionOutputsVersion(compression) + (origin == InputOrigin.Fetched ? "" : "-" + RowOrigin.Of(origin));
 
     public static string PlanRecordPath(PartitionKey key, string planId) => $"{Root}/{key.Source}/{key.Name}/{PlanRecords}/{planId}.json";
 
-    public Task<PartitionSummary?> ReadSummaryAsync(PartitionKey key, string sha256, CancellationToken cancellationToken) =>
-        ReadAsync<PartitionSummary>(SummaryPath(key, sha256), cancellationToken);
+    public Task<PartitionSummary?> ReadSummaryAsync(PartitionKey key, string sha256, InputOrigin origin, CancellationToken cancellationToken) =>
+        ReadAsync<PartitionSummary>(SummaryPath(key, sha256, origin), cancellationToken);
 
     public Task<PartitionRecord?> ReadRecordAsync(PartitionKey key, string planId, CancellationToken cancellationToken) =>
         ReadAsync<PartitionRecord>(PlanRecordPath(key, planId), cancellationToken);
@@ -48,7 +55,7 @@ public sealed class PartitionCache(IDatasetStore store, ParquetCompression compr
         var files = new List<PartitionFile>();
         foreach (var staged in result.Files)
         {
-            var path = FilePath(key, file.Sha256, staged.Schema.Name, staged.Format);
+            var path = FilePath(key, file.Sha256, file.Origin, staged.Schema.Name, staged.Format);
             // The staged file is not read again: the store takes it (a folder store moves it in, no copy).
             await store.WriteFileAsync(path, staged.LocalPath, WriteCondition.None, new StoreWriteOptions(ContentTypes.ForExtension(staged.Format)), cancellationToken);
 
@@ -60,14 +67,14 @@ public sealed class PartitionCache(IDatasetStore store, ParquetCompression compr
             key.Name,
             file.FileName,
             file.Sha256,
-            IngestPipeline.PartitionOutputsVersion(compression),
+            Version(file.Origin),
             result.RowsIn,
             result.RowsOut,
             files,
             result.Coverage.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new PartitionCoverage(c.Key, c.Value.FirstUtc, c.Value.LastUtc)).ToList(),
             result.Annual,
             quarantine);
-        await WriteJsonAsync(SummaryPath(key, file.Sha256), summary, cancellationToken);
+        await WriteJsonAsync(SummaryPath(key, file.Sha256, file.Origin), summary, cancellationToken);
         return summary;
     }
 

@@ -70,7 +70,7 @@ public sealed partial class PartitionProcessor(
                 metrics.FetchDuration.Record(time.GetElapsedTime(fetchStarted).TotalSeconds, PipelineMetrics.Tag(PipelineTelemetry.SourceTag, partition.Source));
             }
 
-            var summary = await _cache.ReadSummaryAsync(partition, file.Sha256, cancellationToken);
+            var summary = await _cache.ReadSummaryAsync(partition, file.Sha256, file.Origin, cancellationToken);
             var asItArrived = false;
             var status = PartitionStatus.Reused;
             if (summary is null)

@@ -53,7 +53,7 @@ public sealed class ProcessedPartitionsReader(IEnumerable<ISource> sources, IDat
                 };
                 if (error is null)
                 {
-                    summary = await _cache.ReadSummaryAsync(key, record!.Fetched!.Sha256, cancellationToken);
+                    summary = await _cache.ReadSummaryAsync(key, record!.Fetched!.Sha256, record.Fetched.Origin, cancellationToken);
                     error = summary is null ? $"{key.Source}: {fileName}: the cached outputs of partition {key.Name} (sha256 {record.Fetched.Sha256}) are missing from the store." : null;
                 }
 

@@ -19,7 +19,8 @@ public sealed class QueueChangesStage(IDatasetStore store, RunPublisher publishe
     /// <param name="sample">Whether this run is made from sample files (<see cref="Fetch.RunMode.Sample"/>).</param>
     /// <param name="note">Receives what the report should say of the comparison: the queues it left out and why.</param>
     /// <returns>The staged table, or null when this run has no queue_projects.</returns>
-    public async Task<StagedTable?> ComputeAsync(string runId, IReadOnlyList<StagedTable> tables, string staging, bool sample, Action<string> note, CancellationToken cancellationToken)
+    /// <param name="origin">The <see cref="OriginColumn"/> of the table's rows: that of this run's queue files.</param>
+    public async Task<StagedTable?> ComputeAsync(string runId, IReadOnlyList<StagedTable> tables, string staging, bool sample, string origin, Action<string> note, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(note);
         var projects = tables.FirstOrDefault(t => t.IsTable && t.Schema.Name == Schemas.QueueProjects.Name && t.Part is null);
@@ -28,7 +29,7 @@ public sealed class QueueChangesStage(IDatasetStore store, RunPublisher publishe
             return null;
         }
 
-        await using var writer = TableWriter.Create(staging, Schemas.QueueChanges);
+        await using var writer = TableWriter.Create(staging, Schemas.QueueChanges, origin);
         var (latest, _) = await publisher.ReadLatestAsync(cancellationToken);
         if (latest is not null && latest.Sample != sample)
         {

@@ -3,6 +3,7 @@ using AiEnergyPipeline.Gap;
 using AiEnergyPipeline.Pipeline.Sweep;
 using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.Recompute;
+using AiEnergyPipeline.Sources;
 using AiEnergyPipeline.Sources.Curated;
 using AiEnergyPipeline.Storage;
 using AiEnergyPipeline.Tables;
@@ -130,7 +131,7 @@ public sealed partial class RecomputePipeline(
 
                 // A recompute of a sample run is a sample run: its inputs are the same sample files.
                 using var gapSpan = PipelineTelemetry.Start(PipelineTelemetry.GapSpan);
-                outputs = await gap.ComputeAsync(runId, inputs, staging, previous.Sample, cancellationToken, settings);
+                outputs = await gap.ComputeAsync(runId, inputs, staging, previous.Sample, cancellationToken, settings, RowOrigin.BySource(previous.Sources.Select(s => (s.Name, s.Origin))));
             }
             catch (DamagedRunException e)
             {

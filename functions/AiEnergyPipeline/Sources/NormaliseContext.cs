@@ -25,6 +25,9 @@ public sealed class NormaliseContext(IReadOnlyDictionary<string, IReadOnlyList<F
 
     public IReadOnlyList<FetchedFile> FilesOf(string source) => Files.TryGetValue(source, out var f) ? f : [];
 
+    /// <summary>The <see cref="Tables.OriginColumn"/> of rows made from the files of these sources in this run.</summary>
+    public string OriginOf(params IEnumerable<string> sources) => RowOrigin.Of(sources.SelectMany(FilesOf));
+
     /// <summary>Files each source could do without that failed to download (<see cref="ISource.FetchEachAsync"/>), by source.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<FileFailure>> FetchFailures { get; init; } = new Dictionary<string, IReadOnlyList<FileFailure>>();
 

@@ -3,7 +3,8 @@ using AiEnergyPipeline.Tables;
 namespace AiEnergyPipeline.Sources;
 
 /// <summary>The quarantine table, shared by every normaliser of a run.</summary>
-public sealed class QuarantineTable(TableWriter writer)
+/// <param name="originOf">The <see cref="OriginColumn"/> of a row: that of the file it was read from.</param>
+public sealed class QuarantineTable(TableWriter writer, Func<QuarantineRecord, string> originOf)
 {
     private readonly Dictionary<string, long> _bySource = [];
 
@@ -19,7 +20,7 @@ public sealed class QuarantineTable(TableWriter writer)
         writer.Csv.WriteField(record.Line);
         writer.Csv.WriteField(record.Reason);
         writer.Csv.WriteField(record.Excerpt);
-        writer.EndRow();
+        writer.EndRow(originOf(record));
         _bySource[record.Source] = CountOf(record.Source) + 1;
     }
 }

@@ -5,7 +5,8 @@ namespace AiEnergyPipeline.Tables;
 /// <summary>
 /// Key-value metadata in a Parquet file's footer, so that a file read on its own, long after it was
 /// downloaded, still says it was made from sample files (pandas: <c>pq.read_metadata(f).metadata</c>;
-/// DuckDB: <c>parquet_kv_metadata(f)</c>). A CSV has no place for it: its run's other outputs say it.
+/// DuckDB: <c>parquet_kv_metadata(f)</c>). Every row says where it came from too (<see cref="OriginColumn"/>),
+/// in CSV and Parquet alike; this says it once for the whole file.
 /// </summary>
 public static class ParquetLabels
 {

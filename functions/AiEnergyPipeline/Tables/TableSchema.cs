@@ -8,6 +8,14 @@ public sealed record TableSchema(
     IReadOnlyList<FieldSchema> Fields,
     IReadOnlyList<string> PrimaryKey)
 {
+    private readonly IReadOnlyList<FieldSchema> _fields = WithOrigin(Fields);
+
+    /// <summary>
+    /// The table's columns: those declared, then <see cref="OriginColumn"/> last (a file without
+    /// columns, JSON or SVG, has none), also when set with <c>with { Fields = ... }</c>.
+    /// </summary>
+    public IReadOnlyList<FieldSchema> Fields { get => _fields; init => _fields = WithOrigin(value); }
+
     public IEnumerable<string> ColumnNames => Fields.Select(f => f.Name);
 
     /// <summary>
@@ -25,4 +33,7 @@ public sealed record TableSchema(
 
     /// <summary>The description as published: <see cref="SampleDescription"/> when the table is made from sample files and has one.</summary>
     public string DescriptionFor(bool sample) => sample && SampleDescription is { } described ? described : Description;
+
+    private static IReadOnlyList<FieldSchema> WithOrigin(IReadOnlyList<FieldSchema> fields) =>
+        fields.Count == 0 || fields[^1].Name == OriginColumn.Name ? fields : [.. fields, OriginColumn.Field];
 }

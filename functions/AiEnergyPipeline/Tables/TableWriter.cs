@@ -20,11 +20,13 @@ public sealed class TableWriter : IAsyncDisposable
 
     private readonly FileStream _file;
     private readonly string _path;
+    private readonly string _origin;
     private bool _completed;
 
-    private TableWriter(TableSchema schema, string path, string folder, string? part = null)
+    private TableWriter(TableSchema schema, string path, string origin, string folder, string? part = null)
     {
         Schema = schema;
+        _origin = origin;
         Folder = folder;
         Part = part;
         _path = path;
@@ -41,28 +43,37 @@ public sealed class TableWriter : IAsyncDisposable
     /// <summary>The folder of the run the table is published under: data (normalised tables) or gap (model outputs).</summary>
     public string Folder { get; }
 
-    /// <summary>The writer of the current row: write the schema's fields in order, then call <see cref="EndRow"/>.</summary>
+    /// <summary>
+    /// The writer of the current row: write the schema's fields in order but the last, then call
+    /// <see cref="EndRow()"/>, which writes the row's <see cref="OriginColumn"/>.
+    /// </summary>
     public CsvWriter Csv { get; }
 
     public long Rows { get; private set; }
 
-    public static TableWriter Create(string stagingDirectory, TableSchema schema, string folder = StagedTable.DataFolder)
+    /// <param name="origin">The <see cref="OriginColumn"/> of every row (a row of its own origin: <see cref="EndRow(string)"/>).</param>
+    public static TableWriter Create(string stagingDirectory, TableSchema schema, string origin, string folder = StagedTable.DataFolder)
     {
         // A folder of its own in staging too, so that a gap output can never overwrite a table of the same name.
         var directory = folder == StagedTable.DataFolder ? stagingDirectory : Path.Combine(stagingDirectory, folder);
         Directory.CreateDirectory(directory);
-        return new TableWriter(schema, Path.Combine(directory, schema.Name + ".csv"), folder);
+        return new TableWriter(schema, Path.Combine(directory, schema.Name + ".csv"), origin, folder);
     }
 
     /// <summary>A writer of one part of a table published in parts: data/{table}/{part}.csv.</summary>
-    public static TableWriter CreatePart(string directory, TableSchema schema, string part)
+    public static TableWriter CreatePart(string directory, TableSchema schema, string part, string origin)
     {
         Directory.CreateDirectory(directory);
-        return new TableWriter(schema, Path.Combine(directory, part + ".csv"), StagedTable.DataFolder, part);
+        return new TableWriter(schema, Path.Combine(directory, part + ".csv"), origin, StagedTable.DataFolder, part);
     }
 
-    public void EndRow()
+    /// <summary>Ends the row with the writer's origin.</summary>
+    public void EndRow() => EndRow(_origin);
+
+    /// <summary>Ends a row whose inputs differ from the table's (a quarantined row names its own file).</summary>
+    public void EndRow(string origin)
     {
+        Csv.WriteField(origin);
         Csv.EndRecord();
         Rows++;
     }

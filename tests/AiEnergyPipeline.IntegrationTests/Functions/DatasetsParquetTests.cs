@@ -27,7 +27,9 @@ public class DatasetsParquetTests
 
         var back = await ParquetReadBack.ReadAsync(path);
         Assert.Equal(3360, back.Rows.Count);
-        Assert.Equal(["balancing_authority_code", "period_end_utc", "series", "value_mw", "source", "imputed", "quality"], back.Columns);
+        Assert.Equal(["balancing_authority_code", "period_end_utc", "series", "value_mw", "source", "imputed", "quality", "origin"], back.Columns);
+        // the part is made from the bundled sample file: every row says so, as the file name does
+        Assert.All(back.Rows, row => Assert.Equal("sample", row[7]));
         // The July-December file's hours, local days ending in UTC a few hours into January.
         Assert.All(back.Rows, row => Assert.InRange((DateTime)row[1]!, new DateTime(2025, 7, 1, 1, 0, 0, DateTimeKind.Utc), new DateTime(2026, 1, 1, 12, 0, 0, DateTimeKind.Utc)));
     }

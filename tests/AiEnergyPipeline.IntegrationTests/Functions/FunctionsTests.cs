@@ -61,12 +61,12 @@ public class FunctionsTests
         // The whole table: every part under one header; one part: the BALANCE half-year that changed.
         var wholeCsv = await ReadAsync(await datasets.GetAsync(second.Get("?format=csv"), "ba_hourly", CancellationToken.None));
         Assert.Single(wholeCsv.Split('\n'), l => l.StartsWith("balancing_authority_code,", StringComparison.Ordinal));
-        Assert.Contains("\nCISO,2025-12-25T09:00:00Z,demand,99999,bulk,false,ok\n", wholeCsv, StringComparison.Ordinal);
+        Assert.Contains("\nCISO,2025-12-25T09:00:00Z,demand,99999,bulk,false,ok,sample\n", wholeCsv, StringComparison.Ordinal);
         Assert.Equal(hourly.GetProperty("rows").GetInt64() + 1, wholeCsv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         var latestCsv = await ReadAsync(await datasets.GetAsync(second.Get("?format=csv&part=2025_h2"), "ba_hourly", CancellationToken.None));
         var firstCsv = await ReadAsync(await datasets.GetAsync(second.Get($"?run={firstRun}&part=2025_h2"), "ba_hourly", CancellationToken.None));
-        Assert.StartsWith("balancing_authority_code,period_end_utc,series,value_mw,source,imputed,quality\nCISO,2025-12-25T09:00:00Z,demand,99999,bulk,false,ok\n", latestCsv, StringComparison.Ordinal);
-        Assert.StartsWith("balancing_authority_code,period_end_utc,series,value_mw,source,imputed,quality\nCISO,2025-12-25T09:00:00Z,demand,21334,bulk,false,ok\n", firstCsv, StringComparison.Ordinal);
+        Assert.StartsWith("balancing_authority_code,period_end_utc,series,value_mw,source,imputed,quality,origin\nCISO,2025-12-25T09:00:00Z,demand,99999,bulk,false,ok,sample\n", latestCsv, StringComparison.Ordinal);
+        Assert.StartsWith("balancing_authority_code,period_end_utc,series,value_mw,source,imputed,quality,origin\nCISO,2025-12-25T09:00:00Z,demand,21334,bulk,false,ok,sample\n", firstCsv, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -55,7 +55,7 @@ public class EmberPipelineTests
         Assert.Equal(["iso3", "year", "fuel"], resource.GetProperty("schema").GetProperty("primary_key").EnumerateArray().Select(k => k.GetString()));
         var lines = await File.ReadAllLinesAsync(Path.Combine(store, "runs", outcome.RunId, "data", "country_capacity.csv"));
         Assert.Equal(resource.GetProperty("row_count").GetInt64(), lines.Length - 1);
-        Assert.Contains("USA,United States of America,2024,total,true,1237.2,37.9,true", lines);
+        Assert.Contains("USA,United States of America,2024,total,true,1237.2,37.9,true,sample", lines);
         var report = outcome.Report.Sources.Single(s => s.Name == "ember");
         Assert.Equal((618L, lines.Length - 1L, 0L), (report.RowsIn, report.RowsOut, report.RowsQuarantined));
     }

@@ -48,9 +48,9 @@ public sealed class RunPageHtmlTests
     {
         var data = RunPageSamples.Data(sample: false);
 
-        Assert.Contains("mode live, model ingest-v9-gap-v8, status", RunPageHtml.Render(data), StringComparison.Ordinal);
+        Assert.Contains("mode live, model ingest-v10-gap-v9, status", RunPageHtml.Render(data), StringComparison.Ordinal);
         Assert.Contains("model not recorded, status", RunPageHtml.Render(data with { Package = data.Package with { ModelVersion = null } }), StringComparison.Ordinal);
-        Assert.Contains("model ingest-v9-gap-v8 (code 693ab3e8f24c), status", RunPageHtml.Render(data with { Package = data.Package with { CodeVersion = "1.0.0+693ab3e8f24c81433a7a8bb27137084e57ba3980" } }), StringComparison.Ordinal);
+        Assert.Contains("model ingest-v10-gap-v9 (code 693ab3e8f24c), status", RunPageHtml.Render(data with { Package = data.Package with { CodeVersion = "1.0.0+693ab3e8f24c81433a7a8bb27137084e57ba3980" } }), StringComparison.Ordinal);
     }
 
     [Fact]

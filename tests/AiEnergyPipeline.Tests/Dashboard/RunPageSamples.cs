@@ -33,7 +33,7 @@ internal static class RunPageSamples
         [new DataLicence("CC-BY-4.0", "Creative Commons Attribution 4.0", "https://creativecommons.org/licenses/by/4.0/", "Ember")],
         DerivedFrom: derivedFrom,
         Mode: sample ? RunMode.Sample : RunMode.Live,
-        ModelVersion: "ingest-v9-gap-v8");
+        ModelVersion: "ingest-v10-gap-v9");
 
     public static RunReport Report => new("20261130T000000Z-abc123", RunStatus.Published, "test", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, 0, null, [], [], 0);
 

@@ -59,8 +59,8 @@ public class GapOutputsTests
         Assert.All(staged, s => Assert.Equal("gap", s.Folder));
         Assert.All(staged, s => Assert.StartsWith(Path.Combine(folder, "gap"), s.LocalPath, StringComparison.Ordinal));
         var byYear = await File.ReadAllLinesAsync(staged[0].LocalPath);
-        Assert.Equal("scenario_id,year,ai_demand_gw,ai_demand_basis,other_load_growth_gw,other_load_growth_basis,reserve_margin,firm_additions_gw,gap_gw,firm_additions_basis", byYear[0]);
-        Assert.Equal("s1,2028,10,extrapolated_flat,30,assumption,0.2,0.28,47.72,assumption", byYear[^1]);
+        Assert.Equal("scenario_id,year,ai_demand_gw,ai_demand_basis,other_load_growth_gw,other_load_growth_basis,reserve_margin,firm_additions_gw,gap_gw,firm_additions_basis,origin", byYear[0]);
+        Assert.Equal("s1,2028,10,extrapolated_flat,30,assumption,0.2,0.28,47.72,assumption,fetched", byYear[^1]);
         Assert.Contains("\"gap_gw_2028\": 47.72", await File.ReadAllTextAsync(staged[4].LocalPath), StringComparison.Ordinal);
     }
 
@@ -77,7 +77,7 @@ public class GapOutputsTests
         var staged = await GapOutputs.WriteAsync(result, inputs.Scenarios, "20261127T060000Z-ab12cd", folder, sample: false, CancellationToken.None);
 
         var usVsChina = await File.ReadAllLinesAsync(staged[3].LocalPath);
-        Assert.Equal(["year,usa_additions_gw,chn_additions_gw", "2019,20.1,300", "2020,,423"], usVsChina);
+        Assert.Equal(["year,usa_additions_gw,chn_additions_gw,origin", "2019,20.1,300,fetched", "2020,,423,fetched"], usVsChina);
         using var headline = JsonDocument.Parse(await File.ReadAllBytesAsync(staged[4].LocalPath));
         var properties = headline.RootElement.EnumerateObject().Select(p => p.Name).ToList();
         Assert.Equal("notes", properties[^1]);

@@ -83,8 +83,8 @@ public class IncompleteInputsNotesTests
         var ercot = Text("ercot.csv", Gridstatus(GridstatusRow(id: "INR-1", state: "TX", proposed: "06-2027")));
         var pjm = Text("pjm.csv", Gridstatus(GridstatusRow(id: "AF1-123")).Replace("Queue ID,", "Request,", StringComparison.Ordinal));
         var staging = Repository.NewTempFolder();
-        await using var quarantineWriter = TableWriter.Create(staging, Schemas.Quarantine);
-        var context = new NormaliseContext(new Dictionary<string, IReadOnlyList<FetchedFile>> { [Source] = [ercot, pjm] }, staging, new QuarantineTable(quarantineWriter));
+        await using var quarantineWriter = TableWriter.Create(staging, Schemas.Quarantine, OriginColumn.Fetched);
+        var context = new NormaliseContext(new Dictionary<string, IReadOnlyList<FetchedFile>> { [Source] = [ercot, pjm] }, staging, new QuarantineTable(quarantineWriter, _ => OriginColumn.Fetched));
         var tables = await new QueuesNormaliser(Options.Create(settings), new ListLogger<QueuesNormaliser>()).NormaliseAsync(context, CancellationToken.None);
         await quarantineWriter.CompleteAsync(CancellationToken.None);
 

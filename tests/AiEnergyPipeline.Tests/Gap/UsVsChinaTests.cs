@@ -86,9 +86,9 @@ public class UsVsChinaTests
     private static async Task<string> CountryCapacityOfAsync(string path)
     {
         var staging = Repository.NewTempFolder();
-        await using var quarantine = TableWriter.Create(staging, Schemas.Quarantine);
+        await using var quarantine = TableWriter.Create(staging, Schemas.Quarantine, OriginColumn.Fetched);
         var file = TestFiles.Fetched(EmberSource.SourceName, Path.GetFileName(path)) with { LocalPath = path };
-        var context = new NormaliseContext(new Dictionary<string, IReadOnlyList<FetchedFile>> { [EmberSource.SourceName] = [file] }, staging, new QuarantineTable(quarantine));
+        var context = new NormaliseContext(new Dictionary<string, IReadOnlyList<FetchedFile>> { [EmberSource.SourceName] = [file] }, staging, new QuarantineTable(quarantine, _ => OriginColumn.Fetched));
         var tables = await new EmberNormaliser(NullLogger<EmberNormaliser>.Instance).NormaliseAsync(context, CancellationToken.None);
         await quarantine.CompleteAsync(CancellationToken.None);
         return Assert.Single(tables).LocalPath;

@@ -14,27 +14,29 @@ public class CsvToParquetTests
         var csv = await TestTables.StageCsvAsync(folder, Schema,
         [
             TestTables.Header(Schema),
-            "\"PJM, East\",1234.5,-7,true,2025,2025-03-01,2025-03,2025-12-25T09:00:00Z",
-            "CISO,-0.000001,9007199254740993,false,1999,1999-12-31,1999-12,2024-02-29T23:00:00Z",
+            "\"PJM, East\",1234.5,-7,true,2025,2025-03-01,2025-03,2025-12-25T09:00:00Z,sample",
+            "CISO,-0.000001,9007199254740993,false,1999,1999-12-31,1999-12,2024-02-29T23:00:00Z,sample",
         ]);
 
         var parquet = await CsvToParquet.ConvertAsync(csv, CancellationToken.None);
         var back = await ParquetReadBack.ReadAsync(parquet.LocalPath);
 
         Assert.Equal(Schema.ColumnNames, back.Columns);
-        Assert.Equal([typeof(string), typeof(double), typeof(long), typeof(bool), typeof(int), typeof(DateOnly), typeof(string), typeof(DateTime)], back.ClrTypes);
-        Assert.Equal("INT64 TIMESTAMP(utc=True,MICROS)", back.LogicalTypes[^1]);
+        Assert.Equal(OriginColumn.Name, back.Columns[^1]);
+        Assert.Equal([typeof(string), typeof(double), typeof(long), typeof(bool), typeof(int), typeof(DateOnly), typeof(string), typeof(DateTime), typeof(string)], back.ClrTypes);
+        Assert.Equal("INT64 TIMESTAMP(utc=True,MICROS)", back.LogicalTypes[7]);
         Assert.Equal("INT32 DATE", back.LogicalTypes[5]);
-        Assert.Equal(new object?[] { "PJM, East", 1234.5, -7L, true, 2025, new DateOnly(2025, 3, 1), "2025-03", new DateTime(2025, 12, 25, 9, 0, 0, DateTimeKind.Utc) }, back.Rows[0]);
-        Assert.Equal(new object?[] { "CISO", -0.000001, 9007199254740993L, false, 1999, new DateOnly(1999, 12, 31), "1999-12", new DateTime(2024, 2, 29, 23, 0, 0, DateTimeKind.Utc) }, back.Rows[1]);
-        Assert.Equal(DateTimeKind.Utc, ((DateTime)back.Rows[0][^1]!).Kind);
+        Assert.Equal("BYTE_ARRAY STRING", back.LogicalTypes[^1]);
+        Assert.Equal(new object?[] { "PJM, East", 1234.5, -7L, true, 2025, new DateOnly(2025, 3, 1), "2025-03", new DateTime(2025, 12, 25, 9, 0, 0, DateTimeKind.Utc), "sample" }, back.Rows[0]);
+        Assert.Equal(new object?[] { "CISO", -0.000001, 9007199254740993L, false, 1999, new DateOnly(1999, 12, 31), "1999-12", new DateTime(2024, 2, 29, 23, 0, 0, DateTimeKind.Utc), "sample" }, back.Rows[1]);
+        Assert.Equal(DateTimeKind.Utc, ((DateTime)back.Rows[0][7]!).Kind);
     }
 
     [Fact]
     public async Task ConvertAsync_StagedCsv_DescribesTheParquetForTheDataPackage()
     {
         var folder = Repository.NewTempFolder();
-        var csv = await TestTables.StageCsvAsync(folder, Schema, [TestTables.Header(Schema), "a,1,1,true,2025,2025-01-01,2025-01,2025-01-01T00:00:00Z"]);
+        var csv = await TestTables.StageCsvAsync(folder, Schema, [TestTables.Header(Schema), "a,1,1,true,2025,2025-01-01,2025-01,2025-01-01T00:00:00Z,fetched"]);
 
         var parquet = await CsvToParquet.ConvertAsync(csv, CancellationToken.None);
 
@@ -51,7 +53,7 @@ public class CsvToParquetTests
     public async Task ConvertAsync_EmptyCells_BecomeNullsInEveryType()
     {
         var folder = Repository.NewTempFolder();
-        var csv = await TestTables.StageCsvAsync(folder, Schema, [TestTables.Header(Schema), ",,,,,,,", "x,,,,,,,"]);
+        var csv = await TestTables.StageCsvAsync(folder, Schema, [TestTables.Header(Schema), ",,,,,,,,", "x,,,,,,,,"]);
 
         var back = await ParquetReadBack.ReadAsync((await CsvToParquet.ConvertAsync(csv, CancellationToken.None)).LocalPath);
 
@@ -70,7 +72,7 @@ public class CsvToParquetTests
     public async Task ConvertAsync_ValueNotOfItsType_FailsNamingTableLineColumnAndValue(int column, string value, string name, string type)
     {
         var folder = Repository.NewTempFolder();
-        var good = "a,1,1,true,2025,2025-01-01,2025-01,2025-01-01T00:00:00Z";
+        var good = "a,1,1,true,2025,2025-01-01,2025-01,2025-01-01T00:00:00Z,fetched";
         var cells = good.Split(',');
         cells[column] = value;
         var csv = await TestTables.StageCsvAsync(folder, Schema, [TestTables.Header(Schema), good, string.Join(',', cells)]);
@@ -84,7 +86,7 @@ public class CsvToParquetTests
     public async Task ConvertAsync_HeaderNotTheSchemas_FailsShowingBoth()
     {
         var folder = Repository.NewTempFolder();
-        var csv = await TestTables.StageCsvAsync(folder, Schema, [TestTables.Header(Schema).Replace("value_mw", "value_gw", StringComparison.Ordinal), "a,1,1,true,2025,2025-01-01,2025-01,2025-01-01T00:00:00Z"]);
+        var csv = await TestTables.StageCsvAsync(folder, Schema, [TestTables.Header(Schema).Replace("value_mw", "value_gw", StringComparison.Ordinal), "a,1,1,true,2025,2025-01-01,2025-01,2025-01-01T00:00:00Z,fetched"]);
 
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => CsvToParquet.ConvertAsync(csv, CancellationToken.None));
 
@@ -97,7 +99,7 @@ public class CsvToParquetTests
     {
         var folder = Repository.NewTempFolder();
         var lines = new List<string> { TestTables.Header(Schema) };
-        lines.AddRange(Enumerable.Range(0, 2500).Select(i => $"ba{i % 7},{i}.5,{i},{(i % 2 == 0 ? "true" : "")},{2000 + (i % 30)},,,{new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(i):yyyy-MM-dd'T'HH:mm:ss'Z'}"));
+        lines.AddRange(Enumerable.Range(0, 2500).Select(i => $"ba{i % 7},{i}.5,{i},{(i % 2 == 0 ? "true" : "")},{2000 + (i % 30)},,,{new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(i):yyyy-MM-dd'T'HH:mm:ss'Z'},recorded"));
         var csv = await TestTables.StageCsvAsync(folder, Schema, lines);
 
         var parquet = await CsvToParquet.ConvertAsync(csv, CancellationToken.None, rowGroupRows: 1000);
@@ -110,6 +112,7 @@ public class CsvToParquetTests
         Assert.Equal(Enumerable.Range(0, 2500).Select(i => i % 2 == 0 ? (object)true : null), back.Rows.Select(r => r[3]));
         Assert.Equal(new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(2499), back.Rows[^1][7]);
         Assert.Equal("ba6", back.Rows[1000][0]);
+        Assert.All(back.Rows, r => Assert.Equal(OriginColumn.Recorded, r[^1]));
     }
 
     [Fact]
@@ -130,7 +133,7 @@ public class CsvToParquetTests
     public async Task ConvertAsync_Part_WritesBesideThePartAndKeepsItsFolderAndPart()
     {
         var folder = Repository.NewTempFolder();
-        var csv = await TestTables.StageCsvAsync(folder, Schema, [TestTables.Header(Schema), "a,1,1,true,2025,2025-01-01,2025-01,2025-01-01T00:00:00Z"], part: "2025_h1");
+        var csv = await TestTables.StageCsvAsync(folder, Schema, [TestTables.Header(Schema), "a,1,1,true,2025,2025-01-01,2025-01,2025-01-01T00:00:00Z,fetched"], part: "2025_h1");
 
         var parquet = await CsvToParquet.ConvertAsync(csv, CancellationToken.None);
 
@@ -142,7 +145,7 @@ public class CsvToParquetTests
     public async Task ConvertAsync_TableWriterOutput_RoundTrips()
     {
         var folder = Repository.NewTempFolder();
-        await using var writer = TableWriter.Create(folder, Schemas.BaHourly);
+        await using var writer = TableWriter.Create(folder, Schemas.BaHourly, OriginColumn.Fetched);
         writer.Csv.WriteField("PJM");
         writer.WriteUtc(new DateTime(2025, 7, 1, 5, 0, 0, DateTimeKind.Utc));
         writer.Csv.WriteField("demand");
@@ -155,6 +158,8 @@ public class CsvToParquetTests
 
         var back = await ParquetReadBack.ReadAsync((await CsvToParquet.ConvertAsync(csv, CancellationToken.None)).LocalPath);
 
-        Assert.Equal(new object?[] { "PJM", new DateTime(2025, 7, 1, 5, 0, 0, DateTimeKind.Utc), "demand", 81234.25, "bulk", false, "ok" }, Assert.Single(back.Rows));
+        Assert.Equal(OriginColumn.Name, back.Columns[^1]);
+        Assert.Equal(typeof(string), back.ClrTypes[^1]);
+        Assert.Equal(new object?[] { "PJM", new DateTime(2025, 7, 1, 5, 0, 0, DateTimeKind.Utc), "demand", 81234.25, "bulk", false, "ok", OriginColumn.Fetched }, Assert.Single(back.Rows));
     }
 }

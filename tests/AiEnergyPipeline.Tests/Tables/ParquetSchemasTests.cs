@@ -12,8 +12,9 @@ public class ParquetSchemasTests
         var fields = ParquetSchemas.For(TestTables.EveryType).GetDataFields();
 
         Assert.Equal(TestTables.EveryType.ColumnNames, fields.Select(f => f.Name));
+        Assert.Equal(OriginColumn.Name, fields[^1].Name);
         Assert.Equal(
-            [typeof(string), typeof(double), typeof(long), typeof(bool), typeof(int), typeof(DateOnly), typeof(string), typeof(DateTime)],
+            [typeof(string), typeof(double), typeof(long), typeof(bool), typeof(int), typeof(DateOnly), typeof(string), typeof(DateTime), typeof(string)],
             fields.Select(ParquetReadBack.ValueTypeOf));
         Assert.All(fields, f => Assert.True(f.IsNullable, $"{f.Name} is nullable"));
     }
@@ -21,7 +22,7 @@ public class ParquetSchemasTests
     [Fact]
     public void For_Datetime_IsAUtcTimestampInMicroseconds()
     {
-        var field = Assert.IsType<DateTimeDataField>(ParquetSchemas.For(TestTables.EveryType).GetDataFields()[^1]);
+        var field = Assert.IsType<DateTimeDataField>(Assert.Single(ParquetSchemas.For(TestTables.EveryType).GetDataFields(), f => f.Name == "period_end_utc"));
 
         Assert.Equal(DateTimeFormat.Timestamp, field.DateTimeFormat);
         Assert.True(field.IsAdjustedToUTC);

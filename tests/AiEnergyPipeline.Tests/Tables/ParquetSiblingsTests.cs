@@ -5,7 +5,7 @@ namespace AiEnergyPipeline.Tests.Tables;
 
 public class ParquetSiblingsTests
 {
-    private const string Row = "a,1,1,true,2025,2025-01-01,2025-01,2025-01-01T00:00:00Z";
+    private const string Row = "a,1,1,true,2025,2025-01-01,2025-01,2025-01-01T00:00:00Z,fetched";
 
     [Fact]
     public async Task AddAsync_CsvTablesAndOtherFiles_PutsAParquetRightAfterEachCsvOnly()
@@ -47,7 +47,10 @@ public class ParquetSiblingsTests
         var files = await ParquetSiblings.AddAsync([first, second], ParquetCompression.Snappy, CancellationToken.None);
 
         Assert.Equal(["data/every_type/2025_h1.csv", "data/every_type/2025_h1.parquet", "data/every_type/2025_h2.csv", "data/every_type/2025_h2.parquet"], files.Select(f => f.RelativePath));
-        Assert.Equal(2, (await ParquetReadBack.ReadAsync(files[3].LocalPath)).Rows.Count);
+        var back = await ParquetReadBack.ReadAsync(files[3].LocalPath);
+        Assert.Equal(2, back.Rows.Count);
+        Assert.Equal(OriginColumn.Name, back.Columns[^1]);
+        Assert.All(back.Rows, r => Assert.Equal(OriginColumn.Fetched, r[^1]));
     }
 
     [Fact]

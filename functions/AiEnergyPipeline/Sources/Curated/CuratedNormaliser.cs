@@ -33,7 +33,7 @@ public sealed class CuratedNormaliser : INormaliser
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        await using var scenarioWriter = TableWriter.Create(context.StagingDirectory, Schemas.DemandScenarios);
+        await using var scenarioWriter = TableWriter.Create(context.StagingDirectory, Schemas.DemandScenarios, context.OriginOf(Schemas.DemandScenarios.Sources));
         foreach (var s in scenarios)
         {
             scenarioWriter.Csv.WriteField(s.ScenarioId);
@@ -50,7 +50,7 @@ public sealed class CuratedNormaliser : INormaliser
             counts.RowsOut++;
         }
 
-        await using var assumptionWriter = TableWriter.Create(context.StagingDirectory, Schemas.Assumptions);
+        await using var assumptionWriter = TableWriter.Create(context.StagingDirectory, Schemas.Assumptions, OriginColumn.Curated);
         foreach (var a in assumptions)
         {
             assumptionWriter.Csv.WriteField(a.Name);

@@ -67,7 +67,7 @@ public sealed partial class Eia860mNormaliser(ILogger<Eia860mNormaliser> logger)
         }
 
         var counts = context.CountsOf(Eia860mSource.SourceName);
-        await using var generators = TableWriter.Create(context.StagingDirectory, Schemas.Generators);
+        await using var generators = TableWriter.Create(context.StagingDirectory, Schemas.Generators, context.OriginOf(Schemas.Generators.Sources));
         foreach (var record in newest?.Records ?? [])
         {
             GeneratorRows.Write(generators, record, ClassOf(record.Technology));
@@ -83,9 +83,9 @@ public sealed partial class Eia860mNormaliser(ILogger<Eia860mNormaliser> logger)
         return
         [
             await generators.CompleteAsync(cancellationToken),
-            await VintageTables.WriteChangesAsync(context.StagingDirectory, changes.Rows(), cancellationToken),
-            await VintageTables.WriteRealisationAsync(context.StagingDirectory, realisation, cancellationToken),
-            await VintageTables.WritePlannedVsBuiltAsync(context.StagingDirectory, plannedVsBuilt.Rows(), cancellationToken),
+            await VintageTables.WriteChangesAsync(context.StagingDirectory, context.OriginOf(Schemas.GeneratorChanges.Sources), changes.Rows(), cancellationToken),
+            await VintageTables.WriteRealisationAsync(context.StagingDirectory, context.OriginOf(Schemas.PlannedRealisation.Sources), realisation, cancellationToken),
+            await VintageTables.WritePlannedVsBuiltAsync(context.StagingDirectory, context.OriginOf(Schemas.PlannedVsBuiltByYear.Sources), plannedVsBuilt.Rows(), cancellationToken),
         ];
     }
 

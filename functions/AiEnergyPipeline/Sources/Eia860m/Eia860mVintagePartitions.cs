@@ -16,7 +16,7 @@ public sealed class Eia860mVintagePartitions(Microsoft.Extensions.Options.IOptio
     public async Task<PartitionResult> NormaliseAsync(FetchedFile file, string outputDirectory, string partName, Action<QuarantineRecord> quarantine, CancellationToken cancellationToken)
     {
         var read = new Eia860mReadCounts();
-        await using var writer = TableWriter.Create(outputDirectory, Schemas.Generators);
+        await using var writer = TableWriter.Create(outputDirectory, Schemas.Generators, RowOrigin.Of(file.Origin));
         foreach (var record in Eia860mWorkbook.Read(file, quarantine, read, limits?.Value))
         {
             cancellationToken.ThrowIfCancellationRequested();

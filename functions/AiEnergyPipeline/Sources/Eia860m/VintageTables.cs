@@ -5,9 +5,9 @@ namespace AiEnergyPipeline.Sources.Eia860m;
 /// <summary>Writes the tables measured across EIA-860M vintages, in their schemas' column order.</summary>
 public static class VintageTables
 {
-    public static async Task<StagedTable> WriteChangesAsync(string staging, IEnumerable<GeneratorChange> rows, CancellationToken cancellationToken)
+    public static async Task<StagedTable> WriteChangesAsync(string staging, string origin, IEnumerable<GeneratorChange> rows, CancellationToken cancellationToken)
     {
-        await using var writer = TableWriter.Create(staging, Schemas.GeneratorChanges);
+        await using var writer = TableWriter.Create(staging, Schemas.GeneratorChanges, origin);
         foreach (var c in rows)
         {
             var csv = writer.Csv;
@@ -31,9 +31,9 @@ public static class VintageTables
         return await writer.CompleteAsync(cancellationToken);
     }
 
-    public static async Task<StagedTable> WriteRealisationAsync(string staging, IEnumerable<RealisationRow> rows, CancellationToken cancellationToken)
+    public static async Task<StagedTable> WriteRealisationAsync(string staging, string origin, IEnumerable<RealisationRow> rows, CancellationToken cancellationToken)
     {
-        await using var writer = TableWriter.Create(staging, Schemas.PlannedRealisation);
+        await using var writer = TableWriter.Create(staging, Schemas.PlannedRealisation, origin);
         foreach (var r in rows)
         {
             var csv = writer.Csv;
@@ -56,9 +56,9 @@ public static class VintageTables
         return await writer.CompleteAsync(cancellationToken);
     }
 
-    public static async Task<StagedTable> WritePlannedVsBuiltAsync(string staging, IEnumerable<PlannedVsBuiltRow> rows, CancellationToken cancellationToken)
+    public static async Task<StagedTable> WritePlannedVsBuiltAsync(string staging, string origin, IEnumerable<PlannedVsBuiltRow> rows, CancellationToken cancellationToken)
     {
-        await using var writer = TableWriter.Create(staging, Schemas.PlannedVsBuiltByYear);
+        await using var writer = TableWriter.Create(staging, Schemas.PlannedVsBuiltByYear, origin);
         foreach (var r in rows)
         {
             var csv = writer.Csv;

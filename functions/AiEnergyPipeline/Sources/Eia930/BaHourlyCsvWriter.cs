@@ -11,7 +11,9 @@ namespace AiEnergyPipeline.Sources.Eia930;
 /// does, but formats straight into a byte buffer and hashes as it writes, for the BALANCE files,
 /// whose output is millions of rows. Balancing authority codes are encoded once each by
 /// CsvHelper itself, so quoting stays the same whatever a code holds. Hashing and writing the
-/// bytes run on background threads (<see cref="HashingFileWriter"/>).
+/// bytes run on background threads (<see cref="HashingFileWriter"/>). Every row of a file has the
+/// same <see cref="OriginColumn"/> (one input file), so its text and the line end are one
+/// precomputed byte sequence copied at the end of each row.
 /// </summary>
 public sealed class BaHourlyCsvWriter : IDisposable
 {
@@ -25,6 +27,8 @@ public sealed class BaHourlyCsvWriter : IDisposable
         [.. Enum.GetValues<DemandQuality>().Select(q => Encoding.UTF8.GetBytes("," + q.Name()))];
 
     private readonly HashingFileWriter _file;
+    // ",fetched\n" and the like: the origin column with its separator, and the line end.
+    private readonly byte[] _rowEnd;
     private readonly Dictionary<string, byte[]> _encoded = new(StringComparer.Ordinal);
     // A BALANCE row gives up to four rows of the same hour: its text is made once.
     private readonly byte[] _lastPeriodText = new byte[20];
@@ -34,9 +38,12 @@ public sealed class BaHourlyCsvWriter : IDisposable
     private string? _lastSource;
     private byte[] _lastSourceEncoded = [];
 
-    public BaHourlyCsvWriter(string path)
+    /// <param name="origin">The <see cref="OriginColumn"/> of every row (<see cref="Fetch.RowOrigin.Of(Fetch.InputOrigin)"/> of the file).</param>
+    public BaHourlyCsvWriter(string path, string origin)
     {
+        ArgumentNullException.ThrowIfNull(origin);
         Path = path;
+        _rowEnd = [(byte)',', .. EncodeWithCsvHelper(origin), (byte)'\n'];
         _file = new HashingFileWriter(path);
         Utf8Fields.FormatIsoUtc(_lastPeriod, _lastPeriodText);
         _file.Write(Encoding.UTF8.GetBytes(string.Join(',', Schemas.BaHourly.ColumnNames) + "\n"));
@@ -51,7 +58,7 @@ public sealed class BaHourlyCsvWriter : IDisposable
     {
         var baBytes = Encode(ba, ref _lastText, ref _lastEncoded);
         var sourceBytes = Encode(source, ref _lastSource, ref _lastSourceEncoded);
-        var need = MaxRowBytes + baBytes.Length + sourceBytes.Length;
+        var need = MaxRowBytes + baBytes.Length + sourceBytes.Length + _rowEnd.Length;
         if (need > _file.ChunkBytes)
         {
             WriteLong(ba, periodEndUtc, series, valueMw, source, imputed, quality);
@@ -98,7 +105,7 @@ public sealed class BaHourlyCsvWriter : IDisposable
             span[at++] = (byte)',';
         }
 
-        span[at++] = (byte)'\n';
+        at = Copy(_rowEnd, span, at);
         _file.Advance(at);
         Rows++;
     }
@@ -178,7 +185,7 @@ public sealed class BaHourlyCsvWriter : IDisposable
         _file.Write(_encoded[source]);
         _file.Write(imputed switch { true => ",true"u8, false => ",false"u8, null => ","u8 });
         _file.Write(quality is { } q ? QualityBytes[(int)q] : ","u8);
-        _file.Write("\n"u8);
+        _file.Write(_rowEnd);
         Rows++;
     }
 

@@ -33,9 +33,11 @@ public static class BalancePartitionNormaliser
         ParquetCompression compression = ParquetCompression.Snappy)
     {
         Directory.CreateDirectory(outputDirectory);
-        using var csv = new BaHourlyCsvWriter(Path.Combine(outputDirectory, partName + ".csv"));
+        // Every row of the part is the file's: one origin for all of them.
+        var origin = RowOrigin.Of(file.Origin);
+        using var csv = new BaHourlyCsvWriter(Path.Combine(outputDirectory, partName + ".csv"), origin);
         // A part made from a sample file says so in its footer; the part is cached by the file's bytes, which are the sample's alone.
-        using var parquet = new BaHourlyParquetWriter(Path.Combine(outputDirectory, partName + ".parquet"), parquetRowGroupRows, compression, ParquetLabels.For(file.Origin == InputOrigin.Sample));
+        using var parquet = new BaHourlyParquetWriter(Path.Combine(outputDirectory, partName + ".parquet"), origin, parquetRowGroupRows, compression, ParquetLabels.For(file.Origin == InputOrigin.Sample));
         var sink = new Sink(csv, parquet);
         var coverage = new Dictionary<string, BaCoverage>(StringComparer.Ordinal);
 

@@ -68,7 +68,7 @@ public sealed class Eia930Normaliser(IOptions<SourceLimitsOptions>? limits = nul
         }
 
         tables.Add(await WriteApiPartAsync(context, partsFolder, bulkCoverage, annual, cancellationToken));
-        await using var annualWriter = TableWriter.Create(context.StagingDirectory, Schemas.BaAnnual);
+        await using var annualWriter = TableWriter.Create(context.StagingDirectory, Schemas.BaAnnual, context.OriginOf(Schemas.BaAnnual.Sources));
         annual.WriteTo(annualWriter);
         tables.Add(await annualWriter.CompleteAsync(cancellationToken));
         return tables;
@@ -81,7 +81,7 @@ public sealed class Eia930Normaliser(IOptions<SourceLimitsOptions>? limits = nul
 
     private static async Task<StagedTable> WriteApiPartAsync(NormaliseContext context, string partsFolder, Dictionary<string, BaCoverage> bulkCoverage, BaAnnualAggregator annual, CancellationToken cancellationToken)
     {
-        await using var hourly = TableWriter.CreatePart(partsFolder, Schemas.BaHourly, ApiPart);
+        await using var hourly = TableWriter.CreatePart(partsFolder, Schemas.BaHourly, ApiPart, context.OriginOf(Eia930ApiSource.SourceName));
         var api = context.CountsOf(Eia930ApiSource.SourceName);
         // API windows are days to weeks (bounded by settings), so the seen-set and the rows kept
         // for screening stay small. Pages are sorted by period first, not by authority: demand is

@@ -43,7 +43,7 @@ public sealed partial class EmberNormaliser(ILogger<EmberNormaliser> logger, IOp
             }
         }
 
-        await using var writer = TableWriter.Create(context.StagingDirectory, Schemas.CountryCapacity);
+        await using var writer = TableWriter.Create(context.StagingDirectory, Schemas.CountryCapacity, context.OriginOf(Schemas.CountryCapacity.Sources));
         foreach (var row in builder.Rows())
         {
             writer.Csv.WriteField(row.Iso3);

@@ -26,14 +26,15 @@ public sealed class QueueCompletionTally
         tally.Add(project.Status, project.CapacityMw);
     }
 
-    public Task<StagedTable> WriteAsync(string stagingDirectory, CancellationToken cancellationToken) =>
-        WriteAsync(stagingDirectory, new HashSet<string>(), cancellationToken);
+    public Task<StagedTable> WriteAsync(string stagingDirectory, string origin, CancellationToken cancellationToken) =>
+        WriteAsync(stagingDirectory, origin, new HashSet<string>(), cancellationToken);
 
     /// <param name="incompleteRegions">The queues one of whose files could not be downloaded or read in this run.</param>
-    public async Task<StagedTable> WriteAsync(string stagingDirectory, IReadOnlySet<string> incompleteRegions, CancellationToken cancellationToken)
+    /// <param name="origin">The <see cref="OriginColumn"/> of the table's rows.</param>
+    public async Task<StagedTable> WriteAsync(string stagingDirectory, string origin, IReadOnlySet<string> incompleteRegions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(incompleteRegions);
-        await using var writer = TableWriter.Create(stagingDirectory, Schemas.QueueCompletionRates);
+        await using var writer = TableWriter.Create(stagingDirectory, Schemas.QueueCompletionRates, origin);
         var fromIsoFiles = _tallies.Keys.Where(k => !k.Lbnl).Select(k => k.Region).ToHashSet(StringComparer.Ordinal);
         var rows = _tallies
             .Where(p => !p.Key.Lbnl || !fromIsoFiles.Contains(p.Key.Region))

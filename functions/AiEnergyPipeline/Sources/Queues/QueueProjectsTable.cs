@@ -19,14 +19,17 @@ public sealed class QueueProjectsTable : IAsyncDisposable
 
     private readonly string _stagingDirectory;
     private readonly TableWriter _scratch;
+    private readonly string _origin;
 
-    private QueueProjectsTable(string stagingDirectory)
+    private QueueProjectsTable(string stagingDirectory, string origin)
     {
         _stagingDirectory = stagingDirectory;
-        _scratch = TableWriter.Create(Path.Combine(stagingDirectory, ScratchFolder), Scratch);
+        _origin = origin;
+        _scratch = TableWriter.Create(Path.Combine(stagingDirectory, ScratchFolder), Scratch, origin);
     }
 
-    public static QueueProjectsTable Create(string stagingDirectory) => new(stagingDirectory);
+    /// <param name="origin">The <see cref="OriginColumn"/> of the table's rows.</param>
+    public static QueueProjectsTable Create(string stagingDirectory, string origin) => new(stagingDirectory, origin);
 
     public void Add(QueueProject project) => QueueProjectRow.Write(_scratch, project);
 
@@ -35,20 +38,21 @@ public sealed class QueueProjectsTable : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(incompleteRegions);
         var scratch = await _scratch.CompleteAsync(cancellationToken);
-        await using var writer = TableWriter.Create(_stagingDirectory, Schemas.QueueProjects);
+        await using var writer = TableWriter.Create(_stagingDirectory, Schemas.QueueProjects, _origin);
         await using (var content = new FileStream(scratch.LocalPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
         {
             using var csv = CsvReader.Create(content, CsvReaderOptions.Default with { Separator = ',', AllowLineBreaksInQuotes = true }, leaveOpen: true);
             while (csv.Read())
             {
                 // The fields go back as the same strings, so the writer quotes them as it did the first time: the bytes of the other columns do not change.
-                for (var i = 0; i < csv.FieldCount; i++)
+                var origin = csv.FieldCount - 1;
+                for (var i = 0; i < origin; i++)
                 {
                     writer.Csv.WriteField(csv.GetString(i));
                 }
 
                 writer.Csv.WriteField(!incompleteRegions.Contains(csv.GetString(0)));
-                writer.EndRow();
+                writer.EndRow(csv.GetString(origin));
             }
         }
 

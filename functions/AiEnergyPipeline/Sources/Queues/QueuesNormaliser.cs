@@ -38,7 +38,7 @@ public sealed partial class QueuesNormaliser(IOptions<QueuesOptions> options, IL
         var rates = new QueueCompletionTally();
         var incomplete = new HashSet<string>(StringComparer.Ordinal);
         var errors = new List<string>();
-        await using var writer = QueueProjectsTable.Create(context.StagingDirectory);
+        await using var writer = QueueProjectsTable.Create(context.StagingDirectory, context.OriginOf(Schemas.QueueProjects.Sources));
         var next = 0;
         foreach (var entry in entries)
         {
@@ -140,7 +140,7 @@ public sealed partial class QueuesNormaliser(IOptions<QueuesOptions> options, IL
             counts.Notes.Add($"{unknown.Values.Sum()} projects kept with status unknown (no rule knows the words in status_raw): {string.Join(", ", unknown.Select(p => $"{p.Key} x{p.Value}"))}.");
         }
 
-        return [await writer.CompleteAsync(incomplete, cancellationToken), await rates.WriteAsync(context.StagingDirectory, incomplete, cancellationToken)];
+        return [await writer.CompleteAsync(incomplete, cancellationToken), await rates.WriteAsync(context.StagingDirectory, context.OriginOf(Schemas.QueueCompletionRates.Sources), incomplete, cancellationToken)];
 
         void LeaveOut(QueueFile entry, string error)
         {

@@ -97,7 +97,7 @@ public sealed class ReplayNotModifiedTests
         await using var sources = await StartAsync();
         var recording = await RecordAsync(sources, RecordedAt);
         var replay = await ReplayAsync(recording, store, RecordedAt.AddHours(1));
-        // One file newer at the source, so that the live run publishes (the same bytes would leave the replay's run latest).
+        // One file newer at the source, so that the live run has a file of its own to download whole.
         sources.Files["/six/" + Changed.FileName] = BalanceFiles.Of(Changed, hours: 7);
         sources.Clear();
 
@@ -144,6 +144,34 @@ public sealed class ReplayNotModifiedTests
         Assert.Equal(live.Report.FinishedAt, health.FreshAsOf);
         Assert.Contains(health.Reasons, r => r.Code == HealthReason.StaleData);
     }
+
+    [Fact]
+    public async Task RunAsync_LiveRunOfTheSameBytesAfterAReplay_PublishesANewRunWhoseRowsSayFetched()
+    {
+        var store = TestPaths.NewTempFolder();
+        await using var sources = await StartAsync();
+        var recording = await RecordAsync(sources, RecordedAt);
+        var replay = await ReplayAsync(recording, store, RecordedAt.AddHours(1));
+
+        // Nothing changed at the source: the bytes are the replay's, but fetched now.
+        var live = await LiveAsync(sources, store, RecordedAt.AddHours(2));
+
+        Assert.Equal(RunStatus.Published, replay.Status);
+        Assert.Equal(RunStatus.Published, live.Status);
+        Assert.NotEqual(replay.RunId, live.RunId);
+        var replayed = TestPipeline.ReadJson(Path.Combine(store, RunPublisher.DataPackagePath(replay.RunId)));
+        var fetched = TestPipeline.ReadJson(Path.Combine(store, RunPublisher.DataPackagePath(live.RunId)));
+        Assert.Equal(Inputs(replayed).Select(i => i.GetProperty("sha256").GetString()), Inputs(fetched).Select(i => i.GetProperty("sha256").GetString()));
+        Assert.Equal(["recorded"], OriginsOf(store, replay.RunId));
+        Assert.Equal(["fetched"], OriginsOf(store, live.RunId));
+    }
+
+    /// <summary>The distinct values of the origin column over every row of the run's ba_hourly parts.</summary>
+    private static List<string> OriginsOf(string store, string runId) =>
+        [.. Directory.GetFiles(Path.Combine(store, "runs", runId, "data", "ba_hourly"), "*.csv")
+            .SelectMany(f => File.ReadLines(f).Skip(1))
+            .Select(l => l[(l.LastIndexOf(',') + 1)..])
+            .Distinct()];
 
     private static async Task<SourcesServer> StartAsync()
     {

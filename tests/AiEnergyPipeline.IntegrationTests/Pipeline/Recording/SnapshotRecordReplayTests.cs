@@ -7,6 +7,7 @@ using AiEnergyPipeline.Pipeline.FanOut;
 using AiEnergyPipeline.Pipeline.Recording;
 using AiEnergyPipeline.Publish;
 using AiEnergyPipeline.Sources.Curated;
+using AiEnergyPipeline.Tables;
 using AiEnergyPipeline.Vocabulary;
 using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
@@ -144,21 +145,36 @@ public sealed class SnapshotRecordReplayTests
         return url.GetLeftPart(UriPartial.Authority);
     }
 
-    /// <summary>Every data table and gap table (CSV and Parquet) of two runs, byte for byte.</summary>
+    /// <summary>
+    /// Every data table and gap table of a live run and its replay: each CSV line for line, the same
+    /// but for the origin each row ends with (fetched in the live run, recorded in the replay;
+    /// curated rows in both), and a Parquet beside each.
+    /// </summary>
     private static void AssertSameTables(string storeA, string runA, string storeB, string runB)
     {
         var resources = Resources(storeA, runA);
         Assert.Equal(resources.Keys.Order(StringComparer.Ordinal), Resources(storeB, runB).Keys.Order(StringComparer.Ordinal));
         var compared = 0;
-        foreach (var (path, _) in resources.Where(r => r.Key.EndsWith(".csv", StringComparison.Ordinal) || r.Key.EndsWith(".parquet", StringComparison.Ordinal)))
+        var origins = new HashSet<(string, string)>();
+        foreach (var (path, _) in resources.Where(r => r.Key.EndsWith(".csv", StringComparison.Ordinal)))
         {
-            var a = File.ReadAllBytes(Path.Combine(storeA, RunPublisher.RunFolder(runA), path));
-            var b = File.ReadAllBytes(Path.Combine(storeB, RunPublisher.RunFolder(runB), path));
-            Assert.True(a.AsSpan().SequenceEqual(b), $"{path} differs between the live run and its replay");
+            var a = File.ReadAllLines(Path.Combine(storeA, RunPublisher.RunFolder(runA), path));
+            var b = File.ReadAllLines(Path.Combine(storeB, RunPublisher.RunFolder(runB), path));
+            Assert.True(a.Length == b.Length && a[0] == b[0] && a[0].EndsWith($",{OriginColumn.Name}", StringComparison.Ordinal), $"{path}: header or rows differ between the live run and its replay");
+            for (var i = 1; i < a.Length; i++)
+            {
+                var (restA, originA) = (a[i][..a[i].LastIndexOf(',')], a[i][(a[i].LastIndexOf(',') + 1)..]);
+                var (restB, originB) = (b[i][..b[i].LastIndexOf(',')], b[i][(b[i].LastIndexOf(',') + 1)..]);
+                Assert.True(restA == restB, $"{path} line {i + 1} differs between the live run and its replay");
+                origins.Add((originA, originB));
+            }
+
+            Assert.True(resources.ContainsKey(Path.ChangeExtension(path, ".parquet")), $"{path} has no Parquet beside it");
             compared++;
         }
 
-        Assert.True(compared >= 20, $"{compared} tables compared");
+        Assert.True(compared >= 10, $"{compared} tables compared");
+        Assert.Equal([(OriginColumn.Curated, OriginColumn.Curated), (OriginColumn.Fetched, OriginColumn.Recorded)], origins.Order());
     }
 
     private static Dictionary<string, string> Resources(string store, string runId) =>

@@ -81,8 +81,8 @@ public class QueuesSourceTests
         Assert.Equal("pjm.csv", (await store.GetInfoAsync(files[1].RawPath))!.Metadata["file_name"]);
 
         var staging = TestPaths.NewTempFolder();
-        await using var quarantine = TableWriter.Create(staging, Schemas.Quarantine);
-        var context = new NormaliseContext(new Dictionary<string, IReadOnlyList<FetchedFile>> { ["queues"] = files }, staging, new QuarantineTable(quarantine));
+        await using var quarantine = TableWriter.Create(staging, Schemas.Quarantine, OriginColumn.Fetched);
+        var context = new NormaliseContext(new Dictionary<string, IReadOnlyList<FetchedFile>> { ["queues"] = files }, staging, new QuarantineTable(quarantine, _ => OriginColumn.Fetched));
         var normaliser = services.GetServices<INormaliser>().OfType<QueuesNormaliser>().Single();
         var table = Assert.Single(await normaliser.NormaliseAsync(context, CancellationToken.None), t => t.Schema.Name == "queue_projects");
 

@@ -15,11 +15,11 @@ public class CuratedNormaliserTests
     private static async Task<(IReadOnlyList<StagedTable> Tables, string[] Quarantine, SourceCounts Counts)> RunAsync(params string[] files)
     {
         var staging = Repository.NewTempFolder();
-        await using var quarantineWriter = TableWriter.Create(staging, Schemas.Quarantine);
+        await using var quarantineWriter = TableWriter.Create(staging, Schemas.Quarantine, OriginColumn.Fetched);
         var context = new NormaliseContext(
             new Dictionary<string, IReadOnlyList<FetchedFile>> { [CuratedSource.SourceName] = files.Select(Local).ToList() },
             staging,
-            new QuarantineTable(quarantineWriter));
+            new QuarantineTable(quarantineWriter, _ => OriginColumn.Fetched));
 
         var tables = await new CuratedNormaliser().NormaliseAsync(context, CancellationToken.None);
 

@@ -27,8 +27,8 @@ public class Eia860mNormaliserTests
             files[Eia860mNormaliser.CuratedSource] = [curated];
         }
 
-        await using var quarantineWriter = TableWriter.Create(staging, Schemas.Quarantine);
-        var context = new NormaliseContext(files, staging, new QuarantineTable(quarantineWriter));
+        await using var quarantineWriter = TableWriter.Create(staging, Schemas.Quarantine, OriginColumn.Fetched);
+        var context = new NormaliseContext(files, staging, new QuarantineTable(quarantineWriter, _ => OriginColumn.Fetched));
         var log = new ListLogger<Eia860mNormaliser>();
         var tables = await new Eia860mNormaliser(log).NormaliseAsync(context, CancellationToken.None);
         var quarantine = await quarantineWriter.CompleteAsync(CancellationToken.None);
@@ -50,9 +50,9 @@ public class Eia860mNormaliserTests
         Assert.Equal(string.Join(",", Schemas.Generators.ColumnNames), generators[0]);
         Assert.Equal(
             [
-                "2026-08,operating,61001,01,\"Harlan Creek, Unit 1\",TX,Ector,ERCO,IPP Non-CHP,Natural Gas Fired Combustion Turbine,gas_combustion_turbine,NG,GT,OP,100.5,95,98,2012-06,,2028-12,,31.87,-102.43",
-                "2026-08,planned,61004,1,New Solar,AZ,,AZPS,,Solar Photovoltaic,solar_pv,SUN,PV,U,200,200,200,,2027-11,,,,",
-                "2026-08,retired,61003,GT1,Old Coal,KY,,,,Conventional Steam Coal,coal,BIT,ST,RE,250,,,1959-01,,,2025-05,,",
+                "2026-08,operating,61001,01,\"Harlan Creek, Unit 1\",TX,Ector,ERCO,IPP Non-CHP,Natural Gas Fired Combustion Turbine,gas_combustion_turbine,NG,GT,OP,100.5,95,98,2012-06,,2028-12,,31.87,-102.43,fetched",
+                "2026-08,planned,61004,1,New Solar,AZ,,AZPS,,Solar Photovoltaic,solar_pv,SUN,PV,U,200,200,200,,2027-11,,,,,fetched",
+                "2026-08,retired,61003,GT1,Old Coal,KY,,,,Conventional Steam Coal,coal,BIT,ST,RE,250,,,1959-01,,,2025-05,,,fetched",
             ],
             generators[1..]);
         var counts = context.CountsOf(Eia860mSource.SourceName);
@@ -154,9 +154,9 @@ public class Eia860mNormaliserTests
             operating: [Operating(61004, "A", (Technology, "Solar Photovoltaic"), (OperatingYear, 2025.0))],
             planned: [Planned(61006, "C")]));
         var staging = Repository.NewTempFolder();
-        await using var quarantineWriter = TableWriter.Create(staging, Schemas.Quarantine);
+        await using var quarantineWriter = TableWriter.Create(staging, Schemas.Quarantine, OriginColumn.Fetched);
         var files = new Dictionary<string, IReadOnlyList<FetchedFile>> { [Eia860mSource.SourceName] = [Fetched(january2026), Fetched(january2025)] };
-        var context = new NormaliseContext(files, staging, new QuarantineTable(quarantineWriter));
+        var context = new NormaliseContext(files, staging, new QuarantineTable(quarantineWriter, _ => OriginColumn.Fetched));
 
         var tables = await new Eia860mNormaliser(new ListLogger<Eia860mNormaliser>()).NormaliseAsync(context, CancellationToken.None);
 
@@ -164,6 +164,6 @@ public class Eia860mNormaliserTests
         Assert.All(generators.Skip(1), l => Assert.StartsWith("2026-01,", l, StringComparison.Ordinal));
         var realisation = await File.ReadAllLinesAsync(tables.Single(t => t.Schema.Name == "planned_realisation").LocalPath);
         // 200 MW of A came online, 50 MW of B vanished.
-        Assert.Contains("2025,all,all,2,250,200,0,0,50,0.8,,2025-01,2026-01", realisation);
+        Assert.Contains("2025,all,all,2,250,200,0,0,50,0.8,,2025-01,2026-01,fetched", realisation);
     }
 }

@@ -20,9 +20,9 @@ public class ApiDuplicateRowTests
             ]}}
             """);
         var output = Repository.NewTempFolder();
-        await using var quarantine = TableWriter.Create(output, Schemas.Quarantine);
+        await using var quarantine = TableWriter.Create(output, Schemas.Quarantine, OriginColumn.Fetched);
         var file = TestFiles.Fetched(Eia930ApiSource.SourceName, "region-data.json") with { LocalPath = path };
-        var context = new NormaliseContext(new Dictionary<string, IReadOnlyList<AiEnergyPipeline.Fetch.FetchedFile>> { [Eia930ApiSource.SourceName] = [file] }, output, new QuarantineTable(quarantine));
+        var context = new NormaliseContext(new Dictionary<string, IReadOnlyList<AiEnergyPipeline.Fetch.FetchedFile>> { [Eia930ApiSource.SourceName] = [file] }, output, new QuarantineTable(quarantine, _ => OriginColumn.Fetched));
 
         await new Eia930Normaliser().NormaliseAsync(context, CancellationToken.None);
         var staged = await quarantine.CompleteAsync(CancellationToken.None);

@@ -17,7 +17,7 @@ public class BaAnnualAggregatorTests
         aggregator.Add(new BaHourlyRecord("CISO", t, BaSeries.Demand, 40, "bulk", null));
         var staging = Directory.CreateTempSubdirectory().FullName;
 
-        await using (var writer = TableWriter.Create(staging, Schemas.BaAnnual))
+        await using (var writer = TableWriter.Create(staging, Schemas.BaAnnual, OriginColumn.Fetched))
         {
             aggregator.WriteTo(writer);
             await writer.CompleteAsync(CancellationToken.None);
@@ -25,10 +25,10 @@ public class BaAnnualAggregatorTests
 
         Assert.Equal(
             [
-                "balancing_authority_code,year,peak_demand_mw,energy_mwh,hours_reported,coverage_ratio,flagged_hours",
-                "CISO,2024,40,40,1,0.000114,0",
-                "PJM,2024,100,100,1,0.000114,0",
-                "PJM,2025,250,400,2,0.000228,0",
+                "balancing_authority_code,year,peak_demand_mw,energy_mwh,hours_reported,coverage_ratio,flagged_hours,origin",
+                "CISO,2024,40,40,1,0.000114,0,fetched",
+                "PJM,2024,100,100,1,0.000114,0,fetched",
+                "PJM,2025,250,400,2,0.000228,0,fetched",
             ],
             await File.ReadAllLinesAsync(Path.Combine(staging, "ba_annual.csv")));
     }
@@ -66,7 +66,7 @@ public class BaAnnualAggregatorTests
         aggregator.Add(new BaHourlyRecord("TEPC", t, BaSeries.Demand, 7, "bulk", null, DemandQuality.Stuck));
         var staging = Directory.CreateTempSubdirectory().FullName;
 
-        await using (var writer = TableWriter.Create(staging, Schemas.BaAnnual))
+        await using (var writer = TableWriter.Create(staging, Schemas.BaAnnual, OriginColumn.Fetched))
         {
             aggregator.WriteTo(writer);
             await writer.CompleteAsync(CancellationToken.None);
@@ -74,10 +74,10 @@ public class BaAnnualAggregatorTests
 
         Assert.Equal(
             [
-                "balancing_authority_code,year,peak_demand_mw,energy_mwh,hours_reported,coverage_ratio,flagged_hours",
-                "PJM,2024,120,220,2,0.000228,2",
+                "balancing_authority_code,year,peak_demand_mw,energy_mwh,hours_reported,coverage_ratio,flagged_hours,origin",
+                "PJM,2024,120,220,2,0.000228,2,fetched",
                 // every hour flagged: no peak
-                "TEPC,2024,,0,0,0,1",
+                "TEPC,2024,,0,0,0,1,fetched",
             ],
             await File.ReadAllLinesAsync(Path.Combine(staging, "ba_annual.csv")));
     }

@@ -80,6 +80,27 @@ public sealed class BalancePartitionNormaliserTests : IDisposable
         Assert.Equal((await Hashing.Sha256OfFileAsync(parquet.LocalPath, CancellationToken.None)).Sha256, parquet.Sha256);
     }
 
+    [Theory]
+    [InlineData(InputOrigin.Fetched, OriginColumn.Fetched)]
+    [InlineData(InputOrigin.Recorded, OriginColumn.Recorded)]
+    [InlineData(InputOrigin.Sample, OriginColumn.Sample)]
+    public async Task NormaliseAsync_FileOfAnOrigin_EveryCsvAndParquetRowSaysIt(InputOrigin origin, string expected)
+    {
+        var csv = BalanceCsvSamples.File(
+            Row("CISO", "07/01/2025 8:00:00 AM", "1", "2", "3", "4"),
+            Row("ERCO", "07/01/2025 8:00:00 AM", "", "2", "", "4", demandImputed: "1", demandAdjusted: "5"));
+
+        var (result, _) = await AssertSameAsSimplePathAsync(csv, parquetRowGroupRows: 3, origin: origin);
+
+        var csvLines = (await System.IO.File.ReadAllLinesAsync(result.Files.Single(f => f.Format == "csv").LocalPath)).Skip(1).ToList();
+        Assert.Equal((int)result.RowsOut, csvLines.Count);
+        Assert.InRange(csvLines.Count, 6, 8);
+        Assert.All(csvLines, line => Assert.Equal(expected, line.Split(',')[^1]));
+        var parquet = await ParquetReadBack.ReadAsync(result.Files.Single(f => f.Format == "parquet").LocalPath);
+        Assert.Equal(OriginColumn.Name, parquet.Columns[^1]);
+        Assert.Equal(Enumerable.Repeat<object?>(expected, csvLines.Count), parquet.Rows.Select(r => r[^1]));
+    }
+
     [Fact]
     public async Task NormaliseAsync_Parquet_HasTheTypesOfTheTableSchema()
     {
@@ -92,7 +113,7 @@ public sealed class BalancePartitionNormaliserTests : IDisposable
         var fields = reader.Schema.DataFields;
         Assert.Equal(Schemas.BaHourly.ColumnNames, fields.Select(f => f.Name));
         // Parquet.Net 6 reports UTF-8 string columns as ReadOnlyMemory<char>.
-        Assert.Equal([typeof(string), typeof(DateTime), typeof(string), typeof(double), typeof(string), typeof(bool), typeof(string)],
+        Assert.Equal([typeof(string), typeof(DateTime), typeof(string), typeof(double), typeof(string), typeof(bool), typeof(string), typeof(string)],
             fields.Select(f => f.ClrType == typeof(ReadOnlyMemory<char>) ? typeof(string) : f.ClrType));
         Assert.All(fields, f => Assert.True(f.IsNullable, f.Name));
         var time = Assert.IsType<DateTimeDataField>(fields[1]);
@@ -139,10 +160,10 @@ public sealed class BalancePartitionNormaliserTests : IDisposable
         Assert.Contains("Demand Forecast (MW)", error.Message, StringComparison.Ordinal);
     }
 
-    private async Task<(BalancePartitionResult Result, List<QuarantineRecord> Quarantine)> AssertSameAsSimplePathAsync(string csv, int parquetRowGroupRows = BaHourlyParquet.DefaultRowGroupRows)
+    private async Task<(BalancePartitionResult Result, List<QuarantineRecord> Quarantine)> AssertSameAsSimplePathAsync(string csv, int parquetRowGroupRows = BaHourlyParquet.DefaultRowGroupRows, InputOrigin origin = InputOrigin.Fetched)
     {
         var input = WriteInput(csv);
-        var file = FileAt(input);
+        var file = FileAt(input) with { Origin = origin };
 
         var oldQuarantine = new List<QuarantineRecord>();
         var oldDirectory = Path.Combine(_folder, "old");
@@ -150,7 +171,7 @@ public sealed class BalancePartitionNormaliserTests : IDisposable
         var coverage = new Dictionary<string, BaCoverage>(StringComparer.Ordinal);
         long rows = 0;
         StagedTable oldCsv;
-        await using (var writer = TableWriter.CreatePart(oldDirectory, Schemas.BaHourly, "bench"))
+        await using (var writer = TableWriter.CreatePart(oldDirectory, Schemas.BaHourly, "bench", RowOrigin.Of(origin)))
         {
             await using (var stream = System.IO.File.OpenRead(input))
             {
@@ -230,7 +251,7 @@ public sealed class BalancePartitionNormaliserTests : IDisposable
 
     private async Task<string> AnnualCsvAsync(BaAnnualAggregator annual, string folder)
     {
-        await using var writer = TableWriter.Create(Path.Combine(_folder, folder), Schemas.BaAnnual);
+        await using var writer = TableWriter.Create(Path.Combine(_folder, folder), Schemas.BaAnnual, OriginColumn.Fetched);
         annual.WriteTo(writer);
         var table = await writer.CompleteAsync(CancellationToken.None);
         return await System.IO.File.ReadAllTextAsync(table.LocalPath);
@@ -263,6 +284,7 @@ public sealed class BalancePartitionNormaliserTests : IDisposable
             var source = new string?[n];
             var imputed = new bool?[n];
             var quality = new string?[n];
+            var origin = new string?[n];
             await group.ReadAsync(fields[0], ba.AsMemory());
             await group.ReadAsync(fields[1], period.AsMemory());
             await group.ReadAsync(fields[2], series.AsMemory());
@@ -270,10 +292,11 @@ public sealed class BalancePartitionNormaliserTests : IDisposable
             await group.ReadAsync(fields[4], source.AsMemory());
             await group.ReadAsync(fields[5], imputed.AsMemory());
             await group.ReadAsync(fields[6], quality.AsMemory());
+            await group.ReadAsync(fields[7], origin.AsMemory());
             for (var i = 0; i < n; i++)
             {
                 lines.Add(string.Join(',', ba[i], period[i]!.Value.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), series[i],
-                    value[i]!.Value.ToString(CultureInfo.InvariantCulture), source[i], imputed[i] switch { true => "true", false => "false", null => "" }, quality[i]));
+                    value[i]!.Value.ToString(CultureInfo.InvariantCulture), source[i], imputed[i] switch { true => "true", false => "false", null => "" }, quality[i], origin[i]));
             }
         }
 

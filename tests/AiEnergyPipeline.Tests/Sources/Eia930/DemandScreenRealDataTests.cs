@@ -98,7 +98,7 @@ public class DemandScreenRealDataTests
         // PJM's raw series has a dozen impossible hours (up to 2,147,480,000 MW in 2021); none is its 2024 peak
         Assert.InRange(annual.Partials().Sum(p => p.FlaggedHours), 0, 12);
         var staging = Repository.NewTempFolder();
-        await using var writer = TableWriter.Create(staging, Schemas.BaAnnual);
+        await using var writer = TableWriter.Create(staging, Schemas.BaAnnual, OriginColumn.Fetched);
         annual.WriteTo(writer);
         await writer.CompleteAsync(CancellationToken.None);
         Assert.Contains(File.ReadLines(Path.Combine(staging, "ba_annual.csv")), l => l.StartsWith($"{ba},2024,{peak.ToString(CultureInfo.InvariantCulture)},", StringComparison.Ordinal));
@@ -142,20 +142,20 @@ public class DemandScreenRealDataTests
         var path = TestFiles.RealData(ApiPage);
         Skip.IfNot(File.Exists(path), $"needs ../shared/data/real/{ApiPage}, which is not beside this checkout");
         var staging = Repository.NewTempFolder();
-        await using var quarantine = TableWriter.Create(staging, Schemas.Quarantine);
+        await using var quarantine = TableWriter.Create(staging, Schemas.Quarantine, OriginColumn.Fetched);
         var file = TestFiles.Fetched(Eia930ApiSource.SourceName, "page.json") with { LocalPath = path };
-        var context = new NormaliseContext(new Dictionary<string, IReadOnlyList<FetchedFile>> { [Eia930ApiSource.SourceName] = [file] }, staging, new QuarantineTable(quarantine));
+        var context = new NormaliseContext(new Dictionary<string, IReadOnlyList<FetchedFile>> { [Eia930ApiSource.SourceName] = [file] }, staging, new QuarantineTable(quarantine, _ => OriginColumn.Fetched));
 
         var tables = await new Eia930Normaliser().NormaliseAsync(context, CancellationToken.None);
 
         var hourly = File.ReadLines(tables.Single(t => t.Schema == Schemas.BaHourly && t.Format == "csv").LocalPath).ToList();
         Assert.Equal(string.Join(',', Schemas.BaHourly.ColumnNames), hourly[0]);
-        Assert.Contains("SCL,2024-04-02T18:00:00Z,demand,-2030,api,,negative", hourly);
-        Assert.Contains("SCL,2024-04-02T17:00:00Z,demand,1133,api,,ok", hourly);
-        Assert.All(hourly.Skip(1).Where(l => !l.Contains(",demand,", StringComparison.Ordinal)), l => Assert.EndsWith(",", l));
+        Assert.Contains("SCL,2024-04-02T18:00:00Z,demand,-2030,api,,negative,fetched", hourly);
+        Assert.Contains("SCL,2024-04-02T17:00:00Z,demand,1133,api,,ok,fetched", hourly);
+        Assert.All(hourly.Skip(1).Where(l => !l.Contains(",demand,", StringComparison.Ordinal)), l => Assert.EndsWith(",,fetched", l));
         var annual = File.ReadLines(tables.Single(t => t.Schema == Schemas.BaAnnual).LocalPath).ToList();
         // 18 hours of SCL demand on the page, 17 of them ok: the peak is 1,161 MW, the -2,030 MW hour is counted apart
-        Assert.Contains("SCL,2024,1161,17092,17,0.001935,1", annual);
+        Assert.Contains("SCL,2024,1161,17092,17,0.001935,1,fetched", annual);
     }
 
     /// <summary>A real series (date_time, demand, then maybe category): hours with a number, with their category (OKAY without labels).</summary>

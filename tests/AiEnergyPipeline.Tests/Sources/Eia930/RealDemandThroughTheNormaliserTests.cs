@@ -41,8 +41,8 @@ public class RealDemandThroughTheNormaliserTests
         }
 
         var output = Repository.NewTempFolder();
-        await using var quarantine = TableWriter.Create(output, Schemas.Quarantine);
-        var context = new NormaliseContext(new Dictionary<string, IReadOnlyList<AiEnergyPipeline.Fetch.FetchedFile>> { [Eia930ApiSource.SourceName] = files }, output, new QuarantineTable(quarantine));
+        await using var quarantine = TableWriter.Create(output, Schemas.Quarantine, OriginColumn.Fetched);
+        var context = new NormaliseContext(new Dictionary<string, IReadOnlyList<AiEnergyPipeline.Fetch.FetchedFile>> { [Eia930ApiSource.SourceName] = files }, output, new QuarantineTable(quarantine, _ => OriginColumn.Fetched));
         var tables = await new Eia930Normaliser().NormaliseAsync(context, CancellationToken.None);
         await quarantine.CompleteAsync(CancellationToken.None);
         var annual = await File.ReadAllLinesAsync(tables.Single(t => t.Schema == Schemas.BaAnnual).LocalPath);

@@ -22,9 +22,9 @@ public class EmberNormaliserTests
     private static async Task<Output> NormaliseAsync(string path, string fileName)
     {
         var staging = Repository.NewTempFolder();
-        await using var quarantine = TableWriter.Create(staging, Schemas.Quarantine);
+        await using var quarantine = TableWriter.Create(staging, Schemas.Quarantine, OriginColumn.Fetched);
         var file = TestFiles.Fetched(EmberSource.SourceName, fileName) with { LocalPath = path };
-        var context = new NormaliseContext(new Dictionary<string, IReadOnlyList<FetchedFile>> { [EmberSource.SourceName] = [file] }, staging, new QuarantineTable(quarantine));
+        var context = new NormaliseContext(new Dictionary<string, IReadOnlyList<FetchedFile>> { [EmberSource.SourceName] = [file] }, staging, new QuarantineTable(quarantine, _ => OriginColumn.Fetched));
 
         var tables = await new EmberNormaliser(NullLogger<EmberNormaliser>.Instance).NormaliseAsync(context, CancellationToken.None);
 
@@ -57,17 +57,17 @@ public class EmberNormaliserTests
     {
         var output = await NormaliseAsync(EmberSamples.LongSnapshot, "yearly_full_release_long_format.csv");
 
-        Assert.Equal("iso3,country,year,fuel,is_aggregate,capacity_gw,additions_gw,complete", output.Lines[0]);
+        Assert.Equal("iso3,country,year,fuel,is_aggregate,capacity_gw,additions_gw,complete,origin", output.Lines[0]);
         // 4 countries x 6 years x 15 fuels, less 2 blanks, plus one total per country and year.
         Assert.Equal(4 * 6 * 15 - 2 + 4 * 6, output.Rows.Count);
         Assert.Empty(output.Quarantine);
         Assert.Equal((618L, (long)output.Rows.Count), (output.Counts.RowsIn, output.Counts.RowsOut));
         Assert.Equal(output.Rows.OrderBy(r => r.Iso3, StringComparer.Ordinal).ThenBy(r => r.Fuel, StringComparer.Ordinal).ThenBy(r => r.Year), output.Rows);
         Assert.Equal(["CHN", "DEU", "IND", "USA"], output.Rows.Select(r => r.Iso3).Distinct());
-        Assert.Contains("CHN,China,2020,coal,false,1080,39.5,true", output.Lines);
-        Assert.Contains("USA,United States of America,2024,solar,false,177.1,38.1,true", output.Lines);
+        Assert.Contains("CHN,China,2020,coal,false,1080,39.5,true,fetched", output.Lines);
+        Assert.Contains("USA,United States of America,2024,solar,false,177.1,38.1,true,fetched", output.Lines);
         // Germany's other fossil (the oil group) is blank in 2019: its total is unknown, and so is 2020's addition.
-        Assert.Contains("DEU,Germany,2019,total,true,,,false", output.Lines);
+        Assert.Contains("DEU,Germany,2019,total,true,,,false,fetched", output.Lines);
         Assert.Equal((null, true), output.Rows.Where(r => r is { Iso3: "DEU", Year: 2020, Fuel: "total" }).Select(r => (r.AdditionsGw, r.Complete)).Single());
         // India's other renewables are blank in 2021: no row, and no additions the year after.
         Assert.Equal([(2020, (double?)0), (2022, null), (2023, 0)], output.Rows.Where(r => r is { Iso3: "IND", Fuel: "other_renewables" }).Skip(1).Take(3).Select(r => (r.Year, r.AdditionsGw)));
@@ -183,9 +183,9 @@ public class EmberNormaliserTests
 
         var output = await NormaliseAsync(path, "capacity_annual_database.csv");
 
-        Assert.Contains("TST,Testland,2019,total,true,100,,true", output.Lines);
-        Assert.Contains("TST,Testland,2020,total,true,108,8,true", output.Lines);
-        Assert.Contains("TST,Testland,2019,fossil,true,61,,true", output.Lines);
+        Assert.Contains("TST,Testland,2019,total,true,100,,true,fetched", output.Lines);
+        Assert.Contains("TST,Testland,2020,total,true,108,8,true,fetched", output.Lines);
+        Assert.Contains("TST,Testland,2019,fossil,true,61,,true,fetched", output.Lines);
         AssertTotalsAreCompleteSumsOrEmpty(output.Rows);
     }
 

@@ -76,12 +76,12 @@ public sealed class QueueChangeBucketsTests
     public async Task Write_AnyNumberOfBuckets_SameRowsInTheSameOrderAsOneComparison(int buckets)
     {
         var (previous, current) = Runs();
-        await using var whole = TableWriter.Create(Repository.NewTempFolder(), Schemas.QueueChanges);
+        await using var whole = TableWriter.Create(Repository.NewTempFolder(), Schemas.QueueChanges, OriginColumn.Fetched);
         QueueChangeDetector.Write(whole, previous, current, PreviousRun, ThisRun);
         var expected = await LinesAsync(whole);
 
         var work = Repository.NewTempFolder();
-        await using var bucketed = TableWriter.Create(Repository.NewTempFolder(), Schemas.QueueChanges);
+        await using var bucketed = TableWriter.Create(Repository.NewTempFolder(), Schemas.QueueChanges, OriginColumn.Fetched);
         var (written, notCompared) = QueueChangeBuckets.Write(bucketed, Csv(previous), Csv(current), PreviousRun, ThisRun, work, buckets, CancellationToken.None);
         var actual = await LinesAsync(bucketed);
 

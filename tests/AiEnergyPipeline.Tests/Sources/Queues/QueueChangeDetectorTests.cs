@@ -11,7 +11,7 @@ public class QueueChangeDetectorTests
 
     private static async Task<string[]> WriteAsync(IReadOnlyList<QueueSnapshotRow> previous, IReadOnlyList<QueueSnapshotRow> current)
     {
-        await using var writer = TableWriter.Create(Repository.NewTempFolder(), Schemas.QueueChanges);
+        await using var writer = TableWriter.Create(Repository.NewTempFolder(), Schemas.QueueChanges, OriginColumn.Fetched);
         QueueChangeDetector.Write(writer, previous, current, "20261101T060000Z-aaaaaa", "20261201T060000Z-bbbbbb");
         var table = await writer.CompleteAsync(CancellationToken.None);
         return (await File.ReadAllLinesAsync(table.LocalPath)).Skip(1).Select(l => string.Join(',', l.Split(',').Take(7))).ToArray();

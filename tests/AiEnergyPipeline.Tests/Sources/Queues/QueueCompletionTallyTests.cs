@@ -1,3 +1,4 @@
+using AiEnergyPipeline.Tables;
 using AiEnergyPipeline.Sources.Queues;
 using AiEnergyPipeline.TestKit;
 
@@ -19,7 +20,7 @@ public class QueueCompletionTallyTests
             rates.Add(project);
         }
 
-        var table = await rates.WriteAsync(Repository.NewTempFolder(), incomplete, CancellationToken.None);
+        var table = await rates.WriteAsync(Repository.NewTempFolder(), OriginColumn.Fetched, incomplete, CancellationToken.None);
         return await File.ReadAllLinesAsync(table.LocalPath);
     }
 
@@ -30,8 +31,8 @@ public class QueueCompletionTallyTests
             Project("PJM", "operational", 100), Project("PJM", "retired", 50), Project("PJM", "withdrawn", 250),
             Project("PJM", "active", 400), Project("PJM", "unknown", 10), Project("PJM", "suspended", 5));
 
-        Assert.Equal("region,generation_type,entry_cohort,completed_count,completed_mw,withdrawn_count,withdrawn_mw,unresolved_count,unresolved_mw,completion_rate,completion_rate_by_count,basis,complete", lines[0]);
-        Assert.Equal(["PJM,solar_pv,2019,2,150,1,250,3,415,0.375,0.6667,measured,true"], lines.Skip(1));
+        Assert.Equal("region,generation_type,entry_cohort,completed_count,completed_mw,withdrawn_count,withdrawn_mw,unresolved_count,unresolved_mw,completion_rate,completion_rate_by_count,basis,complete,origin", lines[0]);
+        Assert.Equal(["PJM,solar_pv,2019,2,150,1,250,3,415,0.375,0.6667,measured,true,fetched"], lines.Skip(1));
     }
 
     [Fact]
@@ -39,7 +40,7 @@ public class QueueCompletionTallyTests
     {
         var lines = await WriteAsync(Project("CAISO", "active", 100, year: null));
 
-        Assert.Equal(["CAISO,solar_pv,unknown,0,0,0,0,1,100,,,measured,true"], lines.Skip(1));
+        Assert.Equal(["CAISO,solar_pv,unknown,0,0,0,0,1,100,,,measured,true,fetched"], lines.Skip(1));
     }
 
     [Fact]
@@ -49,7 +50,7 @@ public class QueueCompletionTallyTests
             Project("ERCOT", "withdrawn", 100, format: "lbnl"), Project("ERCOT", "operational", 300, format: "ercot"),
             Project("MISO", "withdrawn", 80, format: "lbnl"));
 
-        Assert.Equal(["ERCOT,solar_pv,2019,1,300,0,0,0,0,1,1,measured,true", "MISO,solar_pv,2019,0,0,1,80,0,0,0,0,measured,true"], lines.Skip(1));
+        Assert.Equal(["ERCOT,solar_pv,2019,1,300,0,0,0,0,1,1,measured,true,fetched", "MISO,solar_pv,2019,0,0,1,80,0,0,0,0,measured,true,fetched"], lines.Skip(1));
     }
 
     [Fact]
@@ -59,7 +60,7 @@ public class QueueCompletionTallyTests
         var lines = await WriteAsync(new HashSet<string> { "SPP" },
             Project("SPP", "operational", 100, format: "spp"), Project("PJM", "withdrawn", 50));
 
-        Assert.Equal(["PJM,solar_pv,2019,0,0,1,50,0,0,0,0,measured,true", "SPP,solar_pv,2019,1,100,0,0,0,0,,,measured,false"], lines.Skip(1));
+        Assert.Equal(["PJM,solar_pv,2019,0,0,1,50,0,0,0,0,measured,true,fetched", "SPP,solar_pv,2019,1,100,0,0,0,0,,,measured,false,fetched"], lines.Skip(1));
     }
 
     [Fact]
@@ -68,6 +69,6 @@ public class QueueCompletionTallyTests
         // CAISO's own file failed, so no CAISO row came from it: LBNL's stand, counted, without rates.
         var lines = await WriteAsync(new HashSet<string> { "CAISO" }, Project("CAISO", "withdrawn", 100, format: "lbnl"));
 
-        Assert.Equal(["CAISO,solar_pv,2019,0,0,1,100,0,0,,,measured,false"], lines.Skip(1));
+        Assert.Equal(["CAISO,solar_pv,2019,0,0,1,100,0,0,,,measured,false,fetched"], lines.Skip(1));
     }
 }

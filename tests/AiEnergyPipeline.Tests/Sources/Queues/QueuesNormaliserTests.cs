@@ -21,8 +21,8 @@ public class QueuesNormaliserTests
     private static async Task<(string[] Lines, string[] Quarantine, SourceCounts Counts, List<string> Logs)> RunAsync(QueuesOptions settings, IReadOnlyList<FileFailure> notDownloaded, params FetchedFile[] files)
     {
         var staging = Repository.NewTempFolder();
-        await using var quarantineWriter = TableWriter.Create(staging, Schemas.Quarantine);
-        var context = new NormaliseContext(new Dictionary<string, IReadOnlyList<FetchedFile>> { [Source] = files }, staging, new QuarantineTable(quarantineWriter))
+        await using var quarantineWriter = TableWriter.Create(staging, Schemas.Quarantine, OriginColumn.Fetched);
+        var context = new NormaliseContext(new Dictionary<string, IReadOnlyList<FetchedFile>> { [Source] = files }, staging, new QuarantineTable(quarantineWriter, _ => OriginColumn.Fetched))
         {
             FetchFailures = new Dictionary<string, IReadOnlyList<FileFailure>> { [Source] = notDownloaded },
         };
@@ -49,9 +49,9 @@ public class QueuesNormaliserTests
         Assert.Equal(string.Join(",", Schemas.QueueProjects.ColumnNames), lines[0]);
         Assert.Equal(
         [
-            "ERCOT,254,Sunny Flats,TX,Pecos,Solar+Battery,solar_pv,300,150,150,,2021-03-15,2027-11-01,month,active,ERCOT,lbnl,queued_up.xlsx,active,,,254,battery_storage,,true",
-            "PJM,9,Sunny Flats,TX,Pecos,Solar,solar_pv,300,0,,,2021-03-15,2028-01-01,year,active,PJM,lbnl,queued_up.xlsx,active,,,9,,,true",
-            "PJM,AF1-123,Keystone Solar,PA,Cumberland,Solar,solar_pv,120,0,,,2019-10-31,2026-04-01,month,active,PJM,gridstatus,pjm.csv,Active,,,AF1-123,,,true",
+            "ERCOT,254,Sunny Flats,TX,Pecos,Solar+Battery,solar_pv,300,150,150,,2021-03-15,2027-11-01,month,active,ERCOT,lbnl,queued_up.xlsx,active,,,254,battery_storage,,true,fetched",
+            "PJM,9,Sunny Flats,TX,Pecos,Solar,solar_pv,300,0,,,2021-03-15,2028-01-01,year,active,PJM,lbnl,queued_up.xlsx,active,,,9,,,true,fetched",
+            "PJM,AF1-123,Keystone Solar,PA,Cumberland,Solar,solar_pv,120,0,,,2019-10-31,2026-04-01,month,active,PJM,gridstatus,pjm.csv,Active,,,AF1-123,,,true,fetched",
         ],
             lines.Skip(1));
         Assert.Single(quarantine);
@@ -69,10 +69,10 @@ public class QueuesNormaliserTests
         Assert.Equal(["PJM,AF1-123", "ERCOT,7", "MISO,7", "PJM,AF1-124"], lines.Skip(1).Select(l => string.Join(',', l.Split(',').Take(2))));
         Assert.Equal(3, quarantine.Length);
         Assert.Equal(
-            "queues,queued_up.xlsx,raw/queues/queued_up.xlsx,6,sheet '03. Complete Queue Data' row 6: duplicate of region 'ERCOT' project '7' read first from queued_up.xlsx sheet '03. Complete Queue Data' row 5,\"ERCOT,7,Sunny Flats\"",
+            "queues,queued_up.xlsx,raw/queues/queued_up.xlsx,6,sheet '03. Complete Queue Data' row 6: duplicate of region 'ERCOT' project '7' read first from queued_up.xlsx sheet '03. Complete Queue Data' row 5,\"ERCOT,7,Sunny Flats\",fetched",
             quarantine[1]);
         Assert.Equal(
-            "queues,pjm.csv,raw/queues/pjm.csv,2,duplicate of region 'PJM' project 'AF1-123' read first from queued_up.xlsx sheet '03. Complete Queue Data' row 4,\"PJM,AF1-123,Keystone Solar\"",
+            "queues,pjm.csv,raw/queues/pjm.csv,2,duplicate of region 'PJM' project 'AF1-123' read first from queued_up.xlsx sheet '03. Complete Queue Data' row 4,\"PJM,AF1-123,Keystone Solar\",fetched",
             quarantine[2]);
         Assert.Equal((6L, 4L), (counts.RowsIn, counts.RowsOut));
     }
@@ -179,7 +179,7 @@ public class QueuesNormaliserTests
 
         var (lines, _, counts, _) = await RunAsync(Settings(Lbnl(), new QueueFileOptions { Format = "caiso" }, Pjm()), [notDownloaded], lbnl, pjm);
 
-        Assert.Equal(["ERCOT,7,true", "CAISO,1733,false", "PJM,AF1-123,true"], lines.Skip(1).Select(l => string.Join(',', l.Split(',')[0], l.Split(',')[1], l.Split(',')[^1])));
+        Assert.Equal(["ERCOT,7,true", "CAISO,1733,false", "PJM,AF1-123,true"], lines.Skip(1).Select(l => string.Join(',', l.Split(',')[0], l.Split(',')[1], l.Split(',')[^2])));
         Assert.Equal(["queues: PublicQueueReport.xlsx: HTTP 404 Not Found: Not found. CAISO's queue is missing from this run; the other queues are published."], counts.Notes);
         // The fetch reports its own failures: the normaliser adds only those of reading.
         Assert.Empty(counts.Failures);
@@ -193,7 +193,7 @@ public class QueuesNormaliserTests
 
         var (lines, _, counts, _) = await RunAsync(Settings(Lbnl(), Pjm()), lbnl, pjm);
 
-        Assert.Equal(["ERCOT,7,true"], lines.Skip(1).Select(l => string.Join(',', l.Split(',')[0], l.Split(',')[1], l.Split(',')[^1])));
+        Assert.Equal(["ERCOT,7,true"], lines.Skip(1).Select(l => string.Join(',', l.Split(',')[0], l.Split(',')[1], l.Split(',')[^2])));
         Assert.Equal((1L, 1L), (counts.RowsIn, counts.RowsOut));
         var failure = Assert.Single(counts.Failures);
         Assert.Equal(("pjm.csv", "PJM", FailureStage.Read), (failure.FileName, failure.Missing, failure.Stage));

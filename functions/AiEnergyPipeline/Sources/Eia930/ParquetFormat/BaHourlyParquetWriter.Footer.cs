@@ -13,13 +13,11 @@ public sealed partial class BaHourlyParquetWriter
         t.String(4, "schema");
         t.I32(5, ColumnNames.Length);
         t.EndStruct();
-        SchemaElement(t, 0, TypeByteArray);
-        SchemaElement(t, 1, TypeInt64);
-        SchemaElement(t, 2, TypeByteArray);
-        SchemaElement(t, 3, TypeDouble);
-        SchemaElement(t, 4, TypeByteArray);
-        SchemaElement(t, 5, TypeBoolean);
-        SchemaElement(t, 6, TypeByteArray);
+        for (var c = 0; c < ColumnNames.Length; c++)
+        {
+            SchemaElement(t, c, ColumnTypes[c]);
+        }
+
         t.I64(3, Rows);
         t.StructList(4, _rowGroups.Count);
         for (var g = 0; g < _rowGroups.Count; g++)

@@ -6,10 +6,11 @@ using System.Text;
 namespace AiEnergyPipeline.Sources.Eia930.ParquetFormat;
 
 /// <summary>
-/// Writes ba_hourly rows as Parquet without a general Parquet library: the seven columns and their
+/// Writes ba_hourly rows as Parquet without a general Parquet library: the eight columns and their
 /// types are fixed (those of <c>ParquetSchemas.For(Schemas.BaHourly)</c>: every column optional;
-/// the four text columns UTF-8 strings written as a dictionary page and RLE/bit-packed indices
-/// (quality, empty for other series than demand, with definition levels for its nulls),
+/// the five text columns UTF-8 strings written as a dictionary page and RLE/bit-packed indices
+/// (quality, empty for other series than demand, with definition levels for its nulls; origin,
+/// the same for every row of a file, one RLE run per row group and nothing stored per row),
 /// period_end_utc INT64 TIMESTAMP(isAdjustedToUTC=true, MICROS), value_mw DOUBLE, imputed
 /// BOOLEAN), pages compressed with the configured codec (<see cref="ParquetCompression"/>), and
 /// every column chunk with its statistics (null count, min and max, in the footer) so that readers
@@ -20,7 +21,7 @@ namespace AiEnergyPipeline.Sources.Eia930.ParquetFormat;
 /// <remarks>
 /// Text dictionaries are kept for the whole file (codes in order of first appearance): each row
 /// group's dictionary page holds every code seen so far, which Parquet allows, so indices never
-/// need remapping. A file has a few dozen balancing authorities, four series and one source.
+/// need remapping. A file has a few dozen balancing authorities, four series, one source and one origin.
 /// </remarks>
 public sealed partial class BaHourlyParquetWriter : IDisposable
 {
@@ -37,11 +38,17 @@ public sealed partial class BaHourlyParquetWriter : IDisposable
 
     private static readonly string[] ColumnNames = [.. Schemas.BaHourly.ColumnNames];
 
+    // The physical type of each column of ColumnNames, in order: a column added to the schema and
+    // not here stops the writer at its first use rather than writing a footer readers reject.
+    private static readonly int[] ColumnTypes = CheckedColumnTypes(
+        TypeByteArray, TypeInt64, TypeByteArray, TypeDouble, TypeByteArray, TypeBoolean, TypeByteArray, TypeByteArray);
+
     private readonly HashingFileWriter _file;
     private readonly TextDictionary _baCodes = new();
     private readonly TextDictionary _seriesNames = new();
     private readonly TextDictionary _sources = new();
     private readonly TextDictionary _qualityNames = new();
+    private readonly TextDictionary _origins = new();
     private readonly int[] _ba;
     private readonly long[] _period;
     private readonly int[] _series;
@@ -65,12 +72,15 @@ public sealed partial class BaHourlyParquetWriter : IDisposable
     private string? _lastSource;
     private int _lastSourceIndex;
 
+    /// <param name="origin">The <see cref="OriginColumn"/> of every row (<see cref="Fetch.RowOrigin.Of(Fetch.InputOrigin)"/> of the file).</param>
     /// <param name="labels">Key-value metadata for the footer (<see cref="ParquetLabels"/>).</param>
-    public BaHourlyParquetWriter(string path, int rowGroupRows = BaHourlyParquet.DefaultRowGroupRows, ParquetCompression compression = ParquetCompression.Snappy, IReadOnlyDictionary<string, string>? labels = null)
+    public BaHourlyParquetWriter(string path, string origin, int rowGroupRows = BaHourlyParquet.DefaultRowGroupRows, ParquetCompression compression = ParquetCompression.Snappy, IReadOnlyDictionary<string, string>? labels = null)
     {
         _labels = labels ?? ParquetLabels.None;
         ArgumentOutOfRangeException.ThrowIfLessThan(rowGroupRows, 1);
+        ArgumentNullException.ThrowIfNull(origin);
         Path = path;
+        _origins.IndexOf(origin);
         foreach (var series in Enum.GetValues<BaSeries>())
         {
             _seriesNames.IndexOf(series.Name());
@@ -161,6 +171,7 @@ public sealed partial class BaHourlyParquetWriter : IDisposable
             WriteTextColumn(_sources, _source.AsSpan(0, n)),
             WriteBooleanColumn(n),
             WriteOptionalTextColumn(_qualityNames, _qualityLevel.AsSpan(0, n), _quality.AsSpan(0, _qualityPresent)),
+            WriteConstantTextColumn(_origins, n),
         ];
         _rowGroups.Add(new RowGroupMeta(start, n, _position - start, chunks));
         _count = 0;
@@ -193,6 +204,26 @@ public sealed partial class BaHourlyParquetWriter : IDisposable
         WriteIndices(dictionary, indices);
         WritePage(PageData, indices.Length, EncodingRleDictionary);
         return new ColumnMeta(TypeByteArray, start, dataOffset, _position - start, _chunkUncompressed, indices.Length, TextStatistics(dictionary, indices, 0));
+    }
+
+    /// <summary>
+    /// A text column whose one dictionary entry is every row's value: the indices are a single RLE
+    /// run of zeros, written without a per-row array, and min and max are that entry.
+    /// </summary>
+    private ColumnMeta WriteConstantTextColumn(TextDictionary dictionary, int count)
+    {
+        var start = _position;
+        _chunkUncompressed = 0;
+        WriteDictionaryPage(dictionary);
+        var dataOffset = _position;
+        _page.Length = 0;
+        AllPresentLevels(count);
+        var bitWidth = HybridEncoder.BitWidthOf(dictionary.Count - 1);
+        _page.Byte((byte)bitWidth);
+        HybridEncoder.Repeat(_page, 0, count, bitWidth);
+        WritePage(PageData, count, EncodingRleDictionary);
+        var value = dictionary.Utf8[0];
+        return new ColumnMeta(TypeByteArray, start, dataOffset, _position - start, _chunkUncompressed, count, new ColumnStatistics(0, value, value));
     }
 
     /// <summary>A text column with nulls: definition levels for every row, indices for the present values only.</summary>
@@ -334,6 +365,11 @@ public sealed partial class BaHourlyParquetWriter : IDisposable
         _file.Write(bytes);
         _position += bytes.Length;
     }
+
+    private static int[] CheckedColumnTypes(params int[] types) =>
+        types.Length == ColumnNames.Length
+            ? types
+            : throw new InvalidOperationException($"ba_hourly has {ColumnNames.Length} columns ({string.Join(", ", ColumnNames)}); the Parquet writer knows the types of {types.Length}.");
 
     private readonly record struct ColumnMeta(int Type, long DictionaryOffset, long DataOffset, long Bytes, long UncompressedBytes, long Values, ColumnStatistics Statistics);
 

@@ -37,6 +37,8 @@ public sealed class BaHourlyParquetDuckDbTests : IDisposable
         // imputed is empty for forecasts and quality for every series but demand: both have nulls
         var nulls = DuckDbReadBack.Query($"SELECT count(*) FILTER (imputed IS NULL), count(*) FILTER (quality IS NULL) FROM read_parquet('{parquet}')")[0];
         Assert.All(nulls, n => Assert.True(Convert.ToInt64(n) > 0));
+        Assert.Equal([(OriginColumn.Fetched, result.RowsOut)], Origins(parquet));
+        Assert.Equal(Origins(csv), Origins(parquet));
     }
 
     [Fact]
@@ -54,6 +56,10 @@ public sealed class BaHourlyParquetDuckDbTests : IDisposable
             DuckDbReadBack.KeyValues(parquet));
         Assert.Equal(DuckDbReadBack.Sums(Schemas.BaHourly, result.Files.Single(f => f.Format == "csv").LocalPath), DuckDbReadBack.Sums(Schemas.BaHourly, parquet));
         Assert.Empty(DuckDbReadBack.KeyValues(fetched.Files.Single(f => f.Format == "parquet").LocalPath));
+        // every row of the part made from the sample says so, in both files; the fetched part's say fetched
+        Assert.Equal([(OriginColumn.Sample, result.RowsOut)], Origins(parquet));
+        Assert.Equal(Origins(parquet), Origins(result.Files.Single(f => f.Format == "csv").LocalPath));
+        Assert.Equal([(OriginColumn.Fetched, fetched.RowsOut)], Origins(fetched.Files.Single(f => f.Format == "parquet").LocalPath));
     }
 
     [Theory]
@@ -69,13 +75,17 @@ public sealed class BaHourlyParquetDuckDbTests : IDisposable
         Assert.Equal(17 * Schemas.BaHourly.Fields.Count, chunks.Count);
         Assert.All(chunks, c => Assert.Equal(codec, c.Compression));
         Assert.All(chunks, c => Assert.True(c.NullCount is not null && c.Min is not null && c.Max is not null, $"{c.Column} row group {c.RowGroup}: no statistics"));
-        Assert.True(chunks.Sum(c => c.CompressedBytes) < chunks.Sum(c => c.UncompressedBytes) / 2, "compressed to less than half");
+        // source and origin, one value per file, are a page header and a one-entry dictionary per row group
+        // whatever its rows, which no codec shrinks: the ratio is that of the columns that hold the rows
+        var rowColumns = chunks.Where(c => c.Column is not ("source" or OriginColumn.Name)).ToList();
+        Assert.True(rowColumns.Sum(c => c.CompressedBytes) < rowColumns.Sum(c => c.UncompressedBytes) / 2, "compressed to less than half");
         // the statistics are the row groups' own: null counts, min and max as DuckDB finds them in the rows
         // (+ 0.0 turns -0.0, the min the format asks for when it is zero, into 0.0)
         var actual = DuckDbReadBack.Query($"""
             SELECT file_row_number // {RowGroupRows} AS g,
                    min(balancing_authority_code), max(balancing_authority_code), min(period_end_utc)::VARCHAR, max(period_end_utc)::VARCHAR,
-                   (min(value_mw) + 0.0)::VARCHAR, (max(value_mw) + 0.0)::VARCHAR, count(*) FILTER (imputed IS NULL), count(*) FILTER (quality IS NULL)
+                   (min(value_mw) + 0.0)::VARCHAR, (max(value_mw) + 0.0)::VARCHAR, count(*) FILTER (imputed IS NULL), count(*) FILTER (quality IS NULL),
+                   min(origin), max(origin), count(*) FILTER (origin IS NULL)
             FROM read_parquet('{parquet}', file_row_number = true) GROUP BY g ORDER BY g
             """);
         var stated = DuckDbReadBack.Query($"""
@@ -83,7 +93,8 @@ public sealed class BaHourlyParquetDuckDbTests : IDisposable
                    max(stats_min_value) FILTER (path_in_schema = 'balancing_authority_code'), max(stats_max_value) FILTER (path_in_schema = 'balancing_authority_code'),
                    max(TRY_CAST(stats_min_value AS TIMESTAMPTZ)::VARCHAR) FILTER (path_in_schema = 'period_end_utc'), max(TRY_CAST(stats_max_value AS TIMESTAMPTZ)::VARCHAR) FILTER (path_in_schema = 'period_end_utc'),
                    max((TRY_CAST(stats_min_value AS DOUBLE) + 0.0)::VARCHAR) FILTER (path_in_schema = 'value_mw'), max((TRY_CAST(stats_max_value AS DOUBLE) + 0.0)::VARCHAR) FILTER (path_in_schema = 'value_mw'),
-                   max(stats_null_count) FILTER (path_in_schema = 'imputed'), max(stats_null_count) FILTER (path_in_schema = 'quality')
+                   max(stats_null_count) FILTER (path_in_schema = 'imputed'), max(stats_null_count) FILTER (path_in_schema = 'quality'),
+                   max(stats_min_value) FILTER (path_in_schema = 'origin'), max(stats_max_value) FILTER (path_in_schema = 'origin'), max(stats_null_count) FILTER (path_in_schema = 'origin')
             FROM parquet_metadata('{parquet}') GROUP BY row_group_id ORDER BY row_group_id
             """);
         Assert.Equal(actual.Count, stated.Count);
@@ -121,6 +132,16 @@ public sealed class BaHourlyParquetDuckDbTests : IDisposable
     }
 
     private static string Line(object?[] row) => string.Join(' ', row.Skip(1));
+
+    /// <summary>The origin column's values and their rows, read by DuckDB from a Parquet or a ba_hourly CSV file.</summary>
+    private static List<(string? Origin, long Rows)> Origins(string path)
+    {
+        var from = path.EndsWith(".parquet", StringComparison.Ordinal)
+            ? $"read_parquet('{path}')"
+            : $"read_csv('{path}', header = true, auto_detect = false, columns = {{{string.Join(", ", Schemas.BaHourly.Fields.Select(f => $"'{f.Name}': '{DuckDbReadBack.DuckDbTypeOf(f)}'"))}}})";
+        return [.. DuckDbReadBack.Query($"SELECT origin, count(*) FROM {from} GROUP BY origin ORDER BY origin")
+            .Select(r => ((string?)r[0], Convert.ToInt64(r[1], System.Globalization.CultureInfo.InvariantCulture)))];
+    }
 
     private async Task<BalancePartitionResult> NormaliseSnapshotAsync(ParquetCompression compression)
     {
