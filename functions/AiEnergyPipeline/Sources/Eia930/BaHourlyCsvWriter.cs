@@ -38,7 +38,7 @@ public sealed class BaHourlyCsvWriter : IDisposable
     private string? _lastSource;
     private byte[] _lastSourceEncoded = [];
 
-    /// <param name="origin">The <see cref="OriginColumn"/> of every row (<see cref="Fetch.RowOrigin.Of(Fetch.InputOrigin)"/> of the file).</param>
+    /// <param name="origin">The <see cref="OriginColumn"/> of every row (<see cref="RowOrigin.Of(Fetch.InputOrigin)"/> of the file).</param>
     public BaHourlyCsvWriter(string path, string origin)
     {
         ArgumentNullException.ThrowIfNull(origin);

@@ -72,7 +72,7 @@ public sealed partial class BaHourlyParquetWriter : IDisposable
     private string? _lastSource;
     private int _lastSourceIndex;
 
-    /// <param name="origin">The <see cref="OriginColumn"/> of every row (<see cref="Fetch.RowOrigin.Of(Fetch.InputOrigin)"/> of the file).</param>
+    /// <param name="origin">The <see cref="OriginColumn"/> of every row (<see cref="RowOrigin.Of(Fetch.InputOrigin)"/> of the file).</param>
     /// <param name="labels">Key-value metadata for the footer (<see cref="ParquetLabels"/>).</param>
     public BaHourlyParquetWriter(string path, string origin, int rowGroupRows = BaHourlyParquet.DefaultRowGroupRows, ParquetCompression compression = ParquetCompression.Snappy, IReadOnlyDictionary<string, string>? labels = null)
     {
