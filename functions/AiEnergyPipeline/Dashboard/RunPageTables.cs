@@ -25,7 +25,14 @@ public static class RunPageTables
             // What the table is computed from (each resource's sources in datapackage.json): the inputs under Sources below.
             if (table.SelectMany(r => r.Sources ?? []).Select(s => s.Name).Distinct(StringComparer.Ordinal).ToList() is { Count: > 0 } from)
             {
-                page.Append("<p class=\"small from\">From: ").Append(SafeHtml.E(string.Join(", ", from))).Append(" (<a href=\"#sources\">sources</a>).</p>");
+                page.Append("<p class=\"small from\">From: ").Append(SafeHtml.E(string.Join(", ", from))).Append(" (<a href=\"#sources\">sources</a>).");
+                // The origin its rows say (their last column), where the run's package gives it.
+                if (table.Select(r => r.Origin).OfType<string>().Distinct(StringComparer.Ordinal).ToList() is { Count: > 0 } origins)
+                {
+                    page.Append(" Origin of its rows: ").Append(SafeHtml.E(string.Join(", ", origins))).Append('.');
+                }
+
+                page.Append("</p>");
             }
             page.Append("<ul>");
             foreach (var resource in table.OrderBy(r => r.Part ?? "", StringComparer.Ordinal).ThenBy(r => r.Format, StringComparer.Ordinal))

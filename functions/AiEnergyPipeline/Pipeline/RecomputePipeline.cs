@@ -155,7 +155,7 @@ public sealed partial class RecomputePipeline(
                 Id = runId,
                 Created = startedAt,
                 InputsSha256 = inputsSha256,
-                Resources = DataPackageBuilder.Resources(all, DataPackageBuilder.SampleSources(previous.Sources.Select(s => (s.Name, s.Origin)))),
+                Resources = DataPackageBuilder.Resources(all, [.. previous.Sources.Select(s => new DataPackageBuilder.InputFile(s.Name, s.Sha256, s.Origin))]),
                 DerivedFrom = latest.RunId,
                 Overrides = RecomputeCanonicalJson.ToElement(request),
                 BaseInputsSha256 = baseInputs,

@@ -1,4 +1,5 @@
 using AiEnergyPipeline.Fetch;
+using AiEnergyPipeline.Sources;
 using AiEnergyPipeline.Storage;
 using AiEnergyPipeline.Tables;
 
@@ -9,7 +10,7 @@ public static class DataPackageBuilder
 {
     public static DataPackage Build(string runId, DateTimeOffset created, string inputsSha256, string modelVersion, IReadOnlyList<StagedTable> tables, IReadOnlyList<FetchedFile> inputs, IReadOnlyDictionary<string, SourceCitation> citations)
     {
-        var resources = Resources(tables, SampleSources(inputs.Select(f => (f.Source, f.Origin))));
+        var resources = Resources(tables, [.. inputs.Select(f => new InputFile(f.Source, f.Sha256, f.Origin))]);
         var sources = inputs.Select(f => new DataSource(
             f.Source,
             citations.TryGetValue(f.Source, out var citation) ? citation.Title : f.Source,
@@ -55,11 +56,15 @@ public static class DataPackageBuilder
         inputs.Where(i => i.Origin == InputOrigin.Sample).Select(i => i.Source).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
-    /// The resources describing staged files, in their order. A table made from a source in
-    /// <paramref name="sampleSources"/> has its schema's sample description (<see cref="TableSchema.DescriptionFor"/>).
+    /// The resources describing staged files, in their order. A table made from a source with a
+    /// sample file among <paramref name="inputs"/> has its schema's sample description
+    /// (<see cref="TableSchema.DescriptionFor"/>), and each resource the origin of its rows: the
+    /// least direct of the files it names under <c>sources</c> (<see cref="OriginColumn.Combine"/>).
     /// </summary>
-    public static IReadOnlyList<DataResource> Resources(IReadOnlyList<StagedTable> tables, IReadOnlySet<string>? sampleSources = null) =>
-        tables.Select(t => new DataResource(
+    public static IReadOnlyList<DataResource> Resources(IReadOnlyList<StagedTable> tables, IReadOnlyList<InputFile>? inputs = null)
+    {
+        var sampleSources = inputs is null ? null : SampleSources(inputs.Select(i => (i.Source, i.Origin)));
+        return [.. tables.Select(t => new DataResource(
             t.ResourceName,
             // Relative to the data package, as Frictionless resolves paths.
             t.RelativePath,
@@ -77,7 +82,20 @@ public static class DataPackageBuilder
             t.HasRows ? new ResourceSchema(t.Schema.Fields, t.Schema.PrimaryKey) : null,
             t.Part is null && t.Format != StagedTable.ParquetFormat ? null : t.Schema.Name,
             t.Part,
-            t.InputsOrSources)).ToList();
+            t.InputsOrSources,
+            inputs is null ? null : OriginOf(t, inputs)))];
+    }
+
+    /// <summary>One input file of a run, as a resource's origin is worked out from it.</summary>
+    public readonly record struct InputFile(string Source, string Sha256, InputOrigin Origin);
+
+    /// <summary>The least direct origin of the files a resource names; null when the package lists none of them.</summary>
+    private static string? OriginOf(StagedTable table, IReadOnlyList<InputFile> inputs) =>
+        table.InputsOrSources
+            .SelectMany(i => inputs.Where(f => f.Source == i.Name && (i.Sha256 is null || f.Sha256 == i.Sha256)))
+            .Select(f => RowOrigin.Of(f.Origin))
+            .Distinct()
+            .ToList() is { Count: > 0 } origins ? OriginColumn.Combine(origins) : null;
 
     private static string Description(StagedTable table, IReadOnlySet<string>? sampleSources)
     {

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using AiEnergyPipeline.Sources;
 using AiEnergyPipeline.Storage;
 using AiEnergyPipeline.Tables;
 using Microsoft.Extensions.Logging;
@@ -48,7 +49,8 @@ public sealed partial class RunPublisher
             null,
             null,
             // It shows every table and input of the run.
-            Sources: [.. package.Sources.Select(s => s.Name).Distinct().Select(n => new TableInput(n))]);
+            Sources: [.. package.Sources.Select(s => s.Name).Distinct().Select(n => new TableInput(n))],
+            Origin: OriginColumn.Combine(package.Sources.Select(s => RowOrigin.Of(s.Origin)).Distinct()));
         return package with { Resources = [.. package.Resources.Where(r => r.Name != PageResourceName), resource] };
     }
 

@@ -91,6 +91,27 @@ public sealed class SampleRunLabelTests
         Assert.NotEmpty(sentences);
         Assert.All(sentences, s => Assert.StartsWith("SAMPLE DATA, NOT REAL: ", s, StringComparison.Ordinal));
 
+        // Every row says where it came from in its last column, so a row copied out of its CSV still reads
+        // sample; the curated citations say curated; each resource says the least direct of its rows.
+        var tables = 0;
+        foreach (var resource in package.GetProperty("resources").EnumerateArray())
+        {
+            var curated = resource.GetProperty("name").GetString()!.StartsWith("demand_scenarios", StringComparison.Ordinal);
+            Assert.Equal(curated ? "curated" : "sample", resource.GetProperty("origin").GetString());
+            if (resource.GetProperty("format").GetString() == "csv")
+            {
+                var origins = RowOrigins(Path.Combine(run, resource.GetProperty("path").GetString()!));
+                string[] expected = resource.GetProperty("row_count").GetInt64() == 0 ? []
+                    : curated ? ["curated"]
+                    : resource.GetProperty("name").GetString() == "assumptions" ? ["curated", "sample"]
+                    : ["sample"];
+                Assert.Equal(expected, origins);
+                tables++;
+            }
+        }
+
+        Assert.True(tables >= 20, $"{tables} CSV files");
+
         // Every Parquet file says it in its footer, where a file read on its own keeps it.
         var parquetFiles = Directory.GetFiles(run, "*.parquet", SearchOption.AllDirectories);
         Assert.True(parquetFiles.Length >= 15, $"{parquetFiles.Length} Parquet files");
@@ -116,6 +137,21 @@ public sealed class SampleRunLabelTests
         }
 
         Assert.NotEmpty(Directory.EnumerateFiles(Path.Combine(store, "state", "fetch"), "*.json", SearchOption.AllDirectories));
+    }
+
+    /// <summary>The distinct values of a CSV's origin column, its last, in order.</summary>
+    private static List<string> RowOrigins(string path)
+    {
+        using var stream = File.OpenRead(path);
+        using var csv = CsvHelper.CsvReader.Create(stream, CsvHelper.CsvReaderOptions.Default with { Separator = ',', AllowLineBreaksInQuotes = true }, leaveOpen: true);
+        Assert.Equal(AiEnergyPipeline.Tables.OriginColumn.Name, csv.Headers[^1]);
+        var origins = new SortedSet<string>(StringComparer.Ordinal);
+        while (csv.Read())
+        {
+            origins.Add(csv.GetString(csv.FieldCount - 1));
+        }
+
+        return [.. origins];
     }
 
     [Fact]

@@ -200,6 +200,22 @@ public sealed class RunPageHtmlTests
     }
 
     [Fact]
+    public void Render_TableWhoseResourcesHaveAnOrigin_SaysTheOriginOfItsRows()
+    {
+        var data = RunPageSamples.Data(sample: true);
+        var resources = data.Package.Resources.Select(r => r.Name.StartsWith("ba_hourly", StringComparison.Ordinal)
+            ? r with { Sources = [new AiEnergyPipeline.Tables.TableInput("eia930_bulk")], Origin = "sample" }
+            : r with { Sources = [new AiEnergyPipeline.Tables.TableInput("curated")] }).ToList();
+
+        var html = RunPageHtml.Render(data with { Package = data.Package with { Resources = resources } });
+
+        var entry = Regex.Match(html, "<div class=\"table-entry\" id=\"table-ba_hourly\">(.*?)</div>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains("(<a href=\"#sources\">sources</a>). Origin of its rows: sample.</p>", entry, StringComparison.Ordinal);
+        // Without an origin in the package (a run published before it), nothing is said of it.
+        Assert.DoesNotContain("Origin of its rows", Regex.Match(html, "<div class=\"table-entry\" id=\"table-gap_by_year\">(.*?)</div>", RegexOptions.Singleline).Groups[1].Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_SourceReadInPart_IsNamedWithTheFileItLacksAboveTheInputs()
     {
         var failed = new AiEnergyPipeline.Fetch.FileFailure("caiso_queue.xlsx", "Sources:Queues:Files:1:Url", "https://example.invalid/q.xlsx", "CAISO's queue", AiEnergyPipeline.Fetch.FailureStage.Fetch, "HTTP 404 Not Found");

@@ -30,6 +30,29 @@ public class DataPackageBuilderTests
     }
 
     [Fact]
+    public void Resources_WithInputs_EachSaysTheLeastDirectOriginOfTheFilesItNames()
+    {
+        var part = new StagedTable(Schemas.BaHourly, "/x/2024_h1.csv", "csv", 10, 451, "aa", Part: "2024_h1") { Inputs = [new TableInput("eia930_bulk", "a.csv", "sha-fetched")] };
+        var annual = new StagedTable(Schemas.BaAnnual, "/x/ba_annual.csv", "csv", 10, 451, "bb");
+        var scenarios = new StagedTable(Schemas.DemandScenarios, "/x/demand_scenarios.csv", "csv", 10, 451, "cc");
+        var capacity = new StagedTable(Schemas.CountryCapacity, "/x/country_capacity.csv", "csv", 10, 451, "dd");
+        DataPackageBuilder.InputFile[] inputs =
+        [
+            new("eia930_bulk", "sha-fetched", InputOrigin.Fetched),
+            new("eia930_bulk", "sha-sample", InputOrigin.Sample),
+            new("eia930_api", "sha-recorded", InputOrigin.Recorded),
+            new("curated", "sha-curated", InputOrigin.Curated),
+        ];
+
+        var resources = DataPackageBuilder.Resources([part, annual, scenarios, capacity], inputs);
+
+        // The part names its one file; ba_annual every file of its sources, one of them a sample;
+        // demand_scenarios only curated files; country_capacity a source with no file in the package.
+        Assert.Equal([OriginColumn.Fetched, OriginColumn.Sample, OriginColumn.Curated, null], resources.Select(r => r.Origin));
+        Assert.All(DataPackageBuilder.Resources([part, annual]), r => Assert.Null(r.Origin));
+    }
+
+    [Fact]
     public void Build_AnyRun_RecordsTheBuildThatMadeIt()
     {
         var package = DataPackageBuilder.Build("20261130T000000Z-abc123", DateTimeOffset.UnixEpoch, "sha", "model-v1", [], [], new Dictionary<string, SourceCitation>());
@@ -97,7 +120,7 @@ public class DataPackageBuilderTests
         var csv = new StagedTable(Schemas.CountryCapacity, "/x/country_capacity.csv", "csv", 10, 451, "aa");
         var parquet = new StagedTable(Schemas.CountryCapacity, "/x/country_capacity.parquet", "parquet", 10, 2000, "bb");
 
-        var resources = DataPackageBuilder.Resources([csv, parquet], sample ? new HashSet<string> { "ember" } : new HashSet<string> { "eia860m" });
+        var resources = DataPackageBuilder.Resources([csv, parquet], [sample ? new("ember", "e", InputOrigin.Sample) : new("eia860m", "m", InputOrigin.Sample), new("ember", "f", InputOrigin.Fetched)]);
 
         Assert.EndsWith(ending, resources[0].Description, StringComparison.Ordinal);
         Assert.StartsWith(resources[0].Description + " Parquet:", resources[1].Description, StringComparison.Ordinal);

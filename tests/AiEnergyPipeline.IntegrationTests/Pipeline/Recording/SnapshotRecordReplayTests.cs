@@ -70,6 +70,9 @@ public sealed class SnapshotRecordReplayTests
 
             var package = TestPipeline.ReadJson(Path.Combine(replayStore, RunPublisher.DataPackagePath(replay.RunId)));
             Assert.Equal("recorded", package.GetProperty("mode").GetString());
+            Assert.All(package.GetProperty("resources").EnumerateArray(), r => Assert.Equal(
+                r.GetProperty("name").GetString()!.StartsWith("demand_scenarios", StringComparison.Ordinal) ? OriginColumn.Curated : OriginColumn.Recorded,
+                r.GetProperty("origin").GetString()));
             foreach (var source in package.GetProperty("sources").EnumerateArray().Where(s => s.GetProperty("name").GetString() != CuratedSource.SourceName))
             {
                 Assert.Equal("recorded", source.GetProperty("origin").GetString());
