@@ -172,7 +172,9 @@ public sealed partial class IngestCompletion(
 
         LogComputed(ElapsedMs(computeStarted));
         var parquetStarted = time.GetTimestamp();
-        tables = await ParquetSiblings.AddAsync(tables, parquet.Value.Compression, cancellationToken, sample: sample);
+        // A footer says sample where the table's rows do: not on the curated citations of a sample run.
+        var inputFiles = files.Values.SelectMany(f => f).Select(f => new DataPackageBuilder.InputFile(f.Source, f.Sha256, f.Origin)).ToList();
+        tables = await ParquetSiblings.AddAsync(tables, parquet.Value.Compression, cancellationToken, t => DataPackageBuilder.OriginOf(t, inputFiles) == OriginColumn.Sample);
         LogParquet(ElapsedMs(parquetStarted));
         var tableReports = TableReport.Of(tables);
         var finalReports = IngestRunReports.WithCounts(reports, context, redactor);

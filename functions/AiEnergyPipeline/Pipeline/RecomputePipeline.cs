@@ -145,7 +145,8 @@ public sealed partial class RecomputePipeline(
                 return await failures.RecordAsync(Report(runId, RunStatus.Failed, startedAt, clock, error, [], previous.Mode), latest.RunId, cancellationToken);
             }
 
-            var all = await ParquetSiblings.AddAsync(tables.Concat(outputs), parquet.Value.Compression, cancellationToken, previous.Sample);
+            var inputFiles = previous.Sources.Select(s => new DataPackageBuilder.InputFile(s.Name, s.Sha256, s.Origin)).ToList();
+            var all = await ParquetSiblings.AddAsync(tables.Concat(outputs), parquet.Value.Compression, cancellationToken, t => DataPackageBuilder.OriginOf(t, inputFiles) == OriginColumn.Sample);
             var tableReports = TableReport.Of(all);
             var publishedMessage = $"Published run {runId}, recomputed ({trigger}) from run {latest.RunId}: {string.Join(", ", outputs.Select(t => t.IsTable ? $"{t.Schema.Name} {t.Rows} rows" : t.Schema.Name))}.";
             // The inputs are the run's it derives from, as read then: a source it read in part still is (the page names it).
@@ -155,7 +156,7 @@ public sealed partial class RecomputePipeline(
                 Id = runId,
                 Created = startedAt,
                 InputsSha256 = inputsSha256,
-                Resources = DataPackageBuilder.Resources(all, [.. previous.Sources.Select(s => new DataPackageBuilder.InputFile(s.Name, s.Sha256, s.Origin))]),
+                Resources = DataPackageBuilder.Resources(all, inputFiles),
                 DerivedFrom = latest.RunId,
                 Overrides = RecomputeCanonicalJson.ToElement(request),
                 BaseInputsSha256 = baseInputs,

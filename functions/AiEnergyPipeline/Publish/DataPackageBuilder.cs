@@ -89,8 +89,8 @@ public static class DataPackageBuilder
     /// <summary>One input file of a run, as a resource's origin is worked out from it.</summary>
     public readonly record struct InputFile(string Source, string Sha256, InputOrigin Origin);
 
-    /// <summary>The least direct origin of the files a resource names; null when the package lists none of them.</summary>
-    private static string? OriginOf(StagedTable table, IReadOnlyList<InputFile> inputs) =>
+    /// <summary>The least direct origin of the files a staged file names (its rows' <see cref="OriginColumn"/>); null when the inputs hold none of them.</summary>
+    public static string? OriginOf(StagedTable table, IReadOnlyList<InputFile> inputs) =>
         table.InputsOrSources
             .SelectMany(i => inputs.Where(f => f.Source == i.Name && (i.Sha256 is null || f.Sha256 == i.Sha256)))
             .Select(f => RowOrigin.Of(f.Origin))

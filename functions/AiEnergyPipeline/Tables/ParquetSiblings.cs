@@ -12,8 +12,8 @@ namespace AiEnergyPipeline.Tables;
 public static class ParquetSiblings
 {
     /// <summary>The staged files with each CSV table followed by its Parquet sibling (pages compressed with <paramref name="compression"/>); other files keep their place.</summary>
-    /// <param name="sample">Whether the run is made from sample files: its Parquet files then say so in their footers (<see cref="ParquetLabels"/>).</param>
-    public static async Task<List<StagedTable>> AddAsync(IEnumerable<StagedTable> staged, ParquetCompression compression, CancellationToken cancellationToken, bool sample = false)
+    /// <param name="isSample">Whether a table's rows are made from sample files (their <see cref="OriginColumn"/> says sample): its Parquet then says so in its footer (<see cref="ParquetLabels"/>). Null: none is.</param>
+    public static async Task<List<StagedTable>> AddAsync(IEnumerable<StagedTable> staged, ParquetCompression compression, CancellationToken cancellationToken, Func<StagedTable, bool>? isSample = null)
     {
         var files = staged.ToList();
         var written = files.Where(t => t.Format == StagedTable.ParquetFormat).ToDictionary(Key);
@@ -30,7 +30,7 @@ public static class ParquetSiblings
             result.Add(file);
             if (file.IsTable && (file.StorePath is null || written.ContainsKey(Key(file))))
             {
-                var sibling = written.TryGetValue(Key(file), out var existing) ? existing : await CsvToParquet.ConvertAsync(file, cancellationToken, compression: compression, labels: ParquetLabels.For(sample));
+                var sibling = written.TryGetValue(Key(file), out var existing) ? existing : await CsvToParquet.ConvertAsync(file, cancellationToken, compression: compression, labels: ParquetLabels.For(isSample?.Invoke(file) ?? false));
                 // The same rows: made from the same inputs.
                 result.Add(ReferenceEquals(sibling.Inputs, file.Inputs) ? sibling : sibling with { Inputs = file.Inputs });
             }

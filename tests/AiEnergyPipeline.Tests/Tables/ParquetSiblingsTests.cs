@@ -24,6 +24,26 @@ public class ParquetSiblingsTests
     }
 
     [Fact]
+    public async Task AddAsync_OneTableOfSampleRows_OnlyItsParquetSaysSampleInItsFooter()
+    {
+        var folder = Repository.NewTempFolder();
+        var sample = await TestTables.StageCsvAsync(folder, TestTables.EveryType, [TestTables.Header(TestTables.EveryType), Row]);
+        var curated = await TestTables.StageCsvAsync(folder, TestTables.EveryType with { Name = "curated_type" }, [TestTables.Header(TestTables.EveryType), Row]);
+
+        var files = await ParquetSiblings.AddAsync([sample, curated], ParquetCompression.Snappy, CancellationToken.None, t => t.Schema.Name == TestTables.EveryType.Name);
+
+        Assert.Equal("true", (await FooterAsync(files[1].LocalPath)).GetValueOrDefault(ParquetLabels.SampleKey));
+        Assert.False((await FooterAsync(files[3].LocalPath)).ContainsKey(ParquetLabels.SampleKey));
+    }
+
+    private static async Task<Dictionary<string, string>> FooterAsync(string path)
+    {
+        await using var stream = File.OpenRead(path);
+        await using var reader = await Parquet.ParquetReader.CreateAsync(stream);
+        return new Dictionary<string, string>(reader.CustomMetadata);
+    }
+
+    [Fact]
     public async Task AddAsync_ParquetAlreadyWritten_KeepsItOnceAfterItsCsvAndWritesNoOther()
     {
         var folder = Repository.NewTempFolder();
