@@ -19,7 +19,7 @@ public sealed class QueueChangesStage(IDatasetStore store, RunPublisher publishe
     /// <param name="sample">Whether this run is made from sample files (<see cref="Fetch.RunMode.Sample"/>).</param>
     /// <param name="note">Receives what the report should say of the comparison: the queues it left out and why.</param>
     /// <returns>The staged table, or null when this run has no queue_projects.</returns>
-    /// <param name="origin">The <see cref="OriginColumn"/> of the table's rows: that of this run's queue files.</param>
+    /// <param name="origin">The <see cref="OriginColumn"/> of this run's queue files: the rows', unless the previous run's is less direct.</param>
     public async Task<StagedTable?> ComputeAsync(string runId, IReadOnlyList<StagedTable> tables, string staging, bool sample, string origin, Action<string> note, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(note);
@@ -29,8 +29,10 @@ public sealed class QueueChangesStage(IDatasetStore store, RunPublisher publishe
             return null;
         }
 
-        await using var writer = TableWriter.Create(staging, Schemas.QueueChanges, origin);
         var (latest, _) = await publisher.ReadLatestAsync(cancellationToken);
+        // A change is seen between the previous run's projects and this run's: a row is as direct as the less direct of the two.
+        var compared = latest is not null && latest.Sample == sample;
+        await using var writer = TableWriter.Create(staging, Schemas.QueueChanges, compared ? OriginColumn.Combine([origin, OriginOfRun(latest!.Mode)]) : origin);
         if (latest is not null && latest.Sample != sample)
         {
             note($"{Schemas.QueueChanges.Name}: not compared with run {latest.RunId}: {(latest.Sample ? "that run was" : "this run is")} made from sample files and "
@@ -55,4 +57,12 @@ public sealed class QueueChangesStage(IDatasetStore store, RunPublisher publishe
 
         return await writer.CompleteAsync(cancellationToken);
     }
+
+    /// <summary>The origin a run's rows have at most, from its mode (a run published before modes were recorded: live).</summary>
+    private static string OriginOfRun(string? mode) => mode switch
+    {
+        Fetch.RunMode.Sample => OriginColumn.Sample,
+        Fetch.RunMode.Recorded => OriginColumn.Recorded,
+        _ => OriginColumn.Fetched,
+    };
 }

@@ -140,6 +140,37 @@ public class QueuesPipelineTests
         Assert.Contains(queues.Notes!, n => n.StartsWith($"queue_changes: not compared with run {sample.RunId}: that run was made from sample files and this run is not", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task RunAsync_LiveRunAfterARecordedRun_ChangesSayTheLessDirectOriginOfTheTwo()
+    {
+        var store = TestPaths.NewTempFolder();
+        var snapshot = TestPaths.CopyOfSnapshot();
+        await using var server = await FaultServer.StartAsync(snapshot);
+        var recording = Path.Combine(TestPaths.NewTempFolder(), "recorded");
+        var recordSettings = server.LiveSettings();
+        recordSettings["PublishedStorage:Path"] = TestPaths.NewTempFolder();
+        await using (var recorder = TestPipeline.Build(recordSettings))
+        {
+            await recorder.GetRequiredService<AiEnergyPipeline.Pipeline.Recording.SnapshotRecorder>().RecordAsync(recording, CancellationToken.None);
+        }
+
+        var replay = await TestPipeline.RunIngestAsync(store, recording);
+        // NYISO a month later at the source, fetched live.
+        WriteNyisoAMonthLater(snapshot);
+        var settings = server.LiveSettings();
+        settings["PublishedStorage:Path"] = store;
+        await using var services = TestPipeline.Build(settings, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestPipeline.Now.AddHours(1)));
+
+        var live = await TestPipeline.RunIngestAsync(services);
+
+        Assert.Equal(("recorded", "live"), (replay.Report.Mode, live.Report.Mode));
+        var changes = await ReadTableAsync(store, live.RunId, "queue_changes");
+        Assert.Contains(changes, c => c["change"] == "left");
+        // A change is made from the recorded run's projects as well as this run's fetched ones.
+        Assert.All(changes, c => Assert.Equal(AiEnergyPipeline.Tables.OriginColumn.Recorded, c[AiEnergyPipeline.Tables.OriginColumn.Name]));
+        Assert.All(await ReadProjectsAsync(store, live.RunId), p => Assert.Equal(AiEnergyPipeline.Tables.OriginColumn.Fetched, p[AiEnergyPipeline.Tables.OriginColumn.Name]));
+    }
+
     /// <summary>NYISO a month later: 1098 in service with 10 MW more, 1177's date three months later, 1200 new, 1021 withdrawn, 0845 no longer listed.</summary>
     internal static void WriteNyisoAMonthLater(string snapshot)
     {
