@@ -11,7 +11,12 @@ internal static class Phases
 {
     public const string Bare = "bare";
     public const string Project = "project";
+
+    /// <summary>DuckDB writing the table the product publishes (<see cref="DuckDbReference.SameTable"/>): the reference of every ratio.</summary>
     public const string DuckDb = "duckdb";
+
+    /// <summary>DuckDB writing ba_hourly as it was when the e2e target was set, without quality and origin (<see cref="DuckDbReference.SixColumns"/>).</summary>
+    public const string DuckDbSixColumns = "duckdb-six";
 
     /// <summary>The product's partition step end to end, from a local HTTP server (<see cref="EndToEndPhase"/>); its input argument is the server's folder URL.</summary>
     public const string EndToEnd = "e2e";
@@ -36,7 +41,10 @@ internal static class Phases
                 await NormaliseAsync(csvPath, outputDirectory);
                 break;
             case DuckDb:
-                DuckDbConvert(csvPath, outputDirectory);
+                DuckDbConvert(csvPath, outputDirectory, DuckDbReference.SameTable);
+                break;
+            case DuckDbSixColumns:
+                DuckDbConvert(csvPath, outputDirectory, DuckDbReference.SixColumns);
                 break;
             case EndToEnd:
                 await EndToEndPhase.RunAsync(new Uri(csvPath), outputDirectory);
@@ -107,43 +115,22 @@ internal static class Phases
     }
 
     /// <summary>
-    /// DuckDB as a user would write it: read_csv with the thousands separator and the time
-    /// format, the four series unpivoted to the long ba_hourly shape (adjusted over reported,
-    /// imputed flag), kept in a table, then COPY to CSV and to Parquet.
+    /// DuckDB as a user would write it (<paramref name="sqlFile"/>, one of <see cref="DuckDbReference"/>'s),
+    /// kept in a table, then COPY to CSV and to Parquet.
     /// </summary>
-    private static void DuckDbConvert(string csvPath, string outputDirectory)
+    private static void DuckDbConvert(string csvPath, string outputDirectory, string sqlFile)
     {
         using var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
         var csvOut = Path.Combine(outputDirectory, "duckdb.csv");
         var parquetOut = Path.Combine(outputDirectory, "duckdb.parquet");
         Execute(connection, "SET preserve_insertion_order = true");
-        // The thousands separators make DuckDB's sniffer read the numbers as text (its thousands
-        // option does not apply to DOUBLE), so a user reads text and converts with a macro.
-        Execute(connection, "CREATE MACRO mw(x) AS CAST(replace(trim(x), ',', '') AS DOUBLE)");
-        Execute(connection, $$"""
-            CREATE TABLE ba_hourly AS
-            WITH balance AS (
-                SELECT * FROM read_csv('{{csvPath}}', header = true, all_varchar = true)
-            ),
-            wide AS (
-                SELECT trim("Balancing Authority") AS balancing_authority_code,
-                       strptime(trim("UTC Time at End of Hour"), '%m/%d/%Y %I:%M:%S %p') AS period_end_utc,
-                       {'v': mw(coalesce(nullif(trim("Demand (MW) (Adjusted)"), ''), "Demand (MW)")), 'i': coalesce(trim("Demand (MW) (Imputed)"), '') <> ''} AS demand,
-                       {'v': mw("Demand Forecast (MW)"), 'i': NULL::BOOLEAN} AS forecast,
-                       {'v': mw(coalesce(nullif(trim("Net Generation (MW) (Adjusted)"), ''), "Net Generation (MW)")), 'i': coalesce(trim("Net Generation (MW) (Imputed)"), '') <> ''} AS net_generation,
-                       {'v': mw(coalesce(nullif(trim("Total Interchange (MW) (Adjusted)"), ''), "Total Interchange (MW)")), 'i': coalesce(trim("Total Interchange (MW) (Imputed)"), '') <> ''} AS interchange
-                FROM balance
-            )
-            SELECT balancing_authority_code, period_end_utc, series, s.v AS value_mw, 'bulk' AS source, s.i AS imputed
-            FROM (UNPIVOT wide ON demand, forecast, net_generation, interchange INTO NAME series VALUE s)
-            WHERE s.v IS NOT NULL
-            """);
+        Execute(connection, DuckDbReference.Sql(sqlFile, csvPath));
         Execute(connection, $"COPY ba_hourly TO '{csvOut}' (HEADER, DELIMITER ',')");
         Execute(connection, $"COPY ba_hourly TO '{parquetOut}' (FORMAT parquet)");
         using var count = connection.CreateCommand();
         count.CommandText = "SELECT count(*) FROM ba_hourly";
-        Console.Error.WriteLine($"duckdb: {count.ExecuteScalar()} ba_hourly rows, csv {new FileInfo(csvOut).Length / 1e6:F1} MB, parquet {new FileInfo(parquetOut).Length / 1e6:F1} MB");
+        Console.Error.WriteLine($"duckdb ({sqlFile}): {count.ExecuteScalar()} ba_hourly rows, csv {new FileInfo(csvOut).Length / 1e6:F1} MB, parquet {new FileInfo(parquetOut).Length / 1e6:F1} MB");
     }
 
     /// <summary>How DuckDB reads a Parquet file's columns (hidden phase "describe", a check of the type mapping).</summary>
