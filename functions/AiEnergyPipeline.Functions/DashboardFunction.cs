@@ -23,7 +23,7 @@ public sealed class DashboardFunction(PublishedDatasets datasets)
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
     public async Task<IActionResult> GetLatestAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "dashboard")] HttpRequest request,
         CancellationToken cancellationToken) =>
         await RedirectToLatestAsync("dashboard", cancellationToken);
 
@@ -33,7 +33,7 @@ public sealed class DashboardFunction(PublishedDatasets datasets)
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
     public async Task<IActionResult> GetLatestPageAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "index.html")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "index.html")] HttpRequest request,
         CancellationToken cancellationToken) =>
         await RedirectToLatestAsync(RunPublisher.PageFileName, cancellationToken);
 
@@ -45,7 +45,7 @@ public sealed class DashboardFunction(PublishedDatasets datasets)
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
     public Task<IActionResult> GetRunPageAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "runs/{runId}/index.html")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "runs/{runId}/index.html")] HttpRequest request,
         string runId,
         CancellationToken cancellationToken) =>
         GetRunAsync(request, runId, cancellationToken);
@@ -67,7 +67,7 @@ public sealed class DashboardFunction(PublishedDatasets datasets)
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
     public async Task<IActionResult> GetRunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "runs/{runId}/dashboard")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "runs/{runId}/dashboard")] HttpRequest request,
         string runId,
         CancellationToken cancellationToken)
     {
@@ -85,7 +85,7 @@ public sealed class DashboardFunction(PublishedDatasets datasets)
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
     public Task<IActionResult> GetDataFileAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "runs/{runId}/data/{*path}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "runs/{runId}/data/{*path}")] HttpRequest request,
         string runId,
         string path,
         CancellationToken cancellationToken) =>
@@ -98,7 +98,7 @@ public sealed class DashboardFunction(PublishedDatasets datasets)
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
     public Task<IActionResult> GetGapFileAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "runs/{runId}/gap/{*path}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "runs/{runId}/gap/{*path}")] HttpRequest request,
         string runId,
         string path,
         CancellationToken cancellationToken) =>
@@ -112,7 +112,7 @@ public sealed class DashboardFunction(PublishedDatasets datasets)
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
     public Task<IActionResult> GetDocumentAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "runs/{runId}/{document}.json")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "runs/{runId}/{document}.json")] HttpRequest request,
         string runId,
         string document,
         CancellationToken cancellationToken) =>

@@ -21,7 +21,7 @@ public sealed class DatasetsFunction(PublishedDatasets datasets)
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
     public async Task<IActionResult> ListAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "datasets")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "datasets")] HttpRequest request,
         CancellationToken cancellationToken) => await StoreProblems.GuardAsync(async () =>
     {
         var (latest, _, problem) = await datasets.LatestAsync(cancellationToken);
@@ -61,7 +61,7 @@ public sealed class DatasetsFunction(PublishedDatasets datasets)
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
     public async Task<IActionResult> GetAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "datasets/{name}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "datasets/{name}")] HttpRequest request,
         string name,
         CancellationToken cancellationToken)
     {

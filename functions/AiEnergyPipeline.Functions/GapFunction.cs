@@ -19,7 +19,7 @@ public sealed class GapFunction(PublishedDatasets datasets, PublishedGap gap)
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
     public async Task<IActionResult> GetAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "gap")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "gap")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         var scenario = request.Query["scenario"];

@@ -18,7 +18,7 @@ public sealed class HealthFunction(DataHealth health)
     [ProducesResponseType(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "health")] HttpRequest request,
         CancellationToken cancellationToken) => await StoreProblems.GuardAsync(async () =>
     {
         var report = await health.CheckAsync(cancellationToken);

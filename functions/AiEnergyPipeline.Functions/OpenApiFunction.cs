@@ -14,6 +14,6 @@ public sealed class OpenApiFunction
     [Function("GetOpenApi")]
     [ProducesResponseType(StatusCodes.Status200OK)]
     public IActionResult Get(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "openapi.json")] HttpRequest request) =>
         new FileContentResult(ApiContract.Utf8.ToArray(), "application/json; charset=utf-8");
 }

@@ -16,7 +16,7 @@ public sealed class RunsFunction(PublishedDatasets datasets)
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
     public async Task<IActionResult> GetAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "runs/{runId}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "runs/{runId}")] HttpRequest request,
         string runId,
         CancellationToken cancellationToken) =>
         // Inline, with the run's headers, as the same file at runs/{runId}/report.json is served.

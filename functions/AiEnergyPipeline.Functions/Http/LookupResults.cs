@@ -38,6 +38,10 @@ internal static class LookupResults
             }
 
             headers.CacheControl = byRun ? ImmutableCacheControl : RevalidateCacheControl;
+            // The stream is checked against its sha256 as it goes, so it cannot seek and ASP.NET Core
+            // cannot tell its length: say it, so that a HEAD gives a file's size and a client can
+            // tell a download cut off (a file changed in the store ends short of it, never complete).
+            request.HttpContext.Response.ContentLength = lookup.Object!.Info.Length;
             if (result is FileStreamResult file && lookup.Object!.Info.LastModified is { } lastModified)
             {
                 // Also answers If-Modified-Since with 304, as the ETag answers If-None-Match.
@@ -46,7 +50,7 @@ internal static class LookupResults
 
             if (result is FileStreamResult saved && lookup.Mode == RunMode.Sample && !string.IsNullOrEmpty(saved.FileDownloadName))
             {
-                // A CSV has no place to say it is a sample's, and the headers are gone once it is saved: its name says so.
+                // The headers are gone once it is saved: its name says so too, beside its rows' origin column (a gap SVG or JSON has none).
                 saved.FileDownloadName = SampleFileNamePrefix + saved.FileDownloadName;
             }
         }
